@@ -1,0 +1,67 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/config";
+import { defineAction, type ActionResult } from "@/lib/action";
+import { setupSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { completeSetup } from "@/lib/auth/setup";
+import { emailTaken, signUpCustomer } from "@/lib/users";
+import { AppError, ConflictError } from "@/lib/errors";
+import { z } from "zod";
+
+/** Only same-site paths may be a post-sign-in destination. */
+function safeNext(next: string | undefined) {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "";
+}
+
+async function signInAndRedirect(email: string, password: string, next?: string): Promise<ActionResult<never>> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: `/dashboard${safeNext(next) ? `?next=${encodeURIComponent(safeNext(next))}` : ""}` });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code;
+      const message = code && code !== "credentials" ? code : "The email or password is incorrect.";
+      return { ok: false, status: code && code !== "credentials" ? 429 : 401, error: message };
+    }
+    throw err; // the redirect on success
+  }
+  return { ok: false, status: 500, error: "Sign-in did not complete." };
+}
+
+export const signInAction = defineAction(
+  signInSchema.extend({ next: z.string().max(500).optional() }),
+  async ({ email, password, next }) => {
+    const result = await signInAndRedirect(email, password, next);
+    if (!result.ok) throw new AppError(result.error, result.status);
+    return null;
+  },
+  { public: true },
+);
+
+export const signUpAction = defineAction(
+  signUpSchema,
+  async (input, { ip }) => {
+    if (await emailTaken(input.email)) {
+      throw new ConflictError("An account with this email already exists.", {
+        email: ["An account with this email already exists. Sign in, or use “Forgot password”."],
+      });
+    }
+    await signUpCustomer(input, ip);
+    await signInAndRedirect(input.email, input.password, "/portal");
+    return null;
+  },
+  { public: true },
+);
+
+export const setupAction = defineAction(
+  setupSchema,
+  async (input, { ip }) => {
+    await completeSetup(input, ip);
+    await signInAndRedirect(input.email, input.password, "/admin");
+    return null;
+  },
+  { public: true },
+);
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

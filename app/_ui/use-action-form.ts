@@ -1,0 +1,58 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * react-hook-form with the shared zod schema on the client, and the same
+ * schema again in the server action. Server field errors land on the fields;
+ * anything else in `formError`.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
+  schema: S,
+  action: (input: z.output<S>) => Promise<Result<T>>,
+  opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: opts.defaultValues,
+    mode: "onTouched",
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    let result: Result<T>;
+    try {
+      result = await action(values);
+    } catch (err) {
+      // A redirect from the action is not an error; Next handles it.
+      if (err && typeof err === "object" && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) throw err;
+      setFormError("We could not reach the server. Check your connection and try again.");
+      return;
+    }
+    if (!result) return;
+    if (result.ok) {
+      opts.onSuccess?.(result.data);
+      return;
+    }
+    setFormError(result.error);
+    for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (name !== "_form") form.setError(name as Path<z.input<S>>, { type: "server", message: messages[0] });
+    }
+  });
+  return { form, onSubmit, formError, setFormError };
+}
+
+/** The first error message of a field, by dot path. */
+export function errorAt(errors: unknown, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of path.split(".")) {
+    if (!node || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  const msg = (node as { message?: unknown } | undefined)?.message;
+  return typeof msg === "string" ? msg : undefined;
+}

@@ -1,0 +1,5 @@
+/** The navigation of this area; add an entry when you add a page. */
+export const ADMIN_NAV = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "People" },
+];

@@ -1,0 +1,47 @@
+"use client";
+import { useState } from "react";
+import { createStaffSchema } from "@/lib/auth/schemas";
+import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
+import { useActionForm } from "@/app/_ui/use-action-form";
+import { createStaffAction } from "./actions";
+
+export function CreateStaffForm() {
+  const [success, setSuccess] = useState<string | null>(null);
+  const { form, onSubmit, formError } = useActionForm(createStaffSchema, createStaffAction, {
+    defaultValues: { role: "technician" },
+    onSuccess: () => {
+      setSuccess(`Account created for ${form.getValues("email")}. Share the password with them privately.`);
+      form.reset({ role: "technician", name: "", email: "", phone: "", password: "" });
+    },
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add staff">
+      <div className="sm:col-span-2">
+        <FormMessage error={formError} success={success} />
+      </div>
+      <TextField label="Full name" id="staff-name" error={e.name?.message} {...register("name")} />
+      <TextField label="Email" id="staff-email" type="email" error={e.email?.message} {...register("email")} />
+      <TextField label="Phone (optional)" id="staff-phone" type="tel" error={e.phone?.message} {...register("phone")} />
+      <SelectField label="Role" id="staff-role" error={e.role?.message} {...register("role")}>
+        <option value="technician">Technician</option>
+        <option value="admin">Admin</option>
+      </SelectField>
+      <TextField
+        label="Initial password"
+        id="staff-password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. They can change it later."
+        error={e.password?.message}
+        {...register("password")}
+      />
+      <div className="flex items-end">
+        <button type="submit" className="btn-primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Adding…" : "Add person"}
+        </button>
+      </div>
+    </form>
+  );
+}

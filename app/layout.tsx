@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "FieldKey", template: "%s · FieldKey" },
+  description: "On-site password recovery for Dahua, Lorex and Hikvision recorders and cameras.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page dynamic, so each gets its own CSP nonce
+  // (and no page touches the database at build time).
+  await headers();
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

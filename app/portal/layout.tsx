@@ -1,0 +1,15 @@
+import { requireRole } from "@/app/_ui/guard";
+import { SiteHeader } from "@/app/_ui/site-header";
+import { PORTAL_NAV } from "./nav";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  await requireRole("customer");
+  return (
+    <>
+      <SiteHeader nav={PORTAL_NAV} />
+      <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+/** The navigation of this area; add an entry when you add a page. */
+export const PORTAL_NAV = [
+  { href: "/portal", label: "My visits" },
+  { href: "/book", label: "Book a visit" },
+];

@@ -1,0 +1,14 @@
+import { requireRole } from "@/app/_ui/guard";
+import { SiteHeader } from "@/app/_ui/site-header";
+
+export default async function TechLayout({ children }: { children: React.ReactNode }) {
+  await requireRole("technician");
+  return (
+    <>
+      <SiteHeader nav={[{ href: "/tech", label: "My day" }]} />
+      <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * One database client per process: postgres.js against a real PostgreSQL
+ * server when DATABASE_URL is set, embedded PGlite under the data directory
+ * otherwise. Same schema, same migrations, same queries.
+ */
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { lockDirectory } from "./lock";
+import { runMigrations } from "./migrate";
+import { seedReferenceData } from "./seed/reference";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle inside `db.transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or a transaction on it: what data functions accept. */
+export type Executor = Database | Tx;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+export type OpenOptions =
+  /** A real PostgreSQL server. */
+  | { url: string; max?: number }
+  /** Embedded PGlite in a directory (locked) or in memory (`dir: null`). */
+  | { dir: string | null };
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  if ("url" in opts) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzle(sql, { schema });
+    return { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+  }
+  const release = opts.dir ? lockDirectory(opts.dir) : () => {};
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create(opts.dir ? { dataDir: opts.dir, extensions: { btree_gist } } : { extensions: { btree_gist } });
+    const db = drizzle(client, { schema });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Open, migrate and seed reference data: what every process does before its first query. */
+export async function openAndPrepare(opts: OpenOptions): Promise<DatabaseHandle> {
+  const handle = await openDatabase(opts);
+  try {
+    await runMigrations(handle, "url" in opts ? opts.url : undefined);
+    await seedReferenceData(handle.db);
+    return handle;
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
+}
+
+export function defaultOpenOptions(): OpenOptions {
+  const e = env();
+  if (e.DATABASE_URL) return { url: e.DATABASE_URL };
+  return { dir: path.join(e.dataDir, "pglite") };
+}
+
+const g = globalThis as unknown as { __fieldkeyDb?: Promise<DatabaseHandle> };
+
+/** The process's database, opened (and migrated) on first use. */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (!g.__fieldkeyDb) {
+    g.__fieldkeyDb = openAndPrepare(defaultOpenOptions());
+    g.__fieldkeyDb.catch(() => {
+      g.__fieldkeyDb = undefined; // let the next request try again (e.g. the server came back)
+    });
+  }
+  return g.__fieldkeyDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Tests and scripts: use this handle as the process's database. */
+export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
+  g.__fieldkeyDb = handle ? Promise.resolve(handle) : undefined;
+}

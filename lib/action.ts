@@ -1,0 +1,49 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getActor, requestIp } from "@/lib/auth/actor";
+import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
+import { toAppError, type FieldErrors } from "@/lib/errors";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number; fieldErrors?: FieldErrors };
+export type ActionContext = { actor: Actor | null; ip: string };
+
+/** zod issues -> { "devices.0.brand": ["..."] } (dot paths, as react-hook-form names fields). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one wrapper for server actions: who is asking, may they, is the input
+ * valid; then the handler, whose errors become `{ ok: false, error, fieldErrors }`.
+ * The handler still calls lib/ functions that check permissions themselves:
+ * this is the first gate, not the only one.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  opts: { permission?: Permission; public?: true } = {},
+): (raw: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const actor = await getActor();
+      if (opts.permission) requirePermission(actor, opts.permission);
+      else if (!opts.public && !actor) requirePermission(actor, "users:manage"); // signed-out -> 401
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, status: 422, error: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error) };
+      }
+      const data = await handler(parsed.data, { actor, ip: await requestIp() });
+      return { ok: true, data };
+    } catch (err) {
+      unstable_rethrow(err); // redirect(), notFound() and friends are not errors
+      const e = toAppError(err, "server action");
+      return { ok: false, status: e.status, error: e.message, fieldErrors: e.fieldErrors };
+    }
+  };
+}

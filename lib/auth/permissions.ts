@@ -1,0 +1,59 @@
+/**
+ * The one permission table. Data functions ask `requirePermission(actor, p)`
+ * and then scope their query (a customer to their own customer record, a
+ * technician to visits assigned to them). Add a permission here first.
+ */
+import type { Role } from "@/db/schema";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+
+export const PERMISSIONS = {
+  // people
+  "users:manage": ["admin"],
+  "customers:manage": ["admin"],
+  "customers:read-own": ["customer"],
+  // booking and visits
+  "visits:book-own": ["customer"],
+  "visits:read-own": ["customer"],
+  "visits:manage-own": ["customer"],
+  "visits:dispatch": ["admin"],
+  "visits:read-assigned": ["technician"],
+  // field work
+  "jobs:work": ["technician", "admin"],
+  "devices:edit-own": ["customer"],
+  "devices:manage": ["admin"],
+  // backups
+  "backups:upload": ["technician", "admin"],
+  "backups:download": ["customer", "technician", "admin"],
+  "backups:delete": ["admin"],
+  "audit:read": ["admin"],
+  // company
+  "settings:manage": ["admin"],
+  "availability:manage": ["admin"],
+  "reports:read": ["admin"],
+  "outbox:read": ["admin"],
+  "vendor-cases:read-all": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What the data-access layer knows about the signed-in person, re-read from the database on each request. */
+export type Actor = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** Set for customer logins. */
+  customerId: string | null;
+};
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  return !!actor && (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function requirePermission(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, permission)) throw new ForbiddenError();
+}
+
+/** Home page of each role's area. */
+export const ROLE_HOME: Record<Role, string> = { customer: "/portal", technician: "/tech", admin: "/admin" };

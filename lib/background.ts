@@ -1,0 +1,33 @@
+/**
+ * Periodic work of this instance (mail delivery, reminders). Each job claims
+ * its rows in the database, so several instances can run it side by side.
+ * Jobs register themselves here; the timers never keep the process alive.
+ */
+type Job = { name: string; everyMs: number; run: () => Promise<void> };
+const jobs: Job[] = [];
+
+export function registerJob(job: Job) {
+  jobs.push(job);
+}
+
+const g = globalThis as unknown as { __fieldkeyBackground?: boolean };
+
+export function startBackgroundWork() {
+  if (g.__fieldkeyBackground || process.env.FIELDKEY_DISABLE_BACKGROUND === "1") return;
+  g.__fieldkeyBackground = true;
+  for (const job of jobs) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run();
+      } catch (err) {
+        console.error(`[fieldkey] background job ${job.name} failed:`, err);
+      } finally {
+        running = false;
+      }
+    };
+    setInterval(tick, job.everyMs).unref();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm start`: build if the build is missing or older than the source, then
+ * serve with `next start`. Secrets, migrations and the first-admin link are
+ * handled by the server itself at start-up (instrumentation.ts).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const buildId = path.join(root, ".next", "BUILD_ID");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+function main() {
+  if (process.env.FIELDKEY_SKIP_BUILD !== "1" && buildIsStale()) {
+    console.log("[fieldkey] building the app (first start or the source changed)…");
+    const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const port = process.env.PORT ?? "3000";
+  const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

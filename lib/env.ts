@@ -1,0 +1,108 @@
+/**
+ * Environment, validated once. Secrets come from the environment; on the
+ * embedded default they are generated once and kept in `<data dir>/secrets.json`
+ * (mode 0600) so `npm start` needs no set-up.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
+  FIELDKEY_DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Backup encryption keys: `id:base64key[,id:base64key...]`; each key 32 bytes. */
+  FIELDKEY_BACKUP_KEYS: z.string().optional(),
+  /** Which of FIELDKEY_BACKUP_KEYS encrypts new backups (default: the last listed). */
+  FIELDKEY_BACKUP_KEY_ID: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("FieldKey <no-reply@fieldkey.local>"),
+  /** Public base URL used in emails and links, e.g. https://fieldkey.example.com */
+  APP_URL: z.string().url().optional(),
+  BACKUP_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+});
+
+export type Env = z.infer<typeof schema> & {
+  AUTH_SECRET: string;
+  backupKeys: Map<string, Buffer>;
+  backupKeyId: string;
+  dataDir: string;
+};
+
+type SecretsFile = { authSecret: string; backupKeys: Record<string, string>; backupKeyId: string };
+
+function readOrCreateSecrets(dataDir: string): SecretsFile {
+  const file = path.join(dataDir, "secrets.json");
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as SecretsFile;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const fresh: SecretsFile = {
+    authSecret: randomBytes(32).toString("base64url"),
+    backupKeys: { k1: randomBytes(32).toString("base64") },
+    backupKeyId: "k1",
+  };
+  try {
+    // wx: if another process created it first, use theirs.
+    fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: "wx" });
+    return fresh;
+  } catch {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as SecretsFile;
+  }
+}
+
+export function parseBackupKeys(spec: string): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const idx = part.indexOf(":");
+    if (idx < 1) throw new Error("FIELDKEY_BACKUP_KEYS entries must look like id:base64key");
+    const id = part.slice(0, idx);
+    const key = Buffer.from(part.slice(idx + 1), "base64");
+    if (key.length !== 32) throw new Error(`Backup key ${id} must be 32 bytes (base64 of 32 random bytes)`);
+    keys.set(id, key);
+  }
+  return keys;
+}
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${msg}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.FIELDKEY_DATA_DIR);
+  const needFile = !e.AUTH_SECRET || !e.FIELDKEY_BACKUP_KEYS;
+  const file = needFile ? readOrCreateSecrets(dataDir) : null;
+  if (needFile && e.DATABASE_URL && process.env.NODE_ENV === "production") {
+    console.warn(
+      "[fieldkey] DATABASE_URL is set but AUTH_SECRET/FIELDKEY_BACKUP_KEYS are not: using secrets from " +
+        `${dataDir}/secrets.json. Several instances must share the same secrets through the environment.`,
+    );
+  }
+  const backupKeys = e.FIELDKEY_BACKUP_KEYS
+    ? parseBackupKeys(e.FIELDKEY_BACKUP_KEYS)
+    : new Map(Object.entries(file!.backupKeys).map(([id, k]) => [id, Buffer.from(k, "base64")]));
+  const backupKeyId = e.FIELDKEY_BACKUP_KEY_ID ?? (e.FIELDKEY_BACKUP_KEYS ? [...backupKeys.keys()].at(-1)! : file!.backupKeyId);
+  if (!backupKeys.has(backupKeyId)) throw new Error(`FIELDKEY_BACKUP_KEY_ID ${backupKeyId} is not among the backup keys`);
+  return { ...e, AUTH_SECRET: e.AUTH_SECRET ?? file!.authSecret, backupKeys, backupKeyId, dataDir };
+}
+
+const g = globalThis as unknown as { __fieldkeyEnv?: Env };
+
+/** The validated environment (loaded on first use, then cached for the process). */
+export function env(): Env {
+  g.__fieldkeyEnv ??= load();
+  return g.__fieldkeyEnv;
+}
+
+/** For tests and the key-rotation command: forget the cached environment. */
+export function resetEnvCache() {
+  g.__fieldkeyEnv = undefined;
+}

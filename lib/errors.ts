@@ -1,0 +1,114 @@
+/**
+ * Errors the domain throws on purpose, and the mapping of database
+ * constraint violations to messages a person can act on.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+/** Bad input: 422 with per-field messages. */
+export class ValidationError extends AppError {
+  constructor(message: string, fieldErrors?: FieldErrors) {
+    super(message, 422, fieldErrors);
+  }
+}
+/** Not signed in: 401. */
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Please sign in.") {
+    super(message, 401);
+  }
+}
+/** Signed in but not allowed: 403. Use NotFoundError when even existence must not leak. */
+export class ForbiddenError extends AppError {
+  constructor(message = "You do not have access to this.") {
+    super(message, 403);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super(message, 404);
+  }
+}
+/** The request collides with the current state (slot taken, already done): 409. */
+export class ConflictError extends AppError {
+  constructor(message: string, fieldErrors?: FieldErrors) {
+    super(message, 409, fieldErrors);
+  }
+}
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429);
+  }
+}
+
+type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
+
+/** Drizzle wraps driver errors; the SQLSTATE is on the error or its cause. */
+export function pgError(err: unknown): { code: string; constraint?: string } | null {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const p = e as PgErrorLike;
+    if (typeof p.code === "string" && /^[0-9A-Z]{5}$/.test(p.code)) {
+      return { code: p.code, constraint: p.constraint ?? p.constraint_name };
+    }
+    e = p.cause;
+  }
+  return null;
+}
+
+/** Messages for named constraints: [field or "" for form-level, message]. */
+const CONSTRAINT_MESSAGES: Record<string, [string, string]> = {
+  users_email_lower_key: ["email", "An account with this email already exists. Sign in, or use “Forgot password”."],
+  visits_no_overlap: ["slot", "That time was just taken. Please pick another slot."],
+  visits_idempotency_key: ["", "This booking was already submitted."],
+  devices_brand_serial_key: ["serial", "Another device of this brand already has this serial number."],
+  authorizations_visit_key: ["", "This visit already has an authorization recorded; it cannot be replaced."],
+  attempts_visit_device_fk: ["deviceId", "That device is not on this visit."],
+  attempts_visit_device_seq_key: ["", "Another attempt was logged at the same moment; please try again."],
+  config_backups_device_version_key: ["", "Another backup of this device was saved at the same moment; please try again."],
+  vendor_cases_attempt_key: ["", "This attempt already has a vendor case."],
+};
+
+/** Turn a constraint violation into an AppError, or return null if it is not one. */
+export function fromConstraintViolation(err: unknown): AppError | null {
+  const pg = pgError(err);
+  if (!pg) return null;
+  const known = pg.constraint ? CONSTRAINT_MESSAGES[pg.constraint] : undefined;
+  const fields = (k?: [string, string]) => (k && k[0] ? { [k[0]]: [k[1]] } : undefined);
+  switch (pg.code) {
+    case "23505": // unique_violation
+    case "23P01": // exclusion_violation
+      return new ConflictError(known?.[1] ?? "This conflicts with an existing record.", fields(known));
+    case "23503": // foreign_key_violation
+      return new ValidationError(known?.[1] ?? "This refers to something that does not exist (or is still in use).", fields(known));
+    case "23514": // check_violation
+    case "23502": // not_null_violation
+    case "22001": // string too long
+    case "22003": // numeric out of range
+    case "22007": // invalid datetime
+    case "22P02": // invalid text representation
+      return new ValidationError(known?.[1] ?? "Some values are not valid.", fields(known));
+    default:
+      return null;
+  }
+}
+
+/** Any error -> an AppError safe to show. Unknown errors are logged, and a plain message returned. */
+export function toAppError(err: unknown, context = "request"): AppError {
+  if (err instanceof AppError) return err;
+  const mapped = fromConstraintViolation(err);
+  if (mapped) return mapped;
+  console.error(`[fieldkey] unexpected error in ${context}:`, err);
+  return new AppError("Something went wrong on our side. Please try again.", 500);
+}

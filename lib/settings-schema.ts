@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Company settings: one typed object, stored as key/value rows in `settings`. */
+export const companySettingsSchema = z.object({
+  companyName: z.string().trim().min(1).max(120).default("FieldKey Security"),
+  companyPhone: z.string().trim().max(40).default("216-333-8245"),
+  companyEmail: z.string().trim().max(254).default("service@fieldkey.local"),
+  companyAddress: z.string().trim().max(300).default("Cleveland, OH"),
+  timeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "Unknown time zone")
+    .default("America/New_York"),
+  slotStepMinutes: z.number().int().min(5).max(240).default(30),
+  minNoticeMinutes: z.number().int().min(0).max(14 * 24 * 60).default(120),
+  horizonDays: z.number().int().min(1).max(365).default(30),
+  travelBufferMinutes: z.number().int().min(0).max(240).default(30),
+  visitBaseMinutes: z.number().int().min(15).max(480).default(60),
+  visitPerDeviceMinutes: z.number().int().min(0).max(240).default(30),
+  cancelCutoffHours: z.number().int().min(0).max(14 * 24).default(24),
+  vendorCaseDueHours: z.number().int().min(1).max(24 * 14).default(48),
+});
+
+export type CompanySettings = z.infer<typeof companySettingsSchema>;
+export const DEFAULT_SETTINGS: CompanySettings = companySettingsSchema.parse({});

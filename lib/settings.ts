@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb, type Executor } from "@/db/client";
+import { settings } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@/lib/settings-schema";
+
+export type { CompanySettings };
+
+/** Company settings (public facts like the name and phone, and booking rules). */
+export async function getSettings(db?: Executor): Promise<CompanySettings> {
+  const conn = db ?? (await getDb());
+  const rows = await conn.select({ key: settings.key, value: settings.value }).from(settings);
+  const raw: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in DEFAULT_SETTINGS) raw[r.key] = r.value;
+  const parsed = companySettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export const updateSettingsSchema = companySettingsSchema.partial();
+
+export async function updateSettings(actor: Actor | null, patch: Partial<CompanySettings>, ip: string | null) {
+  requirePermission(actor, "settings:manage");
+  const data = updateSettingsSchema.parse(patch);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    for (const [key, value] of Object.entries(data)) {
+      if (value === undefined) continue;
+      await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+    }
+    await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: data, ip });
+  });
+  return getSettings();
+}

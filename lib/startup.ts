@@ -1,0 +1,32 @@
+import { getDatabaseHandle } from "@/db/client";
+import { DatabaseLockedError } from "@/db/lock";
+import { env } from "@/lib/env";
+
+/** Server start: open + migrate the database (fail fast), print the setup link if no admin exists. */
+export async function startServer() {
+  const e = env();
+  let kind: string;
+  try {
+    kind = (await getDatabaseHandle()).kind;
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) {
+      console.error(`\n[fieldkey] ${err.message}\n`);
+      process.exit(1);
+    }
+    // A real server may be down at start: report it and let requests retry.
+    console.error("[fieldkey] could not open the database at start-up; requests will retry:", (err as Error).message);
+    return;
+  }
+  console.log(`[fieldkey] database ready (${kind === "pglite" ? `embedded, ${e.dataDir}/pglite` : "PostgreSQL server"})`);
+  const { issueSetupToken } = await import("@/lib/auth/setup");
+  const token = await issueSetupToken();
+  if (token) {
+    const base = e.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    console.log(
+      `\n[fieldkey] No admin account yet. Create the first one at:\n\n    ${base}/setup?token=${token}\n\n` +
+        `[fieldkey] This one-time link is valid until it is used or the server restarts.\n`,
+    );
+  }
+  const { startBackgroundWork } = await import("@/lib/background");
+  startBackgroundWork();
+}

@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+
+// Static security headers for every response. The Content-Security-Policy is
+// per request (it carries a nonce) and is set in proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PGlite ships WASM and data files; argon2 is a native addon. Neither may be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+    authInterrupts: true,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

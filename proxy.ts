@@ -1,0 +1,54 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * First filter only; the data-access layer in lib/ is the security boundary.
+ * - A fresh CSP nonce for every page request (Next applies it to its scripts).
+ * - Signed-out visitors to /portal, /tech, /admin are sent to sign in
+ *   (an optimistic check on the session cookie's presence).
+ */
+const PROTECTED = ["/portal", "/tech", "/admin"];
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PROTECTED.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
+    const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c) || request.cookies.getAll().some((k) => k.name.startsWith(c + ".")));
+    if (!hasSession) {
+      const url = request.nextUrl.clone();
+      url.pathname = "/signin";
+      url.search = `?next=${encodeURIComponent(pathname + search)}`;
+      return NextResponse.redirect(url);
+    }
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV !== "production";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(request.nextUrl.protocol === "https:" ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
+  return response;
+}
+
+export const config = {
+  // Pages only: not API routes, static files or images.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+};
