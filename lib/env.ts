@@ -71,7 +71,9 @@ export function parseBackupKeys(spec: string): Map<string, Buffer> {
 }
 
 function load(): Env {
-  const parsed = schema.safeParse(process.env);
+  // An empty variable (FOO=) means "not set".
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${msg}`);

@@ -55,12 +55,12 @@ export class RateLimitedError extends AppError {
 type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
 
 /** Drizzle wraps driver errors; the SQLSTATE is on the error or its cause. */
-export function pgError(err: unknown): { code: string; constraint?: string } | null {
+export function pgError(err: unknown): { code: string; constraint?: string; message?: string } | null {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
     const p = e as PgErrorLike;
     if (typeof p.code === "string" && /^[0-9A-Z]{5}$/.test(p.code)) {
-      return { code: p.code, constraint: p.constraint ?? p.constraint_name };
+      return { code: p.code, constraint: p.constraint ?? p.constraint_name, message: (e as Error).message };
     }
     e = p.cause;
   }
@@ -90,7 +90,10 @@ export function fromConstraintViolation(err: unknown): AppError | null {
     case "23505": // unique_violation
     case "23P01": // exclusion_violation
       return new ConflictError(known?.[1] ?? "This conflicts with an existing record.", fields(known));
+    case "23001": // restrict_violation (ON DELETE RESTRICT)
+      return new ConflictError("This is still used by other records, so it cannot be deleted.");
     case "23503": // foreign_key_violation
+      if (pg.message?.startsWith("update or delete on")) return new ConflictError("This is still used by other records, so it cannot be deleted.");
       return new ValidationError(known?.[1] ?? "This refers to something that does not exist (or is still in use).", fields(known));
     case "23514": // check_violation
     case "23502": // not_null_violation

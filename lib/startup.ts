@@ -4,7 +4,13 @@ import { env } from "@/lib/env";
 
 /** Server start: open + migrate the database (fail fast), print the setup link if no admin exists. */
 export async function startServer() {
-  const e = env();
+  let e: ReturnType<typeof env>;
+  try {
+    e = env();
+  } catch (err) {
+    console.error(`\n[fieldkey] ${(err as Error).message}\n`);
+    process.exit(1);
+  }
   let kind: string;
   try {
     kind = (await getDatabaseHandle()).kind;

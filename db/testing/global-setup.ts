@@ -1,0 +1,36 @@
+/**
+ * With DATABASE_URL set, tests run against that PostgreSQL server: a migrated
+ * template database is made once, and each test file gets its own copy.
+ * Without it, each test file gets a fresh in-memory PGlite (see setup.ts).
+ */
+import type { TestProject } from "vitest/node";
+import { openAndPrepare } from "../client";
+import { adminUrl, TEMPLATE_DB, withDatabase } from "./databases";
+
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  project.provide("databaseKind", url ? "postgres" : "pglite");
+  if (!url) return;
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openAndPrepare({ url: withDatabase(url, TEMPLATE_DB), max: 1 });
+  await handle.close();
+  return async () => {
+    const a = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+    await a.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => {});
+    await a.end();
+  };
+}
+
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseKind: "postgres" | "pglite";
+  }
+}

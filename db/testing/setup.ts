@@ -1,0 +1,16 @@
+import { afterAll, beforeAll } from "vitest";
+import { setDatabaseHandle, type DatabaseHandle } from "../client";
+import { createTestDatabase } from "./databases";
+
+// Every test file gets its own fresh database and uses it as the process's database.
+let handle: DatabaseHandle | undefined;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabaseHandle(handle);
+});
+
+afterAll(async () => {
+  setDatabaseHandle(undefined);
+  await handle?.close();
+});

@@ -1,0 +1,67 @@
+import { expect, test as setup } from "@playwright/test";
+import { PASSWORD, signIn, signUp } from "./support/helpers";
+import { readState, saveAccount, storageStatePath } from "./support/state";
+
+/**
+ * Make the accounts every journey uses, through the real UI: the first admin
+ * through the one-time setup link, technicians created by that admin, and two
+ * customers who sign up themselves. Each signed-in state is saved.
+ */
+setup("first admin through the one-time setup link", async ({ page }) => {
+  const { setupToken } = readState()!;
+  await page.goto(`/setup?token=${setupToken}`);
+  await expect(page.getByLabel("Setup token")).toHaveValue(setupToken);
+  await page.getByLabel("Your name").fill("Ada Admin");
+  await page.getByLabel("Email").fill("ada@fieldkey.test");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create admin account" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.context().storageState({ path: storageStatePath("admin") });
+  saveAccount("admin", { email: "ada@fieldkey.test", password: PASSWORD, name: "Ada Admin" });
+
+  // The link cannot be used again.
+  await page.goto(`/setup?token=${setupToken}`);
+  await expect(page.getByRole("heading", { name: "Setup is complete" })).toBeVisible();
+});
+
+setup("admin creates two technicians", async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageStatePath("admin") });
+  const page = await admin.newPage();
+  for (const [role, name, email] of [
+    ["tech", "Terry Tech", "terry@fieldkey.test"],
+    ["otherTech", "Olive Other", "olive@fieldkey.test"],
+  ] as const) {
+    await page.goto("/admin/users");
+    await page.getByLabel("Full name").fill(name);
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Role", { exact: true }).selectOption("technician");
+    await page.getByLabel("Initial password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Add person" }).click();
+    await expect(page.getByTestId("form-message")).toContainText(`Account created for ${email}`);
+    saveAccount(role, { email, password: PASSWORD, name });
+
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await signIn(p, email);
+    await expect(p).toHaveURL(/\/tech$/);
+    await ctx.storageState({ path: storageStatePath(role) });
+    await ctx.close();
+  }
+  await admin.close();
+});
+
+setup("two customers sign up", async ({ browser }) => {
+  for (const [role, name, email] of [
+    ["customerA", "Carla Customer", "carla@example.test"],
+    ["customerB", "Ben Bystander", "ben@example.test"],
+  ] as const) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signUp(page, { name, email, phone: "216-555-0100" });
+    await expect(page).toHaveURL(/\/portal$/);
+    await ctx.storageState({ path: storageStatePath(role) });
+    saveAccount(role, { email, password: PASSWORD, name });
+    await ctx.close();
+  }
+});

@@ -1,0 +1,204 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { PAGE_ROUTES, type Visitor } from "./support/routes";
+import { contextAs, formMessage, PASSWORD, PHONE, signIn, signUp, unique } from "./support/helpers";
+import { ROOT } from "./support/server";
+import { readState, storageStatePath } from "./support/state";
+
+test.describe("authorization matrix: every page × every kind of visitor", () => {
+  for (const visitor of ["anon", "admin", "tech", "otherTech", "customerA", "customerB"] as Visitor[]) {
+    test(`as ${visitor}`, async ({ playwright, baseURL }) => {
+      const ctx = await playwright.request.newContext({
+        baseURL,
+        storageState: visitor === "anon" ? undefined : storageStatePath(visitor),
+      });
+      const failures: string[] = [];
+      for (const route of PAGE_ROUTES) {
+        const res = await ctx.get(route.path, { maxRedirects: 0 });
+        const expected = route[visitor];
+        const location = res.headers()["location"] ?? "";
+        const got =
+          res.status() === 200
+            ? "ok"
+            : [302, 303, 307, 308].includes(res.status()) && location.includes("/signin")
+              ? "signin"
+              : res.status() === 403
+                ? "forbidden"
+                : res.status() === 404
+                  ? "notfound"
+                  : `status ${res.status()} ${location}`;
+        if (got !== expected) failures.push(`${route.path}: expected ${expected}, got ${got}`);
+      }
+      expect(failures).toEqual([]);
+      await ctx.dispose();
+    });
+  }
+});
+
+test.describe("signing up and in", () => {
+  test("sign-up shows specific errors for bad input and creates nothing", async ({ page }) => {
+    await page.goto("/signup");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter a name.")).toBeVisible();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await page.getByLabel("Full name").fill("Someone");
+    await page.getByLabel("Email").fill("not an email");
+    await page.getByLabel("Password", { exact: true }).fill("short");
+    await page.getByLabel("Confirm password").fill("different");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+    // The error is tied to its field for screen readers.
+    const email = page.getByLabel("Email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`#${await email.getAttribute("aria-describedby").then((d) => d!.split(" ").pop())}`)).toContainText("valid email");
+  });
+
+  test("a duplicate email in another case is refused on the email field", async ({ page }) => {
+    await signUp(page, { name: "Copy Cat", email: "CARLA@EXAMPLE.TEST" });
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(/An account with this email already exists/).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/signup$/);
+  });
+
+  test("a wrong password gets one plain message; repeated failures are throttled", async ({ page }) => {
+    const email = `throttle-${unique()}@example.test`;
+    await signUp(page, { name: "Throttle Me", email });
+    await expect(page).toHaveURL(/\/portal$/);
+    await page.context().clearCookies();
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, `wrong-password-${i}`);
+      await expect(formMessage(page)).toContainText("The email or password is incorrect.");
+    }
+    await signIn(page, email, PASSWORD);
+    await expect(formMessage(page)).toContainText(/Too many failed sign-ins\. Try again in \d+ minutes?/);
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("signed-out visitors are sent to sign in and come back where they were going", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/signin\?next=%2Fadmin%2Fusers/);
+    await page.getByLabel("Email").fill("ada@fieldkey.test");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+  });
+
+  test("a tampered session cookie is treated as signed out, never a server error", async ({ browser, baseURL }) => {
+    const ctx = await browser.newContext();
+    await ctx.addCookies([{ name: "authjs.session-token", value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..tampered.value.here", url: baseURL! }]);
+    const page = await ctx.newPage();
+    const res = await page.goto("/portal");
+    expect(res!.status()).toBeLessThan(500);
+    await expect(page).toHaveURL(/\/signin/);
+    await ctx.close();
+  });
+});
+
+test.describe("admin changes take effect on the very next request", () => {
+  test("disabling a user signs them out at once; enabling lets them back in", async ({ browser }) => {
+    const email = `disable-${unique()}@example.test`;
+    const userCtx = await browser.newContext();
+    const user = await userCtx.newPage();
+    await signUp(user, { name: `Dis ${email}`, email });
+    await expect(user).toHaveURL(/\/portal$/);
+
+    const admin = await (await contextAs(browser, "admin")).newPage();
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.getByRole("button", { name: `Disable Dis ${email}` }).click();
+    await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Disabled");
+
+    await user.goto("/portal");
+    await expect(user).toHaveURL(/\/signin/);
+    await signIn(user, email);
+    await expect(formMessage(user)).toContainText("incorrect");
+
+    await admin.getByRole("button", { name: `Enable Dis ${email}` }).click();
+    await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Active");
+    await signIn(user, email);
+    await expect(user).toHaveURL(/\/portal$/);
+    await userCtx.close();
+  });
+
+  test("changing a role ends the old session", async ({ browser }) => {
+    const admin = await (await contextAs(browser, "admin")).newPage();
+    const email = `role-${unique()}@example.test`;
+    await admin.goto("/admin/users");
+    await admin.getByLabel("Full name").fill(`Role ${email}`);
+    await admin.getByLabel("Email", { exact: true }).fill(email);
+    await admin.getByLabel("Initial password").fill(PASSWORD);
+    await admin.getByRole("button", { name: "Add person" }).click();
+    await expect(formMessage(admin)).toContainText("Account created");
+
+    const techCtx = await browser.newContext();
+    const tech = await techCtx.newPage();
+    await signIn(tech, email);
+    await expect(tech).toHaveURL(/\/tech$/);
+
+    await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await admin.getByLabel(`Role of Role ${email}`).selectOption("customer");
+    await expect(async () => {
+      await tech.goto("/tech");
+      await expect(tech).toHaveURL(/\/signin/);
+    }).toPass();
+    await signIn(tech, email);
+    await expect(tech).toHaveURL(/\/portal$/);
+    await techCtx.close();
+  });
+});
+
+test.describe("platform", () => {
+  test("security headers on pages and the API, and a health check", async ({ request }) => {
+    const page = await request.get("/");
+    const h = page.headers();
+    expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).not.toContain("unsafe-inline' 'strict"); // scripts are nonce-only
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"]).toBe("DENY");
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(await health.json()).toMatchObject({ status: "ok", database: readState()!.databaseKind });
+  });
+
+  test("a second server on the same embedded database refuses to start and touches nothing", async ({ request }) => {
+    const state = readState()!;
+    test.skip(state.databaseKind !== "pglite", "only the embedded database is single-process");
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", "3299"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: state.dataDir, DATABASE_URL: undefined },
+      detached: true,
+    });
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => {
+        process.kill(-child.pid!, "SIGKILL");
+        resolve(null);
+      }, 30_000);
+      child.on("exit", (c) => {
+        clearTimeout(t);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("is in use by another FieldKey process");
+    expect((await request.get("/api/health")).status()).toBe(200);
+  });
+
+  test("home page reads well on a phone and a desktop", async ({ browser }) => {
+    for (const [name, viewport] of [["phone", PHONE], ["desktop", { width: 1280, height: 900 }]] as const) {
+      const ctx = await browser.newContext({ viewport });
+      const page = await ctx.newPage();
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Locked out");
+      await expect(page.getByRole("link", { name: "Book a visit" })).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/home-${name}.png`, fullPage: true });
+      await ctx.close();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_PORT } from "../../playwright.config";
+import { ensureBuilt, freshPostgresDatabase, readLog, startServer, TMP, waitForHealth } from "./server";
+import { writeState } from "./state";
+
+/** Build if needed, then start one server on a fresh database (PGlite dir, or a fresh PostgreSQL database). */
+export default async function globalSetup() {
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+  ensureBuilt();
+  const dataDir = path.join(TMP, "data");
+  const env: Record<string, string> = { FIELDKEY_DATA_DIR: dataDir, APP_URL: `http://localhost:${E2E_PORT}` };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, "fieldkey_e2e");
+  const { info } = startServer(E2E_PORT, env);
+  try {
+    await waitForHealth(E2E_PORT);
+  } catch (err) {
+    console.error(readLog(info));
+    throw err;
+  }
+  // The first-admin link is printed once at start.
+  let token: string | undefined;
+  for (let i = 0; i < 40 && !token; i++) {
+    token = /\/setup\?token=([\w-]+)/.exec(readLog(info))?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!token) throw new Error("no setup token in the server log:\n" + readLog(info));
+  writeState({ server: info, setupToken: token, databaseKind: env.DATABASE_URL ? "postgres" : "pglite", dataDir });
+}

@@ -1,0 +1,93 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { customers, technicianHours, users } from "@/db/schema";
+import { makeUser } from "@/db/testing/factories";
+import { changeRole, createStaff, emailTaken, listUsers, setUserDisabled, signUpCustomer, verifyCredentials } from "./users";
+import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "./errors";
+
+const PW = "correct horse battery";
+
+describe("sign-up and sign-in", () => {
+  it("creates a customer and its login in one go, and signs in case-insensitively", async () => {
+    const { id } = await signUpCustomer({ name: "Dana Reyes", email: "Dana@Example.test", password: PW, confirmPassword: PW }, "1.2.3.4");
+    const db = await getDb();
+    const [u] = await db.select().from(users).where(eq(users.id, id));
+    expect(u!.email).toBe("dana@example.test");
+    expect(u!.role).toBe("customer");
+    expect(u!.passwordHash).toMatch(/^\$argon2id\$/);
+    const [c] = await db.select().from(customers).where(eq(customers.id, u!.customerId!));
+    expect(c!.name).toBe("Dana Reyes");
+    expect(await verifyCredentials("dana@example.test", PW, "1.2.3.4")).toMatchObject({ id, role: "customer" });
+    expect(await verifyCredentials("dana@example.test", "wrong password!", "1.2.3.4")).toBeNull();
+    expect(await emailTaken("DANA@example.test")).toBe(true);
+  });
+
+  it("refuses a duplicate email in another case and writes nothing", async () => {
+    await signUpCustomer({ name: "A", email: "dup@example.test", password: PW, confirmPassword: PW }, null);
+    const db = await getDb();
+    const before = (await db.select({ id: customers.id }).from(customers)).length;
+    await expect(signUpCustomer({ name: "B", email: "DUP@example.test", password: PW, confirmPassword: PW }, null)).rejects.toSatisfy((e) => fromConstraintViolation(e)?.status === 409);
+    expect((await db.select({ id: customers.id }).from(customers)).length).toBe(before);
+  });
+
+  it("rejects weak passwords and malformed emails before touching the database", async () => {
+    await expect(signUpCustomer({ name: "C", email: "not-an-email", password: PW, confirmPassword: PW }, null)).rejects.toThrow(/valid email/);
+    await expect(signUpCustomer({ name: "C", email: "c@example.test", password: "short", confirmPassword: "short" }, null)).rejects.toThrow(/at least 10/);
+    await expect(signUpCustomer({ name: "C", email: "c@example.test", password: "password123", confirmPassword: "password123" }, null)).rejects.toThrow(/too common/);
+    await expect(signUpCustomer({ name: "C", email: `${"a".repeat(260)}@example.test`, password: PW, confirmPassword: PW }, null)).rejects.toThrow(/too long/);
+    expect(await emailTaken("c@example.test")).toBe(false);
+  });
+
+  it("does not let a disabled user sign in", async () => {
+    const admin = await makeUser("admin");
+    await signUpCustomer({ name: "Eve", email: "eve@example.test", password: PW, confirmPassword: PW }, null);
+    const db = await getDb();
+    const [eve] = await db.select({ id: users.id }).from(users).where(eq(users.email, "eve@example.test"));
+    await setUserDisabled(admin, { userId: eve!.id }, true, null);
+    expect(await verifyCredentials("eve@example.test", PW, "9.9.9.9")).toBeNull();
+  });
+});
+
+describe("staff management", () => {
+  it("lets only admins create staff; technicians get default working hours", async () => {
+    const admin = await makeUser("admin");
+    const tech = await makeUser("technician");
+    const customer = await makeUser("customer");
+    const input = { name: "Tom Tech", email: "tom@example.test", role: "technician" as const, password: PW };
+    await expect(createStaff(null, input, null)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createStaff(tech, input, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createStaff(customer, input, null)).rejects.toBeInstanceOf(ForbiddenError);
+    const { id } = await createStaff(admin, input, null);
+    const db = await getDb();
+    const hours = await db.select().from(technicianHours).where(eq(technicianHours.technicianId, id));
+    expect(hours.map((h) => h.weekday).sort()).toEqual([1, 2, 3, 4, 5]);
+    const listed = await listUsers(admin, { q: "tom@" });
+    expect(listed).toHaveLength(1);
+    expect(Object.keys(listed[0]!)).not.toContain("passwordHash");
+  });
+
+  it("changing a role or disabling bumps the session version (old sessions die)", async () => {
+    const admin = await makeUser("admin");
+    const tech = await makeUser("technician");
+    const db = await getDb();
+    const version = async () => (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, tech.id)))[0]!.v;
+    const v0 = await version();
+    await changeRole(admin, { userId: tech.id, role: "admin" }, null);
+    expect(await version()).toBe(v0 + 1);
+    await changeRole(admin, { userId: tech.id, role: "customer" }, null);
+    const [row] = await db.select().from(users).where(eq(users.id, tech.id));
+    expect(row!.role).toBe("customer");
+    expect(row!.customerId).not.toBeNull();
+    await setUserDisabled(admin, { userId: tech.id }, true, null);
+    expect(await version()).toBe(v0 + 3);
+  });
+
+  it("never removes the last active admin, and an admin cannot disable themself", async () => {
+    const db = await getDb();
+    await db.delete(users).where(eq(users.role, "admin"));
+    const admin = await makeUser("admin");
+    await expect(changeRole(admin, { userId: admin.id, role: "technician" }, null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(setUserDisabled(admin, { userId: admin.id }, true, null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
