@@ -25,13 +25,20 @@ setup("first admin through the one-time setup link", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Setup is complete" })).toBeVisible();
 });
 
-setup("admin creates two technicians", async ({ browser }) => {
+setup("technicians sign in; the admin creates another through the UI", async ({ browser }) => {
+  // Terry was seeded (e2e/support/seed.ts) so fixture visits can be assigned to him.
+  {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await signIn(p, "terry@fieldkey.test");
+    await expect(p).toHaveURL(/\/tech$/);
+    await ctx.storageState({ path: storageStatePath("tech") });
+    saveAccount("tech", { email: "terry@fieldkey.test", password: PASSWORD, name: "Terry Tech" });
+    await ctx.close();
+  }
   const admin = await browser.newContext({ storageState: storageStatePath("admin") });
   const page = await admin.newPage();
-  for (const [role, name, email] of [
-    ["tech", "Terry Tech", "terry@fieldkey.test"],
-    ["otherTech", "Olive Other", "olive@fieldkey.test"],
-  ] as const) {
+  for (const [role, name, email] of [["otherTech", "Olive Other", "olive@fieldkey.test"]] as const) {
     await page.goto("/admin/users");
     await page.getByLabel("Full name").fill(name);
     await page.getByLabel("Email", { exact: true }).fill(email);
@@ -51,11 +58,17 @@ setup("admin creates two technicians", async ({ browser }) => {
   await admin.close();
 });
 
-setup("two customers sign up", async ({ browser }) => {
-  for (const [role, name, email] of [
-    ["customerA", "Carla Customer", "carla@example.test"],
-    ["customerB", "Ben Bystander", "ben@example.test"],
-  ] as const) {
+setup("customers: Carla (seeded) signs in, Ben signs up", async ({ browser }) => {
+  {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await signIn(p, "carla@example.test");
+    await expect(p).toHaveURL(/\/portal$/);
+    await ctx.storageState({ path: storageStatePath("customerA") });
+    saveAccount("customerA", { email: "carla@example.test", password: PASSWORD, name: "Carla Customer" });
+    await ctx.close();
+  }
+  for (const [role, name, email] of [["customerB", "Ben Bystander", "ben@example.test"]] as const) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await signUp(page, { name, email, phone: "216-555-0100" });

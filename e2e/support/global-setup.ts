@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { E2E_PORT } from "../../playwright.config";
-import { ensureBuilt, freshPostgresDatabase, readLog, startServer, TMP, waitForHealth } from "./server";
+import { spawnSync } from "node:child_process";
+import { ensureBuilt, freshPostgresDatabase, readLog, ROOT, startServer, TMP, waitForHealth } from "./server";
 import { writeState } from "./state";
 
 /** Build if needed, then start one server on a fresh database (PGlite dir, or a fresh PostgreSQL database). */
@@ -11,7 +12,14 @@ export default async function globalSetup() {
   ensureBuilt();
   const dataDir = path.join(TMP, "data");
   const env: Record<string, string> = { FIELDKEY_DATA_DIR: dataDir, APP_URL: `http://localhost:${E2E_PORT}` };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, "fieldkey_e2e");
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_e2e_${E2E_PORT}`);
+  // Fixtures go in before the server starts (it will hold the embedded database's lock).
+  const seed = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "e2e/support/seed.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...env, FIELDKEY_DISABLE_BACKGROUND: "1" },
+  });
+  if (seed.status !== 0) throw new Error("seeding the e2e database failed");
   const { info } = startServer(E2E_PORT, env);
   try {
     await waitForHealth(E2E_PORT);
