@@ -2,4 +2,6 @@
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
+  { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/backups", label: "Backups" },
 ];

@@ -25,4 +25,7 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },
   { path: "/admin/users", ...adminOnly },
+  { path: "/admin/customers", ...adminOnly },
+  { path: "/admin/backups", ...adminOnly },
+  { path: "/portal/backups", ...customerOnly },
 ];
