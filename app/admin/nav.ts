@@ -2,4 +2,7 @@
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
+  { href: "/admin/dispatch", label: "Dispatch" },
+  { href: "/admin/technicians", label: "Technicians" },
+  { href: "/admin/settings", label: "Settings" },
 ];
