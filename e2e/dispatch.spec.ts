@@ -143,6 +143,8 @@ test.describe("admin: dispatch board", () => {
 
     // The week view shows the same visits; the day navigation moves by one day.
     await page.getByRole("link", { name: "Show week view" }).click();
+    await expect(page).toHaveURL(/view=week/);
+    await expect(page.getByRole("heading", { level: 2, name: /^Week of / })).toBeVisible();
     await expect(page.getByTestId("lane-Terry Tech").getByTestId(`visit-${VISITS.terryMorning}`)).toBeVisible();
     await shot(page, "dispatch-week-1280");
     await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);

@@ -4,7 +4,20 @@ import { useState, useTransition } from "react";
 type Result = { ok: true } | { ok: false; error: string };
 
 /** A button that runs one server action (e.g. "Remove …") and announces a failure next to itself. */
-export function RowActionButton({ label, pendingLabel, action, className = "btn-secondary" }: { label: string; pendingLabel?: string; action: () => Promise<Result>; className?: string }) {
+export function RowActionButton({
+  label,
+  context,
+  pendingLabel,
+  action,
+  className = "btn-secondary",
+}: {
+  label: string;
+  /** Read to screen readers after the label (e.g. which row), not shown. */
+  context?: string;
+  pendingLabel?: string;
+  action: () => Promise<Result>;
+  className?: string;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -25,6 +38,7 @@ export function RowActionButton({ label, pendingLabel, action, className = "btn-
         }
       >
         {pending ? (pendingLabel ?? "Working…") : label}
+        {context ? <span className="sr-only"> {context}</span> : null}
       </button>
       <span className="text-sm text-red-700" aria-live="polite">
         {error ?? ""}

@@ -132,9 +132,9 @@ describe("the board", () => {
     const terryLane = board.lanes.find((l) => l.id === terry.id)!;
     expect(terryLane.visits.map((v) => v.id)).toEqual([assigned]);
     expect(terryLane.visits[0]).toMatchObject({ timeLabel: "09:00–11:00", time: "09:00", date: day, leftPct: expect.any(Number) });
-    // 07:00-19:00 window: 09:00 is 2/12 in, two hours is 2/12 wide.
-    expect(terryLane.visits[0]!.leftPct).toBeCloseTo(16.67, 1);
-    expect(terryLane.visits[0]!.widthPct).toBeCloseTo(16.67, 1);
+    // 08:00-18:00 window: 09:00 is 1/10 in, two hours are 2/10 wide.
+    expect(terryLane.visits[0]!.leftPct).toBeCloseTo(10, 1);
+    expect(terryLane.visits[0]!.widthPct).toBeCloseTo(20, 1);
     expect(board.lanes.find((l) => l.id === olive.id)!.visits).toEqual([]);
     expect(board.unassigned.map((v) => v.id)).toContain(requested);
     expect(board.unassigned.map((v) => v.id)).not.toContain(cancelled);
@@ -144,5 +144,19 @@ describe("the board", () => {
     const idx = week.days.findIndex((d) => d.date === day);
     expect(week.lanes.find((l) => l.id === terry.id)!.byDay[idx]!.map((v) => v.id)).toEqual([assigned]);
     await expect(getBoard(terry, { view: "day" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("lane layout", () => {
+  it("widens the window for early or late visits and keeps wall-clock hour marks across a DST change", async () => {
+    const { dayWindow, place } = await import("./layout");
+    const at2 = (d: string, t: string) => DateTime.fromISO(`${d}T${t}`, { zone: ZONE }).toJSDate();
+    const w = dayWindow("2031-06-10", ZONE, [{ startsAt: at2("2031-06-10", "06:30"), endsAt: at2("2031-06-10", "19:10") }]);
+    expect(w.marks[0]!.label).toBe("06:00");
+    expect(w.marks.at(-1)!.label).toBe("19:00");
+    expect(place({ startsAt: at2("2031-06-10", "06:00"), endsAt: at2("2031-06-10", "20:00") }, w.from, w.to)).toEqual({ leftPct: 0, widthPct: 100 });
+    // 2 Nov 2031 (fall back): 01:00 happens twice; the marks still read as a clock does.
+    const fall = dayWindow("2031-11-02", ZONE, [{ startsAt: at2("2031-11-02", "00:00"), endsAt: at2("2031-11-02", "03:00") }]);
+    expect(fall.marks.slice(0, 4).map((m) => m.label)).toEqual(["00:00", "01:00", "01:00", "02:00"]);
   });
 });

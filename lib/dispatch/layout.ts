@@ -1,13 +1,13 @@
 /**
  * Where a visit sits on a day lane: a window of whole hours covering the
- * working day (07:00-19:00 at least, wider if a visit falls outside), and each
+ * working day (08:00-18:00 at least, wider if a visit falls outside), and each
  * visit's left offset and width as a percentage of it. Pure, for the board.
  */
 import { DateTime } from "luxon";
 
 export type Placed = { leftPct: number; widthPct: number };
 
-export function dayWindow(day: string, zone: string, visits: { startsAt: Date; endsAt: Date }[], minHour = 7, maxHour = 19) {
+export function dayWindow(day: string, zone: string, visits: { startsAt: Date; endsAt: Date }[], minHour = 8, maxHour = 18) {
   const dayStart = DateTime.fromISO(day, { zone }).startOf("day");
   const dayEnd = dayStart.plus({ days: 1 });
   let from = dayStart.plus({ hours: minHour });

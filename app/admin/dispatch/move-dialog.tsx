@@ -34,7 +34,7 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
     <>
       <button
         type="button"
-        className={compact ? "inline-flex size-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-800 hover:bg-slate-100" : "btn-secondary"}
+        className={compact ? "inline-flex size-7 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-800 hover:bg-slate-100" : "btn-secondary"}
         title={`Move / reassign ${visit.reference}`}
         onClick={() => {
           form.reset(defaults);

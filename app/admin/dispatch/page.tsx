@@ -45,7 +45,7 @@ function DayLanes({ b }: { b: Board }) {
   return (
     <div className="overflow-x-auto">
       <div className="sm:min-w-[60rem]">
-        <div className="relative ml-0 hidden h-6 border-b border-slate-300 text-xs text-slate-600 sm:ml-40 sm:block" aria-hidden>
+        <div className="relative ml-0 hidden h-6 border-b border-slate-300 text-xs text-slate-600 sm:ml-32 sm:block" aria-hidden>
           {b.marks.map((m) => (
             <span key={m.label} className="absolute -translate-x-1/2" style={{ left: `${m.pct}%` }}>
               {m.label}
@@ -55,19 +55,19 @@ function DayLanes({ b }: { b: Board }) {
         <ul className="divide-y divide-slate-200" aria-label="Technicians">
           {b.lanes.map((lane) => (
             <li key={lane.id} className="py-3 sm:flex sm:items-stretch" data-testid={`lane-${lane.name}`}>
-              <h3 className="mb-2 font-semibold sm:mb-0 sm:w-40 sm:shrink-0 sm:pr-2">
+              <h3 className="mb-2 font-semibold sm:mb-0 sm:w-32 sm:shrink-0 sm:pr-2">
                 {lane.name}
                 <span className="block text-xs font-normal text-slate-600">
                   {lane.visits.length} visit{lane.visits.length === 1 ? "" : "s"}
                   {lane.disabled ? " · disabled" : ""}
                 </span>
               </h3>
-              <ol className="relative space-y-2 sm:h-28 sm:flex-1 sm:space-y-0 sm:rounded-lg sm:bg-slate-100" aria-label={`${lane.name}'s visits`}>
+              <ol className="relative space-y-2 sm:h-24 sm:flex-1 sm:space-y-0 sm:rounded-lg sm:bg-slate-100" aria-label={`${lane.name}'s visits`}>
                 {lane.visits.length === 0 ? <li className="text-sm text-slate-600 sm:p-2">Free all day</li> : null}
                 {lane.visits.map((v) => (
                   <li
                     key={v.id}
-                    className="sm:absolute sm:inset-y-1 sm:left-[var(--l)] sm:w-[var(--w)] sm:min-w-24 sm:px-0.5"
+                    className="sm:absolute sm:inset-y-1 sm:left-[var(--l)] sm:w-[var(--w)] sm:min-w-20 sm:px-0.5"
                     style={{ "--l": `${v.leftPct}%`, "--w": `${v.widthPct}%` } as React.CSSProperties}
                   >
                     <VisitCard v={v} technicians={b.technicians} compact />
@@ -88,7 +88,10 @@ function WeekLanes({ b }: { b: Board }) {
       {b.lanes.map((lane) => (
         <li key={lane.id} data-testid={`lane-${lane.name}`}>
           <h3 className="mb-2 font-semibold">
-            {lane.name} <span className="text-xs font-normal text-slate-600">· {lane.visits.length} visits this week</span>
+            {lane.name}{" "}
+            <span className="text-xs font-normal text-slate-600">
+              · {lane.visits.length} visit{lane.visits.length === 1 ? "" : "s"} this week
+            </span>
           </h3>
           <div className="grid gap-2 sm:grid-cols-7">
             {b.days.map((d, i) => (
@@ -96,7 +99,7 @@ function WeekLanes({ b }: { b: Board }) {
                 <h4 className="mb-1 text-xs font-medium text-slate-700">{d.label}</h4>
                 <ol className="space-y-1.5">
                   {lane.byDay[i]!.map((v) => (
-                    <li key={v.id}>
+                    <li key={v.id} className="h-20">
                       <VisitCard v={v} technicians={b.technicians} compact />
                     </li>
                   ))}

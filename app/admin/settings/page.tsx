@@ -34,7 +34,7 @@ export default async function SettingsPage() {
                 <span>
                   <span className="font-medium">{h.label}</span> · {h.name}
                 </span>
-                <RowActionButton label={`Remove ${h.name} (${h.day})`} pendingLabel="Removing…" action={removeHolidayAction.bind(null, { day: h.day })} />
+                <RowActionButton label="Remove" context={`${h.name} (${h.day})`} pendingLabel="Removing…" action={removeHolidayAction.bind(null, { day: h.day })} />
               </li>
             ))}
           </ul>

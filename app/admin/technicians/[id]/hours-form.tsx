@@ -1,4 +1,5 @@
 "use client";
+import { X } from "lucide-react";
 import { useState } from "react";
 import { useFieldArray, type Control, type UseFormRegister } from "react-hook-form";
 import { FormMessage, TextField } from "@/app/_ui/field";
@@ -18,9 +19,9 @@ function DayRanges({ d, control, register, errors }: { d: number; control: Contr
       {fields.length === 0 ? <p className="text-sm text-slate-600">Day off</p> : null}
       <ul className="space-y-2">
         {fields.map((f, i) => (
-          <li key={f.id} className="flex flex-wrap items-start gap-2">
+          <li key={f.id} className="flex items-start gap-2">
             <TextField
-              className="w-32"
+              className="min-w-0 flex-1"
               type="time"
               id={`h-${d}-${i}-start`}
               label={
@@ -32,7 +33,7 @@ function DayRanges({ d, control, register, errors }: { d: number; control: Contr
               {...register(`days.${d}.ranges.${i}.start`)}
             />
             <TextField
-              className="w-32"
+              className="min-w-0 flex-1"
               type="time"
               id={`h-${d}-${i}-end`}
               label={
@@ -43,8 +44,9 @@ function DayRanges({ d, control, register, errors }: { d: number; control: Contr
               error={errorAt(errors, `days.${d}.ranges.${i}.end`)}
               {...register(`days.${d}.ranges.${i}.end`)}
             />
-            <button type="button" className="btn-secondary mt-6" onClick={() => remove(i)}>
-              Remove<span className="sr-only"> {day} {i + 1}</span>
+            <button type="button" className="btn-secondary mt-6 shrink-0 px-3" onClick={() => remove(i)} title={`Remove ${day} ${i + 1}`}>
+              <X aria-hidden className="size-4" />
+              <span className="sr-only">Remove {day} {i + 1}</span>
             </button>
           </li>
         ))}
@@ -81,7 +83,7 @@ export function HoursForm({ technicianId, days }: { technicianId: string; days: 
       className="space-y-4"
     >
       <FormMessage id="hours-message" error={formError} success={success} />
-      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-3 md:grid-cols-2">
         {WEEKDAY_NAMES.map((_, d) => (
           <DayRanges key={d} d={d} control={form.control} register={form.register} errors={form.formState.errors} />
         ))}

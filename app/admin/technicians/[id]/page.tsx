@@ -52,7 +52,7 @@ export default async function TechnicianPage({ params }: { params: Promise<{ id:
                   {t.label}
                   {t.reason ? <span className="text-slate-600"> · {t.reason}</span> : null}
                 </span>
-                <RowActionButton label={`Remove time off from ${t.label}`} pendingLabel="Removing…" action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })} />
+                <RowActionButton label="Remove" context={`time off from ${t.label}`} pendingLabel="Removing…" action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })} />
               </li>
             ))}
           </ul>
