@@ -4,4 +4,7 @@ export const ADMIN_NAV = [
   { href: "/admin/users", label: "People" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/backups", label: "Backups" },
+  { href: "/admin/dispatch", label: "Dispatch" },
+  { href: "/admin/technicians", label: "Technicians" },
+  { href: "/admin/settings", label: "Settings" },
 ];
