@@ -20,10 +20,10 @@ export function bookingInput(slotStart: string, over: Partial<BookingInput> = {}
   };
 }
 
-/** The n-th offered start for these brands and count (real clock). */
-export async function offeredStart(brands: ("dahua" | "lorex" | "hikvision")[] = ["dahua"], deviceCount = 1, n = 0) {
+/** The n-th offered start (real clock) for these brands and count, optionally not before `after`. */
+export async function offeredStart(brands: ("dahua" | "lorex" | "hikvision")[] = ["dahua"], deviceCount = 1, n = 0, after?: Date) {
   const { days } = await slotOptions({ brands, deviceCount });
-  const all = days.flatMap((d) => d.slots);
+  const all = days.flatMap((d) => d.slots).filter((s) => !after || new Date(s.start) >= after);
   if (!all[n]) throw new Error(`no slot #${n} offered`);
   return all[n]!.start;
 }
