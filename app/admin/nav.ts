@@ -2,4 +2,6 @@
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
+  { href: "/admin/book", label: "Book for a customer" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];

@@ -2,4 +2,6 @@
 export const PORTAL_NAV = [
   { href: "/portal", label: "My visits" },
   { href: "/book", label: "Book a visit" },
+  { href: "/portal/devices", label: "My devices" },
+  { href: "/portal/sites", label: "My addresses" },
 ];

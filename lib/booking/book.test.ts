@@ -228,8 +228,8 @@ describe("bookVisit: who books, and for whom", () => {
 
     const e = await errorOf(bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), devices: [{ ...saved, deviceId: foreign }] }, null));
     expect(e.fieldErrors?.["devices.0.deviceId"]?.[0]).toMatch(/saved devices/);
-    const e2 = await errorOf(bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), customerId: other.customerId! }, null));
-    expect(e2.fieldErrors?.customerId?.[0]).toMatch(/only book for yourself/);
+    const e2 = await errorOf(bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), contact: { ...base.contact, customerId: other.customerId! } }, null));
+    expect(e2.fieldErrors?.["contact.customerId"]?.[0]).toMatch(/only book for yourself/);
   });
 
   it("an admin books for a phone customer: new without a login, or an existing one", async () => {
@@ -243,7 +243,7 @@ describe("bookVisit: who books, and for whom", () => {
     expect(logins).toEqual([]);
 
     const existing = await makeUser("customer");
-    const c2 = await bookVisit(admin, bookingInput(await offeredStart(["dahua"], 1, 33), { customerId: existing.customerId!, account: { mode: "existing" } }), null);
+    const c2 = await bookVisit(admin, bookingInput(await offeredStart(["dahua"], 1, 33), { contact: { customerId: existing.customerId!, name: "", email: "", phone: "" }, account: { mode: "existing" } }), null);
     const [v2] = await db.select({ customerId: visits.customerId }).from(visits).where(eq(visits.id, c2.visitId));
     expect(v2!.customerId).toBe(existing.customerId);
     const [m] = await db.select({ to: mailOutbox.toAddress }).from(mailOutbox).where(eq(mailOutbox.visitId, c2.visitId));

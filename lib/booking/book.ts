@@ -50,7 +50,7 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
   const bad = (field: string, message: string) => new ValidationError(message, { [field]: [message] });
   const usesSaved = !!data.site.siteId || data.devices.some((d) => d.deviceId);
   if (!actor) {
-    if (data.customerId) throw bad("customerId", "Sign in to book for a saved customer.");
+    if (data.contact.customerId) throw bad("contact.customerId", "Sign in to book for a saved customer.");
     if (usesSaved) throw bad("site.siteId", "Sign in to use your saved addresses and devices.");
     if (data.account.mode !== "password" && data.account.mode !== "invite") throw bad("account.mode", "Choose: set a password now, or email me a link.");
     return { kind: "new", login: data.account.mode };
@@ -58,11 +58,11 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
   if (actor.role === "technician") throw new ForbiddenError("Technicians cannot book visits. Ask the office.");
   if (actor.role === "customer") {
     requirePermission(actor, "visits:book-own");
-    if (data.customerId && data.customerId !== actor.customerId) throw bad("customerId", "You can only book for yourself.");
+    if (data.contact.customerId && data.contact.customerId !== actor.customerId) throw bad("contact.customerId", "You can only book for yourself.");
     return { kind: "existing", customerId: actor.customerId! };
   }
   requirePermission(actor, "visits:dispatch");
-  if (data.customerId) return { kind: "existing", customerId: data.customerId };
+  if (data.contact.customerId) return { kind: "existing", customerId: data.contact.customerId };
   if (usesSaved) throw bad("site.siteId", "Pick the customer first to use their saved addresses and devices.");
   if (data.account.mode !== "invite" && data.account.mode !== "none") throw bad("account.mode", "Customers choose their own password: send them a link, or make no login.");
   return { kind: "new", login: data.account.mode };
@@ -86,7 +86,7 @@ async function emailHasAccount(db: Executor, email: string) {
 /** Saved site and devices must belong to the customer; returns the brands of the saved devices. */
 async function checkSaved(tx: Executor, customerId: string, data: BookingData) {
   const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
-  if (!customer) throw new ValidationError("Pick a customer from the list.", { customerId: ["Pick a customer from the list."] });
+  if (!customer) throw new ValidationError("Pick a customer from the list.", { "contact.customerId": ["Pick a customer from the list."] });
   if (data.site.siteId) {
     const [site] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.id, data.site.siteId), eq(sites.customerId, customerId)));
     if (!site) throw new ValidationError("Pick one of the saved addresses.", { "site.siteId": ["Pick one of the saved addresses."] });

@@ -31,7 +31,6 @@ const optionalText = (max: number) =>
     .max(max, `Use at most ${max} characters.`)
     .optional()
     .default("");
-const requiredText = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Use at most ${max} characters.`);
 const optionalId = z.union([z.uuid("Unknown record."), z.literal("")]).optional().default("");
 
 export const bookingDeviceSchema = z.object({
@@ -54,7 +53,7 @@ export const siteFieldsSchema = z.object({
   accessNotes: optionalText(1000),
 });
 
-const requireAddress = (s: z.infer<typeof siteFieldsSchema>, ctx: z.RefinementCtx) => {
+export const requireAddress = (s: z.infer<typeof siteFieldsSchema>, ctx: z.RefinementCtx) => {
   const missing: [keyof typeof s, string][] = [
     ["addressLine1", "Enter the street address."],
     ["city", "Enter the city."],
@@ -87,17 +86,35 @@ export const bookingAccountSchema = z
     else if (a.password !== a.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
   });
 
-export const bookingContactSchema = z.object({
-  name: nameSchema,
-  email: emailSchema,
-  phone: phoneSchema.refine((p) => p !== "", "Enter a phone number so the technician can reach you."),
-});
+const requiredPhone = phoneSchema.refine((p) => p !== "", "Enter a phone number so the technician can reach you.");
+
+/**
+ * Who the visit is for: a saved customer (`customerId`: the signed-in
+ * customer, or one an admin picked; the other fields are then ignored), or a
+ * new one, whose name, email and phone are required and checked.
+ */
+export const bookingContactSchema = z
+  .object({
+    customerId: optionalId,
+    name: z.string({ error: "Enter a name." }).trim().max(120, "Use at most 120 characters."),
+    email: z.string({ error: "Enter your email address." }).trim().max(254, "That email address is too long."),
+    phone: z.string({ error: "Enter a phone number." }).trim().max(40, "That phone number is too long."),
+  })
+  .transform((c, ctx) => {
+    if (c.customerId) return c;
+    const name = nameSchema.safeParse(c.name);
+    const email = emailSchema.safeParse(c.email);
+    const phone = requiredPhone.safeParse(c.phone);
+    if (name.success && email.success && phone.success) return { customerId: "", name: name.data, email: email.data, phone: phone.data };
+    for (const [key, r] of [["name", name], ["email", email], ["phone", phone]] as const) {
+      if (!r.success) ctx.addIssue({ code: "custom", path: [key], message: r.error.issues[0]!.message });
+    }
+    return z.NEVER;
+  });
 
 export const bookingSchema = z.object({
   /** Generated when the form opens; a repeated submit with it returns the first visit. */
   idempotencyKey: z.uuid("The form is out of date. Reload the page."),
-  /** Admin booking for an existing customer. */
-  customerId: optionalId,
   contact: bookingContactSchema,
   site: bookingSiteSchema,
   devices: z
