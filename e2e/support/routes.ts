@@ -25,4 +25,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },
   { path: "/admin/users", ...adminOnly },
+  // booking
+  { path: "/book", ...all("ok") },
+  { path: "/portal/devices", ...customerOnly },
+  { path: "/portal/sites", ...customerOnly },
+  { path: "/admin/book", ...adminOnly },
+  { path: "/admin/outbox", ...adminOnly },
 ];

@@ -13,7 +13,7 @@ import { computeFreeSlots, type AvailabilityRows, type Slot, type SlotRequest } 
 export type TimeRange = { from: Date; to: Date };
 
 /** The time range a request can touch: from now (or its first day) to the horizon (or its last day), plus a day each side. */
-export function rangeFor(settings: CompanySettings, request: Pick<SlotRequest, "fromDay" | "toDay">, now: Date): TimeRange {
+export function rangeFor(settings: CompanySettings, request: Partial<Pick<SlotRequest, "fromDay" | "toDay">> & object, now: Date): TimeRange {
   const zone = settings.timeZone;
   const nowLocal = DateTime.fromJSDate(now, { zone });
   const first = request.fromDay ? DateTime.fromISO(request.fromDay, { zone }) : nowLocal;

@@ -167,12 +167,13 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, timeZo
         ) : (
           <span />
         )}
+        {/* Distinct keys: React must not turn the Next button into the Confirm button mid-click. */}
         {step === "review" ? (
-          <button type="submit" className="btn-primary" disabled={form.formState.isSubmitting}>
+          <button key="confirm" type="submit" className="btn-primary" disabled={form.formState.isSubmitting}>
             {form.formState.isSubmitting ? "Booking…" : "Confirm booking"}
           </button>
         ) : (
-          <button type="button" className="btn-primary" onClick={() => void next()}>
+          <button key="next" type="submit" className="btn-primary">
             Next
           </button>
         )}
