@@ -149,14 +149,21 @@ export function computeFreeSlots(rows: AvailabilityRows, settings: SlotSettings,
     if (holidays.has(iso)) continue;
     const dayStart = day.toMillis();
     const dayEnd = day.plus({ days: 1 }).startOf("day").toMillis();
+    // Technicians mostly share start/end minutes: convert each distinct one once per day (luxon is the costly part).
+    const instants = new Map<number, number>();
+    const at = (minute: number) => {
+      let v = instants.get(minute);
+      if (v === undefined) instants.set(minute, (v = localMinuteToMillis(day, minute)));
+      return v;
+    };
     // Per technician: that day's working windows as instants.
     const windows = techs
       .map((t) => ({
         id: t.id,
         blocked: blocked.get(t.id),
         spans: (hoursByTechDay.get(`${t.id}:${day.weekday}`) ?? []).map((h) => ({
-          start: localMinuteToMillis(day, h.startMinute),
-          end: localMinuteToMillis(day, h.endMinute),
+          start: at(h.startMinute),
+          end: at(h.endMinute),
         })),
       }))
       .filter((w) => w.spans.length > 0);

@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { DateTime } from "luxon";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { customers, holidays, sites, technicianHours, technicianProfiles, technicianTimeOff, users, visits } from "@/db/schema";
 import { adminUrl, withDatabase } from "@/db/testing/databases";
@@ -124,7 +124,7 @@ async function measure(kind: string, h: DatabaseHandle) {
   const wall = ms(process.hrtime.bigint() - t0);
   const won = results.filter((r) => r.status === "fulfilled").length;
   const taken = results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError).length;
-  const [check] = await db.select({ n: count() }).from(visits).where(eq(visits.startsAt, hik.start));
+  const [check] = await db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
   return {
     kind,
     rows: { technicians: rows.technicians.length, hours: rows.hours.length, timeOff: rows.timeOff.length, visits: rows.busy.length, seededVisits: seeded.visits },
