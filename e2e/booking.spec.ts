@@ -44,6 +44,8 @@ async function bookAsNewCustomer(page: Page, who: { name: string; email: string 
   await page.getByTestId("slot-times").getByRole("button").first().click();
   await expect(page.getByTestId("slot-times").getByRole("button", { pressed: true })).toHaveCount(1);
   await shot(page, `book-4-time-${tag}`);
+  // The day strip scrolls inside the card; the page itself never gets wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
   await next(page);
 
   await stepIs(page, "Review and confirm");

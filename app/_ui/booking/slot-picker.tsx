@@ -73,7 +73,7 @@ export function SlotPicker({
         <p>No free times in the coming weeks for these devices. Please call us and we will fit you in.</p>
       ) : (
         <>
-          <fieldset>
+          <fieldset className="min-w-0">
             <legend className="label">Day</legend>
             <div className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-2 sm:flex-wrap" data-testid="slot-days">
               {options.days.map((d) => (
@@ -91,7 +91,7 @@ export function SlotPicker({
             </div>
           </fieldset>
           {current ? (
-            <fieldset className="mt-3" aria-describedby={error ? errorId : undefined}>
+            <fieldset className="mt-3 min-w-0" aria-describedby={error ? errorId : undefined}>
               <legend className="label">Start time ({options.timeZone.replace(/_/g, " ")}; the visit takes about {options.visitMinutes} minutes)</legend>
               <div className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="slot-times">
                 {current.slots.map((s) => (
