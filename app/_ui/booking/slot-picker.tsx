@@ -82,7 +82,7 @@ export function SlotPicker({
                   type="button"
                   aria-pressed={d.day === day}
                   onClick={() => setDay(d.day)}
-                  className={`btn shrink-0 border ${d.day === day ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                  className={`btn relative shrink-0 border ${d.day === day ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
                 >
                   {d.label}
                   <span className="sr-only">, {d.slots.length} free times</span>
@@ -100,7 +100,7 @@ export function SlotPicker({
                     type="button"
                     aria-pressed={s.start === value}
                     onClick={() => onChange(s.start)}
-                    className={`btn border px-2 ${s.start === value ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                    className={`btn relative border px-2 ${s.start === value ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
                   >
                     <span className="sr-only">{current.label} </span>
                     {s.label}
