@@ -7,4 +7,6 @@ export const ADMIN_NAV = [
   { href: "/admin/dispatch", label: "Dispatch" },
   { href: "/admin/technicians", label: "Technicians" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/book", label: "Book for a customer" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];

@@ -3,4 +3,6 @@ export const PORTAL_NAV = [
   { href: "/portal", label: "My visits" },
   { href: "/portal/backups", label: "Backups" },
   { href: "/book", label: "Book a visit" },
+  { href: "/portal/devices", label: "My devices" },
+  { href: "/portal/sites", label: "My addresses" },
 ];

@@ -35,4 +35,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/admin/settings", ...adminOnly },
   { path: "/forgot-password", ...all("ok") },
   { path: "/reset-password?token=not-a-real-token-but-long-enough", ...all("ok") },
+  // booking
+  { path: "/book", ...all("ok") },
+  { path: "/portal/devices", ...customerOnly },
+  { path: "/portal/sites", ...customerOnly },
+  { path: "/admin/book", ...adminOnly },
+  { path: "/admin/outbox", ...adminOnly },
 ];

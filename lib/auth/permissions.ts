@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "reports:read": ["admin"],
   "outbox:read": ["admin"],
   "vendor-cases:read-all": ["admin"],
+  // booking (customer portal)
+  "sites:edit-own": ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

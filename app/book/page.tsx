@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookingForm } from "@/app/_ui/booking/booking-form";
+import { SiteHeader } from "@/app/_ui/site-header";
+import { PORTAL_NAV } from "@/app/portal/nav";
+import { getActor } from "@/lib/auth/actor";
+import { myBookingProfile } from "@/lib/booking/profile";
+import { getSettings } from "@/lib/settings";
+import { bookAction, slotsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Book a visit" };
+
+export default async function BookPage() {
+  const [actor, s] = await Promise.all([getActor(), getSettings()]);
+  const profile = actor?.role === "customer" ? await myBookingProfile(actor) : null;
+  return (
+    <>
+      <SiteHeader nav={actor?.role === "customer" ? PORTAL_NAV : []} />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-6">
+        <h1 className="text-2xl font-bold">Book an on-site visit</h1>
+        {actor && actor.role !== "customer" ? (
+          <p className="card mt-4">
+            {actor.role === "admin" ? (
+              <>
+                Booking for a customer? Use <Link href="/admin/book">Book for a customer</Link>.
+              </>
+            ) : (
+              <>Technicians do not book visits here. Ask the office, or call {s.companyPhone}.</>
+            )}
+          </p>
+        ) : (
+          <>
+            <p className="mb-4 mt-1 text-slate-700">
+              {profile ? (
+                <>Booking as {profile.contact.name}. Your saved addresses and devices are filled in.</>
+              ) : (
+                <>
+                  No account needed: you will make one as you book. Already a customer? <Link href="/signin?next=/book">Sign in</Link> first.
+                </>
+              )}{" "}
+              Prefer the phone? Call <a href={`tel:${s.companyPhone.replace(/[^\d+]/g, "")}`}>{s.companyPhone}</a>.
+            </p>
+            <BookingForm mode={profile ? "customer" : "public"} book={bookAction} slots={slotsAction} profile={profile} timeZone={s.timeZone} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

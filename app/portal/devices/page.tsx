@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/app/_ui/guard";
+import { BRAND_LABELS } from "@/lib/booking/schemas";
+import { listMyDevices, listMySites } from "@/lib/customers/places";
+import { DeviceForm } from "./device-form";
+
+export const metadata: Metadata = { title: "My devices" };
+
+export default async function DevicesPage() {
+  const actor = await requireRole("customer");
+  const [devices, sites] = await Promise.all([listMyDevices(actor), listMySites(actor)]);
+  const siteOptions = sites.map((s) => ({ id: s.id, label: s.label ? `${s.label}: ${s.addressLine1}` : `${s.addressLine1}, ${s.city}` }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">My devices</h1>
+      <p className="text-slate-700">
+        What you tell us here helps the technician pick the right recovery method first. Addresses are on <Link href="/portal/sites">My addresses</Link>.
+      </p>
+      {devices.length === 0 ? (
+        <p className="card">
+          No devices yet. They are added when you <Link href="/book">book a visit</Link>.
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {devices.map((d) => (
+            <li key={d.id} className="card" data-testid="device-card">
+              <details>
+                <summary className="cursor-pointer font-semibold">
+                  {BRAND_LABELS[d.brand]} {d.kind.toUpperCase()} {d.model ?? ""} <span className="text-sm font-normal text-brand-700 underline">Edit</span>
+                </summary>
+                <DeviceForm device={d} sites={siteOptions} />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

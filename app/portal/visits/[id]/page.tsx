@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_ui/guard";
+import type { AttemptOutcome, ChecklistAnswer } from "@/db/schema";
+import { getMyVisit } from "@/lib/booking/my-visits";
+import { NotFoundError } from "@/lib/errors";
+import { getSettings } from "@/lib/settings";
+import { StatusBadge } from "../../status-badge";
+import { ManageVisit } from "./manage-visit";
+
+export const metadata: Metadata = { title: "Visit" };
+
+const OUTCOME: Record<AttemptOutcome, string> = { succeeded: "Worked", failed: "Did not work", waiting_vendor: "Waiting on the manufacturer", abandoned: "Stopped" };
+const ANSWER: Record<ChecklistAnswer, string> = { yes: "Done", no: "Not done", na: "Not applicable" };
+
+async function load(id: string) {
+  const actor = await requireRole("customer");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  try {
+    return await getMyVisit(actor, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [d, s] = await Promise.all([load(id), getSettings()]);
+  const v = d.visit;
+  const active = v.status === "scheduled" || v.status === "requested";
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/portal">← My visits</Link>
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">Visit {v.reference}</h1>
+        <StatusBadge status={v.status} />
+      </div>
+      <section className="card" aria-label="Visit details">
+        <dl className="grid gap-2 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-slate-600">When</dt>
+          <dd data-testid="visit-window">{v.window}</dd>
+          <dt className="font-medium text-slate-600">Technician</dt>
+          <dd>{v.technicianFirstName ?? "To be assigned"}</dd>
+          <dt className="font-medium text-slate-600">Address</dt>
+          <dd>{v.address}</dd>
+          {d.bookingNotes ? (
+            <>
+              <dt className="font-medium text-slate-600">Your notes</dt>
+              <dd className="whitespace-pre-line">{d.bookingNotes}</dd>
+            </>
+          ) : null}
+          {d.cancelReason && v.status === "cancelled" ? (
+            <>
+              <dt className="font-medium text-slate-600">Cancelled</dt>
+              <dd>{d.cancelReason}</dd>
+            </>
+          ) : null}
+        </dl>
+        {v.status !== "cancelled" ? (
+          <p className="mt-3">
+            <a href={`/portal/visits/${v.visitId}/calendar`} download>
+              Add to calendar (.ics)
+            </a>
+          </p>
+        ) : null}
+      </section>
+      {active ? (
+        d.canChange ? (
+          <ManageVisit visitId={v.visitId} timeZone={s.timeZone} />
+        ) : (
+          <section className="card" data-testid="call-to-change">
+            <h2 className="text-lg font-semibold">Need to change this visit?</h2>
+            <p className="mt-1">
+              {d.cutoffMessage} <a href={`tel:${d.companyPhone.replace(/[^\d+]/g, "")}`}>{d.companyPhone}</a>
+            </p>
+          </section>
+        )
+      ) : null}
+      <section className="card" aria-labelledby="devices-work">
+        <h2 id="devices-work" className="mb-2 text-lg font-semibold">
+          {v.status === "completed" ? "What was done" : "Devices"}
+        </h2>
+        <ul className="space-y-3">
+          {d.devices.map((dev) => (
+            <li key={dev.deviceId} className="rounded-lg border border-slate-200 p-3" data-testid="visit-device">
+              <p className="font-medium">{dev.label}</p>
+              {dev.problem ? <p className="text-sm text-slate-700">Your description: {dev.problem}</p> : null}
+              {dev.attempts.length > 0 ? (
+                <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+                  {dev.attempts.map((a) => (
+                    <li key={a.seq}>
+                      {a.method}: <strong>{OUTCOME[a.outcome]}</strong>
+                    </li>
+                  ))}
+                </ol>
+              ) : v.status === "completed" ? (
+                <p className="text-sm text-slate-700">{dev.notAttemptedReason ? `Not attempted: ${dev.notAttemptedReason}` : "Nothing was recorded for this device."}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {d.checklist ? (
+          <div className="mt-4">
+            <h3 className="font-semibold">So it does not happen again</h3>
+            <ul className="mt-1 text-sm">
+              <li>Pattern lock set: {ANSWER[d.checklist.patternLockSet]}</li>
+              <li>Configuration exported and kept: {ANSWER[d.checklist.configExported]}</li>
+              <li>Recovery email updated: {ANSWER[d.checklist.recoveryEmailUpdated]}</li>
+            </ul>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

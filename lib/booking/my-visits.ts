@@ -1,0 +1,135 @@
+/**
+ * The customer's view of their visits (portal): upcoming and past, and one
+ * visit in detail with what was done per device once it is completed.
+ * Scoped to the actor's customer record; another customer's visit is
+ * "not found".
+ */
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { attempts, checklists, devices, recoveryMethods, sites, users, visitDevices, visits, type AttemptOutcome, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { timeWindow } from "@/lib/mail/templates/booking";
+import { getSettings } from "@/lib/settings";
+import { isClosed } from "@/lib/visits/lifecycle";
+import { changeableOnline, cutoffMessage } from "./manage";
+import { BRAND_LABELS } from "./schemas";
+import { currentCalendar, firstName, formatAddress, loadVisitFacts } from "./visit-facts";
+
+export type MyVisitRow = {
+  id: string;
+  reference: string;
+  status: VisitStatus;
+  window: string;
+  startsAt: Date;
+  technicianName: string | null;
+  address: string;
+  canChange: boolean;
+};
+
+export async function listMyVisits(actor: Actor | null, now = new Date()) {
+  requirePermission(actor, "visits:read-own");
+  const db = await getDb();
+  const s = await getSettings(db);
+  const rows = await db
+    .select({
+      id: visits.id,
+      reference: visits.reference,
+      status: visits.status,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+      technicianName: users.name,
+      addressLine1: sites.addressLine1,
+      addressLine2: sites.addressLine2,
+      city: sites.city,
+      region: sites.region,
+      postalCode: sites.postalCode,
+    })
+    .from(visits)
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .leftJoin(users, eq(users.id, visits.technicianId))
+    .where(eq(visits.customerId, actor.customerId!))
+    .orderBy(asc(visits.startsAt))
+    .limit(500);
+  const list: MyVisitRow[] = rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    startsAt: r.startsAt,
+    window: timeWindow(r.startsAt, r.endsAt, s.timeZone),
+    technicianName: firstName(r.technicianName),
+    address: formatAddress(r),
+    canChange: changeableOnline(r, s, now),
+  }));
+  const upcoming = list.filter((v) => !isClosed(v.status) && v.startsAt.getTime() >= now.getTime() - 12 * 3600_000);
+  const past = list.filter((v) => !upcoming.includes(v)).reverse();
+  return { upcoming, past, companyPhone: s.companyPhone, cancelCutoffHours: s.cancelCutoffHours };
+}
+
+export type DeviceWork = {
+  deviceId: string;
+  label: string;
+  problem: string | null;
+  notAttemptedReason: string | null;
+  attempts: { seq: number; method: string; outcome: AttemptOutcome }[];
+};
+
+export async function getMyVisit(actor: Actor | null, visitId: string, now = new Date()) {
+  requirePermission(actor, "visits:read-own");
+  const db = await getDb();
+  const [own] = await db
+    .select({ id: visits.id, bookingNotes: visits.bookingNotes, cancelReason: visits.cancelReason })
+    .from(visits)
+    .where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
+  if (!own) throw new NotFoundError("That visit does not exist.");
+  const s = await getSettings(db);
+  const f = (await loadVisitFacts(db, own.id, s.timeZone))!;
+  const devs = await db
+    .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem, notAttemptedReason: visitDevices.notAttemptedReason })
+    .from(visitDevices)
+    .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+    .where(eq(visitDevices.visitId, own.id))
+    .orderBy(asc(devices.createdAt));
+  const tries = devs.length
+    ? await db
+        .select({ deviceId: attempts.deviceId, seq: attempts.seq, method: recoveryMethods.name, outcome: attempts.outcome })
+        .from(attempts)
+        .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
+        .where(and(eq(attempts.visitId, own.id), inArray(attempts.deviceId, devs.map((d) => d.deviceId))))
+        .orderBy(asc(attempts.seq))
+    : [];
+  const [checklist] = await db
+    .select({ patternLockSet: checklists.patternLockSet, configExported: checklists.configExported, recoveryEmailUpdated: checklists.recoveryEmailUpdated })
+    .from(checklists)
+    .where(eq(checklists.visitId, own.id));
+  const work: DeviceWork[] = devs.map((d) => ({
+    deviceId: d.deviceId,
+    label: `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`,
+    problem: d.problem,
+    notAttemptedReason: d.notAttemptedReason,
+    attempts: tries.filter((t) => t.deviceId === d.deviceId).map((t) => ({ seq: t.seq, method: t.method, outcome: t.outcome })),
+  }));
+  return {
+    visit: f,
+    bookingNotes: own.bookingNotes,
+    cancelReason: own.cancelReason,
+    devices: work,
+    checklist: (checklist ?? null) as Record<"patternLockSet" | "configExported" | "recoveryEmailUpdated", ChecklistAnswer> | null,
+    canChange: changeableOnline({ status: f.status, startsAt: f.start }, s, now),
+    cutoffMessage: cutoffMessage(s),
+    companyPhone: s.companyPhone,
+  };
+}
+
+/** The visit's calendar file, for the customer's download link. */
+export async function myVisitCalendar(actor: Actor | null, visitId: string) {
+  requirePermission(actor, "visits:read-own");
+  const db = await getDb();
+  const [own] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
+  if (!own) throw new NotFoundError("That visit does not exist.");
+  const s = await getSettings(db);
+  const f = (await loadVisitFacts(db, own.id, s.timeZone))!;
+  return { filename: `visit-${f.reference}.ics`, ics: await currentCalendar(db, f, s) };
+}
+

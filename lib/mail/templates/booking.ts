@@ -1,0 +1,95 @@
+/**
+ * Booking mail: confirmation, reschedule, cancellation, and the invite to
+ * set a password. Plain text (every client shows it) with the facts the
+ * customer needs: when (company time zone), where, who, what to prepare.
+ */
+import { DateTime } from "luxon";
+
+export type VisitMailFacts = {
+  reference: string;
+  customerName: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  address: string;
+  technicianFirstName: string | null;
+  devices: string[];
+  companyName: string;
+  companyPhone: string;
+  portalUrl: string;
+  cancelCutoffHours: number;
+};
+
+/** From domain.md: what the technician needs on site. */
+export const WHAT_TO_PREPARE = [
+  "Physical access to the recorder (DVR/NVR) or camera: we may need to reach its ports and, for some methods, its reset button.",
+  "A monitor (HDMI or VGA) and a USB mouse connected to the recorder, so we can work on its own screen.",
+  "Access to any recovery email inbox that was registered on the device (codes are sent there).",
+  "The installer's details, if someone else set the system up (they may know the recovery options).",
+];
+
+export function timeWindow(startsAt: Date, endsAt: Date, zone: string) {
+  const s = DateTime.fromJSDate(startsAt, { zone });
+  const e = DateTime.fromJSDate(endsAt, { zone });
+  return `${s.toFormat("cccc d LLLL yyyy, h:mm a")} – ${e.toFormat("h:mm a ZZZZ")}`;
+}
+
+function body(f: VisitMailFacts, opening: string, extra: string[] = []) {
+  return [
+    `Hello ${f.customerName},`,
+    "",
+    opening,
+    "",
+    `Reference: ${f.reference}`,
+    `When: ${timeWindow(f.startsAt, f.endsAt, f.timeZone)}`,
+    `Where: ${f.address}`,
+    ...(f.technicianFirstName ? [`Technician: ${f.technicianFirstName}`] : []),
+    ...(f.devices.length ? ["Devices:", ...f.devices.map((d) => `  - ${d}`)] : []),
+    ...extra,
+    "",
+    `Questions? Call ${f.companyName} at ${f.companyPhone}.`,
+  ].join("\n");
+}
+
+const prepare = (f: VisitMailFacts) => [
+  "",
+  "Please have ready:",
+  ...WHAT_TO_PREPARE.map((p) => `  - ${p}`),
+  "",
+  `You can reschedule or cancel online until ${f.cancelCutoffHours} hours before the visit: ${f.portalUrl}`,
+  "The attached calendar file adds the visit to your calendar.",
+];
+
+export function confirmationMail(f: VisitMailFacts) {
+  return { subject: `Your visit ${f.reference} is booked`, text: body(f, "Your on-site visit is booked.", prepare(f)) };
+}
+
+export function rescheduledMail(f: VisitMailFacts, previous: { startsAt: Date; endsAt: Date }) {
+  return {
+    subject: `Your visit ${f.reference} has a new time`,
+    text: body(f, `Your visit has moved. It was ${timeWindow(previous.startsAt, previous.endsAt, f.timeZone)}.`, prepare(f)),
+  };
+}
+
+export function cancelledMail(f: VisitMailFacts) {
+  return {
+    subject: `Your visit ${f.reference} is cancelled`,
+    text: body(f, "Your visit is cancelled. The attached calendar file removes it from your calendar.", ["", `To book again: ${f.portalUrl.replace(/\/portal$/, "/book")}`]),
+  };
+}
+
+export function inviteMail(p: { name: string; link: string; companyName: string; days: number }) {
+  return {
+    subject: `Set your ${p.companyName} password`,
+    text: [
+      `Hello ${p.name},`,
+      "",
+      `An account was made for you so you can see and manage your visits with ${p.companyName}.`,
+      "Choose your password here:",
+      "",
+      p.link,
+      "",
+      `The link works once and expires in ${p.days} days. If you did not expect this, you can ignore this email.`,
+    ].join("\n"),
+  };
+}
