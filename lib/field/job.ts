@@ -101,7 +101,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
 }
 
 /** Everything the job page shows, for the assigned technician or an admin. */
-export async function getJob(actor: Actor | null, visitId: string) {
+export async function getJob(actor: Actor | null, visitId: string, now = new Date()) {
   const db = await getDb();
   const v = await loadWorkVisit(db, actor, visitId);
   const [info] = await db
@@ -180,7 +180,7 @@ export async function getJob(actor: Actor | null, visitId: string) {
           recordedByName: auth.recordedByName,
         }
       : null,
-    devices: devs.map((d) => ({ ...d, playbook: buildPlaybook(methods, d) })),
+    devices: devs.map((d) => ({ ...d, playbook: buildPlaybook(methods, d), openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime() })),
     checklist: checklist ?? null,
     blockers: completionBlockers({
       status: v.status,

@@ -95,7 +95,7 @@ const nullableText = (max: number) =>
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
-    .optional()
+    .nullish()
     .transform((s) => (s ? s : null));
 
 export const deviceFactsSchema = z.object({
@@ -109,7 +109,7 @@ export const deviceFactsSchema = z.object({
   mac: z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .refine((m) => !m || /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/.test(m), "Enter a MAC address like 3C:EF:8C:12:34:56.")
     .transform((m) => (m ? m.toUpperCase().replace(/-/g, ":") : null)),
   channels: z
