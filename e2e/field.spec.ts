@@ -11,6 +11,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 async function drawSignature(page: Page, canvas: Locator) {
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
   await page.mouse.down();
@@ -20,7 +21,7 @@ async function drawSignature(page: Page, canvas: Locator) {
 
 /** Three taps after opening the job: method, outcome, save. */
 async function logAttempt(page: Page, device: Locator, method: string, outcome: string, save: string | RegExp) {
-  await device.getByRole("button", { name: new RegExp(`^Try ${method}`) }).click();
+  await device.getByRole("button", { name: new RegExp(`^Try ${method.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
   const sheet = page.getByRole("dialog", { name: method });
   await expect(sheet).toBeVisible();
   await sheet.getByLabel(outcome, { exact: true }).check();
@@ -71,7 +72,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   // Dahua: a failed method, then a successful one (the reset button warns that it wipes the config).
   const dahua = page.getByTestId("device-dahua");
   await expect(dahua.getByTestId("method-dahua_security_questions")).toContainText("Needs security questions, which this device does not have.");
-  let sheet = await logAttempt(page, dahua, "QR code \\+ DMSS app", "Failed", "Save with 5 min");
+  let sheet = await logAttempt(page, dahua, "QR code + DMSS app", "Failed", "Save with 5 min");
   await expect(sheet).toBeHidden();
   await expect(dahua.getByTestId("attempt-1")).toContainText("1. QR code + DMSS app — Failed · 5 min");
   await dahua.getByRole("button", { name: /^Try Reset button on the board/ }).click();

@@ -6,6 +6,9 @@ import { completeVisitSchema } from "@/lib/field/schemas";
 import { completeVisitAction } from "./actions";
 
 /**
+ * Remount it (key) when the set of devices needing a reason changes: the
+ * array indexes must match the devices shown.
+ *
  * Finishing the visit: a reason for each device left without success, the
  * lockout-prevention checklist, and one button. The server checks it all again.
  */
@@ -28,15 +31,17 @@ export function CompletionForm({ visitId, needReason, blockers }: { visitId: str
         </div>
       ) : null}
       {needReason.map((d, i) => (
-        <TextAreaField
-          key={d.id}
-          id={`reason-${d.id}`}
-          rows={2}
-          label={d.attempted ? `${d.label}: why is it left unrecovered?` : `${d.label}: why was it not attempted?`}
-          hint="Leave empty if you will still recover it on this visit."
-          error={e.devices?.[i]?.reason?.message}
-          {...register(`devices.${i}.reason`)}
-        />
+        <div key={d.id}>
+          <input type="hidden" {...register(`devices.${i}.deviceId`)} />
+          <TextAreaField
+            id={`reason-${d.id}`}
+            rows={2}
+            label={d.attempted ? `${d.label}: why is it left unrecovered?` : `${d.label}: why was it not attempted?`}
+            hint="Leave empty if you will still recover it on this visit."
+            error={e.devices?.[i]?.reason?.message}
+            {...register(`devices.${i}.reason`)}
+          />
+        </div>
       ))}
       {CHECKLIST_ITEMS.map((item) => (
         <fieldset key={item.key} aria-describedby={`${item.key}-error`}>

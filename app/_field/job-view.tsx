@@ -111,7 +111,7 @@ export function JobView({ job, summary }: { job: Job; summary?: VisitSummary | n
             ) : null}
           </div>
         ) : editable && onSite ? (
-          <CompletionForm visitId={visit.id} needReason={needReason} blockers={job.blockers.filter((b) => !/give a reason/.test(b))} />
+          <CompletionForm key={needReason.map((d) => d.id).join()} visitId={visit.id} needReason={needReason} blockers={job.blockers.filter((b) => !/give a reason/.test(b))} />
         ) : (
           <p className="text-slate-700">Available once you are on site.</p>
         )}
