@@ -8,7 +8,8 @@ import { FIELD } from "./support/field-fixtures";
  * opened and closed, the checklist and completion. Plus the refusals.
  */
 const DESKTOP = { width: 1280, height: 900 };
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
+const shotOf = (el: Locator, name: string) => el.screenshot({ path: `test-results/screens/${name}.png` });
 
 async function drawSignature(page: Page, canvas: Locator) {
   await canvas.scrollIntoViewIfNeeded();
@@ -54,6 +55,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await card.getByRole("link", { name: `Open job ${FIELD.journeyRef}` }).click();
   await expect(page.getByRole("heading", { name: "Carla Customer" })).toBeVisible();
   await expect(page.getByText("Recorder is in the basement office")).toBeVisible();
+  await shot(page, "tech-job-top-390", false);
   await page.getByRole("button", { name: "Arrived on site" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
 
@@ -64,7 +66,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await auth.getByLabel("Name of the person authorizing").fill("Carla Customer");
   await auth.getByLabel("Their relationship to the equipment").selectOption("owner");
   await drawSignature(page, auth.getByTestId("signature-pad"));
-  await shot(page, "tech-job-authorization-390");
+  await shotOf(auth, "tech-job-authorization-390");
   await auth.getByRole("button", { name: "Record authorization" }).click();
   await expect(page.getByTestId("authorization-recorded")).toContainText("Authorized by Carla Customer (owner)");
   await expect(page.getByRole("img", { name: "Signature of Carla Customer" })).toBeVisible();
@@ -80,7 +82,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(sheet).toContainText("Wipes the configuration: export or locate a config backup first.");
   await expect(sheet.getByTestId("attempt-timer")).toHaveText(/0:0[1-9]/);
   await sheet.getByLabel("Succeeded", { exact: true }).check();
-  await shot(page, "tech-attempt-sheet-390");
+  await shot(page, "tech-attempt-sheet-390", false);
   await sheet.getByRole("button", { name: /^Save · timer/ }).click();
   await expect(sheet).toBeHidden();
   await expect(dahua.getByTestId("attempt-2")).toContainText("2. Reset button on the board (recorder) — Succeeded");
@@ -100,7 +102,8 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(vendorCase).toContainText("Do not reboot or power-cycle this device");
   await expect(vendorCase).toContainText("SADP reset request file (XML) emailed to Hikvision support");
   await expect(hik.getByRole("button", { name: /^Try / })).toHaveCount(0);
-  await shot(page, "tech-job-waiting-vendor-390");
+  await shotOf(hik, "tech-job-waiting-vendor-390");
+  await shotOf(dahua, "tech-device-recovered-390");
 
   // The admin sees the open case with its age.
   const admin = await pageAs(browser, "admin", { viewport: DESKTOP });
@@ -151,7 +154,8 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(summary).toContainText("Recovered with: SADP export to Hikvision support.");
   await expect(summary).toContainText("Not attempted: Customer will bring the DVR to the shop next week.");
   await expect(summary).toContainText("Recovery email updated to one the customer checks");
-  await shot(page, "tech-job-completed-390");
+  await shotOf(page.getByRole("region", { name: "3. Finish the visit" }), "tech-job-completed-390");
+  await shot(page, "tech-job-completed-full-390");
   await page.context().close();
 });
 

@@ -184,9 +184,9 @@ function DeviceSection({ job, d, editable, authorized }: { job: Job; d: JobDevic
           }))}
         />
       </div>
-      {d.state !== "recovered" || editable ? (
-        <div>
-          <h4 className="mb-2 font-semibold">Playbook</h4>
+      {editable ? (
+        <details open={d.state === "open" || d.state === "needs_outcome"} className="group">
+          <summary className="min-h-11 cursor-pointer content-center font-semibold">Playbook ({d.playbook.length} methods)</summary>
           {d.openCase ? <p className="mb-2 text-sm text-slate-700">Logging is paused on this device until the vendor case is closed.</p> : null}
           <PlaybookList
             visitId={job.visit.id}
@@ -196,7 +196,7 @@ function DeviceSection({ job, d, editable, authorized }: { job: Job; d: JobDevic
             editable={canLog}
             vendorDueHours={job.vendorCaseDueHours}
           />
-        </div>
+        </details>
       ) : null}
       <details className="rounded-lg border border-slate-200 px-3 py-1">
         <summary className="min-h-11 cursor-pointer content-center font-medium">Device facts{editable ? " (edit)" : ""}</summary>
