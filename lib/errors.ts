@@ -2,6 +2,8 @@
  * Errors the domain throws on purpose, and the mapping of database
  * constraint violations to messages a person can act on.
  */
+import { z } from "zod";
+
 export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
@@ -110,6 +112,11 @@ export function fromConstraintViolation(err: unknown): AppError | null {
 /** Any error -> an AppError safe to show. Unknown errors are logged, and a plain message returned. */
 export function toAppError(err: unknown, context = "request"): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of err.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+    return new ValidationError(err.issues[0]?.message ?? "Some values are not valid.", fieldErrors);
+  }
   const mapped = fromConstraintViolation(err);
   if (mapped) return mapped;
   console.error(`[fieldkey] unexpected error in ${context}:`, err);

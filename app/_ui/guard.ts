@@ -1,5 +1,6 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
@@ -14,4 +15,14 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
   if (!actor) redirect("/signin");
   if (!roles.includes(actor.role)) forbidden();
   return actor;
+}
+
+/** Await a lib/ read; its NotFoundError becomes Next's 404 page. */
+export async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
 }

@@ -3,4 +3,6 @@ export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
   { href: "/admin/vendor-cases", label: "Vendor cases" },
+  { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/backups", label: "Backups" },
 ];

@@ -1,5 +1,6 @@
 /** The navigation of this area; add an entry when you add a page. */
 export const PORTAL_NAV = [
   { href: "/portal", label: "My visits" },
+  { href: "/portal/backups", label: "Backups" },
   { href: "/book", label: "Book a visit" },
 ];

@@ -33,4 +33,7 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
   { path: "/admin/vendor-cases", ...adminOnly },
+  { path: "/admin/customers", ...adminOnly },
+  { path: "/admin/backups", ...adminOnly },
+  { path: "/portal/backups", ...customerOnly },
 ];

@@ -1,0 +1,41 @@
+const LABELS: Record<string, string> = {
+  "backup.upload": "Uploaded",
+  "backup.download": "Downloaded",
+  "backup.delete": "Deleted",
+  "backup.integrity_failed": "Refused: integrity check failed",
+  "backup.reencrypt": "Re-encrypted under a new key",
+};
+
+type Event = { id: number; action: string; entityId: string | null; at: Date; ip: string | null; actorName: string | null; actorRole: string | null; details: Record<string, unknown> };
+
+/** Who did what to which backup, when, from where. */
+export function AuditTrail({ events, timeZone }: { events: Event[]; timeZone: string }) {
+  if (events.length === 0) return <p className="text-slate-700">Nothing recorded yet.</p>;
+  const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone });
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            <th scope="col" className="py-2 pr-3">When</th>
+            <th scope="col" className="py-2 pr-3">What</th>
+            <th scope="col" className="py-2 pr-3">Who</th>
+            <th scope="col" className="py-2 pr-3">From</th>
+            <th scope="col" className="py-2 pr-3">Version</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row">
+              <td className="py-2 pr-3 whitespace-nowrap">{fmt.format(new Date(e.at))}</td>
+              <td className={`py-2 pr-3 ${e.action === "backup.integrity_failed" ? "font-semibold text-red-700" : ""}`}>{LABELS[e.action] ?? e.action}</td>
+              <td className="py-2 pr-3">{e.actorName ? `${e.actorName} (${e.actorRole})` : "system"}</td>
+              <td className="py-2 pr-3">{e.ip ?? "—"}</td>
+              <td className="py-2 pr-3">{typeof e.details.version === "number" ? `v${e.details.version}` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

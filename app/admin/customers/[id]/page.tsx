@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { AuditTrail } from "@/app/_ui/backups/audit-trail";
+import { deviceTitle } from "@/app/_ui/backups/device-facts";
+import { backupAuditTrail } from "@/lib/backups/read";
+import { getCustomerDetail } from "@/lib/devices/read";
+import { getSettings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("admin");
+  const { id } = await params;
+  const detail = await orNotFound(getCustomerDetail(actor, id));
+  const [trail, s] = await Promise.all([backupAuditTrail(actor, { customerId: id }), getSettings()]);
+  const { customer } = detail;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-bold">{customer.name}</h1>
+        <p className="text-slate-700">
+          {[customer.email, customer.phone].filter(Boolean).join(" · ")}
+          {detail.logins.length === 0 ? " · no login" : ""}
+        </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section className="card" aria-labelledby="sites">
+          <h2 id="sites" className="mb-2 font-semibold">Sites</h2>
+          <ul className="space-y-1 text-sm">
+            {detail.sites.map((site) => (
+              <li key={site.id}>
+                {site.label ? <strong>{site.label}: </strong> : null}
+                {site.addressLine1}, {site.city}, {site.region} {site.postalCode}
+              </li>
+            ))}
+          </ul>
+          {detail.sites.length === 0 ? <p className="text-sm text-slate-700">No sites yet.</p> : null}
+        </section>
+        <section className="card" aria-labelledby="devices">
+          <h2 id="devices" className="mb-2 font-semibold">Devices</h2>
+          <ul className="space-y-1 text-sm">
+            {detail.devices.map((d) => (
+              <li key={d.id}>
+                <Link href={`/admin/devices/${d.id}`}>{deviceTitle(d)}</Link>
+                {d.serial ? ` · ${d.serial}` : ""} · {d.backups} backup{d.backups === 1 ? "" : "s"}
+              </li>
+            ))}
+          </ul>
+          {detail.devices.length === 0 ? <p className="text-sm text-slate-700">No devices yet.</p> : null}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="trail">
+        <h2 id="trail" className="mb-2 font-semibold">Backup audit trail</h2>
+        <AuditTrail events={trail} timeZone={s.timeZone} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { getActor, requestIp } from "@/lib/auth/actor";
+import { storeBackup, maxBackupBytes, sizeError } from "@/lib/backups/store";
+import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { errorResponse, isSameOrigin, readBodyLimited } from "@/lib/http";
+
+/**
+ * Upload one backup: the body is the file's raw bytes (streamed, limited);
+ * metadata travels in the query string; X-Filename carries the original name.
+ */
+export async function POST(request: Request) {
+  try {
+    if (!isSameOrigin(request)) throw new ForbiddenError("Uploads must come from FieldKey's own pages.");
+    const actor = await getActor();
+    if (!actor) throw new UnauthenticatedError();
+    const q = new URL(request.url).searchParams;
+    const body = await readBodyLimited(request, maxBackupBytes());
+    if (!body.ok) {
+      const msg = sizeError(body.size)!;
+      return Response.json({ error: msg, fieldErrors: { file: [msg] } }, { status: 413 });
+    }
+    let filename = request.headers.get("x-filename") ?? "";
+    try {
+      filename = decodeURIComponent(filename);
+    } catch {
+      throw new ValidationError("The file name could not be read.", { file: ["The file name could not be read."] });
+    }
+    const stored = await storeBackup(
+      actor,
+      {
+        deviceId: q.get("deviceId") ?? "",
+        visitId: q.get("visitId") || undefined,
+        kind: (q.get("kind") || "config") as never,
+        filename,
+        contentType: request.headers.get("content-type") || "application/octet-stream",
+        firmwareAtExport: q.get("firmware") || undefined,
+        note: q.get("note") || undefined,
+        bytes: body.bytes,
+      },
+      { ip: await requestIp() },
+    );
+    return Response.json(stored, { status: 201 });
+  } catch (err) {
+    return errorResponse(err, "backup upload");
+  }
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { BackupList } from "@/app/_ui/backups/backup-list";
+import { BackupUpload } from "@/app/_ui/backups/backup-upload";
+import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
+import { listBackupsForDevice } from "@/lib/backups/read";
+import { maxBackupBytes } from "@/lib/backups/store";
+import { getDeviceDetail } from "@/lib/devices/read";
+import { getSettings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Device" };
+
+export default async function TechDevicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string }> }) {
+  const actor = await requireRole("technician");
+  const { id } = await params;
+  const { visit } = await searchParams;
+  const device = await orNotFound(getDeviceDetail(actor, id));
+  const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-bold">{deviceTitle(device)}</h1>
+        <p className="text-slate-600">{device.customerName}</p>
+      </div>
+      <section className="card" aria-labelledby="facts">
+        <h2 id="facts" className="mb-2 font-semibold">
+          Device facts
+        </h2>
+        <DeviceFacts device={device} />
+      </section>
+      <section className="card" aria-labelledby="upload">
+        <h2 id="upload" className="mb-2 font-semibold">
+          Upload a backup
+        </h2>
+        <BackupUpload
+          deviceId={device.id}
+          visitId={typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined}
+          maxBytes={maxBackupBytes()}
+          defaultFirmware={device.firmware}
+        />
+      </section>
+      <section className="card" aria-labelledby="versions">
+        <h2 id="versions" className="mb-2 font-semibold">
+          Stored versions
+        </h2>
+        <BackupList items={backups} timeZone={s.timeZone} />
+      </section>
+    </div>
+  );
+}

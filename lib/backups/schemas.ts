@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { BACKUP_KINDS } from "@/db/schema";
+
+export const BACKUP_KIND_LABELS: Record<(typeof BACKUP_KINDS)[number], string> = {
+  config: "Configuration backup",
+  guid: "Hikvision GUID file",
+  vendor_request: "Vendor request file",
+  vendor_result: "Vendor result file",
+};
+
+/** Metadata sent with an upload (the bytes travel as the request body). */
+export const uploadMetaSchema = z.object({
+  deviceId: z.uuid("Choose a device."),
+  visitId: z.uuid().optional(),
+  kind: z.enum(BACKUP_KINDS, { error: "Choose what kind of file this is." }).default("config"),
+  filename: z.string().trim().min(1, "The file needs a name.").max(255, "That file name is too long."),
+  contentType: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, "Unknown content type.")
+    .catch("application/octet-stream"),
+  firmwareAtExport: z.string().trim().max(100, "Use at most 100 characters.").optional(),
+  note: z
+    .string()
+    .trim()
+    .max(500, "Use at most 500 characters.")
+    .optional()
+    .refine((n) => !n || !/password\s*[:=]\s*\S/i.test(n), "Record a hint, never the password itself."),
+});
+export type UploadMeta = z.infer<typeof uploadMetaSchema>;
+
+/**
+ * A filename safe to show and to put in a download header: the last path
+ * segment, no control or quote characters, at most 120 characters.
+ */
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 120);
+  return cleaned || "backup.bin";
+}
+
+/** Content-Disposition for a download: ASCII fallback plus RFC 5987 UTF-8 name. */
+export function contentDisposition(filename: string) {
+  const safe = safeFilename(filename);
+  const ascii = safe.replace(/[^\x20-\x7e]/g, "_").replace(/[%\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, max, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { configBackups, devices } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { checkVisitForUpload, deviceForActor } from "./access";
+import { seal, sha256Hex } from "./crypto";
+import { safeFilename, uploadMetaSchema, type UploadMeta } from "./schemas";
+
+export function maxBackupBytes() {
+  return env().BACKUP_MAX_BYTES;
+}
+
+export function sizeError(size: number): string | null {
+  if (size <= 0) return "The file is empty. Export the configuration again and choose the exported file.";
+  const limit = maxBackupBytes();
+  if (size > limit) return `The file is too large (${formatBytes(size)}). The limit is ${formatBytes(limit)}.`;
+  return null;
+}
+
+export function formatBytes(n: number) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Store one backup version: encrypted, checksummed, numbered per device,
+ * audited, all in one transaction (pass `tx` to join a larger one, e.g. a
+ * vendor case). Files are opaque bytes: never parsed or executed.
+ */
+export async function storeBackup(actor: Actor | null, input: UploadMeta & { bytes: Buffer }, opts: { tx?: Executor; ip?: string | null } = {}) {
+  requirePermission(actor, "backups:upload");
+  const meta = uploadMetaSchema.parse(input);
+  const bytes = input.bytes;
+  const tooBig = sizeError(bytes.length);
+  if (tooBig) throw new ValidationError(tooBig, { file: [tooBig] });
+
+  const run = async (tx: Executor) => {
+    await deviceForActor(tx, actor, meta.deviceId);
+    if (meta.visitId) await checkVisitForUpload(tx, actor, meta.visitId, meta.deviceId);
+    // Lock the device row: versions are numbered one at a time per device.
+    const [locked] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.id, meta.deviceId)).for("update");
+    if (!locked) throw new NotFoundError();
+    const [{ current } = { current: 0 }] = await tx
+      .select({ current: max(configBackups.version) })
+      .from(configBackups)
+      .where(eq(configBackups.deviceId, meta.deviceId));
+    const version = (current ?? 0) + 1;
+    const id = randomUUID();
+    const sealed = seal(id, bytes);
+    const sha256 = sha256Hex(bytes);
+    const filename = safeFilename(meta.filename);
+    await tx.insert(configBackups).values({
+      id,
+      deviceId: meta.deviceId,
+      visitId: meta.visitId ?? null,
+      version,
+      kind: meta.kind,
+      filename,
+      contentType: meta.contentType,
+      sizeBytes: bytes.length,
+      sha256,
+      ...sealed,
+      firmwareAtExport: meta.firmwareAtExport || null,
+      note: meta.note || null,
+      uploadedBy: actor.id,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "backup.upload",
+      entityType: "config_backup",
+      entityId: id,
+      details: { deviceId: meta.deviceId, version, kind: meta.kind, sizeBytes: bytes.length, sha256, filename },
+      ip: opts.ip ?? null,
+    });
+    return { id, version, sha256, sizeBytes: bytes.length, filename };
+  };
+  if (opts.tx) return run(opts.tx);
+  const db = await getDb();
+  return db.transaction(run);
+}
+
+/** Admin-only soft delete. The row and its bytes stay (append-only); it disappears from lists and downloads. */
+export async function softDeleteBackup(actor: Actor | null, backupId: string, ip: string | null) {
+  requirePermission(actor, "backups:delete");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(configBackups)
+      .set({ deletedAt: sql`now()`, deletedBy: actor.id })
+      .where(and(eq(configBackups.id, backupId), isNull(configBackups.deletedAt)))
+      .returning({ id: configBackups.id, deviceId: configBackups.deviceId, version: configBackups.version });
+    if (!row) throw new NotFoundError("That backup does not exist or was already deleted.");
+    await audit(tx, { actorId: actor.id, action: "backup.delete", entityType: "config_backup", entityId: row.id, details: { deviceId: row.deviceId, version: row.version }, ip });
+    return row;
+  });
+}

@@ -1,0 +1,258 @@
+/**
+ * `npm run demo`: fill the database with a realistic small company so a
+ * newcomer can try every role: technicians with working hours, customers with
+ * sites and devices of all three brands, six months of past visits with
+ * authorizations, attempts, vendor cases and checklists, and two weeks of
+ * upcoming visits. Demo accounts get random passwords, printed once.
+ *
+ * With the embedded database, stop the server first (it holds the lock).
+ * Refuses to run twice on one database.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { getDatabaseHandle, type Database, type Tx } from "@/db/client";
+import {
+  attempts,
+  authorizations,
+  checklists,
+  customers,
+  devices,
+  recoveryMethods,
+  settings,
+  sites,
+  technicianHours,
+  technicianProfiles,
+  vendorCases,
+  visitDevices,
+  visits,
+  type AttemptOutcome,
+  type Brand,
+  type DeviceKind,
+  type RecoveryMethod,
+  type RecoveryOptions,
+  type VisitStatus,
+} from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { getSettings } from "@/lib/settings";
+import { createUserUnchecked } from "@/lib/users";
+
+// A small deterministic PRNG so two demo databases look alike.
+let seed = 20261127;
+const rand = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const chance = (p: number) => rand() < p;
+
+const FIRST = ["Maria", "James", "Aisha", "Tom", "Priya", "Luis", "Hannah", "Omar", "Grace", "Dmitri", "Keisha", "Ben", "Sofia", "Wei", "Nora", "Marcus"];
+const LAST = ["Lopez", "Nguyen", "Patel", "Kowalski", "Johnson", "Okafor", "Schmidt", "Rossi", "Chen", "Brown", "Haddad", "Murphy"];
+const BUSINESS = ["Lakeside Dental", "Euclid Auto Body", "Tremont Bakery", "Ohio City Hardware", "Gordon Sq. Pharmacy", "Westpark Storage", "Cedar Deli"];
+const STREETS = ["Detroit Ave", "Lorain Ave", "Euclid Ave", "Superior Ave", "Clifton Blvd", "Fulton Rd", "Madison Ave", "Kinsman Rd"];
+const MODELS: Record<Brand, Record<DeviceKind, string[]>> = {
+  dahua: { dvr: ["XVR5108HS-I3", "XVR5216AN-4KL"], nvr: ["NVR4108HS-8P-4KS2", "NVR5216-16P-4KS2E"], camera: ["IPC-HDW2431T-AS", "IPC-HFW3541E-AS"] },
+  hikvision: { dvr: ["DS-7208HQHI-K1", "iDS-7216HQHI-M1/S"], nvr: ["DS-7608NI-K2/8P", "DS-7716NI-K4"], camera: ["DS-2CD2143G2-I", "DS-2CD2387G2-LU"] },
+  lorex: { dvr: ["D861A82B", "D241A82B"], nvr: ["N841A62B", "N4K2-84WB"], camera: ["E893AB", "E841CA"] },
+};
+/** How often each method works in this fictional company's history (when its requirement is met). */
+const TRUE_RATE: Record<string, number> = {
+  dahua_qr_dmss: 0.88,
+  dahua_security_questions: 0.7,
+  dahua_reset_button: 0.82,
+  dahua_configtool_xml: 0.93,
+  dahua_support_serial_date: 0.75,
+  dahua_reset_button_ipc: 0.9,
+  hik_guid_file: 0.85,
+  hik_security_questions: 0.65,
+  hik_reserved_email_qr: 0.9,
+  hik_hikconnect_verify: 0.72,
+  hik_sadp_export: 0.88,
+  hik_sadp_security_code: 0.6,
+  hik_reset_button_ipc: 0.9,
+  hik_tftp_reflash: 0.7,
+  lorex_app_temp_password: 0.86,
+  lorex_support_temp_password: 0.8,
+  lorex_security_questions: 0.6,
+  lorex_default_credentials: 0.35,
+  lorex_reset_button: 0.5,
+};
+
+function recoveryOptions(): RecoveryOptions {
+  const tri = () => (chance(0.45) ? "yes" : chance(0.6) ? "no" : "unknown");
+  return { recovery_email: tri(), security_questions: tri(), app_account: tri(), guid_file: chance(0.15) ? "yes" : "unknown", reset_button: tri() };
+}
+
+function applicable(methods: RecoveryMethod[], brand: Brand, kind: DeviceKind, opts: RecoveryOptions) {
+  return methods
+    .filter((m) => m.id !== "other" && m.brands.includes(brand) && (m.kinds.length === 0 || m.kinds.includes(kind)))
+    .filter((m) => m.requiresOptions.every((o) => opts[o] !== "no"))
+    .sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+export class DemoAlreadyLoaded extends Error {}
+
+/** Load the demo company into `db`; returns the demo accounts and their passwords. */
+export async function loadDemo(db: Database) {
+  const [already] = await db.select().from(settings).where(eq(settings.key, "demo_loaded"));
+  if (already) throw new DemoAlreadyLoaded("This database already has the demo data. Use a fresh FIELDKEY_DATA_DIR (or database) to load it again.");
+  const s = await getSettings(db);
+  const zone = s.timeZone;
+  const methods = await db.select().from(recoveryMethods);
+  const accounts: { role: string; email: string; password: string }[] = [];
+  const newPassword = () => randomBytes(9).toString("base64url");
+
+  await db.transaction(async (tx) => {
+    const make = async (role: "admin" | "technician" | "customer", name: string, email: string, customerId?: string) => {
+      const password = newPassword();
+      accounts.push({ role, email, password });
+      return createUserUnchecked(tx, { email, name, role, passwordHash: await hashPassword(password), customerId, phone: `216-555-01${String(accounts.length).padStart(2, "0")}` });
+    };
+    await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
+
+    const techSpecs: [string, Brand[]][] = [
+      ["Rico Alvarez", ["dahua", "lorex", "hikvision"]],
+      ["Jen Park", ["dahua", "hikvision"]],
+      ["Sam Okoye", ["lorex", "dahua"]],
+      ["Kat Novak", ["hikvision", "lorex", "dahua"]],
+    ];
+    const techs: { id: string; brands: Brand[] }[] = [];
+    for (const [name, brands] of techSpecs) {
+      const u = await make("technician", name, `${name.split(" ")[0]!.toLowerCase()}@demo.fieldkey.test`);
+      await tx.update(technicianProfiles).set({ brands }).where(eq(technicianProfiles.userId, u.id));
+      await tx.delete(technicianHours).where(eq(technicianHours.technicianId, u.id));
+      await tx.insert(technicianHours).values([1, 2, 3, 4, 5].map((weekday) => ({ technicianId: u.id, weekday, startMinute: 8 * 60, endMinute: 17 * 60 })));
+      if (techs.length === 0) await tx.insert(technicianHours).values({ technicianId: u.id, weekday: 6, startMinute: 9 * 60, endMinute: 13 * 60 });
+      techs.push({ id: u.id, brands });
+    }
+
+    // Customers, their sites and devices.
+    type Dev = { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions };
+    const custs: { id: string; siteId: string; devices: Dev[] }[] = [];
+    for (let i = 0; i < 36; i++) {
+      const business = i < BUSINESS.length;
+      const person = `${pick(FIRST)} ${pick(LAST)}`;
+      const name = business ? BUSINESS[i]! : person;
+      const email = `customer${i + 1}@demo.fieldkey.test`;
+      const [c] = await tx.insert(customers).values({ name, email, phone: `216-555-${String(1000 + i)}` }).returning({ id: customers.id });
+      if (i < 3) await make("customer", name, email, c!.id);
+      const [site] = await tx
+        .insert(sites)
+        .values({ customerId: c!.id, label: business ? "Main location" : "Home", addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(STREETS)}`, city: "Cleveland", region: "OH", postalCode: pick(["44102", "44113", "44109", "44103"]), accessNotes: chance(0.4) ? "Recorder is in the basement utility room." : null })
+        .returning({ id: sites.id });
+      const devs: Dev[] = [];
+      for (let d = 0; d < 1 + Math.floor(rand() * 2.4); d++) {
+        const brand: Brand = pick(["dahua", "dahua", "dahua", "hikvision", "hikvision", "lorex", "lorex"] as const);
+        const kind: DeviceKind = pick(["nvr", "nvr", "dvr", "dvr", "camera"] as const);
+        const opts = recoveryOptions();
+        const [dev] = await tx
+          .insert(devices)
+          .values({ customerId: c!.id, siteId: site!.id, brand, kind, model: pick(MODELS[brand][kind]), serial: `${brand.slice(0, 2).toUpperCase()}${randomBytes(5).toString("hex").toUpperCase()}`, firmware: `V${4 + Math.floor(rand() * 2)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 100)}`, channels: kind === "camera" ? null : pick([4, 8, 16]), recoveryOptions: opts, lorexDeviceId: brand === "lorex" ? randomBytes(6).toString("hex").toUpperCase() : null })
+          .returning({ id: devices.id });
+        devs.push({ id: dev!.id, brand, kind, opts });
+      }
+      custs.push({ id: c!.id, siteId: site!.id, devices: devs });
+    }
+
+    // Visits: three fixed start times per technician per working day never overlap.
+    const today = DateTime.now().setZone(zone).startOf("day");
+    let n = 0;
+    for (let day = -180; day <= 14; day++) {
+      const date = today.plus({ days: day });
+      if (date.weekday > 5 || day === 0) continue;
+      for (const tech of techs) {
+        for (const hour of [9, 11.5, 14]) {
+          if (!chance(day < 0 ? 0.45 : 0.35)) continue;
+          const cust = pick(custs);
+          const devs = cust.devices.filter((d) => tech.brands.includes(d.brand));
+          if (devs.length === 0) continue;
+          const start = date.set({ hour: Math.floor(hour), minute: (hour % 1) * 60 });
+          const minutes = s.visitBaseMinutes + s.visitPerDeviceMinutes * devs.length;
+          const end = start.plus({ minutes: Math.min(minutes, 120) });
+          const past = day < 0;
+          const status: VisitStatus = past ? (chance(0.05) ? "cancelled" : chance(0.03) ? "no_show" : "completed") : "scheduled";
+          const visitId = randomUUID();
+          await tx.insert(visits).values({
+            id: visitId,
+            reference: `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}`,
+            customerId: cust.id,
+            siteId: cust.siteId,
+            technicianId: tech.id,
+            startsAt: start.toJSDate(),
+            endsAt: end.toJSDate(),
+            busyUntil: end.plus({ minutes: s.travelBufferMinutes }).toJSDate(),
+            status,
+            completedAt: status === "completed" ? end.toJSDate() : null,
+            cancelledAt: status === "cancelled" ? start.minus({ days: 1 }).toJSDate() : null,
+            bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
+          });
+          await tx.insert(visitDevices).values(devs.map((d) => ({ visitId, deviceId: d.id, problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]) })));
+          if (status === "completed") await simulateWork(tx, { visitId, techId: tech.id, start, devs, methods });
+        }
+      }
+    }
+    await tx.insert(settings).values({ key: "demo_loaded", value: new Date().toISOString() });
+  });
+  return accounts;
+}
+
+async function main() {
+  const handle = await getDatabaseHandle();
+  try {
+    const accounts = await loadDemo(handle.db);
+    console.log("\nDemo data loaded. Accounts (passwords shown once):\n");
+    for (const a of accounts) console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.password}`);
+    console.log("\nOther demo customers have no login; admins can see them at /admin/customers.\n");
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A completed visit's facts: authorization, attempts in playbook order until one works, vendor cases, checklist. */
+async function simulateWork(tx: Tx, v: { visitId: string; techId: string; start: DateTime; devs: { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions }[]; methods: RecoveryMethod[] }) {
+  await tx.insert(authorizations).values({
+    visitId: v.visitId,
+    personName: `${pick(FIRST)} ${pick(LAST)}`,
+    relationship: pick(["owner", "owner", "manager", "installer"] as const),
+    statement: "I own or administer these devices and authorize the technician to recover access.",
+    typedAcknowledgement: "Acknowledged on site",
+    recordedBy: v.techId,
+    recordedAt: v.start.plus({ minutes: 5 }).toJSDate(),
+  });
+  let clock = v.start.plus({ minutes: 10 });
+  for (const dev of v.devs) {
+    const plan = applicable(v.methods, dev.brand, dev.kind, dev.opts).slice(0, 4);
+    let seq = 0;
+    for (const m of plan) {
+      const met = m.requiresOptions.every((o) => dev.opts[o] === "yes");
+      const p = (TRUE_RATE[m.id] ?? 0.5) * (m.requiresOptions.length && !met ? 0.4 : 1);
+      const ok = chance(p);
+      const minutes = Math.max(2, Math.round((m.typicalMinutes ?? 15) * (0.5 + rand())));
+      const started = clock;
+      clock = clock.plus({ minutes });
+      let outcome: AttemptOutcome = ok ? "succeeded" : chance(0.1) ? "abandoned" : "failed";
+      if (m.vendorPending && ok) outcome = "waiting_vendor";
+      const attemptId = randomUUID();
+      await tx.insert(attempts).values({ id: attemptId, visitId: v.visitId, deviceId: dev.id, methodId: m.id, seq: ++seq, technicianId: v.techId, startedAt: started.toJSDate(), endedAt: clock.toJSDate(), durationSeconds: minutes * 60, outcome, createdAt: clock.toJSDate(), updatedAt: clock.toJSDate() });
+      if (outcome === "waiting_vendor") {
+        const hours = 6 + Math.floor(rand() * 60);
+        const sent = clock;
+        await tx.insert(vendorCases).values({ attemptId, visitId: v.visitId, deviceId: dev.id, vendor: dev.brand, whatWasSent: "Password reset request export", sentAt: sent.toJSDate(), dueAt: sent.plus({ hours: 48 }).toJSDate(), status: "closed", resultReceivedAt: sent.plus({ hours }).toJSDate(), closedAt: sent.plus({ hours }).toJSDate() });
+        await tx.insert(attempts).values({ visitId: v.visitId, deviceId: dev.id, methodId: m.id, seq: ++seq, technicianId: v.techId, startedAt: sent.plus({ hours }).toJSDate(), endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(), durationSeconds: 600, outcome: "succeeded", notes: "Vendor result imported", createdAt: sent.plus({ hours }).toJSDate(), updatedAt: sent.plus({ hours }).toJSDate() });
+        break;
+      }
+      if (ok) break;
+    }
+    if (seq === 0) await tx.update(visitDevices).set({ notAttemptedReason: "No applicable method on site" }).where(and(eq(visitDevices.visitId, v.visitId), eq(visitDevices.deviceId, dev.id)));
+  }
+  await tx.insert(checklists).values({
+    visitId: v.visitId,
+    patternLockSet: pick(["yes", "yes", "no", "na"] as const),
+    configExported: pick(["yes", "yes", "yes", "no"] as const),
+    recoveryEmailUpdated: pick(["yes", "yes", "no"] as const),
+    answeredBy: v.techId,
+    answeredAt: clock.toJSDate(),
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

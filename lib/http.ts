@@ -1,0 +1,48 @@
+import "server-only";
+import { toAppError } from "@/lib/errors";
+
+/** JSON error response from any error: a plain message and field errors, never a stack trace. */
+export function errorResponse(err: unknown, context: string) {
+  const e = toAppError(err, context);
+  return Response.json({ error: e.message, fieldErrors: e.fieldErrors }, { status: e.status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * Route handlers do not get the origin check Next gives server actions: a
+ * state-changing request must come from our own pages.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Read a request body up to `limit` bytes, streaming: a larger body is cut off
+ * as soon as it passes the limit rather than buffered whole.
+ */
+export async function readBodyLimited(request: Request, limit: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; tooLarge: true; size: number }> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, tooLarge: true, size: declared };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
+  const reader = request.body.getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, tooLarge: true, size };
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
