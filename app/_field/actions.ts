@@ -7,6 +7,7 @@ import { completeVisit } from "@/lib/field/completion";
 import { updateDeviceFacts } from "@/lib/field/devices";
 import {
   advanceVisitSchema,
+  attachVendorFileSchema,
   authorizationSchema,
   closeVendorCaseSchema,
   completeVisitSchema,
@@ -16,6 +17,7 @@ import {
 } from "@/lib/field/schemas";
 import { advanceVisit } from "@/lib/field/status";
 import { closeVendorCase } from "@/lib/field/vendor-cases";
+import { attachVendorFile } from "@/lib/field/vendor-files";
 
 /** Field-work actions, shared by the technician's and the admin's job pages. Each lib function checks access again. */
 function refresh() {
@@ -89,6 +91,16 @@ export const completeVisitAction = defineAction(
   completeVisitSchema,
   async (input, { actor, ip }) => {
     const r = await completeVisit(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const attachVendorFileAction = defineAction(
+  attachVendorFileSchema,
+  async (input, { actor, ip }) => {
+    const r = await attachVendorFile(actor, input, ip);
     refresh();
     return r;
   },

@@ -1,4 +1,5 @@
-import { CheckCircle2, MapPin, Phone } from "lucide-react";
+import Link from "next/link";
+import { CheckCircle2, HardDriveDownload, MapPin, Phone } from "lucide-react";
 import { BRAND_LABELS, deviceLabel, OPTION_LABELS, OPTION_LIST, RELATIONSHIP_LABELS, SEAL_LABELS } from "@/lib/field/labels";
 import { mapsUrl } from "@/lib/field/day";
 import type { Job, JobDevice } from "@/lib/field/job";
@@ -13,6 +14,7 @@ import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } f
 import { PlaybookList } from "./playbook-list";
 import { StatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
+import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
 
 const STATE_BADGE: Record<DeviceState, string> = {
@@ -25,7 +27,7 @@ const STATE_BADGE: Record<DeviceState, string> = {
 };
 
 /** The job page, for the technician on site (and admins): phone first, one column. */
-export function JobView({ job, summary }: { job: Job; summary?: VisitSummary | null }) {
+export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: VisitSummary | null; area: "tech" | "admin"; maxBytes: number }) {
   const { visit, customer, site, authorization, timeZone } = job;
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
@@ -93,7 +95,7 @@ export function JobView({ job, summary }: { job: Job; summary?: VisitSummary | n
 
       <h2 className="px-1 text-lg font-semibold">2. Devices</h2>
       {job.devices.map((d) => (
-        <DeviceSection key={d.id} job={job} d={d} editable={editable && onSite} authorized={!!authorization} />
+        <DeviceSection key={d.id} job={job} d={d} editable={editable && onSite} authorized={!!authorization} area={area} maxBytes={maxBytes} />
       ))}
 
       <section className="card space-y-3" aria-labelledby="finish" id="finish-section">
@@ -128,7 +130,13 @@ export function JobView({ job, summary }: { job: Job; summary?: VisitSummary | n
   );
 }
 
-function DeviceSection({ job, d, editable, authorized }: { job: Job; d: JobDevice; editable: boolean; authorized: boolean }) {
+function fileOf(job: Job, id: string | null): VendorFile {
+  const f = id ? job.vendorFiles[id] : undefined;
+  return id && f ? { id, filename: f.filename } : null;
+}
+
+function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; authorized: boolean; area: "tech" | "admin"; maxBytes: number }) {
+  const { job, d, editable, authorized, area, maxBytes } = props;
   const tz = job.timeZone;
   const canLog = editable && !d.openCase;
   return (
@@ -151,6 +159,17 @@ function DeviceSection({ job, d, editable, authorized }: { job: Job; d: JobDevic
       {d.openCase ? (
         <VendorCaseCard
           editable={editable}
+          files={
+            <VendorCaseFiles
+              caseId={d.openCase.id}
+              deviceId={d.id}
+              visitId={job.visit.id}
+              maxBytes={maxBytes}
+              editable={editable}
+              request={fileOf(job, d.openCase.requestBackupId)}
+              result={fileOf(job, d.openCase.resultBackupId)}
+            />
+          }
           c={{
             id: d.openCase.id,
             vendorLabel: BRAND_LABELS[d.openCase.vendor],
@@ -198,6 +217,9 @@ function DeviceSection({ job, d, editable, authorized }: { job: Job; d: JobDevic
           />
         </details>
       ) : null}
+      <Link href={area === "tech" ? `/tech/devices/${d.id}?visit=${job.visit.id}` : `/admin/devices/${d.id}`} className="btn-secondary w-full">
+        <HardDriveDownload aria-hidden className="size-4" /> Config backups of this device
+      </Link>
       <details className="rounded-lg border border-slate-200 px-3 py-1">
         <summary className="min-h-11 cursor-pointer content-center font-medium">Device facts{editable ? " (edit)" : ""}</summary>
         <div className="py-3">

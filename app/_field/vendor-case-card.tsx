@@ -8,7 +8,7 @@ import { closeVendorCaseAction } from "./actions";
 export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: string; sentAt: string; dueAt: string; overdue: boolean; notes: string | null };
 
 /** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
-export function VendorCaseCard({ c, editable }: { c: OpenCaseView; editable: boolean }) {
+export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
   const { form, onSubmit, formError } = useActionForm(closeVendorCaseSchema, closeVendorCaseAction, {
     defaultValues: { caseId: c.id, result: "received", resultNote: "" },
   });
@@ -31,6 +31,7 @@ export function VendorCaseCard({ c, editable }: { c: OpenCaseView; editable: boo
           {c.dueAt} {c.overdue ? <span className="badge bg-red-700 text-white">Overdue</span> : null}
         </dd>
       </dl>
+      {files}
       {editable ? (
         <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Close vendor case">
           <fieldset>

@@ -9,6 +9,7 @@ import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "./labels";
 import { OPEN_CASE_STATUSES } from "./vendor-cases";
+import { vendorFileNames } from "./vendor-files";
 
 export const playbookColumns = {
   id: recoveryMethods.id,
@@ -156,6 +157,10 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       )
     : [];
   const openCases = devs.filter((d) => d.openCase).length;
+  const files = await vendorFileNames(
+    db,
+    devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
+  );
   const s = await getSettings(db);
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
@@ -189,6 +194,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       checklistAnswered: true, // answered in the completion form itself
       devices: devs.map((d) => ({ label: d.label, state: d.state })),
     }),
+    vendorFiles: Object.fromEntries(files),
     timeZone: s.timeZone,
     vendorCaseDueHours: s.vendorCaseDueHours,
     viewerId: actor!.id,

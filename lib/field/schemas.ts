@@ -135,3 +135,10 @@ export const completeVisitSchema = z.object({
   devices: z.array(z.object({ deviceId: id("device"), reason: optionalText(500) })).max(50).optional().default([]),
 });
 export type CompleteVisitInput = z.input<typeof completeVisitSchema>;
+
+export const attachVendorFileSchema = z.object({
+  caseId: id("vendor case"),
+  backupId: id("file"),
+  which: z.enum(["request", "result"], "Say which file this is."),
+});
+export type AttachVendorFileInput = z.input<typeof attachVendorFileSchema>;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
 import { JobView } from "@/app/_field/job-view";
 import { loadJobOr404 } from "@/app/_field/load-job";
+import { maxBackupBytes } from "@/lib/backups/store";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -20,7 +21,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
         ← Vendor cases
       </Link>
       <p className="text-sm text-slate-700">Technician: {job.visit.technicianName ?? "not assigned"}</p>
-      <JobView job={job} summary={summary} />
+      <JobView job={job} summary={summary} area="admin" maxBytes={maxBackupBytes()} />
     </div>
   );
 }

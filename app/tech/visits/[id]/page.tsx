@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
 import { JobView } from "@/app/_field/job-view";
 import { loadJobOr404 } from "@/app/_field/load-job";
+import { maxBackupBytes } from "@/lib/backups/store";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -18,7 +19,7 @@ export default async function TechJobPage({ params }: { params: Promise<{ id: st
       <Link href="/tech" className="inline-flex min-h-11 items-center">
         ← My day
       </Link>
-      <JobView job={job} summary={summary} />
+      <JobView job={job} summary={summary} area="tech" maxBytes={maxBackupBytes()} />
     </div>
   );
 }
