@@ -107,7 +107,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
             <p className="font-medium text-green-800">Completed {visit.completedAt ? fmtDateTime(visit.completedAt, timeZone) : ""}. This visit is read-only.</p>
             {summary ? (
               <>
-                <h3 className="font-semibold">What the customer was sent</h3>
+                <h3 className="font-semibold">Visit summary (as the customer sees it)</h3>
                 <VisitSummaryView summary={summary} timeZone={timeZone} />
               </>
             ) : null}

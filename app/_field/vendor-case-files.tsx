@@ -23,9 +23,9 @@ function FileSlot(props: { caseId: string; deviceId: string; visitId: string; ma
   const [error, setError] = useState<string | null>(null);
   if (props.file) {
     return (
-      <p className="flex items-center gap-2 text-sm">
-        <Paperclip aria-hidden className="size-4 shrink-0" />
-        <span className="font-medium">{props.label}:</span>
+      <p className="text-sm">
+        <Paperclip aria-hidden className="mr-1 inline size-4 align-text-bottom" />
+        <span className="font-medium">{props.label}:</span>{" "}
         <a href={`/api/backups/${props.file.id}/download`} className="break-all" data-testid={`vendor-${props.which}-file`}>
           {props.file.filename}
         </a>
