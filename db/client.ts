@@ -21,13 +21,15 @@ export type DatabaseHandle = {
   db: Database;
   kind: "postgres" | "pglite";
   close: () => Promise<void>;
+  /** PGlite only: a snapshot of the whole database (used to clone a migrated one in tests). */
+  dump?: () => Promise<Blob>;
 };
 
 export type OpenOptions =
   /** A real PostgreSQL server. */
   | { url: string; max?: number }
-  /** Embedded PGlite in a directory (locked) or in memory (`dir: null`). */
-  | { dir: string | null };
+  /** Embedded PGlite in a directory (locked) or in memory (`dir: null`), optionally from a snapshot. */
+  | { dir: string | null; snapshot?: Blob };
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if ("url" in opts) {
@@ -42,11 +44,16 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     const { PGlite } = await import("@electric-sql/pglite");
     const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(opts.dir ? { dataDir: opts.dir, extensions: { btree_gist } } : { extensions: { btree_gist } });
+    const client = await PGlite.create({
+      ...(opts.dir ? { dataDir: opts.dir } : {}),
+      ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}),
+      extensions: { btree_gist },
+    });
     const db = drizzle(client, { schema });
     return {
       db,
       kind: "pglite",
+      dump: () => client.dumpDataDir("none"),
       close: async () => {
         await client.close();
         release();

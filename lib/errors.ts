@@ -80,6 +80,7 @@ const CONSTRAINT_MESSAGES: Record<string, [string, string]> = {
   attempts_visit_device_seq_key: ["", "Another attempt was logged at the same moment; please try again."],
   config_backups_device_version_key: ["", "Another backup of this device was saved at the same moment; please try again."],
   vendor_cases_attempt_key: ["", "This attempt already has a vendor case."],
+  holidays_pkey: ["day", "That day is already a holiday."],
 };
 
 /** Turn a constraint violation into an AppError, or return null if it is not one. */

@@ -33,6 +33,7 @@ export async function startServer() {
         `[fieldkey] This one-time link is valid until it is used or the server restarts.\n`,
     );
   }
+  await import("@/lib/mail/jobs"); // registers mail delivery and reminders
   const { startBackgroundWork } = await import("@/lib/background");
   startBackgroundWork();
 }

@@ -5,4 +5,7 @@ export const ADMIN_NAV = [
   { href: "/admin/vendor-cases", label: "Vendor cases" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/backups", label: "Backups" },
+  { href: "/admin/dispatch", label: "Dispatch" },
+  { href: "/admin/technicians", label: "Technicians" },
+  { href: "/admin/settings", label: "Settings" },
 ];

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { openAndPrepare, openDatabase, type DatabaseHandle } from "../client";
 
-export const TEMPLATE_DB = "fieldkey_test_template";
+/** The template database of one test run (made by global-setup; one per run so parallel runs never drop each other's). */
+export const templateName = (runId: string | number) => `fieldkey_test_template_${runId}`;
 
 /** The same server, connected to its maintenance database (to create/drop others). */
 export function adminUrl(url: string) {
@@ -20,14 +22,19 @@ export function withDatabase(url: string, db: string) {
  * A fresh, migrated database for one test file: a copy of the template on
  * PostgreSQL (DATABASE_URL), or a new in-memory PGlite.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(template: string): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openAndPrepare({ dir: null });
+  if (!url) {
+    // A copy of the run's migrated snapshot: no migrations per test file.
+    if (template) return openDatabase({ dir: null, snapshot: new Blob([fs.readFileSync(template)]) });
+    return openAndPrepare({ dir: null });
+  }
+  const templateDb = template;
   const { default: postgres } = await import("postgres");
   const name = `fieldkey_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDb}`);
   } finally {
     await admin.end();
   }

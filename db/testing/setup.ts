@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "../client";
 import { createTestDatabase } from "./databases";
 
@@ -6,7 +6,7 @@ import { createTestDatabase } from "./databases";
 let handle: DatabaseHandle | undefined;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createTestDatabase(inject("templateDb"));
   setDatabaseHandle(handle);
 });
 

@@ -36,4 +36,11 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/backups", ...adminOnly },
   { path: "/portal/backups", ...customerOnly },
+  { path: "/admin/dispatch", ...adminOnly },
+  { path: "/admin/dispatch?view=week", ...adminOnly },
+  { path: "/admin/technicians", ...adminOnly },
+  { path: "/admin/technicians/00000000-0000-4000-8000-000000000000", ...adminOnly, admin: "notfound" },
+  { path: "/admin/settings", ...adminOnly },
+  { path: "/forgot-password", ...all("ok") },
+  { path: "/reset-password?token=not-a-real-token-but-long-enough", ...all("ok") },
 ];

@@ -1,0 +1,76 @@
+"use client";
+import { useState } from "react";
+import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
+import { useActionForm } from "@/app/_ui/use-action-form";
+import { companySettingsSchema, type CompanySettings } from "@/lib/settings-schema";
+import { saveSettingsAction } from "./actions";
+
+type NumberKey = {
+  [K in keyof CompanySettings]: CompanySettings[K] extends number ? K : never;
+}[keyof CompanySettings];
+
+const NUMBERS: { key: NumberKey; label: string; hint: string }[] = [
+  { key: "slotStepMinutes", label: "Slot step (minutes)", hint: "Offered start times are this far apart, e.g. 30." },
+  { key: "minNoticeMinutes", label: "Minimum notice (minutes)", hint: "How soon a customer may book, e.g. 120 for two hours." },
+  { key: "horizonDays", label: "Booking horizon (days)", hint: "How far ahead customers may book." },
+  { key: "travelBufferMinutes", label: "Travel buffer (minutes)", hint: "Kept free after each visit before the next one." },
+  { key: "visitBaseMinutes", label: "Visit base length (minutes)", hint: "Length of a visit for its first device." },
+  { key: "visitPerDeviceMinutes", label: "Extra minutes per device", hint: "Added for each further device." },
+  { key: "cancelCutoffHours", label: "Cancel cut-off (hours)", hint: "Customers may cancel or reschedule until this long before the start." },
+  { key: "vendorCaseDueHours", label: "Vendor case due after (hours)", hint: "When a case waiting on a vendor counts as overdue." },
+];
+
+export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
+  const [success, setSuccess] = useState<string | null>(null);
+  const { form, onSubmit, formError } = useActionForm(companySettingsSchema, saveSettingsAction, {
+    defaultValues: settings,
+    onSuccess: () => setSuccess("Settings saved."),
+  });
+  const e = form.formState.errors;
+  const zones = timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones];
+  return (
+    <form
+      onSubmit={(ev) => {
+        setSuccess(null);
+        return onSubmit(ev);
+      }}
+      noValidate
+      aria-label="Company settings"
+      className="space-y-6"
+    >
+      <FormMessage id="settings-message" error={formError} success={success} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Company</legend>
+        <TextField label="Company name" id="s-name" error={e.companyName?.message} {...form.register("companyName")} />
+        <TextField label="Phone" id="s-phone" type="tel" error={e.companyPhone?.message} {...form.register("companyPhone")} />
+        <TextField label="Email" id="s-email" type="email" error={e.companyEmail?.message} {...form.register("companyEmail")} />
+        <TextField label="Address" id="s-address" error={e.companyAddress?.message} {...form.register("companyAddress")} />
+        <SelectField label="Time zone" id="s-tz" hint="Working hours, time off and bookings are in this zone." error={e.timeZone?.message} {...form.register("timeZone")}>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Booking rules</legend>
+        {NUMBERS.map((n) => (
+          <TextField
+            key={n.key}
+            label={n.label}
+            id={`s-${n.key}`}
+            type="number"
+            inputMode="numeric"
+            hint={n.hint}
+            error={e[n.key]?.message}
+            {...form.register(n.key, { valueAsNumber: true })}
+          />
+        ))}
+      </fieldset>
+      <button type="submit" className="btn-primary" disabled={form.formState.isSubmitting}>
+        {form.formState.isSubmitting ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DateTime } from "luxon";
+import { BOARD_DAY, DORA, VISITS } from "./support/dispatch-fixtures";
+import { pageAs, PHONE } from "./support/helpers";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+test.describe("admin: technicians' availability", () => {
+  test("edits a technician's weekly hours (with a field error first) and adds and removes time off", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/admin/technicians");
+    await expect(page.getByTestId(`tech-${DORA.email}`)).toContainText("Mon–Fri 09:00–17:00");
+    await page.getByRole("link", { name: `Edit availability of ${DORA.name}` }).click();
+    await expect(page.getByRole("heading", { name: DORA.name, level: 1 })).toBeVisible();
+
+    const hours = page.getByRole("form", { name: "Weekly working hours" });
+    // A lunch break on Monday: two ranges.
+    await hours.getByLabel("Monday 1 End").fill("12:00");
+    await hours.getByRole("button", { name: "Add hours on Monday" }).click();
+    await expect(hours.getByLabel("Monday 2 Start")).toHaveValue("13:00");
+    // Tuesday ends before it starts: a specific error on that field, nothing saved.
+    await hours.getByLabel("Tuesday 1 End").fill("08:00");
+    await hours.getByRole("button", { name: "Save working hours" }).click();
+    await expect(hours.getByLabel("Tuesday 1 End")).toHaveAttribute("aria-invalid", "true");
+    await expect(hours.getByText("Must end after it starts (09:00).")).toBeVisible();
+    await hours.getByLabel("Tuesday 1 End").fill("17:00");
+    await hours.getByRole("button", { name: "Save working hours" }).click();
+    await expect(hours.getByTestId("form-message")).toContainText("Working hours saved: Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00.");
+    await page.goto("/admin/technicians");
+    await expect(page.getByTestId(`tech-${DORA.email}`)).toContainText("Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00");
+    await page.getByRole("link", { name: `Edit availability of ${DORA.name}` }).click();
+
+    // Time off over Dora's seeded afternoon visit: added, and the visit in the way is named.
+    const off = page.getByRole("form", { name: "Add time off" });
+    await off.getByLabel("Time off starts").fill(`${BOARD_DAY}T12:00`);
+    await off.getByLabel("Time off ends").fill(`${BOARD_DAY}T11:00`);
+    await off.getByRole("button", { name: "Add time off" }).click();
+    await expect(off.getByText("Must end after it starts.")).toBeVisible();
+    await off.getByLabel("Time off ends").fill(`${BOARD_DAY}T15:00`);
+    await off.getByLabel("Reason (optional)").fill("Dentist");
+    await off.getByRole("button", { name: "Add time off" }).click();
+    await expect(off.getByTestId("form-message")).toContainText(`Time off added. ${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
+    const label = `${DateTime.fromISO(BOARD_DAY).toFormat("ccc d LLL yyyy")}, 12:00 – ${DateTime.fromISO(BOARD_DAY).toFormat("ccc d LLL yyyy")}, 15:00`;
+    await expect(page.getByTestId("time-off-row")).toContainText(`${label} · Dentist`);
+    await shot(page, "technician-1280");
+    await page.setViewportSize(PHONE);
+    await shot(page, "technician-390");
+    await page.getByRole("button", { name: `Remove time off from ${label}` }).click();
+    await expect(page.getByTestId("time-off-row")).toHaveCount(0);
+    await expect(page.getByText("No upcoming time off.")).toBeVisible();
+    await page.context().close();
+  });
+});
+
+test.describe("admin: company settings", () => {
+  test("changes a setting (refusing a bad value on its field), and adds and removes a holiday", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/admin/settings");
+    const form = page.getByRole("form", { name: "Company settings" });
+    const due = form.getByLabel("Vendor case due after (hours)");
+    await expect(due).toHaveValue("48");
+    await form.getByLabel("Slot step (minutes)").fill("1");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByLabel("Slot step (minutes)")).toHaveAttribute("aria-invalid", "true");
+    await form.getByLabel("Slot step (minutes)").fill("30");
+    await due.fill("72");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await page.reload();
+    await expect(page.getByLabel("Vendor case due after (hours)")).toHaveValue("72");
+    await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
+    await shot(page, "settings-1280");
+
+    const day = DateTime.now().plus({ days: 300 }).toISODate()!;
+    const hol = page.getByRole("form", { name: "Add a holiday" });
+    await hol.getByLabel("Holiday date").fill(day);
+    await hol.getByLabel("Holiday name").fill("Founders Day");
+    await hol.getByRole("button", { name: "Add holiday" }).click();
+    await expect(page.getByTestId(`holiday-${day}`)).toContainText("Founders Day");
+    await hol.getByLabel("Holiday date").fill(day);
+    await hol.getByLabel("Holiday name").fill("Founders Day again");
+    await hol.getByRole("button", { name: "Add holiday" }).click();
+    await expect(hol.getByText("That day is already a holiday.").first()).toBeVisible();
+    await page.setViewportSize(PHONE);
+    await shot(page, "settings-390");
+    await page.getByRole("button", { name: `Remove Founders Day (${day})` }).click();
+    await expect(page.getByTestId(`holiday-${day}`)).toHaveCount(0);
+
+    // Put the shared setting back for the journeys that follow.
+    await page.getByLabel("Vendor case due after (hours)").fill("48");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("form", { name: "Company settings" }).getByTestId("form-message")).toContainText("Settings saved.");
+    await page.context().close();
+  });
+});
+
+test.describe("admin: dispatch board", () => {
+  test("reassigns a visit, and a move onto a taken time gets a message naming the visit in the way", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
+    const terryLane = page.getByTestId("lane-Terry Tech");
+    const doraLane = page.getByTestId(`lane-${DORA.name}`);
+    await expect(terryLane.getByTestId(`visit-${VISITS.terryMorning}`)).toContainText("09:00–10:30");
+    await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
+    const waiting = page.getByRole("list", { name: "Unassigned visits" });
+    await expect(waiting.getByTestId(`visit-${VISITS.requested}`)).toContainText("Requested");
+    await shot(page, "dispatch-day-1280");
+
+    // Reassign Dora's afternoon visit to Terry, with the keyboard.
+    await page.getByRole("button", { name: `Move / reassign ${VISITS.doraAfternoon}` }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `Move / reassign ${VISITS.doraAfternoon}` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("Technician").selectOption({ label: "Terry Tech" });
+    await dialog.getByRole("button", { name: "Save move" }).click();
+    await expect(page.getByTestId("dispatch-status")).toContainText(`${VISITS.doraAfternoon}: Terry Tech, ${BOARD_DAY} 13:00. The customer will be emailed.`);
+    await expect(terryLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
+    await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toHaveCount(0);
+
+    // Assign the requested visit onto Terry's morning: refused, with the collision named.
+    await page.getByRole("button", { name: `Move / reassign ${VISITS.requested}` }).click();
+    const d3 = page.getByRole("dialog", { name: `Move / reassign ${VISITS.requested}` });
+    await d3.getByLabel("Technician").selectOption({ label: "Terry Tech" });
+    await d3.getByLabel("Start time").fill("09:30");
+    await d3.getByRole("button", { name: "Save move" }).click();
+    const message = `Terry Tech already has ${VISITS.terryMorning} 09:00–10:30. Visits need 30 min of travel time between them.`;
+    await expect(d3.getByTestId("form-message")).toContainText(message);
+    await expect(d3.getByLabel("Start time")).toHaveAttribute("aria-invalid", "true");
+    await shot(page, "dispatch-collision-1280");
+    // Escape closes it; nothing changed.
+    await page.keyboard.press("Escape");
+    await expect(d3).toBeHidden();
+    await expect(waiting.getByTestId(`visit-${VISITS.requested}`)).toBeVisible();
+
+    // Assign it to Dora instead: it leaves the waiting list and is scheduled.
+    await page.getByRole("button", { name: `Move / reassign ${VISITS.requested}` }).click();
+    await d3.getByLabel("Technician").selectOption({ label: DORA.name });
+    await d3.getByLabel("Start time").fill("09:30");
+    await d3.getByRole("button", { name: "Save move" }).click();
+    await expect(doraLane.getByTestId(`visit-${VISITS.requested}`)).toContainText("09:30–10:30");
+    await expect(doraLane.getByTestId(`visit-${VISITS.requested}`)).toContainText("Scheduled");
+    await expect(waiting.getByTestId(`visit-${VISITS.requested}`)).toHaveCount(0);
+
+    // The week view shows the same visits; the day navigation moves by one day.
+    await page.getByRole("link", { name: "Show week view" }).click();
+    await expect(page).toHaveURL(/view=week/);
+    await expect(page.getByRole("heading", { level: 2, name: /^Week of / })).toBeVisible();
+    await expect(page.getByTestId("lane-Terry Tech").getByTestId(`visit-${VISITS.terryMorning}`)).toBeVisible();
+    await shot(page, "dispatch-week-1280");
+    await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
+    await page.getByRole("link", { name: "Next day →" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: DateTime.fromISO(BOARD_DAY).plus({ days: 1 }).toFormat("cccc d LLLL yyyy") })).toBeVisible();
+    await page.context().close();
+  });
+
+  test("is usable on a phone: lanes stack and the move form fits", async ({ browser }) => {
+    const page = await pageAs(browser, "admin", { viewport: PHONE });
+    await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
+    const card = page.getByTestId(`visit-${VISITS.terryMorning}`);
+    await expect(card).toBeVisible();
+    const box = await card.boundingBox();
+    expect(box!.width).toBeGreaterThan(250); // full width, not a sliver of a timeline
+    await shot(page, "dispatch-day-390");
+    await page.getByRole("button", { name: `Move / reassign ${VISITS.terryMorning}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Move / reassign ${VISITS.terryMorning}` });
+    await expect(dialog.getByRole("button", { name: "Save move" })).toBeInViewport();
+    await shot(page, "dispatch-dialog-390");
+    await page.context().close();
+  });
+});

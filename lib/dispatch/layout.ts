@@ -1,0 +1,39 @@
+/**
+ * Where a visit sits on a day lane: a window of whole hours covering the
+ * working day (08:00-18:00 at least, wider if a visit falls outside), and each
+ * visit's left offset and width as a percentage of it. Pure, for the board.
+ */
+import { DateTime } from "luxon";
+
+export type Placed = { leftPct: number; widthPct: number };
+
+export function dayWindow(day: string, zone: string, visits: { startsAt: Date; endsAt: Date }[], minHour = 8, maxHour = 18) {
+  const dayStart = DateTime.fromISO(day, { zone }).startOf("day");
+  const dayEnd = dayStart.plus({ days: 1 });
+  let from = dayStart.plus({ hours: minHour });
+  let to = dayStart.plus({ hours: maxHour });
+  for (const v of visits) {
+    const s = DateTime.fromJSDate(v.startsAt, { zone });
+    const e = DateTime.fromJSDate(v.endsAt, { zone });
+    if (s < from) from = s.startOf("hour") < dayStart ? dayStart : s.startOf("hour");
+    if (e > to) to = e > dayEnd ? dayEnd : e.minute || e.second ? e.startOf("hour").plus({ hours: 1 }) : e;
+  }
+  // Hour marks for the axis (wall-clock labels, so a DST day shows its real hours).
+  const marks: { label: string; pct: number }[] = [];
+  const total = to.toMillis() - from.toMillis();
+  for (let t = from; t < to; t = t.plus({ hours: 1 })) {
+    marks.push({ label: t.toFormat("HH:mm"), pct: ((t.toMillis() - from.toMillis()) / total) * 100 });
+  }
+  return { from: from.toJSDate(), to: to.toJSDate(), marks };
+}
+
+export function place(v: { startsAt: Date; endsAt: Date }, from: Date, to: Date): Placed {
+  const total = to.getTime() - from.getTime();
+  const s = Math.max(v.startsAt.getTime(), from.getTime());
+  const e = Math.min(v.endsAt.getTime(), to.getTime());
+  const leftPct = ((s - from.getTime()) / total) * 100;
+  const widthPct = (Math.max(e - s, 0) / total) * 100;
+  return { leftPct: round(leftPct), widthPct: round(widthPct) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

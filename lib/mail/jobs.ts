@@ -1,0 +1,21 @@
+import "server-only";
+import { registerJob } from "@/lib/background";
+import { sendDueReminders } from "./reminders";
+import { deliverOutbox } from "./sender";
+
+/** Imported once at server start (lib/startup.ts): mail delivery and day-before reminders. */
+registerJob({
+  name: "mail-sender",
+  everyMs: 15_000,
+  run: async () => {
+    await deliverOutbox();
+  },
+});
+
+registerJob({
+  name: "visit-reminders",
+  everyMs: 10 * 60_000,
+  run: async () => {
+    await sendDueReminders();
+  },
+});

@@ -1,0 +1,39 @@
+import "server-only";
+import { formatDateTime, formatTime } from "@/lib/availability/time";
+import type { CompanySettings } from "@/lib/settings";
+import type { OutgoingMail } from "./outbox";
+
+/** The day-before reminder, with what to have ready (domain.md). */
+export function reminderMail(v: {
+  to: string;
+  visitId: string;
+  customerName: string;
+  reference: string;
+  startsAt: Date;
+  endsAt: Date;
+  technicianName: string | null;
+  address: string;
+  settings: CompanySettings;
+}): OutgoingMail {
+  const zone = v.settings.timeZone;
+  const text = [
+    `Hello ${v.customerName},`,
+    "",
+    `A reminder: your visit ${v.reference} is tomorrow.`,
+    "",
+    `When: ${formatDateTime(v.startsAt, zone)}–${formatTime(v.endsAt, zone)} (${zone})`,
+    ...(v.technicianName ? [`Technician: ${v.technicianName}`] : []),
+    `Where: ${v.address}`,
+    "",
+    "Please have ready:",
+    "- physical access to the recorder (DVR/NVR) and any cameras we are working on",
+    "- a monitor and a mouse connected to the recorder",
+    "- access to any recovery email inbox that was set up on the device",
+    "- the installer's details, if someone else set the system up",
+    "",
+    `To change or cancel, use your account or call us on ${v.settings.companyPhone}.`,
+    "",
+    v.settings.companyName,
+  ].join("\n");
+  return { kind: "visit.reminder", to: v.to, subject: `Reminder: your visit ${v.reference} is tomorrow at ${formatTime(v.startsAt, zone)}`, text, visitId: v.visitId };
+}
