@@ -50,7 +50,8 @@ test.describe.serial("config backup vault", () => {
     const page = await ctx.newPage();
     await page.goto("/portal/backups");
     const downloadPromise = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Download version 1" }).click();
+    // Carla may have other devices with a version 1 (e.g. vendor-case files from the field journey): pick this backup's link.
+    await page.getByRole("link", { name: "Download version 1" }).and(page.locator(`a[href="/api/backups/${backupId}/download"]`)).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe("configFileExport.bin");
     const bytes = fs.readFileSync((await download.path())!);

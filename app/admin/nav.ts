@@ -2,6 +2,7 @@
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
+  { href: "/admin/vendor-cases", label: "Vendor cases" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/backups", label: "Backups" },
   { href: "/admin/dispatch", label: "Dispatch" },

@@ -6,6 +6,8 @@
  *   forbidden 403 page
  *   notfound  404
  */
+import { FIELD } from "./field-fixtures";
+
 export type Expect = "ok" | "signin" | "forbidden" | "notfound";
 export type Visitor = "anon" | "admin" | "tech" | "otherTech" | "customerA" | "customerB";
 
@@ -25,6 +27,12 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },
   { path: "/admin/users", ...adminOnly },
+  // field work: a job page is for its assigned technician only (others: 404, no hint it exists); admins use /admin/visits
+  { path: `/tech/visits/${FIELD.journeyVisit}`, ...techOnly, otherTech: "notfound" },
+  { path: `/tech/visits/${FIELD.samVisit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
+  { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
+  { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
+  { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/backups", ...adminOnly },
   { path: "/portal/backups", ...customerOnly },

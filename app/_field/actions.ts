@@ -1,0 +1,108 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import { logAttempt, correctAttempt } from "@/lib/field/attempts";
+import { recordAuthorization } from "@/lib/field/authorization";
+import { completeVisit } from "@/lib/field/completion";
+import { updateDeviceFacts } from "@/lib/field/devices";
+import {
+  advanceVisitSchema,
+  attachVendorFileSchema,
+  authorizationSchema,
+  closeVendorCaseSchema,
+  completeVisitSchema,
+  correctAttemptSchema,
+  deviceFactsSchema,
+  logAttemptSchema,
+} from "@/lib/field/schemas";
+import { advanceVisit } from "@/lib/field/status";
+import { closeVendorCase } from "@/lib/field/vendor-cases";
+import { attachVendorFile } from "@/lib/field/vendor-files";
+
+/** Field-work actions, shared by the technician's and the admin's job pages. Each lib function checks access again. */
+function refresh() {
+  revalidatePath("/tech");
+  revalidatePath("/tech/visits/[id]", "page");
+  revalidatePath("/admin/visits/[id]", "page");
+  revalidatePath("/admin/vendor-cases");
+}
+
+export const advanceVisitAction = defineAction(
+  advanceVisitSchema,
+  async (input, { actor, ip }) => {
+    const r = await advanceVisit(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const recordAuthorizationAction = defineAction(
+  authorizationSchema,
+  async (input, { actor, ip }) => {
+    await recordAuthorization(actor, input, ip);
+    refresh();
+    return { ok: true };
+  },
+  { permission: "jobs:work" },
+);
+
+export const logAttemptAction = defineAction(
+  logAttemptSchema,
+  async (input, { actor, ip }) => {
+    const r = await logAttempt(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const correctAttemptAction = defineAction(
+  correctAttemptSchema,
+  async (input, { actor, ip }) => {
+    const r = await correctAttempt(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const updateDeviceFactsAction = defineAction(
+  deviceFactsSchema,
+  async (input, { actor, ip }) => {
+    const r = await updateDeviceFacts(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const closeVendorCaseAction = defineAction(
+  closeVendorCaseSchema,
+  async (input, { actor, ip }) => {
+    const r = await closeVendorCase(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const completeVisitAction = defineAction(
+  completeVisitSchema,
+  async (input, { actor, ip }) => {
+    const r = await completeVisit(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const attachVendorFileAction = defineAction(
+  attachVendorFileSchema,
+  async (input, { actor, ip }) => {
+    const r = await attachVendorFile(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);

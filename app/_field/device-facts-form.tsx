@@ -1,0 +1,101 @@
+"use client";
+import { useState } from "react";
+import type { Brand, DeviceKind, RecoveryOptions, WarrantySeal } from "@/db/schema";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
+import { useActionForm } from "@/app/_ui/use-action-form";
+import { BRAND_LABELS, BRAND_LIST, KIND_LABELS, KIND_LIST, OPTION_LABELS, OPTION_LIST, SEAL_LABELS, SEAL_LIST } from "@/lib/field/labels";
+import { deviceFactsSchema } from "@/lib/field/schemas";
+import { updateDeviceFactsAction } from "./actions";
+
+export type DeviceFacts = {
+  id: string;
+  brand: Brand;
+  kind: DeviceKind;
+  model: string | null;
+  serial: string | null;
+  firmware: string | null;
+  mac: string | null;
+  channels: number | null;
+  lorexDeviceId: string | null;
+  warrantySeal: WarrantySeal;
+  recoveryOptions: RecoveryOptions;
+  notes: string | null;
+};
+
+/** Edit a device's facts on the spot. */
+export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFacts }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const { form, onSubmit, formError } = useActionForm(deviceFactsSchema, updateDeviceFactsAction, {
+    defaultValues: {
+      visitId,
+      deviceId: d.id,
+      brand: d.brand,
+      kind: d.kind,
+      model: d.model ?? "",
+      serial: d.serial ?? "",
+      firmware: d.firmware ?? "",
+      mac: d.mac ?? "",
+      channels: d.channels,
+      lorexDeviceId: d.lorexDeviceId ?? "",
+      warrantySeal: d.warrantySeal,
+      recoveryOptions: Object.fromEntries(OPTION_LIST.map((o) => [o, d.recoveryOptions[o] ?? "unknown"])) as DeviceFactsFormOptions,
+      notes: d.notes ?? "",
+    },
+    onSuccess: (r) => setSaved(r.changed.length ? "Device facts saved." : "Nothing changed."),
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const p = `dev-${d.id}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Device facts" onChange={() => setSaved(null)}>
+      <SelectField label="Brand on the label" id={`${p}-brand`} error={e.brand?.message} {...register("brand")}>
+        {BRAND_LIST.map((b) => (
+          <option key={b} value={b}>
+            {BRAND_LABELS[b]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Kind" id={`${p}-kind`} error={e.kind?.message} {...register("kind")}>
+        {KIND_LIST.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Model" id={`${p}-model`} error={e.model?.message} {...register("model")} />
+      <TextField label="Serial" id={`${p}-serial`} error={e.serial?.message} {...register("serial")} />
+      <TextField label="Firmware" id={`${p}-firmware`} error={e.firmware?.message} {...register("firmware")} />
+      <TextField label="MAC address" id={`${p}-mac`} error={e.mac?.message} {...register("mac")} />
+      <TextField label="Channels" id={`${p}-channels`} type="number" inputMode="numeric" error={e.channels?.message} {...register("channels", { valueAsNumber: true })} />
+      {d.brand === "lorex" ? <TextField label="Lorex Device ID" id={`${p}-lorex`} error={e.lorexDeviceId?.message} {...register("lorexDeviceId")} /> : null}
+      <SelectField label="Warranty seal" id={`${p}-seal`} error={e.warrantySeal?.message} {...register("warrantySeal")}>
+        {SEAL_LIST.map((s) => (
+          <option key={s} value={s}>
+            {SEAL_LABELS[s]}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset className="sm:col-span-2">
+        <legend className="label">Recovery options ever set up</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {OPTION_LIST.map((o) => (
+            <SelectField key={o} label={OPTION_LABELS[o]} id={`${p}-opt-${o}`} {...register(`recoveryOptions.${o}`)}>
+              <option value="unknown">Not known</option>
+              <option value="yes">Yes</option>
+              <option value="no">No</option>
+            </SelectField>
+          ))}
+        </div>
+      </fieldset>
+      <TextAreaField label="Notes" id={`${p}-notes`} className="sm:col-span-2" rows={2} error={e.notes?.message} {...register("notes")} />
+      <div className="sm:col-span-2">
+        <FormMessage error={formError} success={saved} id={`${p}-message`} />
+        <button type="submit" className="btn-secondary mt-2 w-full" disabled={formState.isSubmitting}>
+          Save device facts
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type DeviceFactsFormOptions = Record<(typeof OPTION_LIST)[number], "yes" | "no" | "unknown">;

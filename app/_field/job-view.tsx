@@ -1,0 +1,252 @@
+import Link from "next/link";
+import { CheckCircle2, HardDriveDownload, MapPin, Phone } from "lucide-react";
+import { BRAND_LABELS, deviceLabel, OPTION_LABELS, OPTION_LIST, RELATIONSHIP_LABELS, SEAL_LABELS } from "@/lib/field/labels";
+import { mapsUrl } from "@/lib/field/day";
+import type { Job, JobDevice } from "@/lib/field/job";
+import type { VisitSummary } from "@/lib/field/summary";
+import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
+import { STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { AttemptList } from "./attempt-list";
+import { AuthorizationForm } from "./authorization-form";
+import { CompletionForm } from "./completion-form";
+import { DeviceFactsForm } from "./device-facts-form";
+import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } from "./format";
+import { PlaybookList } from "./playbook-list";
+import { StatusButton } from "./status-button";
+import { VendorCaseCard } from "./vendor-case-card";
+import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
+import { VisitSummaryView } from "./visit-summary";
+
+const STATE_BADGE: Record<DeviceState, string> = {
+  recovered: "bg-green-700 text-white",
+  not_attempted: "bg-slate-200 text-slate-800",
+  unresolved: "bg-red-100 text-red-900",
+  open: "bg-blue-100 text-blue-900",
+  waiting_vendor: "bg-purple-100 text-purple-900",
+  needs_outcome: "bg-amber-100 text-amber-900",
+};
+
+/** The job page, for the technician on site (and admins): phone first, one column. */
+export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: VisitSummary | null; area: "tech" | "admin"; maxBytes: number }) {
+  const { visit, customer, site, authorization, timeZone } = job;
+  const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
+  const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
+  const move = nextMove(visit.status);
+  const address = fullAddress(site);
+  const needReason = job.devices
+    .filter((d) => acceptsReason(d.state))
+    .map((d) => ({ id: d.id, label: d.label, attempted: d.attempts.length > 0, reason: d.closingReason ?? "" }));
+  return (
+    <div className="space-y-4 pb-24">
+      <section className="card space-y-3" aria-labelledby="job-title">
+        <div className="flex items-start justify-between gap-2">
+          <div>
+            <h1 id="job-title" className="text-2xl font-bold">
+              {customer.name}
+            </h1>
+            <p className="text-slate-700">
+              {visit.reference} · {fmtDay(visit.startsAt, timeZone)}, {fmtWindow(visit.startsAt, visit.endsAt, timeZone)}
+            </p>
+          </div>
+          <span className={`badge text-sm ${STATUS_BADGE[visit.status]}`} data-testid="visit-status">
+            {STATUS_LABELS[visit.status]}
+          </span>
+        </div>
+        <a href={mapsUrl(address)} target="_blank" rel="noopener" className="flex min-h-11 items-center gap-2 text-base">
+          <MapPin aria-hidden className="size-5 shrink-0" /> {address}
+        </a>
+        {customer.phone ? (
+          <a href={`tel:${customer.phone.replace(/[^\d+]/g, "")}`} className="flex min-h-11 items-center gap-2 text-base">
+            <Phone aria-hidden className="size-5 shrink-0" /> Call {customer.phone}
+          </a>
+        ) : null}
+        {site.accessNotes ? (
+          <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            <span className="font-semibold">Access: </span>
+            {site.accessNotes}
+          </p>
+        ) : null}
+        {visit.bookingNotes ? <p className="text-sm text-slate-700">Booking notes: {visit.bookingNotes}</p> : null}
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="authorization" id="authorization-section">
+        <h2 id="authorization" className="text-lg font-semibold">
+          1. Authorization
+        </h2>
+        {authorization ? (
+          <div className="space-y-2" data-testid="authorization-recorded">
+            <p className="flex items-center gap-2 font-medium text-green-800">
+              <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} ({RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}),{" "}
+              {fmtDateTime(authorization.recordedAt, timeZone)}
+            </p>
+            {authorization.signatureDataUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise
+              <img src={authorization.signatureDataUrl} alt={`Signature of ${authorization.personName}`} className="h-20 rounded border border-slate-200 bg-white" />
+            ) : (
+              <p className="text-sm text-slate-700">Typed acknowledgement: “{authorization.typedAcknowledgement}”</p>
+            )}
+          </div>
+        ) : editable && onSite ? (
+          <AuthorizationForm visitId={visit.id} />
+        ) : (
+          <p className="text-slate-700">{editable ? "Record it once you are on site." : "No authorization was recorded."}</p>
+        )}
+      </section>
+
+      <h2 className="px-1 text-lg font-semibold">2. Devices</h2>
+      {job.devices.map((d) => (
+        <DeviceSection key={d.id} job={job} d={d} editable={editable && onSite} authorized={!!authorization} area={area} maxBytes={maxBytes} />
+      ))}
+
+      <section className="card space-y-3" aria-labelledby="finish" id="finish-section">
+        <h2 id="finish" className="text-lg font-semibold">
+          3. Finish the visit
+        </h2>
+        {visit.status === "completed" ? (
+          <div className="space-y-2">
+            <p className="font-medium text-green-800">Completed {visit.completedAt ? fmtDateTime(visit.completedAt, timeZone) : ""}. This visit is read-only.</p>
+            {summary ? (
+              <>
+                <h3 className="font-semibold">Visit summary (as the customer sees it)</h3>
+                <VisitSummaryView summary={summary} timeZone={timeZone} />
+              </>
+            ) : null}
+          </div>
+        ) : editable && onSite ? (
+          <CompletionForm key={needReason.map((d) => d.id).join()} visitId={visit.id} needReason={needReason} blockers={job.blockers.filter((b) => !/give a reason/.test(b))} />
+        ) : (
+          <p className="text-slate-700">Available once you are on site.</p>
+        )}
+      </section>
+
+      {move ? (
+        <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
+          <div className="mx-auto max-w-3xl">
+            <StatusButton visitId={visit.id} to={move.to} label={move.label} className="btn-primary w-full text-base" />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function fileOf(job: Job, id: string | null): VendorFile {
+  const f = id ? job.vendorFiles[id] : undefined;
+  return id && f ? { id, filename: f.filename } : null;
+}
+
+function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; authorized: boolean; area: "tech" | "admin"; maxBytes: number }) {
+  const { job, d, editable, authorized, area, maxBytes } = props;
+  const tz = job.timeZone;
+  const canLog = editable && !d.openCase;
+  return (
+    <section className="card space-y-4" aria-labelledby={`device-${d.id}`} data-testid={`device-${d.brand}`}>
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <h3 id={`device-${d.id}`} className="text-lg font-bold">
+            {deviceLabel(d)}
+          </h3>
+          <p className="text-sm text-slate-700">
+            {[d.serial ? `S/N ${d.serial}` : null, d.firmware ? `FW ${d.firmware}` : null, d.channels ? `${d.channels} ch` : null].filter(Boolean).join(" · ") || "No serial recorded yet"}
+          </p>
+        </div>
+        <span className={`badge shrink-0 ${STATE_BADGE[d.state]}`} data-testid="device-state">
+          {DEVICE_STATE_LABELS[d.state]}
+        </span>
+      </div>
+      {d.problem ? <p className="text-sm">Customer says: {d.problem}</p> : null}
+      {d.closingReason && (d.state === "unresolved" || d.state === "not_attempted") ? <p className="text-sm">Reason: {d.closingReason}</p> : null}
+      {d.openCase ? (
+        <VendorCaseCard
+          editable={editable}
+          files={
+            <VendorCaseFiles
+              caseId={d.openCase.id}
+              deviceId={d.id}
+              visitId={job.visit.id}
+              maxBytes={maxBytes}
+              editable={editable}
+              request={fileOf(job, d.openCase.requestBackupId)}
+              result={fileOf(job, d.openCase.resultBackupId)}
+            />
+          }
+          c={{
+            id: d.openCase.id,
+            vendorLabel: BRAND_LABELS[d.openCase.vendor],
+            whatWasSent: d.openCase.whatWasSent,
+            sentAt: fmtDateTime(d.openCase.sentAt, tz),
+            dueAt: fmtDateTime(d.openCase.dueAt, tz),
+            overdue: d.openCaseOverdue,
+            notes: d.openCase.notes,
+          }}
+        />
+      ) : null}
+      <div>
+        <h4 className="mb-2 font-semibold">Attempts</h4>
+        <AttemptList
+          viewerId={job.viewerId}
+          editable={editable}
+          methods={d.playbook.map((e) => ({ id: e.method.id, name: e.method.name }))}
+          attempts={d.attempts.map((a) => ({
+            id: a.id,
+            seq: a.seq,
+            methodId: a.methodId,
+            methodName: a.methodName,
+            outcome: a.outcome,
+            durationSeconds: a.durationSeconds,
+            notes: a.notes,
+            description: a.description,
+            technicianId: a.technicianId,
+            technicianName: a.technicianName,
+            when: fmtDateTime(a.createdAt, tz),
+            corrected: a.updatedAt.getTime() - a.createdAt.getTime() > 1000,
+          }))}
+        />
+      </div>
+      {editable ? (
+        <details open={d.state === "open" || d.state === "needs_outcome"} className="group">
+          <summary className="min-h-11 cursor-pointer content-center font-semibold">Playbook ({d.playbook.length} methods)</summary>
+          {d.openCase ? <p className="mb-2 text-sm text-slate-700">Logging is paused on this device until the vendor case is closed.</p> : null}
+          <PlaybookList
+            visitId={job.visit.id}
+            device={{ id: d.id, label: d.label, brand: d.brand }}
+            entries={d.playbook}
+            authorized={authorized}
+            editable={canLog}
+            vendorDueHours={job.vendorCaseDueHours}
+          />
+        </details>
+      ) : null}
+      <Link href={area === "tech" ? `/tech/devices/${d.id}?visit=${job.visit.id}` : `/admin/devices/${d.id}`} className="btn-secondary w-full">
+        <HardDriveDownload aria-hidden className="size-4" /> Config backups of this device
+      </Link>
+      <details className="rounded-lg border border-slate-200 px-3 py-1">
+        <summary className="min-h-11 cursor-pointer content-center font-medium">Device facts{editable ? " (edit)" : ""}</summary>
+        <div className="py-3">
+          {editable ? (
+            <DeviceFactsForm visitId={job.visit.id} d={d} />
+          ) : (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="font-medium">MAC</dt>
+              <dd>{d.mac ?? "—"}</dd>
+              {d.brand === "lorex" ? (
+                <>
+                  <dt className="font-medium">Lorex Device ID</dt>
+                  <dd>{d.lorexDeviceId ?? "—"}</dd>
+                </>
+              ) : null}
+              <dt className="font-medium">Warranty seal</dt>
+              <dd>{SEAL_LABELS[d.warrantySeal]}</dd>
+              {OPTION_LIST.map((o) => (
+                <div key={o} className="contents">
+                  <dt className="font-medium">{OPTION_LABELS[o]}</dt>
+                  <dd>{d.recoveryOptions[o] ?? "not known"}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      </details>
+    </section>
+  );
+}

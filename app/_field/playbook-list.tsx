@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { AlertTriangle, Clock, Hourglass } from "lucide-react";
+import type { Brand } from "@/db/schema";
+import type { PlaybookEntry } from "@/lib/field/playbook";
+import { AttemptSheet } from "./attempt-sheet";
+
+/** The device's methods in playbook order; tapping one starts its timer and opens the log sheet. */
+export function PlaybookList(props: { visitId: string; device: { id: string; label: string; brand: Brand }; entries: PlaybookEntry[]; authorized: boolean; editable: boolean; vendorDueHours: number }) {
+  const { entries, editable } = props;
+  const [open, setOpen] = useState<PlaybookEntry | null>(null);
+  return (
+    <>
+      <ol className="space-y-2">
+        {entries.map((entry) => {
+          const m = entry.method;
+          return (
+            <li key={m.id} className={`rounded-lg border p-3 ${entry.lacking ? "border-slate-200 bg-slate-100 text-slate-600" : "border-slate-300 bg-white"}`} data-testid={`method-${m.id}`}>
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <p className="font-semibold text-slate-900">{m.name}</p>
+                  <p className="mt-0.5 flex flex-wrap gap-x-3 text-sm text-slate-700">
+                    <span className="inline-flex items-center gap-1">
+                      <Clock aria-hidden className="size-4" /> {m.typicalTime}
+                    </span>
+                    {m.vendorPending ? (
+                      <span className="inline-flex items-center gap-1">
+                        <Hourglass aria-hidden className="size-4" /> waits on vendor
+                      </span>
+                    ) : null}
+                  </p>
+                </div>
+                {editable ? (
+                  <button
+                    type="button"
+                    className={entry.lacking ? "btn-secondary shrink-0" : "btn-primary shrink-0"}
+                    onClick={() => setOpen(entry)}
+                    aria-label={`Try ${m.name} on ${props.device.label}`}
+                  >
+                    Try
+                  </button>
+                ) : null}
+              </div>
+              {entry.lacking ? <p className="mt-1 text-sm font-medium">{entry.lacking}</p> : null}
+              {entry.wipesWarning ? (
+                <p className="mt-2 flex gap-1 text-sm font-semibold text-red-800">
+                  <AlertTriangle aria-hidden className="size-4 shrink-0" /> {entry.wipesWarning}
+                </p>
+              ) : null}
+              {entry.cautions.map((c) => (
+                <p key={c} className="mt-1 text-sm font-medium text-amber-900">
+                  {c}
+                </p>
+              ))}
+              <details className="mt-1">
+                <summary className="min-h-11 cursor-pointer content-center text-sm font-medium text-brand-700">Requirements and steps</summary>
+                <p className="text-sm">{m.requirements}</p>
+                <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+                  {m.steps.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
+                </ol>
+                {m.warnings.length ? (
+                  <ul className="mt-2 space-y-1 text-sm text-amber-900">
+                    {m.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+      {open ? <AttemptSheet {...props} entry={open} onClose={() => setOpen(null)} /> : null}
+    </>
+  );
+}

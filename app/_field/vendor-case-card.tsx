@@ -1,0 +1,62 @@
+"use client";
+import { AlertTriangle } from "lucide-react";
+import { FormMessage, TextAreaField } from "@/app/_ui/field";
+import { useActionForm } from "@/app/_ui/use-action-form";
+import { closeVendorCaseSchema } from "@/lib/field/schemas";
+import { closeVendorCaseAction } from "./actions";
+
+export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: string; sentAt: string; dueAt: string; overdue: boolean; notes: string | null };
+
+/** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
+export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
+  const { form, onSubmit, formError } = useActionForm(closeVendorCaseSchema, closeVendorCaseAction, {
+    defaultValues: { caseId: c.id, result: "received", resultNote: "" },
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  return (
+    <section className="space-y-3 rounded-lg border-2 border-purple-400 bg-purple-50 p-3" aria-label={`Vendor case with ${c.vendorLabel}`}>
+      <p className="flex gap-2 font-semibold text-purple-950">
+        <AlertTriangle aria-hidden className="size-5 shrink-0" /> Do not reboot or power-cycle this device until the vendor&apos;s answer is applied.
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="font-medium">Vendor</dt>
+        <dd>{c.vendorLabel}</dd>
+        <dt className="font-medium">Sent</dt>
+        <dd>
+          {c.whatWasSent}, {c.sentAt}
+        </dd>
+        <dt className="font-medium">Due</dt>
+        <dd>
+          {c.dueAt} {c.overdue ? <span className="badge bg-red-700 text-white">Overdue</span> : null}
+        </dd>
+      </dl>
+      {files}
+      {editable ? (
+        <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Close vendor case">
+          <fieldset>
+            <legend className="label">Did the vendor&apos;s result come back?</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {(
+                [
+                  ["received", "Result received"],
+                  ["no_answer", "No usable answer"],
+                ] as const
+              ).map(([v, label]) => (
+                <label key={v} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700">
+                  <input type="radio" value={v} {...register("result")} className="size-5" />
+                  <span className="font-medium">{label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <TextAreaField label="What came back" id={`case-note-${c.id}`} rows={2} error={e.resultNote?.message} {...register("resultNote")} />
+          <FormMessage error={formError} id={`case-message-${c.id}`} />
+          <button type="submit" className="btn-primary w-full" disabled={formState.isSubmitting}>
+            Close vendor case
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

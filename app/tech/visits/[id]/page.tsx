@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_ui/guard";
+import { JobView } from "@/app/_field/job-view";
+import { loadJobOr404 } from "@/app/_field/load-job";
+import { maxBackupBytes } from "@/lib/backups/store";
+
+export const metadata: Metadata = { title: "Job" };
+
+export default async function TechJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("technician");
+  const { id } = await params;
+  const found = await loadJobOr404(actor, id);
+  if (!found) notFound();
+  const { job, summary } = found;
+  return (
+    <div className="space-y-3">
+      <Link href="/tech" className="inline-flex min-h-11 items-center">
+        ← My day
+      </Link>
+      <JobView job={job} summary={summary} area="tech" maxBytes={maxBackupBytes()} />
+    </div>
+  );
+}

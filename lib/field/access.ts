@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Executor } from "@/db/client";
+import { authorizations, visits, type VisitStatus } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { STATUS_LABELS, isClosed } from "@/lib/visits/lifecycle";
+
+/**
+ * The one gate for field work on a visit: the permission, then the scope (a
+ * technician only reaches visits assigned to them; an admin any visit).
+ * Anything else is "not found", with no hint that the visit exists.
+ */
+export type WorkVisit = {
+  id: string;
+  reference: string;
+  status: VisitStatus;
+  customerId: string;
+  siteId: string;
+  technicianId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+export async function loadWorkVisit(db: Executor, actor: Actor | null, visitId: string, opts: { lock?: boolean } = {}): Promise<WorkVisit> {
+  requirePermission(actor, "jobs:work");
+  const where = actor.role === "admin" ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.technicianId, actor.id));
+  const q = db
+    .select({
+      id: visits.id,
+      reference: visits.reference,
+      status: visits.status,
+      customerId: visits.customerId,
+      siteId: visits.siteId,
+      technicianId: visits.technicianId,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+    })
+    .from(visits)
+    .where(where);
+  const [row] = opts.lock ? await q.for("update") : await q;
+  if (!row) throw new NotFoundError("Visit not found.");
+  return row;
+}
+
+/** Completed (or cancelled) visits are read-only. */
+export function assertEditable(v: Pick<WorkVisit, "status">) {
+  if (v.status === "completed") throw new ConflictError("This visit is completed and read-only.");
+  if (isClosed(v.status)) throw new ConflictError(`This visit is ${STATUS_LABELS[v.status].toLowerCase()}; it can no longer be changed.`);
+}
+
+/** Hands-on work (authorization, attempts) happens on site. */
+export function assertOnSite(v: Pick<WorkVisit, "status">) {
+  assertEditable(v);
+  if (v.status !== "on_site" && v.status !== "waiting_vendor") throw new ConflictError("Mark the visit as on site first.");
+}
+
+export async function hasAuthorization(db: Executor, visitId: string) {
+  const [row] = await db.select({ id: authorizations.id }).from(authorizations).where(eq(authorizations.visitId, visitId));
+  return !!row;
+}
+
+/** Parse with the form's schema; bad input becomes a 422 with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of r.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+  throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
+}

@@ -1,0 +1,205 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { getSettings } from "@/lib/settings";
+import { loadWorkVisit } from "./access";
+import { buildPlaybook, type PlaybookMethod } from "./playbook";
+import { completionBlockers, deviceState } from "./resolution";
+import { deviceLabel } from "./labels";
+import { OPEN_CASE_STATUSES } from "./vendor-cases";
+import { vendorFileNames } from "./vendor-files";
+
+export const playbookColumns = {
+  id: recoveryMethods.id,
+  name: recoveryMethods.name,
+  brands: recoveryMethods.brands,
+  kinds: recoveryMethods.kinds,
+  requirements: recoveryMethods.requirements,
+  requiresOptions: recoveryMethods.requiresOptions,
+  wipesConfig: recoveryMethods.wipesConfig,
+  vendorPending: recoveryMethods.vendorPending,
+  typicalTime: recoveryMethods.typicalTime,
+  typicalMinutes: recoveryMethods.typicalMinutes,
+  steps: recoveryMethods.steps,
+  warnings: recoveryMethods.warnings,
+  sortOrder: recoveryMethods.sortOrder,
+  requiresDescription: recoveryMethods.requiresDescription,
+  active: recoveryMethods.active,
+};
+
+/** Devices of a visit with their facts, the closing note and their attempts in order. Callers scope the visit. */
+export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
+  const devs = await db
+    .select({
+      id: devices.id,
+      brand: devices.brand,
+      kind: devices.kind,
+      model: devices.model,
+      serial: devices.serial,
+      firmware: devices.firmware,
+      mac: devices.mac,
+      channels: devices.channels,
+      lorexDeviceId: devices.lorexDeviceId,
+      recoveryOptions: devices.recoveryOptions,
+      warrantySeal: devices.warrantySeal,
+      notes: devices.notes,
+      problem: visitDevices.problem,
+      closingReason: visitDevices.notAttemptedReason,
+    })
+    .from(visitDevices)
+    .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+    .where(eq(visitDevices.visitId, visitId))
+    .orderBy(asc(devices.brand), asc(devices.createdAt), asc(devices.id));
+  const atts = await db
+    .select({
+      id: attempts.id,
+      deviceId: attempts.deviceId,
+      seq: attempts.seq,
+      methodId: attempts.methodId,
+      methodName: recoveryMethods.name,
+      outcome: attempts.outcome,
+      durationSeconds: attempts.durationSeconds,
+      startedAt: attempts.startedAt,
+      notes: attempts.notes,
+      description: attempts.description,
+      technicianId: attempts.technicianId,
+      technicianName: users.name,
+      createdAt: attempts.createdAt,
+      updatedAt: attempts.updatedAt,
+    })
+    .from(attempts)
+    .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
+    .innerJoin(users, eq(users.id, attempts.technicianId))
+    .where(eq(attempts.visitId, visitId))
+    .orderBy(asc(attempts.deviceId), asc(attempts.seq));
+  const cases = await db
+    .select({
+      id: vendorCases.id,
+      attemptId: vendorCases.attemptId,
+      deviceId: vendorCases.deviceId,
+      vendor: vendorCases.vendor,
+      whatWasSent: vendorCases.whatWasSent,
+      sentAt: vendorCases.sentAt,
+      dueAt: vendorCases.dueAt,
+      status: vendorCases.status,
+      notes: vendorCases.notes,
+      resultReceivedAt: vendorCases.resultReceivedAt,
+      closedAt: vendorCases.closedAt,
+      requestBackupId: vendorCases.requestBackupId,
+      resultBackupId: vendorCases.resultBackupId,
+    })
+    .from(vendorCases)
+    .where(eq(vendorCases.visitId, visitId))
+    .orderBy(asc(vendorCases.sentAt));
+  return devs.map((d) => {
+    const mine = atts.filter((a) => a.deviceId === d.id);
+    const myCases = cases.filter((c) => c.deviceId === d.id);
+    const openCase = myCases.find((c) => (OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) ?? null;
+    return { ...d, label: deviceLabel(d), attempts: mine, cases: myCases, openCase, state: deviceState({ attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }) };
+  });
+}
+
+/** Everything the job page shows, for the assigned technician or an admin. */
+export async function getJob(actor: Actor | null, visitId: string, now = new Date()) {
+  const db = await getDb();
+  const v = await loadWorkVisit(db, actor, visitId);
+  const [info] = await db
+    .select({
+      bookingNotes: visits.bookingNotes,
+      completedAt: visits.completedAt,
+      technicianName: users.name,
+      customerName: customers.name,
+      customerPhone: customers.phone,
+      customerEmail: customers.email,
+      siteLabel: sites.label,
+      addressLine1: sites.addressLine1,
+      addressLine2: sites.addressLine2,
+      city: sites.city,
+      region: sites.region,
+      postalCode: sites.postalCode,
+      accessNotes: sites.accessNotes,
+    })
+    .from(visits)
+    .innerJoin(customers, eq(customers.id, visits.customerId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .leftJoin(users, eq(users.id, visits.technicianId))
+    .where(eq(visits.id, v.id));
+  const [auth] = await db
+    .select({
+      personName: authorizations.personName,
+      relationship: authorizations.relationship,
+      statement: authorizations.statement,
+      signaturePng: authorizations.signaturePng,
+      typedAcknowledgement: authorizations.typedAcknowledgement,
+      recordedAt: authorizations.recordedAt,
+      recordedByName: users.name,
+    })
+    .from(authorizations)
+    .innerJoin(users, eq(users.id, authorizations.recordedBy))
+    .where(eq(authorizations.visitId, v.id));
+  const [checklist] = await db
+    .select({
+      patternLockSet: checklists.patternLockSet,
+      configExported: checklists.configExported,
+      recoveryEmailUpdated: checklists.recoveryEmailUpdated,
+      notes: checklists.notes,
+      answeredAt: checklists.answeredAt,
+    })
+    .from(checklists)
+    .where(eq(checklists.visitId, v.id));
+  const devs = await visitDevicesWithAttempts(db, v.id);
+  const brands = [...new Set(devs.map((d) => d.brand))];
+  const methods: PlaybookMethod[] = brands.length
+    ? (await db.select(playbookColumns).from(recoveryMethods).where(and(eq(recoveryMethods.active, true))).orderBy(asc(recoveryMethods.sortOrder))).filter((m) =>
+        m.brands.some((b) => brands.includes(b)),
+      )
+    : [];
+  const openCases = devs.filter((d) => d.openCase).length;
+  const files = await vendorFileNames(
+    db,
+    devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
+  );
+  const s = await getSettings(db);
+  return {
+    visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
+    customer: { name: info!.customerName, phone: info!.customerPhone, email: info!.customerEmail },
+    site: {
+      label: info!.siteLabel,
+      addressLine1: info!.addressLine1,
+      addressLine2: info!.addressLine2,
+      city: info!.city,
+      region: info!.region,
+      postalCode: info!.postalCode,
+      accessNotes: info!.accessNotes,
+    },
+    authorization: auth
+      ? {
+          personName: auth.personName,
+          relationship: auth.relationship,
+          statement: auth.statement,
+          typedAcknowledgement: auth.typedAcknowledgement,
+          signatureDataUrl: auth.signaturePng ? `data:image/png;base64,${auth.signaturePng.toString("base64")}` : null,
+          recordedAt: auth.recordedAt,
+          recordedByName: auth.recordedByName,
+        }
+      : null,
+    devices: devs.map((d) => ({ ...d, playbook: buildPlaybook(methods, d), openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime() })),
+    checklist: checklist ?? null,
+    blockers: completionBlockers({
+      status: v.status,
+      hasAuthorization: !!auth,
+      openVendorCases: openCases,
+      checklistAnswered: true, // answered in the completion form itself
+      devices: devs.map((d) => ({ label: d.label, state: d.state })),
+    }),
+    vendorFiles: Object.fromEntries(files),
+    timeZone: s.timeZone,
+    vendorCaseDueHours: s.vendorCaseDueHours,
+    viewerId: actor!.id,
+  };
+}
+
+export type Job = Awaited<ReturnType<typeof getJob>>;
+export type JobDevice = Job["devices"][number];

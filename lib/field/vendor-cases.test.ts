@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, vendorCases } from "@/db/schema";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { updateSettings } from "@/lib/settings";
+import { logAttempt } from "./attempts";
+import { attempt, scenario, visitStatus } from "./test-helpers";
+import { closeVendorCase, listOpenVendorCases } from "./vendor-cases";
+
+const xml = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML export" } });
+const sadp = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
+
+describe("vendor cases", () => {
+  it("the visit waits until the last open case closes, then is back on site", async () => {
+    const s = await scenario({ authorized: true });
+    const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+    const b = await logAttempt(s.tech, sadp(s.visitId, s.hik));
+    expect(await visitStatus(s.visitId)).toBe("waiting_vendor");
+    await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "Result file imported in ConfigTool" });
+    expect(await visitStatus(s.visitId)).toBe("waiting_vendor");
+    await closeVendorCase(s.tech, { caseId: b.vendorCaseId!, result: "no_answer", resultNote: "Hikvision never answered" });
+    expect(await visitStatus(s.visitId)).toBe("on_site");
+    const db = await getDb();
+    const rows = await db.select().from(vendorCases).where(eq(vendorCases.visitId, s.visitId));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(a.vendorCaseId!)).toMatchObject({ status: "closed", notes: "Result: Result file imported in ConfigTool" });
+    expect(byId.get(a.vendorCaseId!)!.resultReceivedAt).toBeInstanceOf(Date);
+    expect(byId.get(b.vendorCaseId!)).toMatchObject({ status: "expired", resultReceivedAt: null });
+    await expect(closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "again" })).rejects.toThrow(/already closed/);
+    const closes = await db.select().from(auditEvents).where(eq(auditEvents.action, "vendor_case.close"));
+    expect(closes).toHaveLength(2);
+  });
+
+  it("due time follows the company setting", async () => {
+    const s = await scenario({ authorized: true });
+    await updateSettings(s.admin, { vendorCaseDueHours: 24 }, null);
+    const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+    const db = await getDb();
+    const [c] = await db.select().from(vendorCases).where(eq(vendorCases.id, a.vendorCaseId!));
+    expect(c!.dueAt.getTime() - c!.sentAt.getTime()).toBe(24 * 3_600_000);
+    await updateSettings(s.admin, { vendorCaseDueHours: 48 }, null);
+  });
+
+  it("only the assigned technician or an admin closes a case", async () => {
+    const s = await scenario({ authorized: true });
+    const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+    const close = { caseId: a.vendorCaseId!, result: "received", resultNote: "done" };
+    await expect(closeVendorCase(s.otherTech, close)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(closeVendorCase(s.customer, close)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(closeVendorCase(s.tech, { ...close, caseId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
+    await closeVendorCase(s.admin, close);
+    await expect(closeVendorCase(s.tech, close)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("admins list every open case with its age and an overdue marker; nobody else may", async () => {
+    const s = await scenario({ authorized: true });
+    const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+    await logAttempt(s.tech, sadp(s.visitId, s.hik));
+    const later = new Date(Date.now() + 50 * 3_600_000);
+    const list = await listOpenVendorCases(s.admin, later);
+    const mine = list.filter((c) => c.visitId === s.visitId);
+    expect(mine).toHaveLength(2);
+    expect(mine.every((c) => c.overdue && c.ageHours > 49 && c.customerName === s.customer.name && c.technicianName === s.tech.name)).toBe(true);
+    expect((await listOpenVendorCases(s.admin)).filter((c) => c.visitId === s.visitId).every((c) => !c.overdue)).toBe(true);
+    await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "Result imported" });
+    expect((await listOpenVendorCases(s.admin)).filter((c) => c.visitId === s.visitId).map((c) => c.vendor)).toEqual(["hikvision"]);
+    await expect(listOpenVendorCases(s.tech)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOpenVendorCases(s.customer)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
