@@ -175,11 +175,12 @@ test("a completed visit shows what was done per device and the checklist", async
   await page.goto("/portal");
   await page.getByTestId("visit-FK-SEED02").getByRole("link").click();
   await expect(page.getByRole("heading", { name: "What was done" })).toBeVisible();
-  const nvr = page.getByTestId("visit-device").filter({ hasText: "NVR4108HS-4KS2" });
-  await expect(nvr).toContainText("Security questions: Did not work");
-  await expect(nvr).toContainText("QR code + DMSS app: Worked");
-  await expect(page.getByTestId("visit-device").filter({ hasText: "IPC-HDW2431T" })).toContainText("Not attempted: Camera came back");
-  await expect(page.getByText("Recovery email updated: Not done")).toBeVisible();
+  const summary = page.getByTestId("visit-summary");
+  const nvr = summary.getByRole("listitem").filter({ hasText: "NVR4108HS-4KS2" }).first();
+  await expect(nvr).toContainText("Security questions: failed");
+  await expect(nvr).toContainText("QR code + DMSS app: succeeded");
+  await expect(summary.getByRole("listitem").filter({ hasText: "IPC-HDW1230T" }).first()).toContainText("Camera came back");
+  await expect(summary.getByText("Recovery email updated to one the customer checks")).toBeVisible();
   await shot(page, "portal-visit-completed-390");
 });
 
@@ -257,9 +258,9 @@ test("the booking form gives specific errors for bad input and moves on only whe
 test("a customer edits a saved device and address", async ({ browser }) => {
   const page = await (await contextAs(browser, "customerA", { viewport: PHONE })).newPage();
   await page.goto("/portal/devices");
-  const card = page.getByTestId("device-card").filter({ hasText: "IPC-HDW2431T" });
+  const card = page.getByTestId("device-card").filter({ hasText: "IPC-HDW1230T" });
   await card.getByText("Edit").click();
-  await card.getByLabel("Model").fill("IPC-HDW2431T-AS");
+  await card.getByLabel("Model").fill("IPC-HDW1230T-AS");
   await card.getByLabel("Serial number").fill("bad serial!");
   await card.getByRole("button", { name: "Save device" }).click();
   await expect(card.getByText("Use letters, digits and dashes only.")).toBeVisible();
@@ -268,7 +269,7 @@ test("a customer edits a saved device and address", async ({ browser }) => {
   await expect(card.getByText("Saved.")).toBeVisible();
   await shot(page, "portal-devices-390");
   await page.reload();
-  await expect(page.getByTestId("device-card").filter({ hasText: "IPC-HDW2431T-AS" })).toBeVisible();
+  await expect(page.getByTestId("device-card").filter({ hasText: "IPC-HDW1230T-AS" })).toBeVisible();
 
   await page.goto("/portal/sites");
   const site = page.getByTestId("site-card").first();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { pageAs, PHONE } from "./support/helpers";
+import { contextAs, pageAs, PHONE } from "./support/helpers";
 import { FIELD } from "./support/field-fixtures";
 
 /**
@@ -168,6 +168,24 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await shotOf(page.getByRole("region", { name: "3. Finish the visit" }), "tech-job-completed-390");
   await shot(page, "tech-job-completed-full-390");
   await page.context().close();
+
+  // The customer sees the same summary in the portal ...
+  const customer = await (await contextAs(browser, "customerA", { viewport: PHONE })).newPage();
+  await customer.goto(`/portal/visits/${FIELD.journeyVisit}`);
+  const portalSummary = customer.getByTestId("visit-summary");
+  await expect(portalSummary).toContainText("Recovered with: Reset button on the board (recorder).");
+  await expect(portalSummary).toContainText("Not attempted: Customer will bring the DVR to the shop next week.");
+  await customer.context().close();
+
+  // ... and was emailed it, as the en-route notice before it (both through the outbox).
+  const office = await (await contextAs(browser, "admin")).newPage();
+  await office.goto("/admin/outbox");
+  const rows = office.getByTestId("outbox-row").filter({ hasText: "carla@example.test" });
+  await expect(rows.filter({ hasText: "visit.completed" }).filter({ hasText: FIELD.journeyRef })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "visit.en_route" }).first()).toBeVisible();
+  await rows.filter({ hasText: "visit.completed" }).filter({ hasText: FIELD.journeyRef }).getByRole("link").click();
+  await expect(office.getByText("Customer will bring the DVR to the shop next week.")).toBeVisible();
+  await office.context().close();
 });
 
 test("the server refuses an attempt before the authorization", async ({ browser }) => {

@@ -167,7 +167,7 @@ test.describe("platform", () => {
   test("a second server on the same embedded database refuses to start and touches nothing", async ({ request }) => {
     const state = readState()!;
     test.skip(state.databaseKind !== "pglite", "only the embedded database is single-process");
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", "3299"], {
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(Number(process.env.E2E_PORT ?? 3210) + 89)], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: state.dataDir, DATABASE_URL: undefined },
       detached: true,

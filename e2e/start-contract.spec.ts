@@ -13,7 +13,7 @@ import { ROOT, stopServer } from "./support/server";
  */
 test("npm start on a fresh data directory serves the app and prints the first-admin link", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fk-start-"));
-  const port = 3298;
+  const port = Number(process.env.E2E_PORT ?? 3210) + 88;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FIELDKEY_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;

@@ -17,7 +17,7 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     .returning({ id: devices.id });
   const [cam] = await db
     .insert(devices)
-    .values({ customerId: carla.customerId, siteId: site!.id, brand: "dahua", kind: "camera", model: "IPC-HDW2431T" })
+    .values({ customerId: carla.customerId, siteId: site!.id, brand: "dahua", kind: "camera", model: "IPC-HDW1230T" })
     .returning({ id: devices.id });
 
   const hour = 3600_000;

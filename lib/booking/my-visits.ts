@@ -1,13 +1,13 @@
 /**
  * The customer's view of their visits (portal): upcoming and past, and one
- * visit in detail with what was done per device once it is completed.
+ * visit in detail (what was done comes from lib/field/summary.ts).
  * Scoped to the actor's customer record; another customer's visit is
  * "not found".
  */
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { attempts, checklists, devices, recoveryMethods, sites, users, visitDevices, visits, type AttemptOutcome, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
+import { devices, sites, users, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { timeWindow } from "@/lib/mail/templates/booking";
@@ -71,8 +71,6 @@ export type DeviceWork = {
   deviceId: string;
   label: string;
   problem: string | null;
-  notAttemptedReason: string | null;
-  attempts: { seq: number; method: string; outcome: AttemptOutcome }[];
 };
 
 export async function getMyVisit(actor: Actor | null, visitId: string, now = new Date()) {
@@ -86,36 +84,21 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, own.id, s.timeZone))!;
   const devs = await db
-    .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem, notAttemptedReason: visitDevices.notAttemptedReason })
+    .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem})
     .from(visitDevices)
     .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
     .where(eq(visitDevices.visitId, own.id))
     .orderBy(asc(devices.createdAt));
-  const tries = devs.length
-    ? await db
-        .select({ deviceId: attempts.deviceId, seq: attempts.seq, method: recoveryMethods.name, outcome: attempts.outcome })
-        .from(attempts)
-        .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
-        .where(and(eq(attempts.visitId, own.id), inArray(attempts.deviceId, devs.map((d) => d.deviceId))))
-        .orderBy(asc(attempts.seq))
-    : [];
-  const [checklist] = await db
-    .select({ patternLockSet: checklists.patternLockSet, configExported: checklists.configExported, recoveryEmailUpdated: checklists.recoveryEmailUpdated })
-    .from(checklists)
-    .where(eq(checklists.visitId, own.id));
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
     label: `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`,
     problem: d.problem,
-    notAttemptedReason: d.notAttemptedReason,
-    attempts: tries.filter((t) => t.deviceId === d.deviceId).map((t) => ({ seq: t.seq, method: t.method, outcome: t.outcome })),
   }));
   return {
     visit: f,
     bookingNotes: own.bookingNotes,
     cancelReason: own.cancelReason,
     devices: work,
-    checklist: (checklist ?? null) as Record<"patternLockSet" | "configExported" | "recoveryEmailUpdated", ChecklistAnswer> | null,
     canChange: changeableOnline({ status: f.status, startsAt: f.start }, s, now),
     cutoffMessage: cutoffMessage(s),
     companyPhone: s.companyPhone,

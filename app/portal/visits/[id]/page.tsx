@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
-import type { AttemptOutcome, ChecklistAnswer } from "@/db/schema";
+import { VisitSummaryView } from "@/app/_field/visit-summary";
+import { getVisitSummary } from "@/lib/field/summary";
 import { getMyVisit } from "@/lib/booking/my-visits";
 import { NotFoundError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
@@ -11,8 +12,6 @@ import { ManageVisit } from "./manage-visit";
 
 export const metadata: Metadata = { title: "Visit" };
 
-const OUTCOME: Record<AttemptOutcome, string> = { succeeded: "Worked", failed: "Did not work", waiting_vendor: "Waiting on the manufacturer", abandoned: "Stopped" };
-const ANSWER: Record<ChecklistAnswer, string> = { yes: "Done", no: "Not done", na: "Not applicable" };
 
 async function load(id: string) {
   const actor = await requireRole("customer");
@@ -29,6 +28,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const [d, s] = await Promise.all([load(id), getSettings()]);
   const v = d.visit;
+  // Once work has started, show the same summary the customer is emailed at completion.
+  const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status) ? await getVisitSummary(await requireRole("customer"), v.visitId) : null;
   const active = v.status === "scheduled" || v.status === "requested";
   return (
     <div className="space-y-4">
@@ -80,40 +81,28 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           </section>
         )
       ) : null}
-      <section className="card" aria-labelledby="devices-work">
-        <h2 id="devices-work" className="mb-2 text-lg font-semibold">
-          {v.status === "completed" ? "What was done" : "Devices"}
-        </h2>
-        <ul className="space-y-3">
-          {d.devices.map((dev) => (
-            <li key={dev.deviceId} className="rounded-lg border border-slate-200 p-3" data-testid="visit-device">
-              <p className="font-medium">{dev.label}</p>
-              {dev.problem ? <p className="text-sm text-slate-700">Your description: {dev.problem}</p> : null}
-              {dev.attempts.length > 0 ? (
-                <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
-                  {dev.attempts.map((a) => (
-                    <li key={a.seq}>
-                      {a.method}: <strong>{OUTCOME[a.outcome]}</strong>
-                    </li>
-                  ))}
-                </ol>
-              ) : v.status === "completed" ? (
-                <p className="text-sm text-slate-700">{dev.notAttemptedReason ? `Not attempted: ${dev.notAttemptedReason}` : "Nothing was recorded for this device."}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {d.checklist ? (
-          <div className="mt-4">
-            <h3 className="font-semibold">So it does not happen again</h3>
-            <ul className="mt-1 text-sm">
-              <li>Pattern lock set: {ANSWER[d.checklist.patternLockSet]}</li>
-              <li>Configuration exported and kept: {ANSWER[d.checklist.configExported]}</li>
-              <li>Recovery email updated: {ANSWER[d.checklist.recoveryEmailUpdated]}</li>
-            </ul>
-          </div>
-        ) : null}
-      </section>
+      {summary ? (
+        <section className="card" aria-labelledby="devices-work">
+          <h2 id="devices-work" className="mb-2 text-lg font-semibold">
+            What was done
+          </h2>
+          <VisitSummaryView summary={summary} timeZone={s.timeZone} />
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="devices-work">
+          <h2 id="devices-work" className="mb-2 text-lg font-semibold">
+            Devices
+          </h2>
+          <ul className="space-y-3">
+            {d.devices.map((dev) => (
+              <li key={dev.deviceId} className="rounded-lg border border-slate-200 p-3" data-testid="visit-device">
+                <p className="font-medium">{dev.label}</p>
+                {dev.problem ? <p className="text-sm text-slate-700">Your description: {dev.problem}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
