@@ -32,6 +32,12 @@ export const PERMISSIONS = {
   "reports:read": ["admin"],
   "outbox:read": ["admin"],
   "vendor-cases:read-all": ["admin"],
+  // integrations
+  "api-tokens:manage": ["admin"],
+  "webhooks:manage": ["admin"],
+  "calendar:subscribe": ["technician", "admin"],
+  /** Read devices (each role scoped: owner, assigned technician, admin). */
+  "devices:read": ["customer", "technician", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
