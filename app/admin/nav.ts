@@ -4,4 +4,6 @@ export const ADMIN_NAV = [
   { href: "/admin/users", label: "People" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/backups", label: "Backups" },
+  { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];

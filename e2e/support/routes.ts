@@ -28,4 +28,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/backups", ...adminOnly },
   { path: "/portal/backups", ...customerOnly },
+  { path: "/admin/api-tokens", ...adminOnly },
+  { path: "/admin/webhooks", ...adminOnly },
+  { path: "/admin/calendar", ...adminOnly },
+  { path: "/admin/widget", ...adminOnly },
+  { path: "/tech/calendar", ...techOnly },
+  { path: "/widget", ...all("ok") },
 ];

@@ -61,6 +61,7 @@ export async function listApiTokens(actor: Actor | null) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       expiresAt: apiTokens.expiresAt,
+      expired: sql<boolean>`coalesce(${apiTokens.expiresAt} <= now(), false)`,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)

@@ -24,7 +24,7 @@ async function fetchFeed(path: string) {
   const res = await GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ token: segment }) });
   return { status: res.status, type: res.headers.get("content-type"), text: await res.text() };
 }
-const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === "VEVENT");
+const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
 
 describe("calendar feeds", () => {
   it("a technician's feed parses as iCalendar and holds only their visits; cancelled ones are CANCELLED", async () => {
