@@ -22,9 +22,10 @@ describe("booking widget", () => {
   });
 
   it("refuses anything that is not a site address, naming it", () => {
-    const r = widgetOriginsSchema.safeParse({ origins: "https://ok.example\nhttp://plain.example\njavascript:alert(1)\nhttps://bad_host.example" });
+    const r = widgetOriginsSchema.safeParse({ origins: "https://ok.example\nintranet\nhttp://plain.example\njavascript:alert(1)\nhttps://bad_host.example" });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.message)).toEqual([
+      "“intranet” is not a site address like https://www.example.com",
       "“http://plain.example” is not a site address like https://www.example.com",
       "“javascript:alert(1)” is not a site address like https://www.example.com",
       "“https://bad_host.example” is not a site address like https://www.example.com",

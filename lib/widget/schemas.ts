@@ -11,6 +11,7 @@ export function toOrigin(raw: string): string | null {
   const local = u.hostname === "localhost" || u.hostname === "127.0.0.1";
   if (u.protocol !== "https:" && !(u.protocol === "http:" && local)) return null;
   if (u.username || u.password || !/^[a-z0-9.-]+$/i.test(u.hostname)) return null;
+  if (!local && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(u.hostname)) return null; // a real domain name
   return u.origin;
 }
 

@@ -26,7 +26,7 @@ export default async function WidgetSettingsPage() {
           Embed code
         </h2>
         <p className="text-slate-700">Paste this where the box should appear on your site:</p>
-        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm text-slate-100" data-testid="widget-snippet">
+        <pre className="whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-3 text-sm text-slate-100" data-testid="widget-snippet">
           <code>{snippet}</code>
         </pre>
         <p className="text-sm text-slate-600">
