@@ -6,10 +6,10 @@ import { contextAs, PHONE, unique } from "./support/helpers";
 /** Integrations: API tokens, the API document and reference, calendar feeds, the booking widget. */
 const DESKTOP = { width: 1280, height: 900 };
 
-async function screens(page: Page, name: string) {
+async function screens(page: Page, name: string, fullPage = true) {
   for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: `test-results/screens/${name}-${label}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/screens/${name}-${label}.png`, fullPage });
   }
 }
 
@@ -73,7 +73,8 @@ test("the API reference renders without scripts", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "GET /api/v1/visits", exact: true })).toBeVisible();
   await expect(page.locator("#problem-422")).toContainText("Validation failed");
   await expect(page.getByRole("heading", { name: "Visit", exact: true })).toBeVisible();
-  await screens(page, "api-docs");
+  await screens(page, "api-docs", false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 });
 
 test("a technician copies their calendar URL; it serves text/calendar until turned off", async ({ browser, request, baseURL }) => {

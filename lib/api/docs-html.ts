@@ -49,7 +49,8 @@ function schemaHtml(name: string, s: Schema): string {
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#0f172a;max-width:60rem;margin:0 auto;padding:1rem}code{font-family:ui-monospace,monospace;background:#f1f5f9;padding:0 .2em;border-radius:.2em}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem;display:block;overflow-x:auto}th,td{border-bottom:1px solid #e2e8f0;text-align:left;padding:.3rem .5rem;vertical-align:top}caption{text-align:left;font-weight:600}
 .op{border:1px solid #cbd5e1;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}.method{background:#1e40af;color:#fff;border-radius:.25rem;padding:0 .4rem;font-size:.85rem}.muted{color:#475569}
-pre{background:#0f172a;color:#e2e8f0;padding:.75rem;border-radius:.5rem;overflow-x:auto}a{color:#1e40af}h1{font-size:1.75rem}nav ul{columns:2}`;
+pre{background:#0f172a;color:#e2e8f0;padding:.75rem;border-radius:.5rem;white-space:pre-wrap}a{color:#1e40af}h1{font-size:1.75rem}
+body{overflow-wrap:anywhere}@media(min-width:640px){nav ul{columns:2}}`;
 
 export function apiDocsHtml(): string {
   const doc = openApiDocument() as unknown as { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };

@@ -47,7 +47,7 @@ export function CreateTokenForm({ people }: { people: Person[] }) {
           <div className="grid gap-2 sm:grid-cols-2">
             {API_SCOPES.map((s) => (
               <label key={s} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" value={s} className="mt-1 size-4" {...register("scopes")} />
+                <input type="checkbox" value={s} className="mt-1 size-4 shrink-0" {...register("scopes")} />
                 <span>
                   <code>{s}</code> — {SCOPE_LABELS[s]}
                 </span>

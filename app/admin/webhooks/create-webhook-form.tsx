@@ -38,7 +38,7 @@ export function CreateWebhookForm() {
           <div className="grid gap-2 sm:grid-cols-2">
             {WEBHOOK_EVENTS.map((ev) => (
               <label key={ev} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" value={ev} className="mt-1 size-4" {...register("events")} />
+                <input type="checkbox" value={ev} className="mt-1 size-4 shrink-0" {...register("events")} />
                 <span>
                   <code>{ev}</code> — {EVENT_LABELS[ev]}
                 </span>
