@@ -4,23 +4,10 @@ import { getDb, type Executor } from "@/db/client";
 import { devices, visitDevices, visits } from "@/db/schema";
 import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/api/pagination";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { deviceColumns } from "./read";
 
-const columns = {
-  id: devices.id,
-  customerId: devices.customerId,
-  siteId: devices.siteId,
-  brand: devices.brand,
-  kind: devices.kind,
-  model: devices.model,
-  serial: devices.serial,
-  firmware: devices.firmware,
-  mac: devices.mac,
-  channels: devices.channels,
-  lorexDeviceId: devices.lorexDeviceId,
-  recoveryOptions: devices.recoveryOptions,
-  warrantySeal: devices.warrantySeal,
-  createdAt: devices.createdAt,
-};
+/** The device's facts for an API list (its internal notes stay out). */
+const { notes: _notes, ...columns } = { ...deviceColumns, createdAt: devices.createdAt };
 
 /**
  * Devices this actor may see (the rule of lib/backups/access.ts, as a
