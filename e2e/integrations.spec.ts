@@ -1,7 +1,11 @@
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { contextAs, PHONE, unique } from "./support/helpers";
+import { storageStatePath } from "./support/state";
 
 /** Integrations: API tokens, the API document and reference, calendar feeds, the booking widget. */
 const DESKTOP = { width: 1280, height: 900 };
@@ -163,4 +167,46 @@ test("webhooks page: an admin adds an endpoint, sees the secret once, and disabl
   await admin.setViewportSize(DESKTOP);
   await admin.getByRole("button", { name: `Disable ${url}` }).click();
   await expect(admin.getByTestId("webhook-endpoint").filter({ hasText: url })).toContainText("Disabled");
+});
+
+test("the running server delivers a signed backup.uploaded webhook to a receiver on this machine", async ({ browser, playwright, baseURL }) => {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const receiver = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+  const admin = await (await contextAs(browser, "admin")).newPage();
+  await admin.goto("/admin/webhooks");
+  await admin.getByLabel("Endpoint URL").fill(hookUrl);
+  await admin.getByLabel(/^backup\.uploaded/).check();
+  await admin.getByRole("button", { name: "Add endpoint" }).click();
+  const secret = await admin.getByTestId("shown-once").getByRole("textbox").inputValue();
+
+  const { deviceId } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string };
+  const tech = await playwright.request.newContext({ baseURL, storageState: storageStatePath("tech") });
+  const upload = await tech.post(`/api/backups?deviceId=${deviceId}`, {
+    data: Buffer.from("webhook e2e backup"),
+    headers: { Origin: baseURL!, "Content-Type": "application/octet-stream", "X-Filename": "hook.bin" },
+  });
+  expect(upload.status()).toBe(201);
+  const { id: backupId } = await upload.json();
+
+  await expect.poll(() => received.filter((r) => r.headers["fieldkey-event"] === "backup.uploaded").length, { timeout: 30_000 }).toBe(1);
+  const hit = received.find((r) => r.headers["fieldkey-event"] === "backup.uploaded")!;
+  const ts = hit.headers["fieldkey-timestamp"] as string;
+  const expected = createHmac("sha256", secret).update(`${ts}.${hit.body}`).digest("hex");
+  expect(hit.headers["fieldkey-signature"]).toBe(`t=${ts},v1=${expected}`);
+  expect(JSON.parse(hit.body)).toMatchObject({ type: "backup.uploaded", data: { backupId, deviceId } });
+
+  await admin.reload();
+  await expect(admin.getByRole("row").filter({ hasText: hookUrl }).first()).toContainText("delivered");
+  await tech.dispose();
+  receiver.close();
 });
