@@ -101,6 +101,8 @@ test("a technician copies their calendar URL; it serves text/calendar until turn
   const ics = await feed.text();
   expect(ics).toContain("BEGIN:VCALENDAR");
   expect(ics).toContain("FK-VAULT1");
+  expect(ics).toContain("FK-HOOKS1");
+  expect(ics).toContain("2100 Superior Ave");
 
   page.on("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Turn off the calendar link" }).click();
@@ -189,7 +191,7 @@ test("the running server delivers a signed backup.uploaded webhook to a receiver
   await admin.getByRole("button", { name: "Add endpoint" }).click();
   const secret = await admin.getByTestId("shown-once").getByRole("textbox").inputValue();
 
-  const { deviceId } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string };
+  const { deviceId } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-integrations.json"), "utf8")) as { deviceId: string };
   const tech = await playwright.request.newContext({ baseURL, storageState: storageStatePath("tech") });
   const upload = await tech.post(`/api/backups?deviceId=${deviceId}`, {
     data: Buffer.from("webhook e2e backup"),
