@@ -19,7 +19,12 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The booking widget may be framed by the sites its CSP frame-ancestors lists: no X-Frame-Options there.
+    const frameable = securityHeaders.filter((h) => h.key !== "X-Frame-Options");
+    return [
+      { source: "/:path((?!widget$).*)", headers: securityHeaders },
+      { source: "/widget", headers: frameable },
+    ];
   },
 };
 

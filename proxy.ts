@@ -49,6 +49,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not API routes, static files or images.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // Pages only: not API routes, static files or images. The booking widget
+  // (/widget, a route handler) sets its own CSP: its frame-ancestors lists the
+  // sites allowed to embed it instead of 'none'.
+  matcher: ["/((?!api|widget$|_next/static|_next/image|favicon.ico).*)"],
 };

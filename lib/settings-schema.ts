@@ -25,6 +25,11 @@ export const companySettingsSchema = z.object({
   visitPerDeviceMinutes: z.number().int().min(0).max(240).default(30),
   cancelCutoffHours: z.number().int().min(0).max(14 * 24).default(24),
   vendorCaseDueHours: z.number().int().min(1).max(24 * 14).default(48),
+  /** Sites allowed to embed the booking widget in a frame (exact origins, e.g. https://www.example.com). */
+  widgetAllowedOrigins: z
+    .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i))
+    .max(20)
+    .default([]),
 });
 
 export type CompanySettings = z.infer<typeof companySettingsSchema>;

@@ -33,7 +33,8 @@ export async function startServer() {
         `[fieldkey] This one-time link is valid until it is used or the server restarts.\n`,
     );
   }
-  await import("@/lib/mail/jobs"); // registers mail delivery and reminders
+  // Background jobs register themselves when imported.
+  await Promise.all([import("@/lib/mail/jobs"), import("@/lib/webhooks/deliver"), import("@/lib/webhooks/overdue"), import("@/lib/api/rate-limit-job")]);
   const { startBackgroundWork } = await import("@/lib/background");
   startBackgroundWork();
 }

@@ -10,4 +10,6 @@ export const ADMIN_NAV = [
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/book", label: "Book for a customer" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];

@@ -5,7 +5,12 @@ export default async function TechLayout({ children }: { children: React.ReactNo
   await requireRole("technician");
   return (
     <>
-      <SiteHeader nav={[{ href: "/tech", label: "My day" }]} />
+      <SiteHeader
+        nav={[
+          { href: "/tech", label: "My day" },
+          { href: "/tech/calendar", label: "Calendar" },
+        ]}
+      />
       <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
         {children}
       </main>

@@ -49,4 +49,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/portal/sites", ...customerOnly },
   { path: "/admin/book", ...adminOnly },
   { path: "/admin/outbox", ...adminOnly },
+  { path: "/admin/api-tokens", ...adminOnly },
+  { path: "/admin/webhooks", ...adminOnly },
+  { path: "/admin/calendar", ...adminOnly },
+  { path: "/admin/widget", ...adminOnly },
+  { path: "/tech/calendar", ...techOnly },
+  { path: "/widget", ...all("ok") },
 ];

@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   "vendor-cases:read-all": ["admin"],
   // booking (customer portal)
   "sites:edit-own": ["customer"],
+  // integrations
+  "api-tokens:manage": ["admin"],
+  "webhooks:manage": ["admin"],
+  "calendar:subscribe": ["technician", "admin"],
+  /** Read devices (each role scoped: owner, assigned technician, admin). */
+  "devices:read": ["customer", "technician", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { configBackups, devices } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
+import { emitEvent } from "@/lib/webhooks/emit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { checkVisitForUpload, deviceForActor } from "./access";
 import { seal, sha256Hex } from "./crypto";
@@ -41,7 +42,7 @@ export async function storeBackup(actor: Actor | null, input: UploadMeta & { byt
   if (tooBig) throw new ValidationError(tooBig, { file: [tooBig] });
 
   const run = async (tx: Executor) => {
-    await deviceForActor(tx, actor, meta.deviceId);
+    const device = await deviceForActor(tx, actor, meta.deviceId);
     if (meta.visitId) await checkVisitForUpload(tx, actor, meta.visitId, meta.deviceId);
     // Lock the device row: versions are numbered one at a time per device.
     const [locked] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.id, meta.deviceId)).for("update");
@@ -77,6 +78,17 @@ export async function storeBackup(actor: Actor | null, input: UploadMeta & { byt
       entityId: id,
       details: { deviceId: meta.deviceId, version, kind: meta.kind, sizeBytes: bytes.length, sha256, filename },
       ip: opts.ip ?? null,
+    });
+    await emitEvent(tx, "backup.uploaded", {
+      backupId: id,
+      deviceId: meta.deviceId,
+      customerId: device.customerId,
+      visitId: meta.visitId ?? null,
+      version,
+      kind: meta.kind,
+      filename,
+      sizeBytes: bytes.length,
+      sha256,
     });
     return { id, version, sha256, sizeBytes: bytes.length, filename };
   };

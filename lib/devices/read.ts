@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceForActor } from "@/lib/backups/access";
 import { NotFoundError } from "@/lib/errors";
 
-const deviceColumns = {
+export const deviceColumns = {
   id: devices.id,
   customerId: devices.customerId,
   brand: devices.brand,

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/app/_ui/guard";
+import { when } from "@/app/_ui/integrations/format";
+import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
+import { listApiTokens } from "@/lib/api/tokens";
+import { getSettings } from "@/lib/settings";
+import { listUsers } from "@/lib/users";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-button";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function ApiTokensPage() {
+  const actor = await requireRole("admin");
+  const [tokens, people, { timeZone }] = await Promise.all([listApiTokens(actor), listUsers(actor), getSettings()]);
+  const state = (t: (typeof tokens)[number]) =>
+    t.revokedAt ? ["Revoked", "bg-slate-200 text-slate-700"] : t.expired ? ["Expired", "bg-amber-100 text-amber-900"] : ["Active", "bg-green-100 text-green-800"];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">API tokens</h1>
+        <IntegrationsNav current="/admin/api-tokens" />
+        <p className="text-slate-700">
+          Other systems call the <a href="/api/docs">FieldKey API</a> with a token. Each token acts as one person (their role decides what it can see) and only
+          within the scopes you tick.
+        </p>
+      </div>
+      <section className="card" aria-labelledby="new-token">
+        <h2 id="new-token" className="mb-4 text-lg font-semibold">
+          Create a token
+        </h2>
+        <CreateTokenForm people={people.filter((p) => !p.disabledAt).map((p) => ({ id: p.id, name: p.name, role: p.role, email: p.email }))} />
+      </section>
+      <section className="card" aria-labelledby="all-tokens">
+        <h2 id="all-tokens" className="mb-4 text-lg font-semibold">
+          Tokens
+        </h2>
+        {tokens.length === 0 ? (
+          <p className="text-slate-600">No tokens yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {tokens.map((t) => {
+              const [label, cls] = state(t);
+              return (
+                <li key={t.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`token-${t.name}`}>
+                  <div className="min-w-0 space-y-1 text-sm">
+                    <p className="font-medium">
+                      {t.name} <span className={`badge ${cls}`}>{label}</span>
+                    </p>
+                    <p>
+                      <code>{t.tokenPrefix}…</code> acts as {t.userName} ({t.userRole})
+                    </p>
+                    <p className="break-words text-slate-600">{t.scopes.join(", ")}</p>
+                    <p className="text-slate-600">
+                      Created {when(t.createdAt, timeZone)} · last used {when(t.lastUsedAt, timeZone)}
+                      {t.expiresAt ? ` · expires ${when(t.expiresAt, timeZone)}` : ""}
+                      {t.revokedAt ? ` · revoked ${when(t.revokedAt, timeZone)}` : ""}
+                    </p>
+                  </div>
+                  {!t.revokedAt ? <RevokeTokenButton id={t.id} name={t.name} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

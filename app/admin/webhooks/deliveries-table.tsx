@@ -1,0 +1,52 @@
+import { when } from "@/app/_ui/integrations/format";
+import type { listWebhookDeliveries } from "@/lib/webhooks/endpoints";
+
+type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
+const BADGE: Record<string, string> = {
+  delivered: "bg-green-100 text-green-800",
+  pending: "bg-amber-100 text-amber-900",
+  sending: "bg-blue-100 text-blue-900",
+  failed: "bg-red-100 text-red-800",
+};
+
+/** The latest deliveries with the receiver's last answer. */
+export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone: string }) {
+  if (rows.length === 0) return <p className="text-slate-600">No deliveries yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            <th scope="col" className="py-2 pr-3">Event</th>
+            <th scope="col" className="py-2 pr-3">Status</th>
+            <th scope="col" className="py-2 pr-3">Tries</th>
+            <th scope="col" className="py-2 pr-3">Last answer</th>
+            <th scope="col" className="py-2 pr-3">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.id} className="border-b border-slate-100 align-top">
+              <td className="py-2 pr-3">
+                <code>{d.event}</code>
+                <div className="max-w-56 truncate text-xs text-slate-600" title={d.url}>{d.url}</div>
+              </td>
+              <td className="py-2 pr-3">
+                <span className={`badge ${BADGE[d.status] ?? ""}`}>{d.status}</span>
+              </td>
+              <td className="py-2 pr-3">{d.attempts}</td>
+              <td className="py-2 pr-3">
+                {d.lastStatusCode ? <strong>{d.lastStatusCode}</strong> : null} {d.lastError ?? ""}
+                {d.lastResponse ? <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>{d.lastResponse}</div> : null}
+              </td>
+              <td className="py-2 pr-3 whitespace-nowrap">
+                {when(d.createdAt, timeZone)}
+                {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">retry {when(d.nextAttemptAt, timeZone)}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Two customers' worlds for the /api/v1 contract tests: A's records and B's, two technicians, an admin. */
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/db/client";
+import { attempts, vendorCases } from "@/db/schema";
+import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { storeBackup } from "@/lib/backups/store";
+
+export async function makeContractWorld() {
+  const [admin, tech, otherTech, custA, custB] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("technician"),
+    makeUser("customer"),
+    makeUser("customer"),
+  ]);
+  const deviceA = await makeDevice(custA.customerId!, { brand: "dahua" });
+  const deviceB = await makeDevice(custB.customerId!, { brand: "hikvision" });
+  const visitA = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: new Date("2030-03-04T14:00:00Z"), deviceIds: [deviceA] });
+  const visitB = await makeVisit({ customerId: custB.customerId!, technicianId: otherTech.id, startsAt: new Date("2030-03-05T14:00:00Z"), deviceIds: [deviceB] });
+  const bytes = randomBytes(64);
+  const backupA = await storeBackup(tech, { deviceId: deviceA, visitId: visitA, kind: "config", filename: "configFileExport.backup", contentType: "application/octet-stream", bytes });
+  const backupB = await storeBackup(otherTech, { deviceId: deviceB, visitId: visitB, kind: "config", filename: "b.bin", contentType: "application/octet-stream", bytes: randomBytes(8) });
+  const db = await getDb();
+  const vendorCase = async (visitId: string, deviceId: string, technicianId: string, methodId: string, vendor: "dahua" | "hikvision") => {
+    const [a] = await db.insert(attempts).values({ visitId, deviceId, methodId, seq: 1, technicianId, outcome: "waiting_vendor" }).returning({ id: attempts.id });
+    const sentAt = new Date(Date.now() - 72 * 3600_000);
+    const [c] = await db
+      .insert(vendorCases)
+      .values({ attemptId: a!.id, visitId, deviceId, vendor, whatWasSent: "export file", sentAt, dueAt: new Date(sentAt.getTime() + 48 * 3600_000) })
+      .returning({ id: vendorCases.id });
+    return c!.id;
+  };
+  const caseA = await vendorCase(visitA, deviceA, tech.id, "dahua_configtool_xml", "dahua");
+  const caseB = await vendorCase(visitB, deviceB, otherTech.id, "hik_sadp_export", "hikvision");
+  return { admin, tech, otherTech, custA, custB, deviceA, deviceB, visitA, visitB, backupA: { ...backupA, bytes }, backupB, caseA, caseB };
+}
+export type ContractWorld = Awaited<ReturnType<typeof makeContractWorld>>;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { makeUser } from "@/db/testing/factories";
+import { ForbiddenError } from "@/lib/errors";
+import { widgetOriginsSchema } from "@/lib/widget/schemas";
+import { setWidgetAllowedOrigins } from "@/lib/widget/settings";
+import { GET } from "./route";
+
+const cspOf = async () => (await GET()).headers.get("content-security-policy")!;
+
+describe("booking widget", () => {
+  it("may be framed by no one until an admin lists sites; then exactly by those", async () => {
+    expect(await cspOf()).toContain("frame-ancestors 'none'");
+    const admin = await makeUser("admin");
+    const saved = await setWidgetAllowedOrigins(admin, { origins: "https://www.example.com/\nshop.example.org, https://www.example.com" }, null);
+    expect(saved).toEqual(["https://www.example.com", "https://shop.example.org"]);
+    const csp = await cspOf();
+    expect(csp).toContain("frame-ancestors https://www.example.com https://shop.example.org");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline' 'self"); // scripts only from our origin
+    const tech = await makeUser("technician");
+    await expect(setWidgetAllowedOrigins(tech, { origins: "" }, null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("refuses anything that is not a site address, naming it", () => {
+    const r = widgetOriginsSchema.safeParse({ origins: "https://ok.example\nintranet\nhttp://plain.example\njavascript:alert(1)\nhttps://bad_host.example" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toEqual([
+      "“intranet” is not a site address like https://www.example.com",
+      "“http://plain.example” is not a site address like https://www.example.com",
+      "“javascript:alert(1)” is not a site address like https://www.example.com",
+      "“https://bad_host.example” is not a site address like https://www.example.com",
+    ]);
+  });
+
+  it("shows the company and an honest link to booking, with no fake slots", async () => {
+    const html = await (await GET()).text();
+    expect(html).toContain("FieldKey Security");
+    expect(html).toMatch(/href="\/book" target="_blank" rel="noopener">Book a visit/);
+    expect(html).toContain("Booking opens on our site in a new tab.");
+    expect(html).not.toMatch(/slot/i);
+  });
+});

@@ -1,0 +1,7 @@
+/** Every documented operation: importing this fills the OpenAPI registry. Add each new endpoints module here. */
+import "./customers";
+import "./devices";
+import "./visits";
+import "./vendor-cases";
+
+export { ENDPOINTS } from "@/lib/api/registry";

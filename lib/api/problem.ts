@@ -1,0 +1,62 @@
+import "server-only";
+import { AppError, RateLimitedError, toAppError, type FieldErrors } from "@/lib/errors";
+
+/** One field-level problem: where it is (`in`), which field (dot path), what is wrong. */
+export type ProblemFieldError = { in: "query" | "path" | "body" | "header"; field: string; pointer?: string; detail: string };
+
+/** RFC 9457 problem details, as every /api/v1 error is sent. */
+export type Problem = { type: string; title: string; status: number; detail: string; errors?: ProblemFieldError[] };
+
+export const PROBLEM_TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthenticated",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  413: "Content too large",
+  422: "Validation failed",
+  429: "Too many requests",
+  500: "Internal error",
+};
+
+/** Problem `type` URIs point at the error section of the reference page (relative to the API's origin). */
+export const problemType = (status: number) => `/api/docs#problem-${status}`;
+
+/** An AppError that says where its field errors are (query, path or body). */
+export class LocatedValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly location: ProblemFieldError["in"],
+    fieldErrors: FieldErrors,
+    status = 422,
+  ) {
+    super(message, status, fieldErrors);
+  }
+}
+
+function fieldErrorsToList(fieldErrors: FieldErrors | undefined, location: ProblemFieldError["in"]): ProblemFieldError[] | undefined {
+  if (!fieldErrors) return undefined;
+  const list: ProblemFieldError[] = [];
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    const pointer = location === "body" && field !== "_form" ? "#/" + field.split(".").join("/") : undefined;
+    for (const detail of messages) list.push({ in: location, field, ...(pointer ? { pointer } : {}), detail });
+  }
+  return list.length ? list : undefined;
+}
+
+/** Any error -> `application/problem+json`. Unknown errors are logged and become a plain 500: never a stack trace. */
+export function problemResponse(err: unknown, context = "api"): Response {
+  const e = toAppError(err, context);
+  const status = PROBLEM_TITLES[e.status] ? e.status : e.status >= 500 ? 500 : 400;
+  const body: Problem = {
+    type: problemType(status),
+    title: PROBLEM_TITLES[status]!,
+    status,
+    detail: e.message,
+    errors: fieldErrorsToList(e.fieldErrors, e instanceof LocatedValidationError ? e.location : "body"),
+  };
+  const headers = new Headers({ "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+  if (status === 401) headers.set("WWW-Authenticate", 'Bearer realm="FieldKey API"');
+  if (e instanceof RateLimitedError) headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
+  return new Response(JSON.stringify(body), { status, headers });
+}

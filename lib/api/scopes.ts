@@ -1,0 +1,17 @@
+import { API_SCOPES, type ApiScope } from "@/db/schema";
+
+export { API_SCOPES, type ApiScope };
+
+/** What each scope lets a token do (on top of what its user's role allows). */
+export const SCOPE_LABELS: Record<ApiScope, string> = {
+  "customers:read": "Read customers and their sites",
+  "devices:read": "Read devices",
+  "visits:read": "Read visits",
+  "visits:write": "Create, reschedule, cancel and assign visits",
+  "bookings:write": "Book visits for customers",
+  "attempts:read": "Read recovery attempts",
+  "attempts:write": "Log recovery attempts (technicians, on their own visits)",
+  "backups:read": "Read backup metadata and download backups (audited)",
+  "vendor-cases:read": "Read vendor cases",
+  "reports:read": "Read report figures",
+};

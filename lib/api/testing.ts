@@ -1,0 +1,42 @@
+/** Test helpers for /api/v1: a token for a user, and calling a route handler like Next does. */
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { makeUser } from "@/db/testing/factories";
+import type { Actor } from "@/lib/auth/permissions";
+import type { ApiScope } from "./scopes";
+import { createApiToken } from "./tokens";
+
+let admin: Actor | undefined;
+
+export async function tokenFor(user: Actor, scopes: ApiScope[], over: { expiresOn?: string } = {}) {
+  return (await tokenRowFor(user, scopes, over)).token;
+}
+
+export async function tokenRowFor(user: Actor, scopes: ApiScope[], over: { expiresOn?: string } = {}) {
+  admin ??= await makeUser("admin");
+  return createApiToken(admin, { name: `test ${user.role}`, userId: user.id, scopes, expiresOn: over.expiresOn ?? "" }, "127.0.0.1");
+}
+
+/** Use up a token's rate limit for this minute (and the next, in case the window turns during the test). */
+export async function exhaustRateLimit(key: string, count = 600) {
+  const db = await getDb();
+  for (const offset of [0, 60]) {
+    await db.execute(
+      sql`insert into rate_limit_buckets (key, window_start, count) values (${key}, to_timestamp(floor(extract(epoch from clock_timestamp()) / 60) * 60 + ${offset}), ${count})
+          on conflict (key, window_start) do update set count = excluded.count`,
+    );
+  }
+}
+
+type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** GET `url` through a route handler, with a bearer token and path params. */
+export async function callRoute(handler: Handler, url: string, opts: { token?: string; params?: Record<string, string>; ip?: string; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(opts.headers);
+  if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
+  headers.set("x-forwarded-for", opts.ip ?? "203.0.113.7");
+  const res = await handler(new Request(new URL(url, "http://localhost"), { headers }), { params: Promise.resolve(opts.params ?? {}) });
+  const type = res.headers.get("content-type") ?? "";
+  const body = type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, body };
+}

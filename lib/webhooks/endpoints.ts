@@ -1,0 +1,88 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { newSecretToken } from "@/lib/secret-tokens";
+import { createWebhookSchema, type CreateWebhookInput } from "./schemas";
+
+/** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */
+export async function createWebhookEndpoint(actor: Actor | null, input: CreateWebhookInput, ip: string | null) {
+  requirePermission(actor, "webhooks:manage");
+  const data = createWebhookSchema.parse(input);
+  const secret = newSecretToken("whsec_");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({ url: data.url, description: data.description || null, secret, events: data.events, createdBy: actor.id })
+      .returning({ id: webhookEndpoints.id });
+    await audit(tx, { actorId: actor.id, action: "webhook.create", entityType: "webhook_endpoint", entityId: row!.id, details: { url: data.url, events: data.events }, ip });
+    return { id: row!.id, secret };
+  });
+}
+
+/** Endpoints with how their deliveries stand (never the secret). */
+export async function listWebhookEndpoints(actor: Actor | null) {
+  requirePermission(actor, "webhooks:manage");
+  const db = await getDb();
+  const count = (status: string) => sql<number>`(select count(*)::int from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id} and d.status = ${status})`;
+  return db
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      description: webhookEndpoints.description,
+      events: webhookEndpoints.events,
+      active: webhookEndpoints.active,
+      createdAt: webhookEndpoints.createdAt,
+      disabledAt: webhookEndpoints.disabledAt,
+      pending: count("pending"),
+      delivered: count("delivered"),
+      failed: count("failed"),
+    })
+    .from(webhookEndpoints)
+    .orderBy(desc(webhookEndpoints.active), desc(webhookEndpoints.createdAt));
+}
+
+export async function disableWebhookEndpoint(actor: Actor | null, id: string, ip: string | null) {
+  requirePermission(actor, "webhooks:manage");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({ active: false, disabledAt: sql`now()` })
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.active, true)))
+      .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
+    if (!row) throw new NotFoundError("That endpoint does not exist or is already disabled.");
+    await audit(tx, { actorId: actor.id, action: "webhook.disable", entityType: "webhook_endpoint", entityId: row.id, details: { url: row.url }, ip });
+    return row;
+  });
+}
+
+/** The latest deliveries (all endpoints, or one), with the receiver's last answer. */
+export async function listWebhookDeliveries(actor: Actor | null, opts: { endpointId?: string; limit?: number } = {}) {
+  requirePermission(actor, "webhooks:manage");
+  const db = await getDb();
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      endpointId: webhookDeliveries.endpointId,
+      url: webhookEndpoints.url,
+      event: webhookDeliveries.event,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      lastStatusCode: webhookDeliveries.lastStatusCode,
+      lastResponse: webhookDeliveries.lastResponse,
+      lastError: webhookDeliveries.lastError,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      createdAt: webhookDeliveries.createdAt,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(opts.endpointId ? eq(webhookDeliveries.endpointId, opts.endpointId) : undefined)
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(Math.min(opts.limit ?? 50, 200));
+}
