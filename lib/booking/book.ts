@@ -31,6 +31,7 @@ import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";
 import { visitMinutes } from "./slots";
 import { currentCalendar, loadVisitFacts, publicSummary, queueVisitMail, type VisitSummary } from "./visit-facts";
+import { emitVisitEvent } from "@/lib/webhooks/emit";
 
 export type BookingConfirmation = VisitSummary & {
   prepare: string[];
@@ -206,6 +207,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
         ip,
       });
       await queueVisitMail(tx, visitId, s, { kind: "confirmation" });
+      await emitVisitEvent(tx, "visit.booked", visitId);
       const f = (await loadVisitFacts(tx, visitId, s.timeZone))!;
       return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(tx, f, s), replayed: false };
     });

@@ -18,6 +18,7 @@ import { cancelSchema, rescheduleSchema } from "./schemas";
 import { checkSlot } from "./slot-check";
 import { visitMinutes } from "./slots";
 import { loadVisitFacts, publicSummary, queueVisitMail } from "./visit-facts";
+import { emitVisitEvent } from "@/lib/webhooks/emit";
 
 /** Statuses a customer can still change online. */
 const CHANGEABLE: readonly VisitStatus[] = ["requested", "scheduled"];
@@ -90,6 +91,7 @@ export async function rescheduleVisit(actor: Actor | null, input: unknown, ip: s
       ip,
     });
     await queueVisitMail(tx, v.id, s, { kind: "rescheduled", previous: { startsAt: v.startsAt, endsAt: v.endsAt } });
+    await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
     return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
   });
 }
@@ -110,6 +112,7 @@ export async function cancelVisit(actor: Actor | null, input: unknown, ip: strin
       .where(eq(visits.id, v.id));
     await audit(tx, { actorId: actor.id, action: "visit.cancel", entityType: "visit", entityId: v.id, details: { from: v.status, reason: data.reason || null }, ip });
     await queueVisitMail(tx, v.id, s, { kind: "cancelled" });
+    await emitVisitEvent(tx, "visit.cancelled", v.id);
     return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
   });
 }

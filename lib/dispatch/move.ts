@@ -12,6 +12,7 @@ import { getSettings, type CompanySettings } from "@/lib/settings";
 import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { visitMovedMail } from "./moved-mail";
 import { moveVisitSchema } from "./schemas";
+import { emitVisitEvent } from "@/lib/webhooks/emit";
 
 /** Only visits nobody has started on can be moved on the board. */
 const MOVABLE: VisitStatus[] = ["requested", "scheduled"];
@@ -121,6 +122,9 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       throw new ConflictError(message, { time: [message] });
     }
 
+    if (timeChanged || techChanged) {
+      await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
+    }
     const action = !v.technicianId && technicianId ? "visit.assign" : v.technicianId && !technicianId ? "visit.unassign" : techChanged ? "visit.reassign" : "visit.move";
     await audit(tx, {
       actorId: actor.id,

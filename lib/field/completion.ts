@@ -13,6 +13,7 @@ import { visitDevicesWithAttempts } from "./job";
 import { acceptsReason, completionBlockers, isResolved } from "./resolution";
 import { completeVisitSchema } from "./schemas";
 import { buildVisitSummary, summaryEmail } from "./summary";
+import { emitVisitEvent } from "@/lib/webhooks/emit";
 
 /**
  * Complete a visit in one transaction: store the closing reasons given for
@@ -72,6 +73,7 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
       details: { from: v.status, to: "completed", checklist: answers, devices: devs.map((d) => ({ deviceId: d.id, state: d.state })) },
       ip,
     });
+    await emitVisitEvent(tx, "visit.completed", v.id);
     const [c] = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, v.customerId));
     if (c?.email) {
       const summary = await buildVisitSummary(tx, v.id);
