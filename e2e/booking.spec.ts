@@ -65,7 +65,8 @@ async function bookAsNewCustomer(page: Page, who: { name: string; email: string 
   await expect(confirmation).toBeVisible();
   await expect(confirmation).toContainText("Physical access to the recorder");
   await expect(confirmation).toContainText("77 Detroit Ave, Cleveland, OH 44102");
-  await expect(page.getByTestId("booking-technician")).toHaveText(/^[A-Z][a-z]+$/) // a technician's first name (any seeded technician may be free);
+  // A technician's first name: any seeded technician may be the free one.
+  await expect(page.getByTestId("booking-technician")).toHaveText(/^[A-Z][a-z]+$/);
   await expect(confirmation.getByRole("link", { name: /Add to calendar/ })).toHaveAttribute("download", /\.ics$/);
   await shot(page, `book-6-confirmation-${tag}`);
   return (await page.getByTestId("booking-reference").textContent())!.trim();
