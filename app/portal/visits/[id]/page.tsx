@@ -76,7 +76,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <section className="card" data-testid="call-to-change">
             <h2 className="text-lg font-semibold">Need to change this visit?</h2>
             <p className="mt-1">
-              {d.cutoffMessage} <a href={`tel:${d.companyPhone.replace(/[^\d+]/g, "")}`}>{d.companyPhone}</a>
+              Visits can be changed online until {s.cancelCutoffHours} hours before they start. Please call us at{" "}
+              <a href={`tel:${d.companyPhone.replace(/[^\d+]/g, "")}`}>{d.companyPhone}</a>.
             </p>
           </section>
         )
