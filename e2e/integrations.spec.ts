@@ -60,11 +60,12 @@ test("the OpenAPI document is served, lists the endpoints, and each documented o
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
   const paths = Object.keys(doc.paths);
-  expect(paths).toEqual(expect.arrayContaining(["/api/v1/customers", "/api/v1/visits", "/api/v1/visits/{id}", "/api/v1/backups/{id}/download", "/api/v1/vendor-cases"]));
-  for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
-    for (const method of Object.keys(item)) {
+  expect(paths).toEqual(expect.arrayContaining(["/api/v1/customers", "/api/v1/visits", "/api/v1/visits/{id}", "/api/v1/backups/{id}/download", "/api/v1/vendor-cases", "/api/v1/slots", "/api/v1/bookings"]));
+  for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>)) {
+    for (const [method, op] of Object.entries(item)) {
       const r = await request.fetch(p.replace(/\{\w+\}/g, "00000000-0000-4000-8000-000000000000"), { method });
-      expect(r.status(), `${method} ${p}`).toBe(401);
+      // Public operations need no token: without their inputs they answer 422.
+      expect(r.status(), `${method} ${p}`).toBe(op.security.length ? 401 : 422);
       expect(r.headers()["content-type"]).toBe("application/problem+json");
     }
   }
@@ -130,7 +131,7 @@ test("the booking widget shows only on the sites an admin allows, and sizes itse
   const before = await embed();
   await expect(before.page.locator("iframe[title='Book a visit']")).toHaveCount(1); // the script ran; the browser refuses the frame
   await before.page.waitForTimeout(1500);
-  await expect(before.frame.getByRole("link", { name: "Book a visit" })).toHaveCount(0);
+  await expect(before.frame.getByRole("button", { name: "Confirm booking" })).toHaveCount(0);
   await before.ctx.close();
 
   const admin = await (await contextAs(browser, "admin")).newPage();
@@ -145,9 +146,28 @@ test("the booking widget shows only on the sites an admin allows, and sizes itse
   await screens(admin, "admin-widget");
 
   const after = await embed();
-  await expect(after.frame.getByRole("link", { name: "Book a visit" })).toHaveAttribute("target", "_blank");
   await expect.poll(async () => after.page.locator("iframe").evaluate((f: HTMLIFrameElement) => f.style.height)).not.toBe("240px");
-  await after.page.screenshot({ path: "test-results/screens/widget-embedded.png" });
+  // It books through the public API: free days and times from GET /api/v1/slots, field errors from the problem+json.
+  const f = after.frame;
+  await f.getByLabel("Brand").selectOption("dahua");
+  await expect(f.getByLabel("Day").locator("option").first()).toHaveText(/free\)$/);
+  await expect(f.getByLabel("Time").locator("option").first()).toHaveText(/\d:\d\d [AP]M/);
+  await f.getByLabel("Email").fill("not an email");
+  await f.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(f.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+  await expect(f.locator("#err-contact\\.email")).toBeVisible();
+  await expect(f.getByText("Please correct the highlighted fields.")).toBeVisible();
+  await after.page.screenshot({ path: "test-results/screens/widget-embedded-errors.png", fullPage: true });
+  await f.getByLabel("Your name").fill("Wanda Widget");
+  await f.getByLabel("Email").fill(`wanda-${Date.now()}@example.test`);
+  await f.getByLabel("Phone").fill("216-555-0142");
+  await f.getByLabel("Street address").fill("12 Lake Rd");
+  await f.getByLabel("City").fill("Cleveland");
+  await f.getByLabel("State").fill("OH");
+  await f.getByLabel("ZIP code").fill("44102");
+  await f.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(f.getByText(/^Booked: FK-/)).toBeVisible();
+  await after.page.screenshot({ path: "test-results/screens/widget-embedded.png", fullPage: true });
   await after.ctx.close();
   shop.close();
 });

@@ -13,6 +13,7 @@ export async function GET() {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
+    "connect-src 'self'",
     "style-src 'unsafe-inline'",
     "img-src 'self' data:",
     "base-uri 'none'",

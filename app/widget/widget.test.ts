@@ -32,11 +32,16 @@ describe("booking widget", () => {
     ]);
   });
 
-  it("shows the company and an honest link to booking, with no fake slots", async () => {
-    const html = await (await GET()).text();
+  it("is a labelled booking form served under its CSP: scripts and fetches from this origin only, no inline script", async () => {
+    const res = await GET();
+    const html = await res.text();
     expect(html).toContain("FieldKey Security");
-    expect(html).toMatch(/href="\/book" target="_blank" rel="noopener">Book a visit/);
-    expect(html).toContain("Booking opens on our site in a new tab.");
-    expect(html).not.toMatch(/slot/i);
+    for (const [id, label] of [["contact.name", "Your name"], ["contact.email", "Email"], ["slotStart", "Time"], ["day", "Day"], ["devices.0.brand", "Brand"], ["site.postalCode", "ZIP code"]]) {
+      expect(html).toContain(`<label for="${id}">${label}</label>`);
+      expect(html).toContain(`aria-describedby="err-${id}"`);
+    }
+    expect(html).toMatch(/<button class="b" type="submit">Confirm booking<\/button>/);
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="/widget-book.js">', '<script src="/widget-frame.js">']);
+    expect(res.headers.get("content-security-policy")).toContain("connect-src 'self'");
   });
 });

@@ -25,6 +25,8 @@ export type EndpointSpec = {
   public?: true;
   params?: AnyObject;
   query?: AnyObject;
+  /** Request headers the operation reads (e.g. `Idempotency-Key`), validated like the query. */
+  headers?: AnyObject;
   body?: z.ZodType;
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Overrides the default rate limit (public: per IP; token: per token). */
@@ -75,7 +77,7 @@ export function errorStatuses(spec: EndpointSpec): number[] {
   const s = new Set<number>([429]);
   if (!spec.public) [401, 403].forEach((n) => s.add(n));
   if (spec.params) s.add(404);
-  if (spec.query || spec.body) s.add(422);
+  if (spec.query || spec.body || spec.headers) s.add(422);
   if (spec.body) [400, 413].forEach((n) => s.add(n));
   for (const n of spec.extraErrors ?? []) s.add(n);
   return [...s].sort();
@@ -107,6 +109,7 @@ export function defineEndpoint<S extends EndpointSpec>(spec: S): S {
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.body ? { body: { content: { "application/json": { schema: spec.body } }, required: true } } : {}),
     },
     responses,

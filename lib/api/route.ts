@@ -18,6 +18,7 @@ export type ApiContext<S extends EndpointSpec> = {
   actor: S["public"] extends true ? null : Actor;
   caller: ApiCaller | null;
   params: Out<S["params"]>;
+  headers: Out<S["headers"]>;
   query: Out<S["query"]>;
   body: Out<S["body"]>;
   request: Request;
@@ -25,9 +26,11 @@ export type ApiContext<S extends EndpointSpec> = {
 };
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
-function parseIn<T extends z.ZodType>(schema: T, raw: unknown, where: "query" | "body"): z.output<T> {
+const WHAT: Record<"query" | "body" | "header", string> = { query: "query parameters are", body: "fields are", header: "headers are" };
+
+function parseIn<T extends z.ZodType>(schema: T, raw: unknown, where: "query" | "body" | "header"): z.output<T> {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new LocatedValidationError(`Some ${where === "query" ? "query parameters are" : "fields are"} not valid.`, where, toAppError(r.error).fieldErrors ?? {});
+  if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, toAppError(r.error).fieldErrors ?? {});
   return r.data;
 }
 
@@ -84,8 +87,9 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
         params = r.data;
       }
       const query = spec.query ? parseIn(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+      const headers = spec.headers ? parseIn(spec.headers, Object.fromEntries(Object.keys(spec.headers.shape).map((k) => [k, request.headers.get(k) ?? undefined])), "header") : undefined;
       const body = spec.body ? parseIn(spec.body, await readJson(request), "body") : undefined;
-      const result = await handler({ actor: caller?.actor ?? null, caller, params, query, body, request, ip } as ApiContext<S>);
+      const result = await handler({ actor: caller?.actor ?? null, caller, params, query, headers, body, request, ip } as ApiContext<S>);
       if (result instanceof Response) return result;
       return Response.json(documented(spec, result), { status: spec.response.status, headers: { "Cache-Control": "no-store" } });
     } catch (err) {

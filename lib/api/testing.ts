@@ -30,13 +30,21 @@ export async function exhaustRateLimit(key: string, count = 600) {
 
 type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** GET `url` through a route handler, with a bearer token and path params. */
-export async function callRoute(handler: Handler, url: string, opts: { token?: string; params?: Record<string, string>; ip?: string; headers?: Record<string, string> } = {}) {
+type CallOptions = { token?: string; params?: Record<string, string>; ip?: string; headers?: Record<string, string>; method?: string; body?: unknown };
+
+/** Call `url` through a route handler (GET, or `method` with a JSON `body`), with a bearer token and path params. */
+export async function callRoute(handler: Handler, url: string, opts: CallOptions = {}) {
   const headers = new Headers(opts.headers);
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
   headers.set("x-forwarded-for", opts.ip ?? "203.0.113.7");
-  const res = await handler(new Request(new URL(url, "http://localhost"), { headers }), { params: Promise.resolve(opts.params ?? {}) });
+  let sent: string | undefined;
+  if (opts.body !== undefined) {
+    headers.set("content-type", "application/json");
+    sent = JSON.stringify(opts.body);
+  }
+  const init = { method: opts.method ?? (sent === undefined ? "GET" : "POST"), headers, body: sent };
+  const res = await handler(new Request(new URL(url, "http://localhost"), init), { params: Promise.resolve(opts.params ?? {}) });
   const type = res.headers.get("content-type") ?? "";
-  const body = type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
+  const body: unknown = type.includes("json") ? await res.json() : Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, body };
 }

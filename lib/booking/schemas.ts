@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { BRANDS, DEVICE_KINDS, type Brand } from "@/db/schema";
+import { isRealDate } from "@/lib/availability/time";
 import { emailSchema, nameSchema, newPasswordSchema, phoneSchema } from "@/lib/auth/schemas";
 
 export const MAX_DEVICES = 20;
@@ -133,6 +134,9 @@ export type BookingData = z.output<typeof bookingSchema>;
 export const slotQuerySchema = z.object({
   brands: z.array(z.enum(BRANDS, { error: "Unknown brand." })).min(1, "Add a device first.").max(3),
   deviceCount: z.number().int().min(1).max(MAX_DEVICES, `One visit covers at most ${MAX_DEVICES} devices.`),
+  /** Only these local days (company time zone, inclusive); default: the whole booking horizon. */
+  fromDay: z.string().refine(isRealDate, "Use a date like 2026-05-12.").optional(),
+  toDay: z.string().refine(isRealDate, "Use a date like 2026-05-12.").optional(),
 });
 
 export const visitIdSchema = z.object({ visitId: z.uuid("Unknown visit.") });

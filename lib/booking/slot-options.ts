@@ -41,7 +41,7 @@ export async function slotOptions(input: unknown, now = new Date()): Promise<Slo
   const q = parseInput(slotQuerySchema, input);
   const db = await getDb();
   const s = await getSettings(db);
-  const slots = await findFreeSlots(db, s, { brands: q.brands, deviceCount: q.deviceCount }, now);
+  const slots = await findFreeSlots(db, s, { brands: q.brands, deviceCount: q.deviceCount, fromDay: q.fromDay, toDay: q.toDay }, now);
   return { timeZone: s.timeZone, days: toSlotDays(slots, s.timeZone), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * q.deviceCount };
 }
 

@@ -4,6 +4,9 @@ import { getDb } from "@/db/client";
 import { attempts, vendorCases } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
 import { storeBackup } from "@/lib/backups/store";
+import { offeredStart } from "@/lib/booking/testing";
+import { recordAuthorization } from "@/lib/field/authorization";
+import { TINY_PNG } from "@/lib/field/test-helpers";
 
 export async function makeContractWorld() {
   const [admin, tech, otherTech, custA, custB] = await Promise.all([
@@ -32,6 +35,17 @@ export async function makeContractWorld() {
   };
   const caseA = await vendorCase(visitA, deviceA, tech.id, "dahua_configtool_xml", "dahua");
   const caseB = await vendorCase(visitB, deviceB, otherTech.id, "hik_sadp_export", "hikvision");
-  return { admin, tech, otherTech, custA, custB, deviceA, deviceB, visitA, visitB, backupA: { ...backupA, bytes }, backupB, caseA, caseB };
+  // For the write operations: free slots (the real clock), A's visits to move, cancel and assign, and one on site with the authorization signed.
+  const starts = await Promise.all([0, 4, 8].map((n) => offeredStart(["dahua"], 1, n)));
+  const at = (day: number) => new Date(Date.UTC(2030, 3, day, 14));
+  const visitMove = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: at(1), deviceIds: [deviceA] });
+  const visitCancel = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: at(2), deviceIds: [deviceA] });
+  const visitAssign = await makeVisit({ customerId: custA.customerId!, technicianId: null, startsAt: at(3), status: "requested", deviceIds: [deviceA] });
+  const visitOnSite = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: at(4), status: "on_site", deviceIds: [deviceA] });
+  await recordAuthorization(tech, { visitId: visitOnSite, personName: "Carla Owner", relationship: "owner", mode: "signature", signature: TINY_PNG });
+  return {
+    ...{ admin, tech, otherTech, custA, custB, deviceA, deviceB, visitA, visitB, backupA: { ...backupA, bytes }, backupB, caseA, caseB },
+    ...{ starts, visitMove, visitCancel, visitAssign, visitOnSite },
+  };
 }
 export type ContractWorld = Awaited<ReturnType<typeof makeContractWorld>>;

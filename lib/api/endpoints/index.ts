@@ -3,5 +3,8 @@ import "./customers";
 import "./devices";
 import "./visits";
 import "./vendor-cases";
+import "./bookings";
+import "./visit-writes";
+import "./attempts";
 
 export { ENDPOINTS } from "@/lib/api/registry";
