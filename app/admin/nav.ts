@@ -2,4 +2,5 @@
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
+  { href: "/admin/reports", label: "Reports" },
 ];

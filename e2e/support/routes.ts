@@ -25,4 +25,6 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },
   { path: "/admin/users", ...adminOnly },
+  { path: "/admin/reports", ...adminOnly },
+  { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
 ];

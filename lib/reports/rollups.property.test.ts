@@ -25,9 +25,9 @@ const BASE = Date.UTC(2025, 0, 6, 12);
 
 let techs: string[] = [];
 let deviceIds: string[] = [];
-let visitIds: string[] = [];
+const visitIds: string[] = [];
 /** [visit, device] pairs that exist in visit_devices. */
-let pairs: [string, string][] = [];
+const pairs: [string, string][] = [];
 
 beforeAll(async () => {
   techs = [(await makeUser("technician")).id, (await makeUser("technician")).id];
