@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:reports [-- --small 10000 --large 1000000 --runs 7]`
+ * In one run: builds a database per size (PGlite in a temp dir; with
+ * DATABASE_URL, a fresh database per size on that server), fills it with
+ * synthetic history, and times
+ *   page   getReportData(admin, {}) — the report page's data (default filters)
+ *   sql    the SQL statements that function runs, executed bare (no shaping)
+ *   noRollup  the same report computed from the raw attempts (what it costs without rollups)
+ *   daily  a filtered report (one brand, last 90 days) from the daily rollups
+ * (median of --runs runs, interleaved, after 3 warm-ups), then prints the ratios against the targets:
+ *   page(large) <= 1.3 × page(small), page <= 2 × sql.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
+import { adminUrl, withDatabase } from "@/db/testing/databases";
+import type { Actor } from "@/lib/auth/permissions";
+import { getReportData, loadCatalogue, loadFieldStaff } from "@/lib/reports/data";
+import type { ReportFilters, Source } from "@/lib/reports/filters";
+import { reportSql, runReportSql } from "@/lib/reports/queries";
+import { seedSyntheticHistory } from "@/lib/reports/synthetic";
+
+const ADMIN: Actor = { id: "00000000-0000-0000-0000-000000000000", role: "admin", name: "Bench", email: "bench@bench.test", customerId: null };
+
+const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Medians of several functions, run interleaved (the machine is shared: noise hits all of them alike), after warm-ups. */
+async function medians(runs: number, fns: (() => Promise<unknown>)[]) {
+  for (let i = 0; i < 3; i++) for (const fn of fns) await fn();
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now();
+      await fn();
+      times[k]!.push(performance.now() - t);
+    }
+  return times.map(mid);
+}
+
+async function openFresh(size: number): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const name = `fieldkey_bench_${size}`;
+    const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const handle = await openAndPrepare({ url: withDatabase(url, name), max: 2 });
+    return {
+      handle,
+      cleanup: async () => {
+        await handle.close();
+        const a = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
+        await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fieldkey-bench-${size}-`));
+  const handle = await openAndPrepare({ dir });
+  return {
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Result = { size: number; seedSeconds: number; page: number; sql: number; noRollup: number; daily: number; counts: Record<string, number> };
+type Built = { size: number; seedSeconds: number; counts: Record<string, number>; handle: DatabaseHandle; cleanup: () => Promise<void> };
+
+async function build(size: number): Promise<Built> {
+  const started = performance.now();
+  const { handle, cleanup } = await openFresh(size);
+  const counts = await seedSyntheticHistory(handle.db, { attempts: size, log: (m) => console.log(`  [${size}] ${m} (${((performance.now() - started) / 1000).toFixed(0)} s)`) });
+  return { size, seedSeconds: (performance.now() - started) / 1000, counts, handle, cleanup };
+}
+
+/** The report page's data, against one database (getReportData reads the process's database). */
+const page = (b: Built, filters: ReportFilters = {}, source?: Source) => {
+  setDatabaseHandle(b.handle);
+  return getReportData(ADMIN, filters, source ? { source } : {});
+};
+/** The statements getReportData runs for the default filters, bare. */
+const bareSql = async (b: Built) => {
+  await runReportSql(b.handle.db, reportSql({}, "summary"));
+  await loadCatalogue(b.handle.db);
+  await loadFieldStaff(b.handle.db);
+};
+
+/** Both databases stay open and are measured in alternation, so load from other processes hits both alike. */
+async function measure(dbs: Built[], runs: number): Promise<Result[]> {
+  const since = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+  const main = await medians(runs, dbs.flatMap((b) => [() => page(b), () => bareSql(b)]));
+  const daily = await medians(Math.max(3, Math.floor(runs / 3)), dbs.map((b) => () => page(b, { brand: "dahua", from: since })));
+  const noRollup = await medians(3, dbs.map((b) => () => page(b, {}, "raw")));
+  return dbs.map((b, i) => ({ size: b.size, seedSeconds: b.seedSeconds, counts: b.counts, page: main[2 * i]!, sql: main[2 * i + 1]!, daily: daily[i]!, noRollup: noRollup[i]! }));
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1000000" }, runs: { type: "string", default: "15" } } });
+  const runs = Number(values.runs);
+  const kind = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite (temp dir)";
+  console.log(`bench:reports on ${kind}, Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+  const dbs: Built[] = [];
+  try {
+    for (const size of [Number(values.small), Number(values.large)]) dbs.push(await build(size));
+    console.log("measuring…");
+    report(await measure(dbs, runs));
+  } finally {
+    setDatabaseHandle(undefined);
+    for (const b of dbs) await b.cleanup();
+  }
+}
+
+function report(results: Result[]) {
+  const [s, l] = results as [Result, Result];
+  const fmt = (x: number) => x.toFixed(1).padStart(9);
+  console.log("\n| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of results)
+    console.log(`| ${r.size} | ${r.seedSeconds.toFixed(0)} | ${fmt(r.page)} | ${fmt(r.sql)} | ${(r.page / r.sql).toFixed(2)} | ${fmt(r.daily)} | ${fmt(r.noRollup)} |`);
+  const growth = l.page / s.page;
+  const overhead = Math.max(s.page / s.sql, l.page / l.sql);
+  console.log(`\npage(${l.size}) / page(${s.size}) = ${growth.toFixed(2)} (target <= 1.3): ${growth <= 1.3 ? "PASS" : "FAIL"}`);
+  console.log(`page / its SQL <= ${overhead.toFixed(2)} (target <= 2): ${overhead <= 2 ? "PASS" : "FAIL"}`);
+  console.log(`without rollups at ${l.size}: ${(l.noRollup / l.page).toFixed(0)}× slower than the page`);
+  if (growth > 1.3 || overhead > 2) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
