@@ -27,8 +27,8 @@ const P_SUCCESS = sql.raw(`CASE id
   ELSE 0.6 END`);
 
 /** Device n's brand and kind, from its number (so attempts need no join to know them). */
-const BRAND_OF = (d: string) => sql.raw(`(CASE WHEN (${d} * 7919) % 100 < 45 THEN 'dahua' WHEN (${d} * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`);
-const KIND_OF = (d: string) => sql.raw(`(CASE WHEN (${d} * 104729) % 100 < 40 THEN 'dvr' WHEN (${d} * 104729) % 100 < 85 THEN 'nvr' ELSE 'camera' END)`);
+const BRAND_OF = (d: string) => sql.raw(`(CASE WHEN (${d}::bigint * 7919) % 100 < 45 THEN 'dahua' WHEN (${d}::bigint * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`);
+const KIND_OF = (d: string) => sql.raw(`(CASE WHEN (${d}::bigint * 104729) % 100 < 40 THEN 'dvr' WHEN (${d}::bigint * 104729) % 100 < 85 THEN 'nvr' ELSE 'camera' END)`);
 const OPT = sql.raw(`(ARRAY['yes','no','unknown','unknown'])[1 + floor(random() * 4)::int]`);
 
 export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
