@@ -529,6 +529,7 @@ export const vendorCases = pgTable(
     uniqueIndex("vendor_cases_attempt_key").on(t.attemptId),
     index("vendor_cases_status_due_idx").on(t.status, t.dueAt),
     index("vendor_cases_visit_idx").on(t.visitId),
+    index("vendor_cases_sent_idx").on(t.sentAt),
     check("vendor_cases_vendor_valid", oneOf("vendor", VENDORS)),
     check("vendor_cases_status_valid", oneOf("status", VENDOR_CASE_STATUSES)),
     check("vendor_cases_due_after_sent", sql`${t.dueAt} > ${t.sentAt}`),

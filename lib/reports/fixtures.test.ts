@@ -123,6 +123,13 @@ describe("report fixtures", () => {
     expect(r.totals).toMatchObject({ final: 2, succeeded: 1, pending: 0, completedVisits: 1, fixedVisits: 0 });
     expect(r.vendorTurnaround).toEqual([{ vendor: "dahua", cases: 1, received: 1, waiting: 0, medianHours: 33, p90Hours: expect.closeTo(35.4, 10) }]);
     expect(r.timeToUnlock.map((x) => [x.methodId, x.n])).toEqual([["dahua_configtool_xml", 1]]);
+    // vendor cases are filtered by the local day they were sent (10 June, 11:00 in New York)
+    const cases = async (f: ReportFilters) => (await report({ technician: t, ...f })).vendorTurnaround.reduce((s, v) => s + v.cases, 0);
+    expect(await cases({ from: "2025-06-10", to: "2025-06-10" })).toBe(1);
+    expect(await cases({ from: "2025-06-11" })).toBe(0);
+    expect(await cases({ to: "2025-06-09" })).toBe(0);
+    expect(await cases({ brand: "dahua", kind: "dvr" })).toBe(1);
+    expect(await cases({ kind: "nvr" })).toBe(0);
   });
 
   it("corrections move an attempt: method, outcome, duration and device changes leave no trace of the old values", async () => {

@@ -50,14 +50,16 @@ function summarySql(): ReportSql {
 /** Vendor cases have no rollup beyond the all-time one: filtered, they are read raw (thousands, not millions). */
 function vendorRawSql(f: ReportFilters): SQL {
   const c: SQL[] = [];
-  if (f.from) c.push(sql`(vc.sent_at AT TIME ZONE (SELECT reports_tz()))::date >= ${f.from}::date`);
-  if (f.to) c.push(sql`(vc.sent_at AT TIME ZONE (SELECT reports_tz()))::date <= ${f.to}::date`);
+  // local-day bounds as instants, so the sent_at index can serve them
+  if (f.from) c.push(sql`vc.sent_at >= (${f.from}::date::timestamp AT TIME ZONE (SELECT reports_tz()))`);
+  if (f.to) c.push(sql`vc.sent_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE (SELECT reports_tz()))`);
   if (f.brand) c.push(sql`d.brand = ${f.brand}`);
   if (f.kind) c.push(sql`d.kind = ${f.kind}`);
-  if (f.technician) c.push(sql`a.technician_id = ${f.technician}::uuid`);
+  if (f.technician) c.push(sql`EXISTS (SELECT 1 FROM attempts a WHERE a.id = vc.attempt_id AND a.technician_id = ${f.technician}::uuid)`);
   if (f.model) c.push(sql`d.model ILIKE ${likePattern(f.model)}`);
+  const devices = f.brand || f.kind || f.model ? sql`JOIN devices d ON d.id = vc.device_id` : sql``;
   return sql`SELECT vc.vendor, reports_turnaround_bucket(vc.sent_at, vc.result_received_at)::int AS bucket, count(*)::int AS n
-    FROM vendor_cases vc JOIN attempts a ON a.id = vc.attempt_id JOIN devices d ON d.id = vc.device_id
+    FROM vendor_cases vc ${devices}
     WHERE ${and(c)} GROUP BY 1, 2`;
 }
 

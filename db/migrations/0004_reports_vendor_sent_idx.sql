@@ -1,0 +1,1 @@
+CREATE INDEX "vendor_cases_sent_idx" ON "vendor_cases" USING btree ("sent_at");
