@@ -7,6 +7,7 @@
  *   sql    the SQL statements that function runs, executed bare (no shaping)
  *   noRollup  the same report computed from the raw attempts (what it costs without rollups; one run)
  *   daily  a filtered report (one brand, last 90 days) from the daily rollups
+ *   write  one attempt INSERT in its own transaction, rollup triggers on vs off
  * (median of --runs runs, interleaved, after 3 warm-ups), then prints the ratios against the targets:
  *   page(large) <= 1.3 × page(small), page <= 2 × sql.
  */
@@ -14,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
 import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { adminUrl, withDatabase } from "@/db/testing/databases";
 import type { Actor } from "@/lib/auth/permissions";
@@ -70,7 +72,7 @@ async function openFresh(size: number): Promise<{ handle: DatabaseHandle; cleanu
   };
 }
 
-type Result = { size: number; seedSeconds: number; page: number; sql: number; noRollup: number; daily: number; counts: Record<string, number> };
+type Result = { size: number; seedSeconds: number; page: number; sql: number; noRollup: number; daily: number; write: number; writeBare: number; counts: Record<string, number> };
 type Built = { size: number; seedSeconds: number; counts: Record<string, number>; handle: DatabaseHandle; cleanup: () => Promise<void> };
 
 async function build(size: number): Promise<Built> {
@@ -105,7 +107,35 @@ async function measure(dbs: Built[], runs: number): Promise<Result[]> {
   const daily = await medians(Math.max(3, Math.floor(runs / 3)), dbs.map((b) => () => page(b, { brand: "dahua", from: since })));
   // context only, and ~1 min a run at 1,000,000 on PGlite: one run each
   const noRollup = await medians(1, dbs.map((b) => () => page(b, {}, "raw")), 0);
-  return dbs.map((b, i) => ({ size: b.size, seedSeconds: b.seedSeconds, counts: b.counts, page: main[2 * i]!, sql: main[2 * i + 1]!, daily: daily[i]!, noRollup: noRollup[i]! }));
+  const writes = await Promise.all(dbs.map(async (b) => [await writeCost(b, true), await writeCost(b, false)] as const));
+  return dbs.map((b, i) => ({
+    size: b.size,
+    seedSeconds: b.seedSeconds,
+    counts: b.counts,
+    page: main[2 * i]!,
+    sql: main[2 * i + 1]!,
+    daily: daily[i]!,
+    noRollup: noRollup[i]!,
+    write: writes[i]![0],
+    writeBare: writes[i]![1],
+  }));
+}
+
+/** Median time of one attempt INSERT in its own transaction, with the rollup triggers on or switched off. */
+async function writeCost(b: Built, triggers: boolean) {
+  const times: number[] = [];
+  for (let i = 1; i <= 60; i++) {
+    const v = 1 + ((i * 7 + (triggers ? 0 : 1)) % Math.floor(b.size / 2));
+    const t = performance.now();
+    await b.handle.db.transaction(async (tx) => {
+      if (!triggers) await tx.execute(sql`SET LOCAL fieldkey.reports_bulk = 'on'`);
+      await tx.execute(sql`INSERT INTO attempts (visit_id, device_id, method_id, seq, technician_id, started_at, duration_seconds, outcome)
+        SELECT vd.visit_id, vd.device_id, 'other', 100 + ${i}::int + ${triggers ? 0 : 100}::int, v.technician_id, now(), 600, 'succeeded'
+        FROM visit_devices vd JOIN visits v ON v.id = vd.visit_id WHERE vd.visit_id = md5('v' || ${v}::int)::uuid`);
+    });
+    times.push(performance.now() - t);
+  }
+  return mid(times);
 }
 
 async function main() {
@@ -127,10 +157,12 @@ async function main() {
 function report(results: Result[]) {
   const [s, l] = results as [Result, Result];
   const fmt = (x: number) => x.toFixed(1).padStart(9);
-  console.log("\n| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("\n| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms | insert ms (triggers / off) |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of results)
-    console.log(`| ${r.size} | ${r.seedSeconds.toFixed(0)} | ${fmt(r.page)} | ${fmt(r.sql)} | ${(r.page / r.sql).toFixed(2)} | ${fmt(r.daily)} | ${fmt(r.noRollup)} |`);
+    console.log(
+      `| ${r.size} | ${r.seedSeconds.toFixed(0)} | ${fmt(r.page)} | ${fmt(r.sql)} | ${(r.page / r.sql).toFixed(2)} | ${fmt(r.daily)} | ${fmt(r.noRollup)} | ${r.write.toFixed(2)} / ${r.writeBare.toFixed(2)} |`,
+    );
   const growth = l.page / s.page;
   const overhead = Math.max(s.page / s.sql, l.page / l.sql);
   console.log(`\npage(${l.size}) / page(${s.size}) = ${growth.toFixed(2)} (target <= 1.3): ${growth <= 1.3 ? "PASS" : "FAIL"}`);

@@ -12,8 +12,12 @@ import type { ReportFilters, Source } from "./filters";
 
 export type CountRow = { technicianId: string; brand: string; methodId: string; succeeded: number; failed: number; abandoned: number; waiting: number };
 export type WeekRow = { week: string; succeeded: number; failed: number; abandoned: number; waiting: number };
-/** A histogram cell: per method (methodId set) or per technician (technicianId set). */
-export type DurationRow = { methodId: string | null; technicianId: string | null; bucket: number; n: number };
+/**
+ * A duration histogram, per method (methodId set) or per technician (technicianId set):
+ * counts[i] in bucket buckets[i]. One row per histogram (not per cell), so the
+ * unfiltered page reads the same few dozen rows at 10,000 attempts as at 1,000,000.
+ */
+export type DurationRow = { methodId: string | null; technicianId: string | null; buckets: number[]; counts: number[] };
 /** brand '*' = every completed visit in the filter, else visits with a device of that brand. */
 export type VisitRow = { technicianId: string; brand: string; completed: number; fixed: number };
 export type VendorRow = { vendor: string; bucket: number; n: number };
@@ -35,13 +39,17 @@ const RAW_COUNTS = sql`count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS s
   count(*) FILTER (WHERE a.outcome = 'abandoned')::int AS abandoned, count(*) FILTER (WHERE a.outcome = 'waiting_vendor')::int AS waiting`;
 const RAW_DAY = sql`(coalesce(a.started_at, a.created_at) AT TIME ZONE (SELECT reports_tz()))::date`;
 
+/** Histogram cells ("methodId", "technicianId", bucket, n) -> one row per histogram. */
+const histograms = (cells: SQL) => sql`SELECT "methodId", "technicianId", array_agg(bucket::int ORDER BY bucket) AS buckets, array_agg(n ORDER BY bucket) AS counts
+  FROM (${cells}) h GROUP BY 1, 2`;
+
 function summarySql(): ReportSql {
   return {
     attempts: sql`SELECT technician_id::text AS "technicianId", brand, method_id AS "methodId", ${COUNTS}
       FROM report_attempt_summary GROUP BY 1, 2, 3`,
     weeks: sql`SELECT week::text AS week, succeeded, failed, abandoned, waiting FROM report_week_summary ORDER BY week`,
     durations: sql`SELECT CASE WHEN scope = 'method' THEN key END AS "methodId", CASE WHEN scope = 'technician' THEN key END AS "technicianId",
-      bucket::int AS bucket, n FROM report_duration_summary`,
+      array_agg(bucket::int ORDER BY bucket) AS buckets, array_agg(n ORDER BY bucket) AS counts FROM report_duration_summary GROUP BY scope, key`,
     visits: sql`SELECT technician_id::text AS "technicianId", brand, completed, fixed FROM report_visit_summary`,
     vendors: sql`SELECT vendor, bucket::int AS bucket, n FROM report_vendor_summary`,
   };
@@ -94,8 +102,8 @@ function dailySql(f: ReportFilters): ReportSql {
     attempts: sql`SELECT technician_id::text AS "technicianId", brand, method_id AS "methodId", ${COUNTS}
       FROM report_attempt_daily WHERE ${where} GROUP BY 1, 2, 3`,
     weeks: sql`SELECT reports_week_of(day)::text AS week, ${COUNTS} FROM report_attempt_daily WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    durations: sql`SELECT method_id AS "methodId", technician_id::text AS "technicianId", bucket::int AS bucket, sum(n)::int AS n
-      FROM report_duration_daily WHERE ${where} GROUP BY GROUPING SETS ((method_id, bucket), (technician_id, bucket))`,
+    durations: histograms(sql`SELECT method_id AS "methodId", technician_id::text AS "technicianId", bucket, sum(n)::int AS n
+      FROM report_duration_daily WHERE ${where} GROUP BY GROUPING SETS ((method_id, bucket), (technician_id, bucket))`),
     visits: visitSql(f),
     vendors: vendorRawSql(f),
   };
@@ -116,9 +124,9 @@ function rawSql(f: ReportFilters): ReportSql {
     attempts: sql`SELECT a.technician_id::text AS "technicianId", d.brand, a.method_id AS "methodId", ${RAW_COUNTS}
       FROM ${from} WHERE ${where} GROUP BY 1, 2, 3`,
     weeks: sql`SELECT reports_week_of(${RAW_DAY})::text AS week, ${RAW_COUNTS} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    durations: sql`SELECT a.method_id AS "methodId", a.technician_id::text AS "technicianId", reports_duration_bucket(a.duration_seconds)::int AS bucket, count(*)::int AS n
+    durations: histograms(sql`SELECT a.method_id AS "methodId", a.technician_id::text AS "technicianId", reports_duration_bucket(a.duration_seconds) AS bucket, count(*)::int AS n
       FROM ${from} WHERE ${where} AND a.outcome = 'succeeded' AND a.duration_seconds IS NOT NULL
-      GROUP BY GROUPING SETS ((a.method_id, reports_duration_bucket(a.duration_seconds)), (a.technician_id, reports_duration_bucket(a.duration_seconds)))`,
+      GROUP BY GROUPING SETS ((a.method_id, reports_duration_bucket(a.duration_seconds)), (a.technician_id, reports_duration_bucket(a.duration_seconds)))`),
     visits: visitSql(f),
     vendors: vendorRawSql(f),
   };

@@ -120,8 +120,11 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
   const methodHist = new Map<string, Histogram>();
   const techHist = new Map<string, Histogram>();
   for (const d of rows.durations) {
-    if (d.methodId !== null) addTo(methodHist.get(d.methodId) ?? methodHist.set(d.methodId, new Map()).get(d.methodId)!, d.bucket, d.n);
-    else if (d.technicianId !== null) addTo(techHist.get(d.technicianId) ?? techHist.set(d.technicianId, new Map()).get(d.technicianId)!, d.bucket, d.n);
+    const into = d.methodId !== null ? methodHist : d.technicianId !== null ? techHist : null;
+    const key = d.methodId ?? d.technicianId;
+    if (!into || key === null) continue;
+    const h = into.get(key) ?? into.set(key, new Map()).get(key)!;
+    d.buckets.forEach((b, i) => addTo(h, Number(b), Number(d.counts[i])));
   }
   const timeToUnlock: TimeRow[] = [...methodHist.entries()]
     .map(([methodId, h]) => ({ methodId, methodName: methodName(methodId), n: histogramCount(h), medianMinutes: minutesPercentile(h, 0.5), p90Minutes: minutesPercentile(h, 0.9) }))
