@@ -8,7 +8,7 @@
  *   noRollup  the same report computed from the raw attempts (what it costs without rollups; one run)
  *   daily  a filtered report (one brand, last 90 days) from the daily rollups
  *   write  one attempt INSERT in its own transaction, rollup triggers on vs off
- * (median of --runs runs, interleaved, after 3 warm-ups), then prints the ratios against the targets:
+ * (median of --runs alternating rounds after 2 warm-up rounds; see measure()), then prints the ratios against the targets:
  *   page(large) <= 1.3 × page(small), page <= 2 × sql.
  */
 import fs from "node:fs";
@@ -100,20 +100,44 @@ const bareSql = async (b: Built) => {
   await loadFieldStaff(b.handle.db);
 };
 
-/** Both databases stay open and are measured in alternation, so load from other processes hits both alike. */
+/**
+ * Both databases stay open and are measured in alternating rounds, so load
+ * from other processes hits both alike. Each PGlite instance has its own
+ * memory: switching instances leaves the CPU caches cold for the first query,
+ * which a server with one database never sees; so each round begins with one
+ * untimed call on the database about to be measured.
+ */
 async function measure(dbs: Built[], runs: number): Promise<Result[]> {
   const since = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
-  const main = await medians(runs, dbs.flatMap((b) => [() => page(b), () => bareSql(b)]));
+  const pageT: number[][] = dbs.map(() => []);
+  const sqlT: number[][] = dbs.map(() => []);
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  for (let round = -2; round < runs; round++)
+    for (const [i, b] of dbs.entries()) {
+      await page(b);
+      const pair = [() => page(b), () => bareSql(b)] as const;
+      const first = round % 2 === 0 ? 0 : 1; // alternate which goes first
+      const a = await time(pair[first]);
+      const c = await time(pair[1 - first]!);
+      if (round < 0) continue; // warm-up rounds
+      pageT[i]!.push(first === 0 ? a : c);
+      sqlT[i]!.push(first === 0 ? c : a);
+    }
   const daily = await medians(Math.max(3, Math.floor(runs / 3)), dbs.map((b) => () => page(b, { brand: "dahua", from: since })));
   // context only, and ~1 min a run at 1,000,000 on PGlite: one run each
   const noRollup = await medians(1, dbs.map((b) => () => page(b, {}, "raw")), 0);
-  const writes = await Promise.all(dbs.map(async (b) => [await writeCost(b, true), await writeCost(b, false)] as const));
+  const writes: [number, number][] = [];
+  for (const b of dbs) writes.push([await writeCost(b, true), await writeCost(b, false)]); // one at a time: PGlite shares this thread
   return dbs.map((b, i) => ({
     size: b.size,
     seedSeconds: b.seedSeconds,
     counts: b.counts,
-    page: main[2 * i]!,
-    sql: main[2 * i + 1]!,
+    page: mid(pageT[i]!),
+    sql: mid(sqlT[i]!),
     daily: daily[i]!,
     noRollup: noRollup[i]!,
     write: writes[i]![0],
