@@ -24,6 +24,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -285,6 +286,7 @@ export const devices = pgTable(
   (t) => [
     index("devices_customer_idx").on(t.customerId),
     index("devices_site_idx").on(t.siteId),
+    index("devices_brand_kind_model_idx").on(t.brand, t.kind, sql`lower(${t.model})`),
     uniqueIndex("devices_brand_serial_key").on(t.brand, sql`upper(${t.serial})`).where(sql`${t.serial} IS NOT NULL`),
     check("devices_brand_valid", oneOf("brand", BRANDS)),
     check("devices_kind_valid", oneOf("kind", DEVICE_KINDS)),
@@ -331,6 +333,7 @@ export const visits = pgTable(
     index("visits_technician_start_idx").on(t.technicianId, t.startsAt),
     index("visits_customer_idx").on(t.customerId, t.startsAt),
     index("visits_start_idx").on(t.startsAt),
+    index("visits_follow_up_of_idx").on(t.followUpOf),
     check("visits_status_valid", oneOf("status", VISIT_STATUSES)),
     check("visits_time_order", sql`${t.startsAt} < ${t.endsAt} AND ${t.endsAt} <= ${t.busyUntil}`),
     check("visits_scheduled_has_technician", sql`${t.status} IN ('requested','cancelled','no_show','completed') OR ${t.technicianId} IS NOT NULL`),
@@ -526,6 +529,7 @@ export const vendorCases = pgTable(
     uniqueIndex("vendor_cases_attempt_key").on(t.attemptId),
     index("vendor_cases_status_due_idx").on(t.status, t.dueAt),
     index("vendor_cases_visit_idx").on(t.visitId),
+    index("vendor_cases_sent_idx").on(t.sentAt),
     check("vendor_cases_vendor_valid", oneOf("vendor", VENDORS)),
     check("vendor_cases_status_valid", oneOf("status", VENDOR_CASE_STATUSES)),
     check("vendor_cases_due_after_sent", sql`${t.dueAt} > ${t.sentAt}`),
@@ -606,6 +610,124 @@ export const settings = pgTable("settings", {
   value: jsonb("value").$type<unknown>().notNull(),
   updatedAt: updatedAt(),
 });
+
+// ---------------------------------------------------------------- report rollups
+// Derived data, never written by app code: PL/pgSQL triggers on attempts,
+// devices, visits, visit_devices and vendor_cases keep these current in the
+// same transaction as every write (migration *_reports_rollups.sql), and
+// reports_rebuild() recomputes them from scratch. See lib/reports/README.md.
+
+const count = (name: string) => integer(name).notNull().default(0);
+/** Technician key for visits without one (rollup keys cannot be NULL). */
+export const NO_TECHNICIAN = "00000000-0000-0000-0000-000000000000";
+
+/** Attempts per company-local day × technician × device brand × device kind × method. */
+export const reportAttemptDaily = pgTable(
+  "report_attempt_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    technicianId: uuid("technician_id").notNull(),
+    brand: text("brand").notNull(),
+    kind: text("kind").notNull(),
+    methodId: text("method_id").notNull(),
+    succeeded: count("succeeded"),
+    failed: count("failed"),
+    abandoned: count("abandoned"),
+    waiting: count("waiting"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.technicianId, t.brand, t.kind, t.methodId] })],
+);
+
+/** Durations of succeeded attempts, as a fixed-bucket histogram, on the same keys. */
+export const reportDurationDaily = pgTable(
+  "report_duration_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    technicianId: uuid("technician_id").notNull(),
+    brand: text("brand").notNull(),
+    kind: text("kind").notNull(),
+    methodId: text("method_id").notNull(),
+    bucket: smallint("bucket").notNull(),
+    n: count("n"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.technicianId, t.brand, t.kind, t.methodId, t.bucket] })],
+);
+
+/** All-time attempts per technician × brand × kind × method: the unfiltered report and the recommendation. */
+export const reportAttemptSummary = pgTable(
+  "report_attempt_summary",
+  {
+    technicianId: uuid("technician_id").notNull(),
+    brand: text("brand").notNull(),
+    kind: text("kind").notNull(),
+    methodId: text("method_id").notNull(),
+    succeeded: count("succeeded"),
+    failed: count("failed"),
+    abandoned: count("abandoned"),
+    waiting: count("waiting"),
+  },
+  (t) => [primaryKey({ columns: [t.technicianId, t.brand, t.kind, t.methodId] })],
+);
+
+/** All-time attempts per week (Monday, company-local): the unfiltered trend. */
+export const reportWeekSummary = pgTable("report_week_summary", {
+  week: date("week", { mode: "string" }).primaryKey(),
+  succeeded: count("succeeded"),
+  failed: count("failed"),
+  abandoned: count("abandoned"),
+  waiting: count("waiting"),
+});
+
+/** All-time duration histograms per method (scope 'method') and per technician (scope 'technician'). */
+export const reportDurationSummary = pgTable(
+  "report_duration_summary",
+  {
+    scope: text("scope").$type<"method" | "technician">().notNull(),
+    key: text("key").notNull(),
+    bucket: smallint("bucket").notNull(),
+    n: count("n"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key, t.bucket] })],
+);
+
+/** What each completed visit contributes to the first-visit fix rate. */
+export const reportVisitFacts = pgTable(
+  "report_visit_facts",
+  {
+    visitId: uuid("visit_id").primaryKey(),
+    day: date("day", { mode: "string" }).notNull(),
+    technicianId: uuid("technician_id").notNull(),
+    fixed: boolean("fixed").notNull(),
+    brands: text("brands").array().notNull(),
+    kinds: text("kinds").array().notNull(),
+    /** 'brand:kind' of every device on the visit. */
+    pairs: text("pairs").array().notNull(),
+  },
+  (t) => [index("report_visit_facts_day_idx").on(t.day)],
+);
+
+/** All-time completed / first-visit-fixed visits per technician × brand ('*' = every visit). */
+export const reportVisitSummary = pgTable(
+  "report_visit_summary",
+  {
+    technicianId: uuid("technician_id").notNull(),
+    brand: text("brand").notNull(),
+    completed: count("completed"),
+    fixed: count("fixed"),
+  },
+  (t) => [primaryKey({ columns: [t.technicianId, t.brand] })],
+);
+
+/** All-time vendor-case turnaround histogram per vendor (bucket -1 = no result yet). */
+export const reportVendorSummary = pgTable(
+  "report_vendor_summary",
+  {
+    vendor: text("vendor").notNull(),
+    bucket: smallint("bucket").notNull(),
+    n: count("n"),
+  },
+  (t) => [primaryKey({ columns: [t.vendor, t.bucket] })],
+);
 
 export type User = typeof users.$inferSelect;
 export type Customer = typeof customers.$inferSelect;

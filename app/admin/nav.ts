@@ -12,4 +12,5 @@ export const ADMIN_NAV = [
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/api-tokens", label: "API tokens" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/reports", label: "Reports" },
 ];

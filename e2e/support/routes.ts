@@ -55,4 +55,6 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/admin/widget", ...adminOnly },
   { path: "/tech/calendar", ...techOnly },
   { path: "/widget", ...all("ok") },
+  { path: "/admin/reports", ...adminOnly },
+  { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
 ];

@@ -1,0 +1,192 @@
+/**
+ * Property: after any sequence of inserts, corrections (outcome, method,
+ * duration, time, technician), deletes, device corrections, visit status
+ * changes, follow-ups and vendor cases, the trigger-maintained rollups equal
+ * a full recomputation (reports_rebuild), and the report read from the
+ * rollups equals the report read from the raw attempts.
+ * Each run happens in a transaction that is rolled back.
+ */
+import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Tx } from "@/db/client";
+import { attempts, devices, vendorCases, visits, type AttemptOutcome } from "@/db/schema";
+import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { loadReport } from "./data";
+import { queryRows } from "./queries";
+import { addAttempt, snapshotRollups } from "./testing";
+import type { ReportFilters } from "./filters";
+
+const METHODS = ["dahua_qr_dmss", "dahua_reset_button", "dahua_configtool_xml", "hik_guid_file", "hik_sadp_export", "lorex_app_temp_password", "other"];
+const OUTCOMES: AttemptOutcome[] = ["succeeded", "failed", "waiting_vendor", "abandoned"];
+const BRANDS = ["dahua", "hikvision", "lorex"] as const;
+const KINDS = ["dvr", "nvr", "camera"] as const;
+const BASE = Date.UTC(2025, 0, 6, 12);
+
+let techs: string[] = [];
+let deviceIds: string[] = [];
+const visitIds: string[] = [];
+/** [visit, device] pairs that exist in visit_devices. */
+const pairs: [string, string][] = [];
+
+beforeAll(async () => {
+  techs = [(await makeUser("technician")).id, (await makeUser("technician")).id];
+  const customerId = (await makeUser("customer")).customerId!;
+  deviceIds = [
+    await makeDevice(customerId, { brand: "dahua", kind: "nvr" }),
+    await makeDevice(customerId, { brand: "hikvision", kind: "dvr" }),
+    await makeDevice(customerId, { brand: "lorex", kind: "camera" }),
+  ];
+  for (let i = 0; i < 4; i++) {
+    const ids = i === 0 ? deviceIds : [deviceIds[i % 3]!];
+    visitIds.push(await makeVisit({ customerId, technicianId: techs[i % 2]!, startsAt: new Date(BASE + i * 3 * 86_400_000), status: "completed", deviceIds: ids }));
+    for (const d of ids) pairs.push([visitIds[i]!, d]);
+  }
+});
+
+const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+const minutes = fc.option(fc.integer({ min: 0, max: 1440 }), { nil: null });
+
+const op = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ t: fc.constant("insert" as const), pair: fc.nat(), method: fc.nat(), outcome: fc.nat(), min: minutes, hours: fc.integer({ min: 0, max: 24 * 90 }), tech: fc.nat() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant("correct" as const),
+      target: fc.nat(),
+      outcome: fc.option(fc.nat(), { nil: undefined }),
+      method: fc.option(fc.nat(), { nil: undefined }),
+      min: fc.option(minutes, { nil: undefined }),
+      hours: fc.option(fc.integer({ min: 0, max: 24 * 90 }), { nil: undefined }),
+      tech: fc.option(fc.nat(), { nil: undefined }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("delete" as const), target: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("device" as const), device: fc.nat(), brand: fc.nat(), kind: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("status" as const), visit: fc.nat(), completed: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("followUp" as const), visit: fc.nat(), parent: fc.option(fc.nat(), { nil: null }) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("vendor" as const), target: fc.nat(), hours: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }) }) },
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+async function attemptIds(tx: Tx) {
+  return (await tx.select({ id: attempts.id }).from(attempts).orderBy(attempts.createdAt, attempts.id)).map((r) => r.id);
+}
+
+async function apply(tx: Tx, o: Op) {
+  switch (o.t) {
+    case "insert": {
+      const [visitId, deviceId] = pick(pairs, o.pair);
+      await addAttempt(
+        { visitId, deviceId, technicianId: pick(techs, o.tech), methodId: pick(METHODS, o.method), outcome: pick(OUTCOMES, o.outcome), durationMinutes: o.min, startedAt: new Date(BASE + o.hours * 3600_000) },
+        tx,
+      );
+      return;
+    }
+    case "correct": {
+      const ids = await attemptIds(tx);
+      if (!ids.length) return;
+      const patch: Partial<typeof attempts.$inferInsert> = { updatedAt: new Date() };
+      if (o.outcome !== undefined) patch.outcome = pick(OUTCOMES, o.outcome);
+      if (o.method !== undefined) patch.methodId = pick(METHODS, o.method);
+      if (o.min !== undefined) patch.durationSeconds = o.min === null ? null : o.min * 60;
+      if (o.hours !== undefined) patch.startedAt = new Date(BASE + o.hours * 3600_000);
+      if (o.tech !== undefined) patch.technicianId = pick(techs, o.tech);
+      if (patch.startedAt || patch.durationSeconds !== undefined) patch.endedAt = null;
+      await tx.update(attempts).set(patch).where(eq(attempts.id, pick(ids, o.target)));
+      return;
+    }
+    case "delete": {
+      const ids = await attemptIds(tx);
+      if (!ids.length) return;
+      const id = pick(ids, o.target);
+      await tx.delete(vendorCases).where(eq(vendorCases.attemptId, id));
+      await tx.delete(attempts).where(eq(attempts.id, id));
+      return;
+    }
+    case "device":
+      await tx
+        .update(devices)
+        .set({ brand: pick(BRANDS, o.brand), kind: pick(KINDS, o.kind) })
+        .where(eq(devices.id, pick(deviceIds, o.device)));
+      return;
+    case "status":
+      await tx
+        .update(visits)
+        .set({ status: o.completed ? "completed" : "cancelled" })
+        .where(eq(visits.id, pick(visitIds, o.visit)));
+      return;
+    case "followUp": {
+      const v = pick(visitIds, o.visit);
+      const parent = o.parent === null ? null : pick(visitIds, o.parent);
+      await tx
+        .update(visits)
+        .set({ followUpOf: parent === v ? null : parent })
+        .where(eq(visits.id, v));
+      return;
+    }
+    case "vendor": {
+      const ids = await attemptIds(tx);
+      if (!ids.length) return;
+      const id = pick(ids, o.target);
+      const [a] = await tx.select({ visitId: attempts.visitId, deviceId: attempts.deviceId }).from(attempts).where(eq(attempts.id, id));
+      const sentAt = new Date(BASE);
+      const result = o.hours === null ? null : new Date(BASE + o.hours * 3600_000);
+      const [existing] = await tx.select({ id: vendorCases.id }).from(vendorCases).where(and(eq(vendorCases.attemptId, id)));
+      if (existing) await tx.update(vendorCases).set({ resultReceivedAt: result }).where(eq(vendorCases.id, existing.id));
+      else
+        await tx.insert(vendorCases).values({
+          attemptId: id,
+          visitId: a!.visitId,
+          deviceId: a!.deviceId,
+          vendor: "hikvision",
+          whatWasSent: "x",
+          sentAt,
+          dueAt: new Date(BASE + 48 * 3600_000),
+          resultReceivedAt: result,
+        });
+      return;
+    }
+  }
+}
+
+const FILTERS: ReportFilters[] = [{}, { brand: "dahua" }, { kind: "dvr", from: "2025-01-20" }, { to: "2025-02-15" }];
+
+describe("rollups (property)", () => {
+  it("equal a full recomputation, and the rollup report equals the raw report, after random writes", async () => {
+    const db = await getDb();
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+        try {
+          await db.transaction(async (tx) => {
+            for (const o of ops) await apply(tx, o);
+            const incremental = await snapshotRollups(tx);
+            await queryRows(tx, sql`SELECT reports_rebuild()`);
+            expect(incremental).toEqual(await snapshotRollups(tx));
+            for (const f of FILTERS) {
+              const raw = await loadReport(tx, f, "raw");
+              const rolled = await loadReport(tx, f);
+              expect({ ...rolled, source: "raw" }).toEqual(raw);
+            }
+            tx.rollback();
+          });
+        } catch (err) {
+          if (!(err instanceof TransactionRollbackError)) throw err;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // the runs left nothing behind
+    expect(await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_attempt_daily`)).toEqual([{ n: 0 }]);
+  });
+
+  it("a forced rebuild of a non-empty database changes nothing", async () => {
+    const db = await getDb();
+    const [visitId, deviceId] = pairs[0]!;
+    await addAttempt({ visitId, deviceId, technicianId: techs[0]!, methodId: "dahua_qr_dmss", outcome: "succeeded", durationMinutes: 7 });
+    const before = await snapshotRollups(db);
+    expect(before.report_attempt_daily).toHaveLength(1);
+    await queryRows(db, sql`SELECT reports_rebuild()`);
+    expect(await snapshotRollups(db)).toEqual(before);
+  });
+});
