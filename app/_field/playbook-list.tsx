@@ -19,6 +19,11 @@ export function PlaybookList(props: { visitId: string; device: { id: string; lab
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="font-semibold text-slate-900">{m.name}</p>
+                  {entry.recommendation && !entry.lacking ? (
+                    <p className="mt-0.5 text-sm text-slate-700" data-testid="recommendation-reason">
+                      {entry.recommendation}
+                    </p>
+                  ) : null}
                   <p className="mt-0.5 flex flex-wrap gap-x-3 text-sm text-slate-700">
                     <span className="inline-flex items-center gap-1">
                       <Clock aria-hidden className="size-4" /> {m.typicalTime}

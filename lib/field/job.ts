@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/settings";
 import { loadWorkVisit } from "./access";
 import { buildPlaybook, type PlaybookMethod } from "./playbook";
+import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "./labels";
 import { OPEN_CASE_STATUSES } from "./vendor-cases";
@@ -162,6 +163,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
   );
   const s = await getSettings(db);
+  const withBackup = await devicesWithConfigBackup(db, devs.map((d) => d.id));
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
     customer: { name: info!.customerName, phone: info!.customerPhone, email: info!.customerEmail },
@@ -185,7 +187,13 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
           recordedByName: auth.recordedByName,
         }
       : null,
-    devices: devs.map((d) => ({ ...d, playbook: buildPlaybook(methods, d), openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime() })),
+    devices: await Promise.all(
+      devs.map(async (d) => ({
+        ...d,
+        playbook: buildPlaybook(methods, d, await recommendationOrder(db, d, methods, withBackup.has(d.id))),
+        openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
+      })),
+    ),
     checklist: checklist ?? null,
     blockers: completionBlockers({
       status: v.status,

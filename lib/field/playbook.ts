@@ -39,6 +39,8 @@ export type PlaybookEntry = {
   wipesWarning: string | null;
   /** Extra cautions that depend on this device (e.g. an intact warranty seal). */
   cautions: string[];
+  /** Why it is ranked where it is, from measured results (lib/reports/recommend.ts), when known. */
+  recommendation: string | null;
 };
 
 export const WIPES_WARNING = "Wipes the configuration: export or locate a config backup first.";
@@ -67,7 +69,11 @@ export function lackingReason(method: Pick<PlaybookMethod, "requiresOptions">, o
   return `Needs ${missing.map((o) => OPTION_LABELS[o].toLowerCase()).join(" and ")}, which this device does not have.`;
 }
 
-export function buildPlaybook(methods: readonly PlaybookMethod[], device: PlaybookDevice, opts: { rank?: ReadonlyMap<string, number> } = {}): PlaybookEntry[] {
+export function buildPlaybook(
+  methods: readonly PlaybookMethod[],
+  device: PlaybookDevice,
+  opts: { rank?: ReadonlyMap<string, number>; reasons?: ReadonlyMap<string, string> } = {},
+): PlaybookEntry[] {
   const entries = methods
     .filter((m) => methodApplies(m, device))
     .map<PlaybookEntry>((method) => {
@@ -80,6 +86,7 @@ export function buildPlaybook(methods: readonly PlaybookMethod[], device: Playbo
         lacking: lackingReason(method, device.recoveryOptions ?? {}),
         wipesWarning: method.wipesConfig === "yes" ? WIPES_WARNING : method.wipesConfig === "unclear" ? MAY_WIPE_WARNING : null,
         cautions,
+        recommendation: opts.reasons?.get(method.id) ?? null,
       };
     });
   const rankOf = (m: PlaybookMethod) => opts.rank?.get(m.id) ?? Number.POSITIVE_INFINITY;

@@ -1,0 +1,36 @@
+import "server-only";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { configBackups, type Brand, type DeviceKind, type RecoveryOptions } from "@/db/schema";
+import { loadRecommendationStats } from "@/lib/reports/recommend-data";
+import { rankMethods } from "@/lib/reports/recommend";
+import type { PlaybookMethod } from "./playbook";
+
+/** Which of these devices have a (not deleted) configuration backup in the vault. */
+export async function devicesWithConfigBackup(db: Executor, deviceIds: string[]): Promise<Set<string>> {
+  if (deviceIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ deviceId: configBackups.deviceId })
+    .from(configBackups)
+    .where(and(inArray(configBackups.deviceId, deviceIds), eq(configBackups.kind, "config"), isNull(configBackups.deletedAt)));
+  return new Set(rows.map((r) => r.deviceId));
+}
+
+/**
+ * The playbook order for one device from measured results of similar devices
+ * (lib/reports/recommend.ts): a rank per method and the reason to show.
+ * Callers have already checked the actor may work this device.
+ */
+export async function recommendationOrder(
+  db: Executor,
+  device: { brand: Brand; kind: DeviceKind; model: string | null; recoveryOptions: RecoveryOptions },
+  methods: readonly PlaybookMethod[],
+  hasConfigBackup: boolean,
+) {
+  const stats = await loadRecommendationStats(db, device);
+  const ranked = rankMethods({ ...device, hasConfigBackup }, [...methods], stats);
+  return {
+    rank: new Map(ranked.map((r) => [r.methodId, r.rank])),
+    reasons: new Map(ranked.map((r) => [r.methodId, r.reason])),
+  };
+}
