@@ -1,6 +1,7 @@
 /** The read operations' contract cases (see contract.test.ts for what each case checks). */
 import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
+import { getReportData } from "@/lib/reports/data";
 import * as backupDownload from "./backups/[id]/download/route";
 import type { ContractWorld } from "./contract-fixtures";
 import * as customerSites from "./customers/[id]/sites/route";
@@ -9,6 +10,7 @@ import * as customersList from "./customers/route";
 import * as deviceBackups from "./devices/[id]/backups/route";
 import * as device from "./devices/[id]/route";
 import * as devicesList from "./devices/route";
+import * as successRates from "./reports/success-rates/route";
 import * as vendorCasesList from "./vendor-cases/route";
 import * as visit from "./visits/[id]/route";
 import * as visitsList from "./visits/route";
@@ -120,6 +122,21 @@ export const READ_CASES: Case[] = [
     url: () => "/api/v1/vendor-cases?overdue=true",
     ok: (b, w) => expect(b).toMatchObject({ data: [{ id: w.caseA, overdue: true, vendor: "dahua" }] }),
     otherCustomer: { url: () => "/api/v1/vendor-cases", expect: (b, w) => expect(ids(b)).toEqual([w.caseA]) },
+  },
+  {
+    op: "getSuccessRates",
+    handler: successRates.GET,
+    as: (w) => w.admin,
+    url: () => "/api/v1/reports/success-rates?brand=dahua",
+    ok: async (b, w) => {
+      // The same figures as the admin report page for the same filters.
+      const page = await getReportData(w.admin, { brand: "dahua" });
+      expect((b as { rates: unknown }).rates).toEqual(JSON.parse(JSON.stringify(page.byBrandMethod)));
+      expect((b as { claims: { methodId: string; claimed: number }[] }).claims).toEqual(expect.arrayContaining([expect.objectContaining({ methodId: "dahua_qr_dmss", claimed: 0.95 })]));
+    },
+    invalid: { url: () => "/api/v1/reports/success-rates?brand=sony&from=2026-02-30", errors: expect.arrayContaining([expect.objectContaining({ in: "query", field: "brand", detail: "Pick a brand from the list." })]) as unknown as unknown[] },
+    // A customer's token, even with the scope, is refused: reports are for admins.
+    otherCustomer: { url: () => "/api/v1/reports/success-rates", status: 403, expect: (b) => expect(b).toMatchObject({ status: 403 }) },
   },
 ];
 

@@ -49,8 +49,9 @@ describe("OpenAPI document", () => {
 
   it("every documented token operation answers 401 without a token and 403 with a token lacking its scope", async () => {
     const tech = await makeUser("technician");
-    const token = await tokenFor(tech, ["reports:read"]);
-    expect(ENDPOINTS.some((e) => e.scope === "reports:read")).toBe(false); // so this token lacks every scope in use
+    // Two tokens with one scope each: every operation is called with the one that lacks its scope.
+    const reportsToken = await tokenFor(tech, ["reports:read"]);
+    const customersToken = await tokenFor(tech, ["customers:read"]);
     for (const [p, item] of Object.entries(doc.paths)) {
       const mod = await load(p);
       for (const [method, op] of Object.entries(item)) {
@@ -60,6 +61,9 @@ describe("OpenAPI document", () => {
         const anon = await callRoute(handler, sample(p), { params, method: method.toUpperCase() });
         expect(anon.status, `${method} ${p} without a token`).toBe(401);
         expect(anon.headers.get("content-type")).toBe("application/problem+json");
+        const scope = ENDPOINTS.find((e) => e.operationId === (op as { operationId?: string }).operationId)?.scope;
+        expect(scope, `${method} ${p} declares a scope`).toBeTruthy();
+        const token = scope === "reports:read" ? customersToken : reportsToken;
         const wrong = await callRoute(handler, sample(p), { params, token, method: method.toUpperCase() });
         expect(wrong.status, `${method} ${p} with the wrong scope`).toBe(403);
       }

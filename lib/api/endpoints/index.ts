@@ -6,5 +6,6 @@ import "./vendor-cases";
 import "./bookings";
 import "./visit-writes";
 import "./attempts";
+import "./reports";
 
 export { ENDPOINTS } from "@/lib/api/registry";
