@@ -279,3 +279,17 @@ test("a customer edits a saved device and address", async ({ browser }) => {
   await site.getByRole("button", { name: "Save address" }).click();
   await expect(site.getByText("Saved.")).toBeVisible();
 });
+
+test("after errors are shown, fixing the fields and clicking Next once moves on (the button does not jump away mid-click)", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await page.goto("/book");
+  await next(page);
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  await page.getByLabel("Full name").fill("One Click");
+  await page.getByLabel("Email").fill("one-click@example.test");
+  await page.getByLabel("Phone").fill("216-555-0199");
+  // Errors clear while typing, before the click; one click on Next is enough.
+  await expect(page.getByText("Enter a name.")).toHaveCount(0);
+  await next(page);
+  await stepIs(page, "Address");
+});

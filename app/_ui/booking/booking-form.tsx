@@ -61,7 +61,18 @@ function defaults(profile: BookingProfile | null, mode: BookingMode): BookingInp
 
 export function BookingForm({ mode, book, slots, profile: initialProfile, timeZone, customerStep }: BookingFormProps) {
   const [profile, setProfileState] = useState(initialProfile);
-  const form = useForm<BookingInput, unknown, BookingData>({ resolver: zodResolver(bookingSchema), defaultValues: defaults(initialProfile, mode), mode: "onTouched" });
+  // Each step is checked when Next is pressed (form.trigger). Validating on blur as well made
+  // the error under a field vanish as the click on Next began, moving the button away from
+  // the pointer so the click was lost; instead a field's error clears as soon as it is edited.
+  const form = useForm<BookingInput, unknown, BookingData>({ resolver: zodResolver(bookingSchema), defaultValues: defaults(initialProfile, mode), mode: "onSubmit" });
+  useEffect(() => {
+    // A subscription in an effect, not a render-time watch(): nothing here is memoised from it.
+    // eslint-disable-next-line react-hooks/incompatible-library
+    const sub = form.watch((_values, { name, type }) => {
+      if (type === "change" && name && form.getFieldState(name).error) form.clearErrors(name);
+    });
+    return () => sub.unsubscribe();
+  }, [form]);
   const steps: StepId[] = mode === "customer" ? ["address", "devices", "time", "review"] : ["contact", "address", "devices", "time", "review"];
   const [index, setIndex] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
