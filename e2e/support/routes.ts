@@ -13,10 +13,16 @@ export type Visitor = "anon" | "admin" | "tech" | "otherTech" | "customerA" | "c
 
 type Row = { path: string } & Record<Visitor, Expect>;
 
+const NIL = "00000000-0000-4000-8000-000000000000";
 const all = (e: Expect) => ({ anon: e, admin: e, tech: e, otherTech: e, customerA: e, customerB: e });
 const customerOnly: Omit<Row, "path"> = { anon: "signin", admin: "forbidden", tech: "forbidden", otherTech: "forbidden", customerA: "ok", customerB: "ok" };
 const techOnly: Omit<Row, "path"> = { anon: "signin", admin: "forbidden", tech: "ok", otherTech: "ok", customerA: "forbidden", customerB: "forbidden" };
 const adminOnly: Omit<Row, "path"> = { anon: "signin", admin: "ok", tech: "forbidden", otherTech: "forbidden", customerA: "forbidden", customerB: "forbidden" };
+
+/** Pages deliberately not in the matrix, with why (app/route-coverage.test.ts checks every page is one or the other). */
+export const NOT_IN_MATRIX: Record<string, string> = {
+  "/dashboard": "Only redirects: to /signin when signed out, else to the visitor's own area (covered by the sign-in journeys).",
+};
 
 export const PAGE_ROUTES: Row[] = [
   { path: "/", ...all("ok") },
@@ -56,5 +62,12 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech/calendar", ...techOnly },
   { path: "/widget", ...all("ok") },
   { path: "/admin/reports", ...adminOnly },
+  // detail pages for ids that do not exist: the right role gets 404, other roles the 403 page
+  { path: `/admin/customers/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/admin/devices/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/admin/backups/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/admin/outbox/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/portal/visits/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
+  { path: `/tech/devices/${NIL}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
 ];
