@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PAGE_ROUTES, type Visitor } from "./support/routes";
@@ -166,10 +168,18 @@ test.describe("platform", () => {
 
   test("a second server on the same embedded database refuses to start and touches nothing", async ({ request }) => {
     const state = readState()!;
-    test.skip(state.databaseKind !== "pglite", "only the embedded database is single-process");
+    // On the embedded run the journeys' own server holds the lock. On the PostgreSQL run a
+    // stand-in process holds the lock of a fresh embedded directory instead.
+    let dataDir = state.dataDir;
+    let holder: ReturnType<typeof spawn> | null = null;
+    if (state.databaseKind !== "pglite") {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fk-lock-e2e-"));
+      holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dataDir, "pglite.lock"))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+      await expect.poll(() => fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
+    }
     const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(Number(process.env.E2E_PORT ?? 3210) + 89)], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: state.dataDir, DATABASE_URL: undefined },
+      env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: dataDir, DATABASE_URL: undefined },
       detached: true,
     });
     let output = "";
@@ -185,8 +195,10 @@ test.describe("platform", () => {
         resolve(c);
       });
     });
+    holder?.kill("SIGKILL");
     expect(code).toBe(1);
     expect(output).toContain("is in use by another FieldKey process");
+    if (holder) expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(false); // nothing opened or created
     expect((await request.get("/api/health")).status()).toBe(200);
   });
 
