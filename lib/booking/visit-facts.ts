@@ -34,7 +34,8 @@ export type VisitFacts = VisitSummary & {
   end: Date;
 };
 
-export const BOOKING_MAIL_KINDS = ["booking.confirmation", "booking.rescheduled", "booking.cancelled"] as const;
+/** Mails that carry the visit's .ics: each one raises the calendar event's SEQUENCE. */
+export const BOOKING_MAIL_KINDS = ["booking.confirmation", "booking.rescheduled", "booking.cancelled", "visit.moved"] as const;
 
 export const firstName = (name: string | null | undefined) => (name ? name.trim().split(/\s+/)[0]! : null);
 
@@ -166,6 +167,13 @@ export async function queueVisitMail(
     attachments: [icsAttachment(f.reference, ics, cancelled)],
     visitId,
   });
+}
+
+/** The visit's updated .ics (next SEQUENCE) for a mail queued in the caller's transaction, e.g. a dispatcher's move. */
+export async function updatedCalendarAttachment(tx: Executor, visitId: string, s: CompanySettings) {
+  const f = await loadVisitFacts(tx, visitId, s.timeZone);
+  if (!f) return null;
+  return icsAttachment(f.reference, calendarFor(f, s, await nextSequence(tx, visitId)));
 }
 
 export function publicSummary(f: VisitFacts): VisitSummary {

@@ -64,9 +64,23 @@ describe("moving and reassigning visits", () => {
     expect(mail[0]!.subject).toContain("new time");
     expect(mail[0]!.textBody).toContain("Technician: Terry Tech");
     expect(mail[0]!.textBody).toContain("11:00–12:30");
+    // the customer's calendar entry moves with the visit: same UID, the new start; this factory visit had no .ics mailed before
+    const attachments = mail[0]!.attachments as { filename: string; contentBase64: string }[];
+    expect(attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^visit-.+\.ics$/)]);
+    const ics = Buffer.from(attachments[0]!.contentBase64, "base64").toString("utf8");
+    expect(ics).toContain(`UID:visit-${id}@fieldkey`);
+    expect(ics).toContain(`DTSTART:${at("11:00").toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    expect(ics).toContain("SEQUENCE:0");
     const [ev] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "visit"), eq(auditEvents.entityId, id)));
     expect(ev).toMatchObject({ action: "visit.reassign", actorId: admin.id, ip: "10.1.1.1" });
     expect(ev!.details).toMatchObject({ from: { technicianId: olive.id }, to: { technicianId: terry.id } });
+
+    // a second move sends the next SEQUENCE so calendar apps replace the entry
+    await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "14:00" }, null);
+    const again = await db.select().from(mailOutbox).where(eq(mailOutbox.visitId, id)).orderBy(mailOutbox.createdAt);
+    const second = Buffer.from((again[1]!.attachments as { contentBase64: string }[])[0]!.contentBase64, "base64").toString("utf8");
+    expect(second).toContain("SEQUENCE:1");
+    expect(second).toContain(`UID:visit-${id}@fieldkey`);
   });
 
   it("goes through the lifecycle: assigning a requested visit schedules it, unassigning makes it requested again", async () => {

@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, pgError, ValidationError } from "@/lib/er
 import { enqueueMail } from "@/lib/mail/outbox";
 import { getSettings, type CompanySettings } from "@/lib/settings";
 import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { updatedCalendarAttachment } from "@/lib/booking/visit-facts";
 import { visitMovedMail } from "./moved-mail";
 import { moveVisitSchema } from "./schemas";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
@@ -141,10 +142,10 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     let emailed = false;
     const to = technicianId && (timeChanged || techChanged) ? await customerEmail(tx, v.customerId) : null;
     if (to) {
-      await enqueueMail(
-        tx,
-        visitMovedMail({ to, visitId: v.id, customerName: v.customerName, reference: v.reference, startsAt, endsAt, technicianName: technicianName!, address: v.address, timeChanged, settings: s }),
-      );
+      const mail = visitMovedMail({ to, visitId: v.id, customerName: v.customerName, reference: v.reference, startsAt, endsAt, technicianName: technicianName!, address: v.address, timeChanged, settings: s });
+      // The customer's calendar entry follows the move (same UID, next SEQUENCE).
+      const ics = await updatedCalendarAttachment(tx, v.id, s);
+      await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
       emailed = true;
     }
     return { changed: true, reference: v.reference, status, emailed, action };
