@@ -5,6 +5,7 @@ import { getDb, type Executor } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { registerJob } from "@/lib/background";
 import { signatureHeader } from "./signature";
+import { privateTargetReason } from "./target";
 
 export const MAX_ATTEMPTS = 8;
 export const TIMEOUT_MS = 10_000;
@@ -106,7 +107,8 @@ export async function deliverDueWebhooks(opts: { db?: Executor; workerId?: strin
     claimed.map(async (d) => {
       const ep = byId.get(d.endpointId);
       if (!ep || !ep.active) return settle(db, workerId, d, { ok: false, statusCode: null, response: null, error: null }, "The endpoint was disabled.");
-      const outcome = await post(ep.url, ep.secret, d);
+      const refused = await privateTargetReason(ep.url);
+      const outcome = refused ? { ok: false, statusCode: null, response: null, error: refused } : await post(ep.url, ep.secret, d);
       if (outcome.ok) delivered++;
       return settle(db, workerId, d, outcome);
     }),

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/db/schema";
 
 /** An IP literal in a private, link-local or loopback range (cloud metadata, the office network): not a receiver on the internet. */
-function isPrivateAddressLiteral(host: string): boolean {
+export function isPrivateAddressLiteral(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost")) return true;
   const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];

@@ -33,7 +33,7 @@ describe("signatures", () => {
 
 describe("endpoints", () => {
   it("https only (loopback http for local receivers), at least one event; secret shown once, audited", async () => {
-    for (const url of ["http://example.com/hook", "ftp://example.com", "https://user:pw@example.com/", "not a url", "https://169.254.169.254/latest", "https://10.0.0.5/hook", "https://[::1]/hook"]) {
+    for (const url of ["http://example.com/hook", "ftp://example.com", "https://user:pw@example.com/", "not a url", "https://169.254.169.254/latest", "https://10.0.0.5/hook", "https://[::1]/hook", "https://localhost/hook", "https://db.localhost:5432/"]) {
       await expect(createWebhookEndpoint(admin, { url, events: ["visit.booked"] }, null)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["url"] })] });
     }
     await expect(createWebhookEndpoint(admin, { url: "https://example.com/hook", events: [] }, null)).rejects.toThrow(/at least one event/);
