@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, mailOutbox, visits } from "@/db/schema";
-import { makeUser, makeVisit } from "@/db/testing/factories";
+import { auditEvents, holidays, mailOutbox, technicianHours, technicianProfiles, technicianTimeOff, visits } from "@/db/schema";
+import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { getBoard } from "./board";
 import { moveVisit } from "./move";
@@ -158,6 +158,36 @@ describe("the board", () => {
     const idx = week.days.findIndex((d) => d.date === day);
     expect(week.lanes.find((l) => l.id === terry.id)!.byDay[idx]!.map((v) => v.id)).toEqual([assigned]);
     await expect(getBoard(terry, { view: "day" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("placement notes for the dispatcher", () => {
+  it("names hours, time off, a holiday and missing brand skills, without refusing the move", async () => {
+    const { admin, terry, carla } = await world();
+    const db = await getDb();
+    const weekday = DateTime.fromISO(day, { zone: ZONE }).weekday;
+    await db.delete(technicianHours).where(and(eq(technicianHours.technicianId, terry.id), eq(technicianHours.weekday, weekday)));
+    await db.insert(technicianHours).values({ technicianId: terry.id, weekday, startMinute: 9 * 60, endMinute: 17 * 60 });
+    await db.update(technicianProfiles).set({ brands: ["dahua"] }).where(eq(technicianProfiles.userId, terry.id));
+    const lorex = await makeDevice(carla.customerId!, { brand: "lorex" });
+    const dahua = await makeDevice(carla.customerId!, { brand: "dahua" });
+    const id = await makeVisit({ customerId: carla.customerId!, technicianId: null, startsAt: at("10:00"), minutes: 60, bufferMinutes: 0, deviceIds: [lorex, dahua] });
+
+    const inHours = await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "10:00" }, null);
+    expect(inHours.warnings).toEqual(["Terry Tech is not set up for Lorex devices."]);
+
+    await db.insert(technicianTimeOff).values({ technicianId: terry.id, startsAt: at("17:00"), endsAt: at("19:00") });
+    await db.insert(holidays).values({ day, name: "Founders' Day" });
+    const late = await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "16:30" }, null);
+    expect(late.changed).toBe(true);
+    expect(late.warnings).toEqual([
+      "This is outside Terry Tech's hours on " + DateTime.fromISO(day).toFormat("cccc") + "s (09:00–17:00).",
+      "Terry Tech has time off then.",
+      `${DateTime.fromISO(day).toFormat("d LLL")} is a company holiday (Founders' Day).`,
+      "Terry Tech is not set up for Lorex devices.",
+    ]);
+    expect((await visitRow(id)).startsAt.toISOString()).toBe(at("16:30").toISOString());
+    expect((await moveVisit(admin, { visitId: id, technicianId: "", date: day, time: "16:30" }, null)).warnings).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { getSettings, type CompanySettings } from "@/lib/settings";
 import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { updatedCalendarAttachment } from "@/lib/booking/visit-facts";
 import { visitMovedMail } from "./moved-mail";
+import { placementWarnings } from "./warnings";
 import { moveVisitSchema } from "./schemas";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 
@@ -108,7 +109,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     const busyUntil = new Date(endsAt.getTime() + s.travelBufferMinutes * 60_000);
     const timeChanged = startsAt.getTime() !== v.startsAt.getTime();
     const techChanged = technicianId !== v.technicianId;
-    if (!timeChanged && !techChanged && status === v.status) return { changed: false, reference: v.reference, status, emailed: false };
+    if (!timeChanged && !techChanged && status === v.status) return { changed: false, reference: v.reference, status, emailed: false, warnings: [] as string[] };
 
     try {
       await tx.transaction(async (sp) => {
@@ -148,6 +149,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
       emailed = true;
     }
-    return { changed: true, reference: v.reference, status, emailed, action };
+    const warnings = technicianId ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, zone: s.timeZone }) : [];
+    return { changed: true, reference: v.reference, status, emailed, action, warnings };
   });
 }

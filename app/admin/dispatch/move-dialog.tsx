@@ -23,7 +23,7 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
       const who = technicians.find((t) => t.id === form.getValues("technicianId"))?.name;
       announceDispatch(
         r.changed
-          ? `${r.reference}: ${who ? `${who}, ` : "unassigned, "}${form.getValues("date")} ${form.getValues("time")}.${r.emailed ? " The customer will be emailed." : ""}`
+          ? `${r.reference}: ${who ? `${who}, ` : "unassigned, "}${form.getValues("date")} ${form.getValues("time")}.${r.emailed ? " The customer will be emailed." : ""}${r.warnings.length ? ` Note: ${r.warnings.join(" ")}` : ""}`
           : `${r.reference}: nothing changed.`,
       );
     },
