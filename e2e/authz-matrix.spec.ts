@@ -49,7 +49,7 @@ test.describe("server actions × visitors (input null: nothing can be written)",
   }
 });
 
-test("data-scoped actions: another customer's or technician's visit is not found, and stays unchanged", async ({ playwright, baseURL }) => {
+test("data-scoped actions: another customer's or technician's visit, device or site is not found, and stays unchanged", async ({ playwright, baseURL }) => {
   const f = fixtures();
   const target = { ...f.customerA };
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${f.tokens.admin}` } });
@@ -57,7 +57,9 @@ test("data-scoped actions: another customer's or technician's visit is not found
     const visit = await api.get(`/api/v1/visits/${target.visitId}`);
     expect(visit.status()).toBe(200);
     const attempts = await api.get(`/api/v1/visits/${target.visitId}/attempts`);
-    return JSON.stringify([await visit.json(), await attempts.json()]);
+    const device = await api.get(`/api/v1/devices/${target.deviceId}`);
+    const sites = await api.get(`/api/v1/customers/${target.customerId}/sites`);
+    return JSON.stringify([await visit.json(), await attempts.json(), await device.json(), await sites.json()]);
   };
   const before = await snapshot();
   const actions = manifestActions();

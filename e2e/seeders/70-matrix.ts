@@ -18,7 +18,7 @@ import { MATRIX_FIXTURES, type MatrixFixtures } from "../support/matrix-fixtures
  * - An API token with every scope for Carla, Bea, Terry, Mo, Adrian (a
  *   technician the matrix promotes to admin: seeding an admin would end the
  *   first-admin setup flow), Dan (disabled) and a revoked one.
- * - Dora, an active customer the matrix signs in and then disables.
+ * - Della, an active customer the matrix signs in and then disables.
  * - Two accounts for the sign-in throttling test.
  */
 async function place(db: Database, customerId: string, technicianId: string, serial: string, dayOffset: number) {
@@ -67,8 +67,8 @@ const seed: Seeder = async ({ db, terry, carla }) => {
   const adrian = await createUserUnchecked(db, { email: "adrian@fieldkey.test", name: "Adrian Matrix", role: "technician", passwordHash });
   const [bc] = await db.insert(customers).values({ name: "Bea Matrix", email: "bea@example.test" }).returning({ id: customers.id });
   const bea = await createUserUnchecked(db, { email: "bea@example.test", name: "Bea Matrix", role: "customer", passwordHash, customerId: bc!.id });
-  const [dc] = await db.insert(customers).values({ name: "Dora Disabled", email: "dora@example.test" }).returning({ id: customers.id });
-  const dora = await createUserUnchecked(db, { email: "dora@example.test", name: "Dora Disabled", role: "customer", passwordHash, customerId: dc!.id });
+  const [lc] = await db.insert(customers).values({ name: "Della Disabled", email: "della@example.test" }).returning({ id: customers.id });
+  const della = await createUserUnchecked(db, { email: "della@example.test", name: "Della Disabled", role: "customer", passwordHash, customerId: lc!.id });
   const [nc] = await db.insert(customers).values({ name: "Dan Disabled", email: "dan@example.test" }).returning({ id: customers.id });
   const dan = await createUserUnchecked(db, { email: "dan@example.test", name: "Dan Disabled", role: "customer", passwordHash, customerId: nc!.id });
   await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, dan.id));
@@ -85,7 +85,7 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     customerB: { customerId: bc!.id, userId: bea.id, ...b },
     mo: { id: mo.id },
     adrian: { id: adrian.id },
-    dora: { id: dora.id, email: "dora@example.test" },
+    disabledUser: { id: della.id, email: "della@example.test" },
     throttle: { emails: throttleEmails },
     tokens: {
       customerA: await token(db, carla.id),

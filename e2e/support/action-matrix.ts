@@ -115,4 +115,27 @@ export const SCOPED_PROBES: ScopedProbe[] = [
     input: (f) => ({ visitId: f.visitId, personName: "Mallory", relationship: "owner", mode: "typed", typedAcknowledgement: "Mallory" }),
     expect: { otherTech: "404" },
   },
+  {
+    action: "app/_field/actions.ts#logAttemptAction",
+    input: (f) => ({ visitId: f.visitId, deviceId: f.deviceId, methodId: "dahua-reset-button", outcome: "failed", durationSeconds: 60 }),
+    expect: { otherTech: "404" },
+  },
+  {
+    action: "app/portal/places-actions.ts#updateDeviceAction",
+    input: (f) => ({
+      deviceId: f.deviceId,
+      kind: "nvr",
+      model: "HACKED",
+      serial: "",
+      siteId: "",
+      notes: "",
+      recovery: { recovery_email: "no", security_questions: "no", app_account: "no", guid_file: "no", reset_button: "no" },
+    }),
+    expect: { customerB: "404" },
+  },
+  {
+    action: "app/portal/places-actions.ts#updateSiteAction",
+    input: (f) => ({ siteId: f.siteId, label: "HACKED", addressLine1: "1 Evil St", addressLine2: "", city: "Nowhere", region: "OH", postalCode: "44000", accessNotes: "" }),
+    expect: { customerB: "404" },
+  },
 ];

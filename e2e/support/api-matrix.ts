@@ -8,7 +8,7 @@
  * so the user's role and scoping decide): none, customer A (Carla), customer B
  * (Bea), the assigned technician (Terry), another technician (Mo), an admin,
  * a disabled user's token, a revoked token. The other routes get session
- * cookies (customer B: Ben, other technician: Olive, disabled: Dora) and, as
+ * cookies (customer B: Ben, other technician: Olive, disabled: Della) and, as
  * "revoked", a revoked token in place of a session.
  *
  * A cell is the expected HTTP status. Besides the status, every 200 answer is

@@ -7,7 +7,7 @@ export type MatrixFixtures = {
   customerB: { customerId: string; siteId: string; deviceId: string; visitId: string; userId: string };
   mo: { id: string };
   adrian: { id: string };
-  dora: { id: string; email: string };
+  disabledUser: { id: string; email: string };
   throttle: { emails: string[] };
   tokens: Record<"customerA" | "customerB" | "tech" | "otherTech" | "admin" | "disabled" | "revoked", string>;
 };

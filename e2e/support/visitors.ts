@@ -1,6 +1,6 @@
 /**
  * The matrix's visitors as HTTP request contexts (no browser): the saved
- * signed-in states from auth.setup.ts, plus "disabled" (Dora, seeded by
+ * signed-in states from auth.setup.ts, plus "disabled" (Della, seeded by
  * e2e/seeders/70-matrix.ts, signs in here and is then disabled by the admin)
  * and Adrian, promoted to admin so his seeded API token is an admin token.
  */
@@ -37,18 +37,18 @@ export function actionByKey(key: string) {
   return a;
 }
 
-/** Once per run: Dora's state saved then her account disabled; Adrian made an admin. */
+/** Once per run: Della's state saved then her account disabled; Adrian made an admin. */
 export async function prepareMatrix(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
   if (fs.existsSync(PREPARED)) return;
   const f = fixtures();
-  const dora = await playwright.request.newContext({ baseURL });
-  const res = await httpSignIn(dora, f.dora.email);
+  const della = await playwright.request.newContext({ baseURL });
+  const res = await httpSignIn(della, f.disabledUser.email);
   expect(res.status()).toBe(302);
-  await dora.storageState({ path: DISABLED_STATE });
-  await dora.dispose();
+  await della.storageState({ path: DISABLED_STATE });
+  await della.dispose();
 
   const admin = await playwright.request.newContext({ baseURL, storageState: storageStatePath("admin") });
-  const disabled = await callAction(admin, actionByKey("app/admin/users/actions.ts#disableUserAction"), { userId: f.dora.id });
+  const disabled = await callAction(admin, actionByKey("app/admin/users/actions.ts#disableUserAction"), { userId: f.disabledUser.id });
   expect(describeOutcome(disabled)).toBe("ok");
   const promoted = await callAction(admin, actionByKey("app/admin/users/actions.ts#changeRoleAction"), { userId: f.adrian.id, role: "admin" });
   expect(describeOutcome(promoted)).toBe("ok");
