@@ -35,9 +35,11 @@ test("every page of the route matrix, as a visitor who gets it: CSP with a fresh
   const nonces = new Set<string>();
   const contexts = new Map<SessionVisitor, Awaited<ReturnType<typeof sessionContext>>>();
   for (const v of VISITORS) contexts.set(v, await sessionContext(playwright, baseURL!, v));
+  // /widget is a route handler with a frameable CSP of its own: checked in its own test below.
+  const pages = PAGE_ROUTES.filter((r) => r.path !== "/widget");
   let checked = 0;
   await Promise.all(
-    PAGE_ROUTES.map(async (route) => {
+    pages.map(async (route) => {
       // The visitor who gets the page; for a page nobody may see (another technician's job), its 404.
       const visitor = VISITORS.find((v) => route[v] === "ok") ?? VISITORS.find((v) => route[v] === "notfound");
       if (!visitor) throw new Error(`${route.path}: no visitor gets this page or its 404`);
@@ -58,8 +60,8 @@ test("every page of the route matrix, as a visitor who gets it: CSP with a fresh
     }),
   );
   expect(problems).toEqual([]);
-  expect(checked).toBe(PAGE_ROUTES.length);
-  expect(nonces.size, "a fresh nonce per response").toBe(PAGE_ROUTES.length);
+  expect(checked).toBe(pages.length);
+  expect(nonces.size, "a fresh nonce per response").toBe(pages.length);
   for (const c of contexts.values()) await c.dispose();
 });
 
