@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import { eq } from "drizzle-orm";
-import { apiTokens, customers, devices, sites, users, visitDevices, visits, API_SCOPES } from "@/db/schema";
+import { apiTokens, customers, devices, sites, visitDevices, visits, API_SCOPES } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { newSecretToken, tokenHash } from "@/lib/secret-tokens";
 import { createUserUnchecked } from "@/lib/users";
@@ -17,8 +16,9 @@ import { MATRIX_FIXTURES, type MatrixFixtures } from "../support/matrix-fixtures
  *   technician). Far in the future, so no journey's day view shows them.
  * - An API token with every scope for Carla, Bea, Terry, Mo, Adrian (a
  *   technician the matrix promotes to admin: seeding an admin would end the
- *   first-admin setup flow), Dan (disabled) and a revoked one.
- * - Della, an active customer the matrix signs in and then disables.
+ *   first-admin setup flow), Della and a revoked one.
+ * - Della, an active customer the matrix signs in (session and token) and
+ *   then disables: the "disabled" visitor of every matrix.
  * - Two accounts for the sign-in throttling test.
  */
 async function place(db: Database, customerId: string, technicianId: string, serial: string, dayOffset: number) {
@@ -69,9 +69,6 @@ const seed: Seeder = async ({ db, terry, carla }) => {
   const bea = await createUserUnchecked(db, { email: "bea@example.test", name: "Bea Matrix", role: "customer", passwordHash, customerId: bc!.id });
   const [lc] = await db.insert(customers).values({ name: "Della Disabled", email: "della@example.test" }).returning({ id: customers.id });
   const della = await createUserUnchecked(db, { email: "della@example.test", name: "Della Disabled", role: "customer", passwordHash, customerId: lc!.id });
-  const [nc] = await db.insert(customers).values({ name: "Dan Disabled", email: "dan@example.test" }).returning({ id: customers.id });
-  const dan = await createUserUnchecked(db, { email: "dan@example.test", name: "Dan Disabled", role: "customer", passwordHash, customerId: nc!.id });
-  await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, dan.id));
   const throttleEmails = ["tess@example.test", "tim@example.test"];
   for (const email of throttleEmails) {
     const [c] = await db.insert(customers).values({ name: "Throttle Test", email }).returning({ id: customers.id });
@@ -93,7 +90,7 @@ const seed: Seeder = async ({ db, terry, carla }) => {
       tech: await token(db, terry.id),
       otherTech: await token(db, mo.id),
       admin: await token(db, adrian.id),
-      disabled: await token(db, dan.id),
+      disabled: await token(db, della.id), // works until the matrix disables Della
       revoked: await token(db, terry.id, { revoked: true }),
     },
   };

@@ -7,7 +7,7 @@
  * Callers: /api/v1 gets bearer tokens (e2e/seeders/70-matrix.ts, every scope,
  * so the user's role and scoping decide): none, customer A (Carla), customer B
  * (Bea), the assigned technician (Terry), another technician (Mo), an admin,
- * a disabled user's token, a revoked token. The other routes get session
+ * the token of a user disabled after it was issued (Della), a revoked token. The other routes get session
  * cookies (customer B: Ben, other technician: Olive, disabled: Della) and, as
  * "revoked", a revoked token in place of a session.
  *

@@ -47,6 +47,11 @@ export async function prepareMatrix(playwright: PlaywrightWorkerArgs["playwright
   await della.storageState({ path: DISABLED_STATE });
   await della.dispose();
 
+  // Her token works while she is active (the matrix then expects 401 for it: users are re-read on every call).
+  const token = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${f.tokens.disabled}` } });
+  expect((await token.get("/api/v1/visits")).status()).toBe(200);
+  await token.dispose();
+
   const admin = await playwright.request.newContext({ baseURL, storageState: storageStatePath("admin") });
   const disabled = await callAction(admin, actionByKey("app/admin/users/actions.ts#disableUserAction"), { userId: f.disabledUser.id });
   expect(describeOutcome(disabled)).toBe("ok");
