@@ -117,6 +117,7 @@ test.describe("axe: no serious or critical violations", () => {
   });
 
   test("admin pages", async ({ browser }) => {
+    test.setTimeout(150_000); // ~30 pages with axe each: close to the default 60 s on a busy 2-core machine
     const page = await (await contextAs(browser, "admin")).newPage();
     const a = auditor(page);
     const adminPages = PAGE_ROUTES.filter((r) => r.path.startsWith("/admin") && r.admin === "ok").map((r) => r.path);

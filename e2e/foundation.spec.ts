@@ -9,7 +9,7 @@ import { ROOT } from "./support/server";
 import { readState, storageStatePath } from "./support/state";
 
 test.describe("authorization matrix: every page × every kind of visitor", () => {
-  for (const visitor of ["anon", "admin", "tech", "otherTech", "customerA", "customerB"] as Visitor[]) {
+  for (const visitor of ["anon", "admin", "tech", "otherTech", "customerA", "customerB"] as Exclude<Visitor, "disabled">[]) {
     test(`as ${visitor}`, async ({ playwright, baseURL }) => {
       const ctx = await playwright.request.newContext({
         baseURL,

@@ -42,7 +42,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <ul className="space-y-1 text-sm">
             {detail.devices.map((d) => (
               <li key={d.id}>
-                <Link href={`/admin/devices/${d.id}`}>{deviceTitle(d)}</Link>
+                <Link href={`/admin/devices/${d.id}`} className="underline">{deviceTitle(d)}</Link>
                 {d.serial ? ` · ${d.serial}` : ""} · {d.backups} backup{d.backups === 1 ? "" : "s"}
               </li>
             ))}
