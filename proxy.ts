@@ -9,8 +9,28 @@ import { NextResponse, type NextRequest } from "next/server";
 const PROTECTED = ["/portal", "/tech", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/**
+ * A server action posted from another site: Next would refuse it too, but with a
+ * bare 500. Answer 403 first, with the same rule (the Origin's host must be
+ * the host the request was sent to; no Origin = a same-origin or old client).
+ */
+function crossSiteAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" or garbage
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (crossSiteAction(request)) {
+    return new NextResponse("Cross-site form submissions are not accepted.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (PROTECTED.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
     const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c) || request.cookies.getAll().some((k) => k.name.startsWith(c + ".")));
     if (!hasSession) {
