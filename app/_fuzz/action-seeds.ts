@@ -19,7 +19,7 @@ export async function makeActionWorld() {
   const db = await getDb();
   const [attempt] = await db.select({ id: attempts.id }).from(attempts).where(eq(attempts.visitId, w.visitA));
   await addTimeOff(w.admin, { technicianId: w.tech.id, startsAt: "2031-01-05T09:00", endsAt: "2031-01-05T12:00", reason: "Dentist" }, "127.0.0.1");
-  const [timeOff] = await db.select({ id: technicianTimeOff.id }).from(technicianTimeOff);
+  const [timeOff] = await db.select({ id: technicianTimeOff.id }).from(technicianTimeOff).where(eq(technicianTimeOff.technicianId, w.tech.id));
   const token = await tokenRowFor(w.custA, ["visits:read"]);
   const hook = await createWebhookEndpoint(w.admin, { url: "https://hooks.example.com/fk", description: "CRM", events: ["visit.booked"] }, "127.0.0.1");
   await createCalendarFeed(w.tech, "127.0.0.1");

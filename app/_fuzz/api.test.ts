@@ -58,6 +58,13 @@ async function send(handler: Handler, method: string, r: Req, token?: string) {
   return res.status;
 }
 
+async function sendJson(handler: Handler, method: string, r: Req) {
+  const headers = new Headers(r.headers);
+  headers.set("x-forwarded-for", nextIp());
+  const res = await handler(new Request(new URL(r.url, "http://localhost"), { method, headers, body: r.body }));
+  return { status: res.status, body: (await res.json()) as { filename?: string } };
+}
+
 /** Status < 500; a refusal changes no row count. */
 async function check(what: string, r: Req, status: number) {
   inputs++;
@@ -121,7 +128,10 @@ describe("routes outside /api/v1", () => {
         const headers: Record<string, string> = { origin: "http://localhost", host: "localhost", "x-filename": headerSafe(a.filename) };
         if (a.type) headers["content-type"] = headerSafe(a.type);
         const r: Req = { kind: `upload ${a.field} ${JSON.stringify(a.filename).slice(0, 60)} ${a.size} B`, url: u.pathname + u.search, headers, body: new Uint8Array(a.size).fill(7) };
-        await check("upload", r, await send(upload.POST as Handler, "POST", r));
+        const res = await sendJson(upload.POST as Handler, "POST", r);
+        await check("upload", r, res.status);
+        // A stored name is one plain path segment: no directory part, no control characters, no leading dot.
+        if (res.status === 201) expect(res.body.filename, r.kind).toMatch(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*$/);
       }),
       { numRuns: 300 },
     );
@@ -141,8 +151,11 @@ describe("routes outside /api/v1", () => {
   });
 });
 
+const started = performance.now();
 afterAll(() => {
-  console.info(`[fuzz] API requests: ${inputs} (every table counted ${watch.fullCounts} times)`);
+  const cpu = process.cpuUsage();
+  const took = `${Math.round((performance.now() - started) / 1000)} s wall, ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU in this worker`;
+  console.info(`[fuzz] ${took}; API requests: ${inputs} (every table counted ${watch.fullCounts} times)`);
 });
 
 it("ran enough inputs (the API's share of the 10,000)", () => {
