@@ -38,6 +38,7 @@ const actions: { name: string; file: string; fn: Action }[] = [];
 let w: ActionWorld;
 const watch = new RowCountWatch();
 let inputs = 0;
+const statuses: Record<string, number> = {};
 
 beforeAll(async () => {
   for (const [file, load] of Object.entries(modules)) {
@@ -72,6 +73,8 @@ it("the seeds are valid: each passes the gate and the schema (not a 401/403/422 
 });
 
 const RUNS = 150;
+/** Per-test timeout: on a busy shared machine one action's inputs can take tens of seconds. */
+const SLOW = 180_000;
 
 describe("every action refuses bad input cleanly", () => {
   beforeEach(async () => {
@@ -91,20 +94,22 @@ describe("every action refuses bad input cleanly", () => {
         } catch (err) {
           throw new Error(`${name} threw on ${m.kind} ${m.path}: ${String(err)}`);
         }
+        const key = r.ok ? "ok" : String(r.status);
+        statuses[key] = (statuses[key] ?? 0) + 1;
         expect(r.status, `${name} answered 500 on ${m.kind} ${m.path}: ${r.error}`).not.toBe(500);
         const changed = await watch.changes();
         if (!r.ok) expect(changed, `${name} refused (${r.status} ${r.error}) ${m.kind} ${m.path} but changed rows`).toEqual([]);
       }),
       { numRuns: s.runs ?? RUNS },
     );
-  });
+  }, SLOW);
 });
 
 const started = performance.now();
 afterAll(() => {
   const cpu = process.cpuUsage();
   const took = `${Math.round((performance.now() - started) / 1000)} s wall, ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU in this worker`;
-  console.info(`[fuzz] ${took}; server actions: ${inputs} inputs (every table counted ${watch.fullCounts} times)`);
+  console.info(`[fuzz] ${took}; server actions: ${inputs} inputs (every table counted ${watch.fullCounts} times); answers ${JSON.stringify(statuses)}`);
 });
 
 it("ran enough inputs (the actions' share of the 10,000)", () => {

@@ -31,6 +31,7 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => state.actor, requestI
 let w: ContractWorld;
 const watch = new RowCountWatch();
 let inputs = 0;
+const statuses: Record<string, number> = {};
 let seq = 0;
 
 beforeAll(async () => {
@@ -68,6 +69,7 @@ async function sendJson(handler: Handler, method: string, r: Req) {
 /** Status < 500; a refusal changes no row count. */
 async function check(what: string, r: Req, status: number) {
   inputs++;
+  statuses[status] = (statuses[status] ?? 0) + 1;
   expect(status, `${what}: ${r.kind} answered ${status}`).toBeLessThan(500);
   const changed = await watch.changes();
   if (status >= 400) expect(changed, `${what}: ${r.kind} refused (${status}) but changed rows`).toEqual([]);
@@ -76,6 +78,8 @@ async function check(what: string, r: Req, status: number) {
 const CASES: Case[] = [...READ_CASES, ...WRITE_CASES];
 /** Inputs per operation (computing free slots is the slow one: ~50 ms a call on PGlite). */
 const RUNS: Record<string, number> = { default: 220, listSlots: 80 };
+/** Per-test timeout: on a busy shared machine one operation's inputs can take tens of seconds. */
+const SLOW = 180_000;
 
 it("every documented operation is fuzzed", () => {
   expect(CASES.map((c) => c.op).sort()).toEqual(ENDPOINTS.map((e) => e.operationId).sort());
@@ -103,7 +107,7 @@ describe("every /api/v1 operation refuses bad input cleanly", () => {
       }),
       { numRuns: RUNS[op] ?? RUNS.default },
     );
-  });
+  }, SLOW);
 });
 
 describe("routes outside /api/v1", () => {
@@ -135,7 +139,7 @@ describe("routes outside /api/v1", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, SLOW);
 
   it("GET /api/backups/:id/download and /api/calendar/:token: any id or token", async () => {
     await fc.assert(
@@ -148,14 +152,14 @@ describe("routes outside /api/v1", () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, SLOW);
 });
 
 const started = performance.now();
 afterAll(() => {
   const cpu = process.cpuUsage();
   const took = `${Math.round((performance.now() - started) / 1000)} s wall, ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU in this worker`;
-  console.info(`[fuzz] ${took}; API requests: ${inputs} (every table counted ${watch.fullCounts} times)`);
+  console.info(`[fuzz] ${took}; API requests: ${inputs} (every table counted ${watch.fullCounts} times); statuses ${JSON.stringify(statuses)}`);
 });
 
 it("ran enough inputs (the API's share of the 10,000)", () => {
