@@ -239,14 +239,22 @@ test("the technician works a two-device visit from 'On my way' to completed with
   await expect(page.getByTestId("authorization-recorded")).toContainText("Authorized by Kim Keyboard (manager)");
   await expect(page.getByTestId("authorization-recorded")).toContainText("Typed acknowledgement: “Kim Keyboard”");
 
-  // Dahua: read a method's steps (the playbook), a failed try, Escape out of a sheet, a success.
+  // Open a device's page (config backups) and come back, by keyboard.
   const dahua = page.getByTestId("device-dahua");
+  await activate(page, dahua.getByRole("link", { name: "Config backups of this device" }), { max: 60 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(KEYS.dahuaModel);
+  await expectNoHorizontalScroll(page);
+  await shot(page, "14-tech-device");
+  await activate(page, page.getByRole("link", { name: "← Back to the job" }));
+  await expect(page.getByRole("heading", { name: KEYS.customer, level: 1 })).toBeVisible();
+
+  // Dahua: read a method's steps (the playbook), a failed try, Escape out of a sheet, a success.
   const qr = dahua.getByTestId("method-dahua_qr_dmss");
   const steps = qr.getByText("Requirements and steps");
   await activate(page, steps, { max: 60 });
   await expect(qr.locator("details")).toHaveAttribute("open", "");
   await expect(qr.locator("details ol li").first()).toBeVisible();
-  await shot(page, "14-tech-playbook");
+  await shot(page, "15-tech-playbook");
   await logAttempt(page, dahua, "QR code + DMSS app", "Failed", "Save with 5 min");
   await expect(dahua.getByTestId("attempt-1")).toContainText("1. QR code + DMSS app — Failed · 5 min");
 
@@ -273,25 +281,16 @@ test("the technician works a two-device visit from 'On my way' to completed with
   const closeCase = vendorCase.getByRole("button", { name: "Close vendor case" });
   await tabTo(page, closeCase);
   await expectTouchTarget(closeCase);
-  await shot(page, "15-tech-vendor-case");
+  await shot(page, "16-tech-vendor-case");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
   await expect(hik.getByTestId("device-state")).toHaveText("Vendor answered: log the final outcome");
   await logAttempt(page, hik, "SADP export to Hikvision support", "Succeeded", "Save with 5 min");
   await expect(hik.getByTestId("device-state")).toHaveText("Recovered");
 
-  // Open a device's page (config backups) and come back, by keyboard.
-  await activate(page, hik.getByRole("link", { name: "Config backups of this device" }), { max: 60 });
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(KEYS.hikModel);
-  await expectNoHorizontalScroll(page);
-  await shot(page, "16-tech-device");
-  const back = page.getByRole("link", { name: "← Back to the job" });
-  await activate(page, back);
-  await expect(page.getByRole("heading", { name: KEYS.customer, level: 1 })).toBeVisible();
-
   // The lockout-prevention checklist, then complete.
   const finish = page.getByRole("form", { name: "Complete the visit" });
-  await chooseRadio(page, finish.getByRole("group", { name: "Pattern lock set" }), "Yes", { max: 120 });
+  await chooseRadio(page, finish.getByRole("group", { name: "Pattern lock set" }), "Yes");
   await chooseRadio(page, finish.getByRole("group", { name: "Config exported and a copy kept" }), "Yes");
   await chooseRadio(page, finish.getByRole("group", { name: "Recovery email updated to one the customer checks" }), "Not applicable");
   await expectTouchTarget(finish.locator("label").filter({ has: page.getByRole("radio") }));

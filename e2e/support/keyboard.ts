@@ -6,19 +6,21 @@
 import fs from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** A readable name of the focused element, for failure messages. */
-function focusedDescription(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return "(body)";
-    const name = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
-    const role = el.getAttribute("role") ?? el.tagName.toLowerCase();
-    const type = el instanceof HTMLInputElement ? `[${el.type}]` : "";
-    return `${role}${type} "${name.replace(/\s+/g, " ").trim().slice(0, 50)}"${el.id ? ` #${el.id}` : ""}`;
-  });
+/** Whether the target (any element it matches) has the focus, and a readable name of what has it. */
+function focusState(target: Locator) {
+  return target
+    .evaluateAll((els) => {
+      const el = document.activeElement;
+      const hit = els.some((e) => e === el);
+      if (hit || !el || el === document.body) return { hit, what: "(body)" };
+      const name = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
+      const type = el instanceof HTMLInputElement ? `[${el.type}]` : "";
+      return { hit, what: `${el.getAttribute("role") ?? el.tagName.toLowerCase()}${type} "${name.replace(/\s+/g, " ").trim().slice(0, 50)}"${el.id ? ` #${el.id}` : ""}` };
+    })
+    .catch(() => ({ hit: false, what: "(page changing)" }));
 }
 
-const isFocused = (target: Locator) => target.evaluateAll((els) => els.some((el) => el === document.activeElement)).catch(() => false);
+const isFocused = async (target: Locator) => (await focusState(target)).hit;
 
 /**
  * Presses Tab (or Shift+Tab) until the target (or any element it matches) has focus, at most
@@ -28,11 +30,12 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
   const max = opts.max ?? 40;
   await expect(target.first(), `tabTo: the target should be on the page (${target})`).toBeAttached();
   const seen: string[] = [];
-  for (let i = 0; i <= max; i++) {
-    if (await isFocused(target)) return;
+  for (let i = 0; ; i++) {
+    const now = await focusState(target);
+    if (now.hit) return;
+    if (i > 0) seen.push(now.what);
     if (i === max) break;
     await page.keyboard.press(opts.back ? "Shift+Tab" : "Tab");
-    seen.push(await focusedDescription(page));
   }
   throw new Error(`tabTo: ${target} never got focus in ${max} ${opts.back ? "Shift+Tab" : "Tab"} presses on ${page.url()}. Focus went to:\n  ${seen.join("\n  ")}`);
 }
@@ -76,15 +79,44 @@ export async function chooseOption(page: Page, select: Locator, label: string, o
   expect(labels[await selected()]).toBe(labels[want]);
 }
 
-/** The focused control shows a visible focus indicator (an outline or a box-shadow ring). */
+/**
+ * The focused control shows a visible focus indicator: an outline at least 1 px wide whose
+ * colour has 3:1 contrast with the background behind it (WCAG 1.4.11), or a box-shadow ring.
+ */
 export async function expectFocusRing(target: Locator) {
   await expect(target).toBeFocused();
-  const style = await target.evaluate((el) => {
+  const ring = await target.evaluate(async (el) => {
+    // Buttons fade their colours in (transition-colors, outline included): measure the end state.
+    await Promise.all(el.getAnimations().map((a) => a.finished.catch(() => null)));
+    // Any CSS colour (Tailwind 4 uses oklch) to sRGB through a 1 × 1 canvas.
+    const ctx = Object.assign(document.createElement("canvas"), { width: 1, height: 1 }).getContext("2d", { willReadFrequently: true })!;
+    const rgba = (c: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = c;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data] as [number, number, number, number];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
     const s = getComputedStyle(el);
-    return { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor, boxShadow: s.boxShadow };
+    // The outline is drawn outside the element (offset), over its parent's background.
+    let behind: [number, number, number, number] = [255, 255, 255, 255];
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const bg = rgba(getComputedStyle(p).backgroundColor);
+      if (bg[3] > 0) {
+        behind = bg;
+        break;
+      }
+    }
+    const color = rgba(s.outlineColor);
+    const [hi, lo] = [lum(color), lum(behind)].sort((a, b) => b - a);
+    return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor, behind: `rgb(${behind.slice(0, 3).join(", ")})`, contrast: (hi! + 0.05) / (lo! + 0.05), boxShadow: s.boxShadow };
   });
-  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1 && !/rgba\(.*, 0\)$/.test(style.outlineColor);
-  expect(outline || style.boxShadow !== "none", `${target} should show a focus indicator when focused by keyboard: ${JSON.stringify(style)}`).toBe(true);
+  const outline = ring.outlineStyle !== "none" && ring.outlineWidth >= 1;
+  expect(outline || ring.boxShadow !== "none", `${target} should show a focus indicator when focused by keyboard: ${JSON.stringify(ring)}`).toBe(true);
+  if (outline) expect(ring.contrast, `${target}: the focus outline should stand out from the background behind it (3:1): ${JSON.stringify(ring)}`).toBeGreaterThanOrEqual(3);
 }
 
 /** Nothing on the page is wider than the screen. */
