@@ -215,6 +215,10 @@ test("the technician works a two-device visit from 'On my way' to completed with
   await expect(page.getByRole("heading", { name: KEYS.customer, level: 1 })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
+  // The sticky bar at the bottom never hides the focused control (tabTo checks what it reaches).
+  await tabTo(page, page.getByTestId("device-hikvision").getByRole("link", { name: "Config backups of this device" }), { max: 60 });
+  await shot(page, "12-tech-not-obscured");
+
   // Arrived (the sticky bar at the bottom); the authorization form then takes the focus.
   const arrived = page.getByRole("button", { name: "Arrived on site" });
   await tabTo(page, arrived, { max: 60 });

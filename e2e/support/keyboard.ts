@@ -32,12 +32,34 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
   const seen: string[] = [];
   for (let i = 0; ; i++) {
     const now = await focusState(target);
-    if (now.hit) return;
+    if (now.hit) return expectNotObscured(page);
     if (i > 0) seen.push(now.what);
     if (i === max) break;
     await page.keyboard.press(opts.back ? "Shift+Tab" : "Tab");
   }
   throw new Error(`tabTo: ${target} never got focus in ${max} ${opts.back ? "Shift+Tab" : "Tab"} presses on ${page.url()}. Focus went to:\n  ${seen.join("\n  ")}`);
+}
+
+/**
+ * The focused element is not hidden behind something else, e.g. a sticky bar (WCAG 2.4.11):
+ * the topmost element in the middle of its visible part is the element itself, inside it, or its label.
+ */
+export async function expectNotObscured(page: Page) {
+  const covered = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    // The middle of its visible part (a tall text area is scrolled only as far as its caret).
+    const r = el.getBoundingClientRect();
+    const [x1, x2] = [Math.max(r.left, 0), Math.min(r.right, innerWidth)];
+    const [y1, y2] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
+    if (x2 <= x1 || y2 <= y1) return "it is outside the viewport";
+    const top = document.elementFromPoint((x1 + x2) / 2, (y1 + y2) / 2);
+    if (!top) return "it is outside the viewport";
+    const label = (el as HTMLInputElement).labels?.[0];
+    if (el.contains(top) || label?.contains(top)) return null;
+    return `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" is covered by ${top.tagName.toLowerCase()}.${[...top.classList].slice(0, 4).join(".")}`;
+  });
+  expect(covered, `the focused control should be visible: ${covered}`).toBeNull();
 }
 
 /** Tabs to a field and types into it. */
