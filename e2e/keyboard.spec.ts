@@ -216,6 +216,8 @@ test("the technician works a two-device visit from 'On my way' to completed with
   await expect(page.getByRole("heading", { name: KEYS.customer, level: 1 })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
+  // Every control on the job page is a 44 × 44 px touch target (header included).
+  await expectTouchTarget(page.locator("header, main").locator("a:visible, button:visible, summary:visible, select:visible, input:visible:not([type=radio])"));
   // The sticky bar at the bottom never hides the focused control (tabTo checks what it reaches).
   await tabTo(page, page.getByTestId("device-hikvision").getByRole("link", { name: "Config backups of this device" }), { max: 60 });
   await shot(page, "12-tech-not-obscured");

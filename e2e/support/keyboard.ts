@@ -147,14 +147,18 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(scrollWidth, `${page.url()} scrolls sideways: ${scrollWidth}px of content in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
 }
 
-/** Each matched element is at least `min` × `min` CSS px (a touch target). */
+/** Each matched element is at least `min` × `min` CSS px (a touch target); fails listing every one that is smaller. */
 export async function expectTouchTarget(target: Locator, min = 44) {
-  for (const el of await target.all()) {
-    const box = await el.boundingBox();
-    expect(box, `${el} should be visible`).not.toBeNull();
-    expect(Math.round(box!.width), `${el} width`).toBeGreaterThanOrEqual(min);
-    expect(Math.round(box!.height), `${el} height`).toBeGreaterThanOrEqual(min);
-  }
+  const sizes = await target.evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
+      return { what: `${el.tagName.toLowerCase()} "${name}"`, width: Math.round(r.width), height: Math.round(r.height) };
+    }),
+  );
+  expect(sizes.length, `${target} should match something`).toBeGreaterThan(0);
+  const small = sizes.filter((s) => s.width < min || s.height < min).map((s) => `${s.what}: ${s.width} × ${s.height}`);
+  expect(small, `touch targets under ${min} × ${min} px`).toEqual([]);
 }
 
 const SHOTS = "test-results/screens";
