@@ -17,10 +17,11 @@ export default async function Home() {
               and leave you set up so it does not happen again.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <Link href="/book" className="btn bg-white text-brand-800 hover:bg-blue-50">
+              {/* On the dark band the default blue focus ring would not show: a white one does. */}
+              <Link href="/book" className="btn bg-white text-brand-800 hover:bg-blue-50 focus-visible:outline-white">
                 <CalendarCheck aria-hidden className="size-5" /> Book a visit
               </Link>
-              <Link href="/signin" className="btn border border-white/60 text-white hover:bg-white/10">
+              <Link href="/signin" className="btn border border-white/60 text-white hover:bg-white/10 focus-visible:outline-white">
                 Sign in
               </Link>
             </div>

@@ -30,8 +30,9 @@ export function AttemptSheet(props: {
   authorized: boolean;
   vendorDueHours: number;
   onClose: () => void;
+  onSaved: () => void;
 }) {
-  const { visitId, device, entry, authorized, vendorDueHours, onClose } = props;
+  const { visitId, device, entry, authorized, vendorDueHours, onClose, onSaved } = props;
   const m = entry.method;
   const ref = useRef<HTMLDialogElement>(null);
   const timer = useAttemptTimer(`fieldkey:timer:${visitId}:${device.id}:${m.id}`);
@@ -46,7 +47,7 @@ export function AttemptSheet(props: {
     },
     onSuccess: () => {
       timer.clear();
-      onClose();
+      onSaved();
     },
   });
   const { register, formState, watch, setValue } = form;

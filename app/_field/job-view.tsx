@@ -70,7 +70,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
       </section>
 
       <section className="card space-y-3" aria-labelledby="authorization" id="authorization-section">
-        <h2 id="authorization" className="text-lg font-semibold">
+        <h2 id="authorization" tabIndex={-1} className="text-lg font-semibold">
           1. Authorization
         </h2>
         {authorization ? (
@@ -120,9 +120,9 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
       </section>
 
       {move ? (
-        <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
+        <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
           <div className="mx-auto max-w-3xl">
-            <StatusButton visitId={visit.id} to={move.to} label={move.label} className="btn-primary w-full text-base" />
+            <StatusButton visitId={visit.id} to={move.to} label={move.label} className="btn-primary w-full text-base" focusAfter={move.to === "on_site" ? "authorization" : undefined} />
           </div>
         </div>
       ) : null}
@@ -143,7 +143,8 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
     <section className="card space-y-4" aria-labelledby={`device-${d.id}`} data-testid={`device-${d.brand}`}>
       <div className="flex items-start justify-between gap-2">
         <div>
-          <h3 id={`device-${d.id}`} className="text-lg font-bold">
+          {/* Takes the focus back after an attempt is logged (the sheet that had it is gone). */}
+          <h3 id={`device-${d.id}`} tabIndex={-1} className="text-lg font-bold">
             {deviceLabel(d)}
           </h3>
           <p className="text-sm text-slate-700">

@@ -1,14 +1,29 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AlertTriangle, Clock, Hourglass } from "lucide-react";
 import type { Brand } from "@/db/schema";
 import type { PlaybookEntry } from "@/lib/field/playbook";
 import { AttemptSheet } from "./attempt-sheet";
 
-/** The device's methods in playbook order; tapping one starts its timer and opens the log sheet. */
+/**
+ * The device's methods in playbook order; tapping one starts its timer and opens the log sheet.
+ * Closing the sheet gives the focus back to its Try button; saving, to the device's heading.
+ */
 export function PlaybookList(props: { visitId: string; device: { id: string; label: string; brand: Brand }; entries: PlaybookEntry[]; authorized: boolean; editable: boolean; vendorDueHours: number }) {
   const { entries, editable } = props;
   const [open, setOpen] = useState<PlaybookEntry | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const focusAfterClose = useRef<"opener" | "device" | null>(null);
+  const close = (saved: boolean) => {
+    focusAfterClose.current = saved ? "device" : "opener";
+    setOpen(null);
+  };
+  // After the sheet has left the page: while a modal dialog is open, the rest of the page is inert.
+  useEffect(() => {
+    if (open || !focusAfterClose.current) return;
+    (focusAfterClose.current === "device" ? document.getElementById(`device-${props.device.id}`) : opener.current)?.focus();
+    focusAfterClose.current = null;
+  }, [open, props.device.id]);
   return (
     <>
       <ol className="space-y-2">
@@ -39,7 +54,10 @@ export function PlaybookList(props: { visitId: string; device: { id: string; lab
                   <button
                     type="button"
                     className={entry.lacking ? "btn-secondary shrink-0" : "btn-primary shrink-0"}
-                    onClick={() => setOpen(entry)}
+                    onClick={(ev) => {
+                      opener.current = ev.currentTarget;
+                      setOpen(entry);
+                    }}
                     aria-label={`Try ${m.name} on ${props.device.label}`}
                   >
                     Try
@@ -77,7 +95,7 @@ export function PlaybookList(props: { visitId: string; device: { id: string; lab
           );
         })}
       </ol>
-      {open ? <AttemptSheet {...props} entry={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <AttemptSheet {...props} entry={open} onClose={() => close(false)} onSaved={() => close(true)} /> : null}
     </>
   );
 }

@@ -13,7 +13,7 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href={actor ? ROLE_HOME[actor.role] : "/"} className="flex items-center gap-2 font-bold text-slate-900 no-underline">
+        <Link href={actor ? ROLE_HOME[actor.role] : "/"} className="flex min-h-11 items-center gap-2 font-bold text-slate-900 no-underline">
           <KeyRound aria-hidden className="size-5 text-brand-700" />
           <span>{s.companyName}</span>
         </Link>
@@ -22,7 +22,7 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
             <ul className="flex gap-1">
               {nav.map((n) => (
                 <li key={n.href}>
-                  <Link href={n.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline">
+                  <Link href={n.href} className="flex min-h-11 items-center whitespace-nowrap rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline">
                     {n.label}
                   </Link>
                 </li>

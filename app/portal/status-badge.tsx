@@ -12,9 +12,9 @@ const COLORS: Record<VisitStatus, string> = {
   no_show: "bg-red-100 text-red-900",
 };
 
-export function StatusBadge({ status }: { status: VisitStatus }) {
+export function StatusBadge({ status, id }: { status: VisitStatus; id?: string }) {
   return (
-    <span className={`badge ${COLORS[status]}`} data-testid="visit-status">
+    <span id={id} className={`badge ${COLORS[status]}`} data-testid="visit-status">
       {STATUS_LABELS[status]}
     </span>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { SlotOptions } from "@/lib/booking/slot-options";
+import { useRovingFocus } from "./use-roving-focus";
 
 type Result = { ok: true; data: SlotOptions } | { ok: false; error: string };
 
@@ -8,6 +9,8 @@ type Result = { ok: true; data: SlotOptions } | { ok: false; error: string };
  * Days with free time, then the free start times of the chosen day. Buttons
  * throughout (keyboard and screen-reader friendly); the choice is the slot's
  * ISO start. `reloadKey` changes force a fresh fetch (e.g. after "just taken").
+ * The days and the times are one tab stop each: the arrow keys, Home and End
+ * move along them, Enter or Space picks.
  */
 export function SlotPicker({
   load,
@@ -48,6 +51,11 @@ export function SlotPicker({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reloadKey, retry]);
 
+  const dayList = options?.days ?? [];
+  const current = dayList.find((d) => d.day === day);
+  const dayNav = useRovingFocus(dayList.length, dayList.findIndex((d) => d.day === day));
+  const timeNav = useRovingFocus(current?.slots.length ?? 0, current?.slots.findIndex((s) => s.start === value) ?? -1);
+
   const errorId = `${idPrefix}-error`;
   if (loadError)
     return (
@@ -63,7 +71,6 @@ export function SlotPicker({
       </div>
     );
   if (!options) return <p aria-live="polite">Loading free times…</p>;
-  const current = options.days.find((d) => d.day === day);
   return (
     <div>
       <p id={errorId} className="field-error mb-2" aria-live="polite" data-testid="slot-error">
@@ -74,14 +81,21 @@ export function SlotPicker({
       ) : (
         <>
           <fieldset className="min-w-0">
-            <legend className="label">Day</legend>
-            <div className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-2 sm:flex-wrap" data-testid="slot-days">
-              {options.days.map((d) => (
+            <legend className="label">
+              Day<span className="sr-only"> (arrow keys move between days)</span>
+            </legend>
+            <div className="-mx-1 flex gap-2 overflow-x-auto px-1 pt-1 pb-2 sm:flex-wrap" data-testid="slot-days" onKeyDown={dayNav.onKeyDown}>
+              {options.days.map((d, i) => (
                 <button
                   key={d.day}
                   type="button"
+                  data-roving
+                  {...dayNav.itemProps(i)}
                   aria-pressed={d.day === day}
-                  onClick={() => setDay(d.day)}
+                  onClick={() => {
+                    setDay(d.day);
+                    timeNav.reset();
+                  }}
                   className={`btn relative shrink-0 border ${d.day === day ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
                 >
                   {d.label}
@@ -92,12 +106,17 @@ export function SlotPicker({
           </fieldset>
           {current ? (
             <fieldset className="mt-3 min-w-0" aria-describedby={error ? errorId : undefined}>
-              <legend className="label">Start time ({options.timeZone.replace(/_/g, " ")}; the visit takes about {options.visitMinutes} minutes)</legend>
-              <div className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="slot-times">
-                {current.slots.map((s) => (
+              <legend className="label">
+                Start time ({options.timeZone.replace(/_/g, " ")}; the visit takes about {options.visitMinutes} minutes)
+                <span className="sr-only"> (arrow keys move between times)</span>
+              </legend>
+              <div className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="slot-times" onKeyDown={timeNav.onKeyDown}>
+                {current.slots.map((s, i) => (
                   <button
                     key={s.start}
                     type="button"
+                    data-roving
+                    {...timeNav.itemProps(i)}
                     aria-pressed={s.start === value}
                     onClick={() => onChange(s.start)}
                     className={`btn relative border px-2 ${s.start === value ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}

@@ -1,12 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { FormMessage } from "@/app/_ui/field";
 import { SlotPicker } from "@/app/_ui/booking/slot-picker";
 import { formatSlot } from "@/app/_ui/booking/review-step";
 import { cancelAction, rescheduleAction, rescheduleSlotsAction } from "../actions";
 
-/** Reschedule to a free slot, or cancel (the server re-checks the cut-off). */
+/**
+ * Reschedule to a free slot, or cancel (the server re-checks the cut-off). The focus follows
+ * the keyboard user: into the panel that opens, to the outcome message when it closes.
+ */
 export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
@@ -16,6 +19,21 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
   const [success, setSuccess] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [pending, start] = useTransition();
+  const panelStart = useRef<HTMLElement>(null);
+  const message = useRef<HTMLDivElement>(null);
+  const idleButton = useRef<HTMLButtonElement>(null);
+  const lastMode = useRef(mode);
+  /** Where the focus goes when the panel closes: the outcome, the buttons, or nowhere (after a cancel). */
+  const onClose = useRef<"message" | "buttons" | "none">("buttons");
+
+  useEffect(() => {
+    if (lastMode.current === mode) return;
+    lastMode.current = mode;
+    if (mode !== "idle") panelStart.current?.focus();
+    else if (onClose.current === "message") message.current?.focus();
+    else if (onClose.current === "buttons") idleButton.current?.focus();
+    onClose.current = "buttons";
+  }, [mode]);
 
   const reschedule = () =>
     start(async () => {
@@ -24,6 +42,7 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
       const r = await rescheduleAction({ visitId, slotStart: slot });
       if (r.ok) {
         setSuccess(`Moved to ${r.data.window}. We emailed you the new time.`);
+        onClose.current = "message";
         setMode("idle");
         router.refresh();
         return;
@@ -42,6 +61,9 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
       if (r.ok) {
         setSuccess("Your visit is cancelled. We emailed you a confirmation.");
         setMode("idle");
+        // This panel goes away with the refresh: the page title (read with the new status) keeps the focus.
+        onClose.current = "none";
+        document.getElementById("visit-title")?.focus();
         router.refresh();
         return;
       }
@@ -53,10 +75,12 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
       <h2 id="change-visit" className="text-lg font-semibold">
         Change this visit
       </h2>
-      <FormMessage error={error} success={success} />
+      <div ref={message} tabIndex={-1} className="rounded-lg">
+        <FormMessage error={error} success={success} />
+      </div>
       {mode === "idle" ? (
         <div className="flex flex-wrap gap-3">
-          <button type="button" className="btn-secondary" onClick={() => setMode("reschedule")}>
+          <button type="button" ref={idleButton} className="btn-secondary" onClick={() => setMode("reschedule")}>
             Reschedule
           </button>
           <button type="button" className="btn-danger" onClick={() => setMode("cancel")}>
@@ -66,6 +90,9 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
       ) : null}
       {mode === "reschedule" ? (
         <div className="space-y-3">
+          <h3 ref={(el) => void (panelStart.current = el)} tabIndex={-1} className="font-semibold">
+            Pick a new time
+          </h3>
           <SlotPicker load={() => rescheduleSlotsAction({ visitId })} value={slot} onChange={(s) => (setSlot(s), setSlotError(undefined))} error={slotError} reloadKey={reload} idPrefix="reschedule" />
           {slot ? <p>New time: {formatSlot(slot, timeZone)}</p> : null}
           <div className="flex flex-wrap gap-3">
@@ -80,7 +107,9 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
       ) : null}
       {mode === "cancel" ? (
         <div className="space-y-3">
-          <p>Cancel this visit? The time goes back to other customers.</p>
+          <p ref={(el) => void (panelStart.current = el)} tabIndex={-1}>
+            Cancel this visit? The time goes back to other customers.
+          </p>
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn-danger" disabled={pending} onClick={cancel}>
               {pending ? "Cancelling…" : "Yes, cancel the visit"}

@@ -37,8 +37,11 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         <Link href="/portal">← My visits</Link>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">Visit {v.reference}</h1>
-        <StatusBadge status={v.status} />
+        {/* Focused after a cancel (the change panel is gone): read with its status. */}
+        <h1 id="visit-title" tabIndex={-1} aria-describedby="visit-status" className="text-2xl font-bold">
+          Visit {v.reference}
+        </h1>
+        <StatusBadge status={v.status} id="visit-status" />
       </div>
       <section className="card" aria-label="Visit details">
         <dl className="grid gap-2 sm:grid-cols-[10rem_1fr]">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { orNotFound, requireRole } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
@@ -16,8 +17,12 @@ export default async function TechDevicePage({ params, searchParams }: { params:
   const { visit } = await searchParams;
   const device = await orNotFound(getDeviceDetail(actor, id));
   const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
+  const visitId = typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined;
   return (
     <div className="space-y-4">
+      <Link href={visitId ? `/tech/visits/${visitId}` : "/tech"} className="inline-flex min-h-11 items-center">
+        {visitId ? "← Back to the job" : "← My day"}
+      </Link>
       <div>
         <h1 className="text-xl font-bold">{deviceTitle(device)}</h1>
         <p className="text-slate-600">{device.customerName}</p>
@@ -34,7 +39,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
         </h2>
         <BackupUpload
           deviceId={device.id}
-          visitId={typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined}
+          visitId={visitId}
           maxBytes={maxBackupBytes()}
           defaultFirmware={device.firmware}
         />
