@@ -28,13 +28,12 @@ export const FAULT_PORTS = {
 export const faultPort = (name: keyof typeof FAULT_PORTS) => Number(process.env.E2E_PORT ?? 3210) + FAULT_PORTS[name];
 
 /** A fresh database for one test: its own PGlite directory, or its own PostgreSQL database. Secrets are not given: generated and stored as in production. */
-export async function freshTarget(name: string, opts: { postgresUrl?: (url: string) => string } = {}) {
+export async function freshTarget(name: string) {
   const dir = path.join(TMP, `faults-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
   const env: Record<string, string> = { FIELDKEY_DATA_DIR: path.join(dir, "data"), AUTH_SECRET: "", FIELDKEY_BACKUP_KEYS: "", FIELDKEY_BACKUP_KEY_ID: "", SMTP_URL: "" };
   if (process.env.DATABASE_URL) {
-    const url = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);
-    env.DATABASE_URL = opts.postgresUrl ? opts.postgresUrl(url) : url;
+    env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);
   } else {
     env.DATABASE_URL = "";
   }
