@@ -21,7 +21,6 @@ export const FAULT_PORTS = {
   instanceA: 2,
   instanceB: 3,
   proxy: 4,
-  behindProxy: 5,
   smtp: 6,
   webhook: 7,
 } as const;
