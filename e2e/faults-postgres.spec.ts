@@ -17,7 +17,7 @@ import { readLog, startServer, stopServer, waitForHealth } from "./support/serve
  *   unreadable under a running PGlite changes nothing it has open).
  *
  * One fresh database, two instances: A reaches PostgreSQL through a TCP proxy
- * on 127.0.0.1 (cut in the second test), B directly. Both get the same SMTP
+ * on 127.0.0.1 (cut while A starts, and again in the second test), B directly. Both get the same SMTP
  * server and webhook receiver but their own data directory and no
  * AUTH_SECRET/FIELDKEY_BACKUP_KEYS: the generated secrets must come from the
  * database for one session to work on both.
@@ -69,6 +69,7 @@ if (process.env.DATABASE_URL) {
       fx = seedFaults(target, `http://127.0.0.1:${faultPort("webhook")}/hook`); // directly: the seeder blocks this process, so the proxy could not forward meanwhile
       const pg = new URL(target.env.DATABASE_URL!);
       proxy = await tcpProxy(faultPort("proxy"), { host: pg.hostname, port: Number(pg.port || 5432) });
+      await proxy.cut(); // the database is "down" when instance A starts
       const viaProxy = new URL(pg);
       viaProxy.hostname = "127.0.0.1";
       viaProxy.port = String(faultPort("proxy"));
@@ -79,7 +80,13 @@ if (process.env.DATABASE_URL) {
         startServer(p, { ...env, FIELDKEY_DATA_DIR: path.join(target.dir, `instance-${i}`), ...(i === 0 ? { DATABASE_URL: viaProxy.toString() } : {}) }, `faults-pg-${i}.log`),
       );
       try {
-        await Promise.all(ports.map((p) => waitForHealth(p, 90_000)));
+        // A starts while its database is unreachable: it serves (503 on /api/health), its background
+        // jobs run and retry, and it becomes healthy by itself once the database is there.
+        await waitForHealth(ports[1]!, 90_000);
+        await expect.poll(() => fetch(`${bases[0]}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(503);
+        await expect.poll(() => readLog(servers[0]!.info), { timeout: 20_000 }).toMatch(/background job [\w-]+: the database is unavailable; will retry/);
+        await proxy.restore();
+        await waitForHealth(ports[0]!, 30_000);
       } catch (err) {
         for (const s of servers) console.error(readLog(s.info));
         throw err;
