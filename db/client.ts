@@ -71,6 +71,10 @@ export async function openAndPrepare(opts: OpenOptions): Promise<DatabaseHandle>
   try {
     await runMigrations(handle, "url" in opts ? opts.url : undefined);
     await seedReferenceData(handle.db);
+    if ("url" in opts) {
+      const { loadSharedSecrets } = await import("@/lib/shared-secrets");
+      await loadSharedSecrets(handle.db);
+    }
     return handle;
   } catch (err) {
     await handle.close().catch(() => {});

@@ -3,6 +3,8 @@
  * its rows in the database, so several instances can run it side by side.
  * Jobs register themselves here; the timers never keep the process alive.
  */
+import { isDatabaseUnavailable } from "@/lib/errors";
+
 type Job = { name: string; everyMs: number; run: () => Promise<void> };
 const jobs: Job[] = [];
 
@@ -23,7 +25,8 @@ export function startBackgroundWork() {
       try {
         await job.run();
       } catch (err) {
-        console.error(`[fieldkey] background job ${job.name} failed:`, err);
+        if (isDatabaseUnavailable(err)) console.error(`[fieldkey] background job ${job.name}: the database is unavailable; will retry`);
+        else console.error(`[fieldkey] background job ${job.name} failed:`, err);
       } finally {
         running = false;
       }

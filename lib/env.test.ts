@@ -11,8 +11,9 @@ afterEach(() => {
 });
 
 describe("environment and generated secrets", () => {
-  it("generates secrets once under the data directory with mode 0600, and reuses them", () => {
+  it("generates secrets once under the data directory with mode 0600, and reuses them (embedded database)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fk-env-"));
+    delete process.env.DATABASE_URL; // with a PostgreSQL server they live in the database: lib/shared-secrets.test.ts
     delete process.env.AUTH_SECRET;
     delete process.env.FIELDKEY_BACKUP_KEYS;
     process.env.FIELDKEY_DATA_DIR = dir;

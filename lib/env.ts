@@ -1,7 +1,9 @@
 /**
- * Environment, validated once. Secrets come from the environment; on the
- * embedded default they are generated once and kept in `<data dir>/secrets.json`
- * (mode 0600) so `npm start` needs no set-up.
+ * Environment, validated once. Secrets come from the environment; otherwise
+ * they are generated once and kept where every process of the deployment sees
+ * them: on the embedded default in `<data dir>/secrets.json` (mode 0600), with
+ * DATABASE_URL in the database itself (lib/shared-secrets.ts), so several
+ * instances on one PostgreSQL share them without any set-up.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -31,9 +33,27 @@ export type Env = z.infer<typeof schema> & {
   backupKeys: Map<string, Buffer>;
   backupKeyId: string;
   dataDir: string;
+  /** Which secrets the environment gave (the others are generated and stored). */
+  secretsFromEnv: { auth: boolean; backup: boolean };
+  /** With DATABASE_URL and a secret missing from the environment: true until the database's shared secrets are adopted. */
+  sharedSecretsPending: boolean;
 };
 
-type SecretsFile = { authSecret: string; backupKeys: Record<string, string>; backupKeyId: string };
+export type SecretsFile = { authSecret: string; backupKeys: Record<string, string>; backupKeyId: string };
+
+export function generateSecrets(): SecretsFile {
+  return { authSecret: randomBytes(32).toString("base64url"), backupKeys: { k1: randomBytes(32).toString("base64") }, backupKeyId: "k1" };
+}
+
+/** `<data dir>/secrets.json` if it exists (secrets a single instance used before they moved into the database). */
+export function readSecretsFile(dataDir: string): SecretsFile | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as SecretsFile;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
 
 function readOrCreateSecrets(dataDir: string): SecretsFile {
   const file = path.join(dataDir, "secrets.json");
@@ -43,11 +63,7 @@ function readOrCreateSecrets(dataDir: string): SecretsFile {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  const fresh: SecretsFile = {
-    authSecret: randomBytes(32).toString("base64url"),
-    backupKeys: { k1: randomBytes(32).toString("base64") },
-    backupKeyId: "k1",
-  };
+  const fresh = generateSecrets();
   try {
     // wx: if another process created it first, use theirs.
     fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: "wx" });
@@ -81,19 +97,35 @@ function load(): Env {
   const e = parsed.data;
   const dataDir = path.resolve(e.FIELDKEY_DATA_DIR);
   const needFile = !e.AUTH_SECRET || !e.FIELDKEY_BACKUP_KEYS;
-  const file = needFile ? readOrCreateSecrets(dataDir) : null;
-  if (needFile && e.DATABASE_URL && process.env.NODE_ENV === "production") {
-    console.warn(
-      "[fieldkey] DATABASE_URL is set but AUTH_SECRET/FIELDKEY_BACKUP_KEYS are not: using secrets from " +
-        `${dataDir}/secrets.json. Several instances must share the same secrets through the environment.`,
-    );
-  }
+  // With a PostgreSQL server the generated secrets live in the database (shared by every
+  // instance): until they are adopted at open, use a stand-in that nothing may persist.
+  const pending = needFile && !!e.DATABASE_URL;
+  const file = !needFile ? null : pending ? (readSecretsFile(dataDir) ?? generateSecrets()) : readOrCreateSecrets(dataDir);
+  return withSecrets(e, dataDir, file, pending);
+}
+
+function withSecrets(e: z.infer<typeof schema>, dataDir: string, file: SecretsFile | null, pending: boolean): Env {
   const backupKeys = e.FIELDKEY_BACKUP_KEYS
     ? parseBackupKeys(e.FIELDKEY_BACKUP_KEYS)
     : new Map(Object.entries(file!.backupKeys).map(([id, k]) => [id, Buffer.from(k, "base64")]));
   const backupKeyId = e.FIELDKEY_BACKUP_KEY_ID ?? (e.FIELDKEY_BACKUP_KEYS ? [...backupKeys.keys()].at(-1)! : file!.backupKeyId);
   if (!backupKeys.has(backupKeyId)) throw new Error(`FIELDKEY_BACKUP_KEY_ID ${backupKeyId} is not among the backup keys`);
-  return { ...e, AUTH_SECRET: e.AUTH_SECRET ?? file!.authSecret, backupKeys, backupKeyId, dataDir };
+  return {
+    ...e,
+    AUTH_SECRET: e.AUTH_SECRET ?? file!.authSecret,
+    backupKeys,
+    backupKeyId,
+    dataDir,
+    secretsFromEnv: { auth: !!e.AUTH_SECRET, backup: !!e.FIELDKEY_BACKUP_KEYS },
+    sharedSecretsPending: pending,
+  };
+}
+
+/** Use the secrets stored in the database for whatever the environment does not give. */
+export function adoptSharedSecrets(stored: SecretsFile) {
+  const cur = env();
+  const fromEnv = { ...cur, AUTH_SECRET: cur.secretsFromEnv.auth ? cur.AUTH_SECRET : undefined, FIELDKEY_BACKUP_KEYS: cur.secretsFromEnv.backup ? cur.FIELDKEY_BACKUP_KEYS : undefined };
+  g.__fieldkeyEnv = withSecrets(fromEnv, cur.dataDir, stored, false);
 }
 
 const g = globalThis as unknown as { __fieldkeyEnv?: Env };

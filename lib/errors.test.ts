@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, fromConstraintViolation, pgError, toAppError, ValidationError } from "./errors";
+import { AppError, DatabaseUnavailableError, fromConstraintViolation, isDatabaseUnavailable, pgError, toAppError, ValidationError } from "./errors";
 import { can, PERMISSIONS } from "./auth/permissions";
 
 describe("error mapping", () => {
@@ -19,6 +19,32 @@ describe("error mapping", () => {
       console.error = orig;
     }
     expect(toAppError(new ValidationError("bad"))).toBeInstanceOf(AppError);
+  });
+});
+
+describe("database unavailable", () => {
+  it("recognises connection failures (also wrapped by drizzle) and maps them to a 503 without details", () => {
+    const orig = console.error;
+    console.error = () => {};
+    try {
+      const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+      const wrapped = new Error("Failed query: select 1", { cause: Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }) });
+      const shutdown = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+      const both = new AggregateError([refused, Object.assign(new Error("x"), { code: "ECONNREFUSED" })]);
+      for (const err of [refused, wrapped, shutdown, both]) {
+        expect(isDatabaseUnavailable(err)).toBe(true);
+        const e = toAppError(err);
+        expect(e).toBeInstanceOf(DatabaseUnavailableError);
+        expect(e.status).toBe(503);
+        expect(e.message).not.toMatch(/127\.0\.0\.1|5432|ECONN/);
+      }
+      // A wrong query or a constraint is not "unavailable".
+      expect(isDatabaseUnavailable(Object.assign(new Error("syntax"), { code: "42601" }))).toBe(false);
+      expect(isDatabaseUnavailable(new Error("connection refused at 10.0.0.5"))).toBe(false);
+      expect(toAppError(Object.assign(new Error("dup"), { code: "23505" })).status).toBe(409);
+    } finally {
+      console.error = orig;
+    }
   });
 });
 

@@ -113,6 +113,37 @@ export function fromConstraintViolation(err: unknown): AppError | null {
   }
 }
 
+/** The database cannot be reached (server down, connection refused or cut, too many connections): 503, try again. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable right now. Please try again in a moment.", 503);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+const CONNECTION_CODES = new Set([
+  // node:net
+  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  // postgres.js
+  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+]);
+
+/** True when `err` (or what it wraps) says the database could not be reached, rather than that a query was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (CONNECTION_CODES.has(code)) return true;
+      // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutting down / cannot connect now), 53300 (too many connections).
+      if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === "53300") return true;
+    }
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Any error -> an AppError safe to show. Unknown errors are logged, and a plain message returned. */
 export function toAppError(err: unknown, context = "request"): AppError {
   if (err instanceof AppError) return err;
@@ -123,6 +154,10 @@ export function toAppError(err: unknown, context = "request"): AppError {
   }
   const mapped = fromConstraintViolation(err);
   if (mapped) return mapped;
+  if (isDatabaseUnavailable(err)) {
+    console.error(`[fieldkey] database unavailable in ${context}:`, (err as Error)?.message ?? err);
+    return new DatabaseUnavailableError();
+  }
   console.error(`[fieldkey] unexpected error in ${context}:`, err);
   return new AppError("Something went wrong on our side. Please try again.", 500);
 }

@@ -19,8 +19,9 @@ export async function startServer() {
       console.error(`\n[fieldkey] ${err.message}\n`);
       process.exit(1);
     }
-    // A real server may be down at start: report it and let requests retry.
+    // A real server may be down at start: report it and let requests (and the background jobs) retry.
     console.error("[fieldkey] could not open the database at start-up; requests will retry:", (err as Error).message);
+    await startJobs();
     return;
   }
   console.log(`[fieldkey] database ready (${kind === "pglite" ? `embedded, ${e.dataDir}/pglite` : "PostgreSQL server"})`);
@@ -33,6 +34,11 @@ export async function startServer() {
         `[fieldkey] This one-time link is valid until it is used or the server restarts.\n`,
     );
   }
+  await startJobs();
+}
+
+/** Mail delivery, webhooks, reminders…: each run opens the database itself, so they also start when it was down at start-up. */
+async function startJobs() {
   // Background jobs register themselves when imported.
   await Promise.all([import("@/lib/mail/jobs"), import("@/lib/webhooks/deliver"), import("@/lib/webhooks/overdue"), import("@/lib/api/rate-limit-job")]);
   const { startBackgroundWork } = await import("@/lib/background");

@@ -17,6 +17,7 @@ export const PROBLEM_TITLES: Record<number, string> = {
   422: "Validation failed",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /** Problem `type` URIs point at the error section of the reference page (relative to the API's origin). */
@@ -58,5 +59,6 @@ export function problemResponse(err: unknown, context = "api"): Response {
   const headers = new Headers({ "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
   if (status === 401) headers.set("WWW-Authenticate", 'Bearer realm="FieldKey API"');
   if (e instanceof RateLimitedError) headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
+  if (status === 503) headers.set("Retry-After", "5");
   return new Response(JSON.stringify(body), { status, headers });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { getDatabaseHandle } from "@/db/client";
 import { env } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
 import { signInSchema } from "@/lib/auth/schemas";
@@ -30,8 +31,15 @@ class ThrottledSignin extends CredentialsSignin {
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env().AUTH_SECRET,
+async function authSecret() {
+  if (env().sharedSecretsPending) await getDatabaseHandle(); // opening adopts the shared secrets
+  return env().AUTH_SECRET;
+}
+
+// Lazy: the signing secret may live in the database (several instances on one
+// PostgreSQL share it, lib/shared-secrets.ts), adopted when the database opens.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
+  secret: await authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
@@ -68,4 +76,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+}));

@@ -8,7 +8,9 @@
  *    embedded database, use the button on /admin/settings/keys instead, since the
  *    server holds the database lock).
  * 3. When it reports 0 left, remove k1 from FIELDKEY_BACKUP_KEYS.
- * On the embedded default, keys live in .data/secrets.json (backupKeys, backupKeyId).
+ * On the embedded default, generated keys live in .data/secrets.json (backupKeys, backupKeyId);
+ * with DATABASE_URL and no FIELDKEY_BACKUP_KEYS, in the database (settings row `instance_secrets`):
+ * copy the old key from there into FIELDKEY_BACKUP_KEYS for step 1.
  */
 import { getDatabaseHandle } from "@/db/client";
 import { rotateBackupKeys } from "@/lib/backups/rotate";

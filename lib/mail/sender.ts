@@ -106,6 +106,8 @@ export function toNodemailerMessage(mail: ClaimedMail, from: string) {
   return {
     from,
     to: mail.toAddress,
+    // Stable per outbox row: a resend after a crash mid-send carries the same Message-ID, so mail systems can drop the duplicate.
+    messageId: `<${mail.id}@outbox.fieldkey>`,
     subject: mail.subject,
     text: mail.textBody,
     html: mail.htmlBody ?? undefined,

@@ -69,6 +69,7 @@ describe("SMTP delivery (a real SMTP conversation with a local receiver)", () =>
     expect(received[0]!.to).toEqual(["carla@example.test"]);
     expect(received[0]!.from).toBe("no-reply@fieldkey.test");
     expect(received[0]!.raw).toContain("Subject: Your visit FK-SMTP01");
+    expect(received[0]!.raw).toContain(`Message-ID: <${id}@outbox.fieldkey>`);
     expect(received[0]!.raw).toMatch(/filename="?visit\.ics"?/);
     expect(received[0]!.raw).toContain(Buffer.from(ics).toString("base64").slice(0, 40));
     const [r] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
