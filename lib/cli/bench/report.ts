@@ -40,6 +40,10 @@ export function markdown(r: ProofResult): string {
   for (const k of r.kinds)
     for (const [name, l] of [["/api/health", k.load.health], [`/tech/visits/[id] (${k.load.visit.reference})`, k.load.job]] as const)
       lines.push(`| ${k.kind} | ${name} | ${l.count} | ${l.rps.toFixed(0)} | ${ms1(l.p50)} | ${ms1(l.p95)} | ${ms1(l.p99)} | ${ms(l.max)} |`);
+  for (const k of r.kinds) {
+    const c = k.load.checks;
+    lines.push("", `${k.kind}: the job page answered ${c.jobStatus} with the visit (${k.load.visit.reference}) for the signed-in technician, and every loaded request was 200; signed out it redirects to ${c.signedOutRedirect ?? "?"}. Seeding took ${k.load.seedSeconds.toFixed(0)} s.`);
+  }
   lines.push("", "| database | npm start → first 200 | median | max |", "|---|---|---:|---:|");
   for (const k of r.kinds) {
     const s = k.startup;
