@@ -56,6 +56,7 @@ async function main() {
   });
   const settings = { seconds: Number(values.seconds), warmupSeconds: Number(values["warmup-seconds"]), connections: Number(values.connections), startupRuns: Number(values["startup-runs"]), demo: !values["no-demo"] };
   const port = Number(process.env.BENCH_PORT ?? 3261);
+  const started = performance.now();
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.versions.node, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() };
   ensureBuilt();
   const kinds: Kind[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
@@ -67,7 +68,7 @@ async function main() {
   }
   const result: ProofResult = {
     date: new Date().toISOString(),
-    machine,
+    machine: { ...machine, loadAverageEnd: os.loadavg(), seconds: (performance.now() - started) / 1000 },
     command: `${process.env.DATABASE_URL ? "DATABASE_URL=… " : ""}npm run bench:proof${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`,
     settings,
     firstLoad: measureFirstLoad(results[0]?.load.checks.scriptsInHtml ?? null),

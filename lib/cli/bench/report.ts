@@ -6,7 +6,7 @@ import { atMost, ratio, type Check } from "./stats";
 export type KindResult = { kind: string; startup: StartupResult; load: LoadPhase };
 export type ProofResult = {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverage: number[] };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverage: number[]; loadAverageEnd?: number[]; seconds?: number };
   command: string;
   settings: { connections: number; seconds: number; warmupSeconds: number; startupRuns: number; demo: boolean };
   firstLoad: { job: FirstLoad; bare: FirstLoad; smallestAppPage: { route: string; gzip: number }; htmlMatchesManifest: boolean | null };
@@ -31,7 +31,7 @@ export function checks(r: ProofResult): Check[] {
 export function markdown(r: ProofResult): string {
   const m = r.machine;
   const lines = [
-    `Proof benchmark, ${r.date}. Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAverage.map((x) => x.toFixed(2)).join(" / ")}.`,
+    `Proof benchmark, ${r.date}. Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}, Node ${m.node}; load average (1/5/15 min) at start ${m.loadAverage.map((x) => x.toFixed(2)).join(" / ")}${m.loadAverageEnd ? `, at end ${m.loadAverageEnd.map((x) => x.toFixed(2)).join(" / ")}` : ""}${m.seconds ? `; whole run ${Math.round(m.seconds)} s` : ""}.`,
     `Command: \`${r.command}\` (${r.settings.connections} connections, ${r.settings.seconds} s per target after ${r.settings.warmupSeconds} s warm-up; ${r.settings.startupRuns} start-up runs).`,
     "",
     "| database | endpoint | requests | req/s | p50 | p95 | p99 | max |",
