@@ -1,18 +1,21 @@
 import { z } from "zod";
-import { BACKUP_KINDS } from "@/db/schema";
+// Type-only: this file reaches the browser (the upload form), and a value import of db/schema would ship drizzle-orm with it (~20 KB gzip).
+import type { BackupKind } from "@/db/schema";
 
-export const BACKUP_KIND_LABELS: Record<(typeof BACKUP_KINDS)[number], string> = {
+export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   config: "Configuration backup",
   guid: "Hikvision GUID file",
   vendor_request: "Vendor request file",
   vendor_result: "Vendor result file",
 };
+/** The same list as db/schema's BACKUP_KINDS (schemas.test.ts keeps them in step). */
+export const UPLOAD_KINDS = Object.keys(BACKUP_KIND_LABELS) as [BackupKind, ...BackupKind[]];
 
 /** Metadata sent with an upload (the bytes travel as the request body). */
 export const uploadMetaSchema = z.object({
   deviceId: z.uuid("Choose a device."),
   visitId: z.uuid().optional(),
-  kind: z.enum(BACKUP_KINDS, { error: "Choose what kind of file this is." }).default("config"),
+  kind: z.enum(UPLOAD_KINDS, { error: "Choose what kind of file this is." }).default("config"),
   filename: z.string().trim().min(1, "The file needs a name.").max(255, "That file name is too long."),
   contentType: z
     .string()
