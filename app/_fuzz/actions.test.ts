@@ -14,7 +14,7 @@ import { ACTION_SEEDS, EXCLUDED, makeActionWorld, type ActionWorld, type Role } 
 import { ACTION_MIN_INPUTS, API_MIN_INPUTS } from "./budget";
 
 const state = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", () => ({ getActor: async () => state.actor, requestIp: async () => "203.0.113.50" }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => state.actor, requestIp: async () => `203.0.113.${1 + Math.floor(Math.random() * 250)}` })); // spread over addresses so per-address limits do not end the run early
 // Outside a request Next's cache functions have no store to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 // next-auth needs Next's request scope (and does not load in plain Node): a stand-in whose signIn refuses
