@@ -23,6 +23,11 @@ test.describe.serial("config backup vault", () => {
     await page.getByLabel("Exported file").setInputFiles({ name: "empty.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(0) });
     await page.getByRole("button", { name: "Upload backup" }).click();
     await expect(page.getByText("The file is empty.")).toBeVisible();
+    // The form's own rules (its schema loads on first use): a password in the note is refused in place.
+    await page.getByLabel("Note (optional)").fill("password: 1234");
+    await page.getByRole("button", { name: "Upload backup" }).click();
+    await expect(page.getByText("Record a hint, never the password itself.")).toBeVisible();
+    await page.getByLabel("Note (optional)").fill("");
 
     // Slow the connection so the upload takes a few seconds, as in a basement.
     const cdp = await ctx.newCDPSession(page);

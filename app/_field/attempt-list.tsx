@@ -4,8 +4,10 @@ import type { AttemptOutcome } from "@/db/schema";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { formatDuration, OUTCOME_LABELS, OUTCOMES } from "@/lib/field/labels";
-import { correctAttemptSchema } from "@/lib/field/schemas";
 import { correctAttemptAction } from "./actions";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadCorrectAttemptSchema = () => import("@/lib/field/schemas").then((m) => m.correctAttemptSchema);
 
 export type AttemptRow = {
   id: string;
@@ -68,7 +70,7 @@ export function AttemptList({ attempts, viewerId, editable, methods }: { attempt
 
 function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; methods: { id: string; name: string }[]; onDone: () => void }) {
   const [minutes, setMinutes] = useState(String(Math.round((attempt.durationSeconds ?? 0) / 60)));
-  const { form, onSubmit, formError } = useActionForm(correctAttemptSchema, correctAttemptAction, {
+  const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, correctAttemptAction, {
     defaultValues: {
       attemptId: attempt.id,
       methodId: attempt.methodId,

@@ -6,9 +6,11 @@ import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/fi
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { BRAND_LABELS, formatClock, OUTCOME_LABELS, OUTCOMES } from "@/lib/field/labels";
 import type { PlaybookEntry } from "@/lib/field/playbook";
-import { logAttemptSchema } from "@/lib/field/schemas";
 import { logAttemptAction } from "./actions";
 import { useAttemptTimer } from "./use-timer";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadLogAttemptSchema = () => import("@/lib/field/schemas").then((m) => m.logAttemptSchema);
 
 const PRESETS = [
   [5, "5 min"],
@@ -36,7 +38,7 @@ export function AttemptSheet(props: {
   const m = entry.method;
   const ref = useRef<HTMLDialogElement>(null);
   const timer = useAttemptTimer(`fieldkey:timer:${visitId}:${device.id}:${m.id}`);
-  const { form, onSubmit, formError } = useActionForm(logAttemptSchema, logAttemptAction, {
+  const { form, onSubmit, formError } = useActionForm(loadLogAttemptSchema, logAttemptAction, {
     defaultValues: {
       visitId,
       deviceId: device.id,

@@ -4,15 +4,18 @@ import SignaturePad from "signature_pad";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { RELATIONSHIP_LABELS, RELATIONSHIPS } from "@/lib/field/labels";
-import { AUTHORIZATION_STATEMENT, authorizationSchema } from "@/lib/field/schemas";
+import { AUTHORIZATION_STATEMENT } from "@/lib/field/labels";
 import { recordAuthorizationAction } from "./actions";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadAuthorizationSchema = () => import("@/lib/field/schemas").then((m) => m.authorizationSchema);
 
 /** Who on site authorizes the work: name, relationship, and a drawn signature or their typed name. */
 export function AuthorizationForm({ visitId }: { visitId: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [signed, setSigned] = useState(false);
-  const { form, onSubmit, formError } = useActionForm(authorizationSchema, recordAuthorizationAction, {
+  const { form, onSubmit, formError } = useActionForm(loadAuthorizationSchema, recordAuthorizationAction, {
     defaultValues: { visitId, mode: "signature", relationship: "owner", personName: "", signature: "", typedAcknowledgement: "" },
   });
   const { register, formState, watch, setValue } = form;

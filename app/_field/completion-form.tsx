@@ -2,8 +2,10 @@
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { ANSWER_LABELS, ANSWERS, CHECKLIST_ITEMS } from "@/lib/field/labels";
-import { completeVisitSchema } from "@/lib/field/schemas";
 import { completeVisitAction } from "./actions";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => m.completeVisitSchema);
 
 /**
  * Remount it (key) when the set of devices needing a reason changes: the
@@ -13,7 +15,7 @@ import { completeVisitAction } from "./actions";
  * lockout-prevention checklist, and one button. The server checks it all again.
  */
 export function CompletionForm({ visitId, needReason, blockers }: { visitId: string; needReason: { id: string; label: string; attempted: boolean; reason: string }[]; blockers: string[] }) {
-  const { form, onSubmit, formError } = useActionForm(completeVisitSchema, completeVisitAction, {
+  const { form, onSubmit, formError } = useActionForm(loadCompleteVisitSchema, completeVisitAction, {
     defaultValues: { visitId, notes: "", devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })) },
   });
   const { register, formState } = form;

@@ -4,8 +4,10 @@ import type { Brand, DeviceKind, RecoveryOptions, WarrantySeal } from "@/db/sche
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { BRAND_LABELS, BRAND_LIST, KIND_LABELS, KIND_LIST, OPTION_LABELS, OPTION_LIST, SEAL_LABELS, SEAL_LIST } from "@/lib/field/labels";
-import { deviceFactsSchema } from "@/lib/field/schemas";
 import { updateDeviceFactsAction } from "./actions";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadDeviceFactsSchema = () => import("@/lib/field/schemas").then((m) => m.deviceFactsSchema);
 
 export type DeviceFacts = {
   id: string;
@@ -25,7 +27,7 @@ export type DeviceFacts = {
 /** Edit a device's facts on the spot. */
 export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFacts }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(deviceFactsSchema, updateDeviceFactsAction, {
+  const { form, onSubmit, formError } = useActionForm(loadDeviceFactsSchema, updateDeviceFactsAction, {
     defaultValues: {
       visitId,
       deviceId: d.id,

@@ -2,14 +2,16 @@
 import { AlertTriangle } from "lucide-react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { closeVendorCaseSchema } from "@/lib/field/schemas";
 import { closeVendorCaseAction } from "./actions";
+
+// Loaded on first use (zod stays out of the job page's first load).
+const loadCloseVendorCaseSchema = () => import("@/lib/field/schemas").then((m) => m.closeVendorCaseSchema);
 
 export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: string; sentAt: string; dueAt: string; overdue: boolean; notes: string | null };
 
 /** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
 export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
-  const { form, onSubmit, formError } = useActionForm(closeVendorCaseSchema, closeVendorCaseAction, {
+  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, closeVendorCaseAction, {
     defaultValues: { caseId: c.id, result: "received", resultNote: "" },
   });
   const { register, formState } = form;

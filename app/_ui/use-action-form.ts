@@ -1,10 +1,34 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { useEffect, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+/** A schema, or a loader of one (`() => import("@/lib/…/schemas").then((m) => m.x)`): then zod is not in the page's first load. */
+export type SchemaSource<S> = S | (() => Promise<S>);
+
+/**
+ * The resolver for a schema given directly, or loaded on first validation.
+ * A loaded schema is also fetched once the browser is idle after hydration,
+ * so the first blur or submit rarely waits for it.
+ */
+export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>(source: SchemaSource<S>): Resolver<z.input<S>, unknown, z.output<S>> {
+  useEffect(() => {
+    if (typeof source !== "function") return;
+    const load = () => void (source as () => Promise<S>)().catch(() => {});
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const t = setTimeout(load, 1000);
+    return () => clearTimeout(t);
+  }, [source]);
+  if (typeof source !== "function") return zodResolver(source as never) as never;
+  return (async (values: unknown, context: unknown, options: unknown) =>
+    (zodResolver((await (source as () => Promise<S>)()) as never) as (...a: unknown[]) => unknown)(values, context, options)) as never;
+}
 
 /**
  * react-hook-form with the shared zod schema on the client, and the same
@@ -12,12 +36,13 @@ type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors
  * anything else in `formError`.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
-  schema: S,
+  schema: SchemaSource<S>,
   action: (input: z.output<S>) => Promise<Result<T>>,
   opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
 ) {
+  const resolver = useSchemaResolver(schema);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as never,
+    resolver,
     defaultValues: opts.defaultValues,
     mode: "onTouched",
   });

@@ -2,14 +2,22 @@ import { z } from "zod";
 // Type-only: this file reaches the browser (the upload form), and a value import of db/schema would ship drizzle-orm with it (~20 KB gzip).
 import type { BackupKind } from "@/db/schema";
 
-export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
-  config: "Configuration backup",
-  guid: "Hikvision GUID file",
-  vendor_request: "Vendor request file",
-  vendor_result: "Vendor result file",
-};
+import { BACKUP_KIND_LABELS } from "./labels";
+
+export { BACKUP_KIND_LABELS };
 /** The same list as db/schema's BACKUP_KINDS (schemas.test.ts keeps them in step). */
 export const UPLOAD_KINDS = Object.keys(BACKUP_KIND_LABELS) as [BackupKind, ...BackupKind[]];
+
+/** The upload form's own fields (checked in the browser before the bytes are sent). */
+export const uploadFormSchema = z.object({
+  kind: z.enum(UPLOAD_KINDS),
+  firmware: z.string().trim().max(100, "Use at most 100 characters."),
+  note: z
+    .string()
+    .trim()
+    .max(500, "Use at most 500 characters.")
+    .refine((n) => !/password\s*[:=]\s*\S/i.test(n), "Record a hint, never the password itself."),
+});
 
 /** Metadata sent with an upload (the bytes travel as the request body). */
 export const uploadMetaSchema = z.object({

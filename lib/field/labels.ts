@@ -59,3 +59,8 @@ export function formatClock(seconds: number) {
   const sec = String(s % 60).padStart(2, "0");
   return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
+
+/** What the customer agrees to (shown on the form, stored with each authorization). */
+export const AUTHORIZATION_STATEMENT =
+  "I confirm that I own or administer the equipment listed for this visit (or am authorized by its owner to act for them), " +
+  "and I authorize the technician to reset or recover its passwords. I understand some methods restore factory settings.";

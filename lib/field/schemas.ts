@@ -13,9 +13,7 @@ export const MAX_ATTEMPT_SECONDS = 24 * 60 * 60;
 /** Largest signature image accepted (PNG bytes). */
 export const MAX_SIGNATURE_BYTES = 200 * 1024;
 
-export const AUTHORIZATION_STATEMENT =
-  "I confirm that I own or administer the equipment listed for this visit (or am authorized by its owner to act for them), " +
-  "and I authorize the technician to reset or recover its passwords. I understand some methods restore factory settings.";
+export { AUTHORIZATION_STATEMENT } from "./labels";
 
 export const advanceVisitSchema = z.object({
   visitId: id("visit"),

@@ -1,24 +1,17 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { useSchemaResolver } from "@/app/_ui/use-action-form";
+import type { z } from "zod";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/schemas";
+import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
 
 type Kind = keyof typeof BACKUP_KIND_LABELS;
 
-const schema = z.object({
-  kind: z.enum(["config", "guid", "vendor_request", "vendor_result"]),
-  firmware: z.string().trim().max(100, "Use at most 100 characters."),
-  note: z
-    .string()
-    .trim()
-    .max(500, "Use at most 500 characters.")
-    .refine((n) => !/password\s*[:=]\s*\S/i.test(n), "Record a hint, never the password itself."),
-});
-type Values = z.infer<typeof schema>;
+type Values = z.infer<typeof import("@/lib/backups/schemas").uploadFormSchema>;
+// Loaded on first validation (zod stays out of the page's first load), or once the browser is idle.
+const loadSchema = () => import("@/lib/backups/schemas").then((m) => m.uploadFormSchema);
 
 function formatBytes(n: number) {
   if (n < 1024) return `${n} B`;
@@ -47,7 +40,7 @@ export function BackupUpload(props: {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { kind: kinds[0]!, firmware: props.defaultFirmware ?? "", note: "" } });
+  const form = useForm<Values>({ resolver: useSchemaResolver(loadSchema), defaultValues: { kind: kinds[0]!, firmware: props.defaultFirmware ?? "", note: "" } });
   const e = form.formState.errors;
 
   const onSubmit = form.handleSubmit(async (values) => {

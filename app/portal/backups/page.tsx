@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Download } from "lucide-react";
 import { requireRole } from "@/app/_ui/guard";
 import { deviceTitle } from "@/app/_ui/backups/device-facts";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/schemas";
+import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
 import { listMyBackups } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
 import { getSettings } from "@/lib/settings";
