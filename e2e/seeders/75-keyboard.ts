@@ -1,5 +1,5 @@
 /**
- * The keyboard-only technician journey's own visit (e2e/keyboard.spec.ts): Terry, today in the
+ * The keyboard-only technician journey's own visit (e2e/keyboard-tech.spec.ts): Terry, today in the
  * company time zone, two devices of a customer nobody else uses. The start is the first
  * half hour of today that none of Terry's other active visits (seeded before this file, some
  * placed relative to "now") overlaps, so the no-overlap constraint always holds.

@@ -1,5 +1,5 @@
 /**
- * Keyboard-only helpers for e2e/keyboard.spec.ts: everything here moves with Tab, Shift+Tab,
+ * Keyboard-only helpers for e2e/keyboard-*.spec.ts: everything here moves with Tab, Shift+Tab,
  * arrows, Enter and Space, never the mouse, so a journey built from them proves that each
  * control is reachable in tab order and operable from the keyboard.
  */
