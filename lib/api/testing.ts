@@ -17,12 +17,12 @@ export async function tokenRowFor(user: Actor, scopes: ApiScope[], over: { expir
   return createApiToken(admin, { name: `test ${user.role}`, userId: user.id, scopes, expiresOn: over.expiresOn ?? "" }, "127.0.0.1");
 }
 
-/** Use up a token's rate limit for this minute (and the next, in case the window turns during the test). */
-export async function exhaustRateLimit(key: string, count = 600) {
+/** Set a rate-limit key's count for this window (and the next, in case the window turns during the test). */
+export async function exhaustRateLimit(key: string, count = 600, windowSeconds = 60) {
   const db = await getDb();
-  for (const offset of [0, 60]) {
+  for (const offset of [0, windowSeconds]) {
     await db.execute(
-      sql`insert into rate_limit_buckets (key, window_start, count) values (${key}, to_timestamp(floor(extract(epoch from clock_timestamp()) / 60) * 60 + ${offset}), ${count})
+      sql`insert into rate_limit_buckets (key, window_start, count) values (${key}, to_timestamp(floor(extract(epoch from clock_timestamp()) / ${windowSeconds}) * ${windowSeconds} + ${offset}), ${count})
           on conflict (key, window_start) do update set count = excluded.count`,
     );
   }

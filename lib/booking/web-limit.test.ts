@@ -1,8 +1,9 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { visits } from "@/db/schema";
 import { makeUser } from "@/db/testing/factories";
+import { exhaustRateLimit } from "@/lib/api/testing";
 import type { Actor } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/errors";
 import { bookingInput, offeredStart } from "./testing";
@@ -14,13 +15,8 @@ beforeAll(async () => {
   carla = await makeUser("customer");
 });
 
-/** Pretend `used` bookings were already made from this address in the current hour's window. */
-async function used(ip: string, n: number) {
-  const w = WEB_BOOKING_LIMIT.windowSeconds;
-  await (await getDb()).execute(
-    sql`insert into rate_limit_buckets (key, window_start, count) values (${`web-booking:${ip}`}, to_timestamp(floor(extract(epoch from clock_timestamp()) / ${w}) * ${w}), ${n})`,
-  );
-}
+/** Pretend `n` bookings were already made from this address in the current hour's window. */
+const used = (ip: string, n: number) => exhaustRateLimit(`web-booking:${ip}`, n, WEB_BOOKING_LIMIT.windowSeconds);
 
 const visitCount = async () => Number((await (await getDb()).select({ n: count() }).from(visits))[0]!.n);
 
