@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { auth } from "@/lib/auth/config";
+import { authSecret } from "@/lib/auth/config";
+import { readSessionClaims } from "@/lib/auth/session-token";
 import type { Actor } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/request";
 
@@ -14,10 +15,10 @@ import { clientIpFrom } from "@/lib/request";
  * takes effect on the very next request. Null when signed out.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const uid = session?.user?.id;
-  const sv = (session as { sv?: number } | null)?.sv;
-  if (!uid || typeof sv !== "number") return null;
+  // The cookie as next-auth's auth() reads it, without its session round trip (lib/auth/session-token.ts).
+  const claims = await readSessionClaims(await headers(), await authSecret());
+  if (!claims) return null;
+  const { uid, sv } = claims;
   const db = await getDb();
   const [row] = await db
     .select({

@@ -31,7 +31,8 @@ class ThrottledSignin extends CredentialsSignin {
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-async function authSecret() {
+/** The session-signing secret (possibly adopted from the database: lib/shared-secrets.ts). */
+export async function authSecret() {
   if (env().sharedSecretsPending) await getDatabaseHandle(); // opening adopts the shared secrets
   return env().AUTH_SECRET;
 }
