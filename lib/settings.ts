@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb, type Executor } from "@/db/client";
 import { settings } from "@/db/schema";
 import { audit } from "@/lib/audit";
@@ -7,9 +8,18 @@ import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@
 
 export type { CompanySettings };
 
-/** Company settings (public facts like the name and phone, and booking rules). */
+/**
+ * Company settings (public facts like the name and phone, and booking rules).
+ * Without an executor, read once per server render (the header and the page
+ * share it); pass the transaction to read inside one.
+ */
 export async function getSettings(db?: Executor): Promise<CompanySettings> {
-  const conn = db ?? (await getDb());
+  return db ? readSettings(db) : readSettingsForRender();
+}
+
+const readSettingsForRender = cache(async () => readSettings(await getDb()));
+
+async function readSettings(conn: Executor): Promise<CompanySettings> {
   const rows = await conn.select({ key: settings.key, value: settings.value }).from(settings);
   const raw: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) raw[r.key] = r.value;

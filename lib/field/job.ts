@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
+import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
 import { getSettings } from "@/lib/settings";
 import { loadWorkVisit } from "./access";
 import { buildPlaybook, type PlaybookMethod } from "./playbook";
@@ -11,6 +13,8 @@ import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "./labels";
 import { OPEN_CASE_STATUSES } from "./vendor-cases";
 import { vendorFileNames } from "./vendor-files";
+
+const recorder = alias(users, "recorder");
 
 export const playbookColumns = {
   id: recoveryMethods.id,
@@ -32,68 +36,70 @@ export const playbookColumns = {
 
 /** Devices of a visit with their facts, the closing note and their attempts in order. Callers scope the visit. */
 export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
-  const devs = await db
-    .select({
-      id: devices.id,
-      brand: devices.brand,
-      kind: devices.kind,
-      model: devices.model,
-      serial: devices.serial,
-      firmware: devices.firmware,
-      mac: devices.mac,
-      channels: devices.channels,
-      lorexDeviceId: devices.lorexDeviceId,
-      recoveryOptions: devices.recoveryOptions,
-      warrantySeal: devices.warrantySeal,
-      notes: devices.notes,
-      problem: visitDevices.problem,
-      closingReason: visitDevices.notAttemptedReason,
-    })
-    .from(visitDevices)
-    .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
-    .where(eq(visitDevices.visitId, visitId))
-    .orderBy(asc(devices.brand), asc(devices.createdAt), asc(devices.id));
-  const atts = await db
-    .select({
-      id: attempts.id,
-      deviceId: attempts.deviceId,
-      seq: attempts.seq,
-      methodId: attempts.methodId,
-      methodName: recoveryMethods.name,
-      outcome: attempts.outcome,
-      durationSeconds: attempts.durationSeconds,
-      startedAt: attempts.startedAt,
-      notes: attempts.notes,
-      description: attempts.description,
-      technicianId: attempts.technicianId,
-      technicianName: users.name,
-      createdAt: attempts.createdAt,
-      updatedAt: attempts.updatedAt,
-    })
-    .from(attempts)
-    .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
-    .innerJoin(users, eq(users.id, attempts.technicianId))
-    .where(eq(attempts.visitId, visitId))
-    .orderBy(asc(attempts.deviceId), asc(attempts.seq));
-  const cases = await db
-    .select({
-      id: vendorCases.id,
-      attemptId: vendorCases.attemptId,
-      deviceId: vendorCases.deviceId,
-      vendor: vendorCases.vendor,
-      whatWasSent: vendorCases.whatWasSent,
-      sentAt: vendorCases.sentAt,
-      dueAt: vendorCases.dueAt,
-      status: vendorCases.status,
-      notes: vendorCases.notes,
-      resultReceivedAt: vendorCases.resultReceivedAt,
-      closedAt: vendorCases.closedAt,
-      requestBackupId: vendorCases.requestBackupId,
-      resultBackupId: vendorCases.resultBackupId,
-    })
-    .from(vendorCases)
-    .where(eq(vendorCases.visitId, visitId))
-    .orderBy(asc(vendorCases.sentAt));
+  const [devs, atts, cases] = await Promise.all([
+    db
+      .select({
+        id: devices.id,
+        brand: devices.brand,
+        kind: devices.kind,
+        model: devices.model,
+        serial: devices.serial,
+        firmware: devices.firmware,
+        mac: devices.mac,
+        channels: devices.channels,
+        lorexDeviceId: devices.lorexDeviceId,
+        recoveryOptions: devices.recoveryOptions,
+        warrantySeal: devices.warrantySeal,
+        notes: devices.notes,
+        problem: visitDevices.problem,
+        closingReason: visitDevices.notAttemptedReason,
+      })
+      .from(visitDevices)
+      .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+      .where(eq(visitDevices.visitId, visitId))
+      .orderBy(asc(devices.brand), asc(devices.createdAt), asc(devices.id)),
+    db
+      .select({
+        id: attempts.id,
+        deviceId: attempts.deviceId,
+        seq: attempts.seq,
+        methodId: attempts.methodId,
+        methodName: recoveryMethods.name,
+        outcome: attempts.outcome,
+        durationSeconds: attempts.durationSeconds,
+        startedAt: attempts.startedAt,
+        notes: attempts.notes,
+        description: attempts.description,
+        technicianId: attempts.technicianId,
+        technicianName: users.name,
+        createdAt: attempts.createdAt,
+        updatedAt: attempts.updatedAt,
+      })
+      .from(attempts)
+      .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
+      .innerJoin(users, eq(users.id, attempts.technicianId))
+      .where(eq(attempts.visitId, visitId))
+      .orderBy(asc(attempts.deviceId), asc(attempts.seq)),
+    db
+      .select({
+        id: vendorCases.id,
+        attemptId: vendorCases.attemptId,
+        deviceId: vendorCases.deviceId,
+        vendor: vendorCases.vendor,
+        whatWasSent: vendorCases.whatWasSent,
+        sentAt: vendorCases.sentAt,
+        dueAt: vendorCases.dueAt,
+        status: vendorCases.status,
+        notes: vendorCases.notes,
+        resultReceivedAt: vendorCases.resultReceivedAt,
+        closedAt: vendorCases.closedAt,
+        requestBackupId: vendorCases.requestBackupId,
+        resultBackupId: vendorCases.resultBackupId,
+      })
+      .from(vendorCases)
+      .where(eq(vendorCases.visitId, visitId))
+      .orderBy(asc(vendorCases.sentAt)),
+  ]);
   return devs.map((d) => {
     const mine = atts.filter((a) => a.deviceId === d.id);
     const myCases = cases.filter((c) => c.deviceId === d.id);
@@ -106,64 +112,81 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
 export async function getJob(actor: Actor | null, visitId: string, now = new Date()) {
   const db = await getDb();
   const v = await loadWorkVisit(db, actor, visitId);
-  const [info] = await db
-    .select({
-      bookingNotes: visits.bookingNotes,
-      completedAt: visits.completedAt,
-      technicianName: users.name,
-      customerName: customers.name,
-      customerPhone: customers.phone,
-      customerEmail: customers.email,
-      siteLabel: sites.label,
-      addressLine1: sites.addressLine1,
-      addressLine2: sites.addressLine2,
-      city: sites.city,
-      region: sites.region,
-      postalCode: sites.postalCode,
-      accessNotes: sites.accessNotes,
-    })
-    .from(visits)
-    .innerJoin(customers, eq(customers.id, visits.customerId))
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .leftJoin(users, eq(users.id, visits.technicianId))
-    .where(eq(visits.id, v.id));
-  const [auth] = await db
-    .select({
-      personName: authorizations.personName,
-      relationship: authorizations.relationship,
-      statement: authorizations.statement,
-      signaturePng: authorizations.signaturePng,
-      typedAcknowledgement: authorizations.typedAcknowledgement,
-      recordedAt: authorizations.recordedAt,
-      recordedByName: users.name,
-    })
-    .from(authorizations)
-    .innerJoin(users, eq(users.id, authorizations.recordedBy))
-    .where(eq(authorizations.visitId, v.id));
-  const [checklist] = await db
-    .select({
-      patternLockSet: checklists.patternLockSet,
-      configExported: checklists.configExported,
-      recoveryEmailUpdated: checklists.recoveryEmailUpdated,
-      notes: checklists.notes,
-      answeredAt: checklists.answeredAt,
-    })
-    .from(checklists)
-    .where(eq(checklists.visitId, v.id));
-  const devs = await visitDevicesWithAttempts(db, v.id);
+  // The visit's 1:1 rows in one query; the lists and the reference data alongside it.
+  const [[info], devs, activeMethods, s] = await Promise.all([
+    db
+      .select({
+        bookingNotes: visits.bookingNotes,
+        completedAt: visits.completedAt,
+        technicianName: users.name,
+        customerName: customers.name,
+        customerPhone: customers.phone,
+        customerEmail: customers.email,
+        siteLabel: sites.label,
+        addressLine1: sites.addressLine1,
+        addressLine2: sites.addressLine2,
+        city: sites.city,
+        region: sites.region,
+        postalCode: sites.postalCode,
+        accessNotes: sites.accessNotes,
+        authId: authorizations.id,
+        authPersonName: authorizations.personName,
+        authRelationship: authorizations.relationship,
+        authStatement: authorizations.statement,
+        authSignaturePng: authorizations.signaturePng,
+        authTypedAcknowledgement: authorizations.typedAcknowledgement,
+        authRecordedAt: authorizations.recordedAt,
+        authRecordedByName: recorder.name,
+        checklistVisitId: checklists.visitId,
+        checklistAnsweredAt: checklists.answeredAt,
+        patternLockSet: checklists.patternLockSet,
+        configExported: checklists.configExported,
+        recoveryEmailUpdated: checklists.recoveryEmailUpdated,
+        checklistNotes: checklists.notes,
+      })
+      .from(visits)
+      .innerJoin(customers, eq(customers.id, visits.customerId))
+      .innerJoin(sites, eq(sites.id, visits.siteId))
+      .leftJoin(users, eq(users.id, visits.technicianId))
+      .leftJoin(authorizations, eq(authorizations.visitId, visits.id))
+      .leftJoin(recorder, eq(recorder.id, authorizations.recordedBy))
+      .leftJoin(checklists, eq(checklists.visitId, visits.id))
+      .where(eq(visits.id, v.id)),
+    visitDevicesWithAttempts(db, v.id),
+    db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
+    getSettings(),
+  ]);
+  const auth =
+    info!.authId !== null
+      ? {
+          personName: info!.authPersonName!,
+          relationship: info!.authRelationship!,
+          statement: info!.authStatement!,
+          signaturePng: info!.authSignaturePng,
+          typedAcknowledgement: info!.authTypedAcknowledgement,
+          recordedAt: info!.authRecordedAt!,
+          recordedByName: info!.authRecordedByName!,
+        }
+      : null;
+  const checklist =
+    info!.checklistVisitId !== null
+      ? { patternLockSet: info!.patternLockSet!, configExported: info!.configExported!, recoveryEmailUpdated: info!.recoveryEmailUpdated!, notes: info!.checklistNotes, answeredAt: info!.checklistAnsweredAt! }
+      : null;
+
   const brands = [...new Set(devs.map((d) => d.brand))];
-  const methods: PlaybookMethod[] = brands.length
-    ? (await db.select(playbookColumns).from(recoveryMethods).where(and(eq(recoveryMethods.active, true))).orderBy(asc(recoveryMethods.sortOrder))).filter((m) =>
-        m.brands.some((b) => brands.includes(b)),
-      )
-    : [];
+  const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const openCases = devs.filter((d) => d.openCase).length;
-  const files = await vendorFileNames(
-    db,
-    devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
-  );
-  const s = await getSettings(db);
-  const withBackup = await devicesWithConfigBackup(db, devs.map((d) => d.id));
+  const [files, withBackup, stats] = await Promise.all([
+    vendorFileNames(
+      db,
+      devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
+    ),
+    devicesWithConfigBackup(
+      db,
+      devs.map((d) => d.id),
+    ),
+    loadRecommendationStatsFor(db, devs),
+  ]);
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
     customer: { name: info!.customerName, phone: info!.customerPhone, email: info!.customerEmail },
@@ -187,13 +210,11 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
           recordedByName: auth.recordedByName,
         }
       : null,
-    devices: await Promise.all(
-      devs.map(async (d) => ({
-        ...d,
-        playbook: buildPlaybook(methods, d, await recommendationOrder(db, d, methods, withBackup.has(d.id))),
-        openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
-      })),
-    ),
+    devices: devs.map((d, i) => ({
+      ...d,
+      playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
+      openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
+    })),
     checklist: checklist ?? null,
     blockers: completionBlockers({
       status: v.status,

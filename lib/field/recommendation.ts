@@ -2,8 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { configBackups, type Brand, type DeviceKind, type RecoveryOptions } from "@/db/schema";
-import { loadRecommendationStats } from "@/lib/reports/recommend-data";
-import { rankMethods } from "@/lib/reports/recommend";
+import { rankMethods, type RecStats } from "@/lib/reports/recommend";
 import type { PlaybookMethod } from "./playbook";
 
 /** Which of these devices have a (not deleted) configuration backup in the vault. */
@@ -18,16 +17,16 @@ export async function devicesWithConfigBackup(db: Executor, deviceIds: string[])
 
 /**
  * The playbook order for one device from measured results of similar devices
- * (lib/reports/recommend.ts): a rank per method and the reason to show.
- * Callers have already checked the actor may work this device.
+ * (lib/reports/recommend.ts; `stats` from loadRecommendationStatsFor): a rank
+ * per method and the reason to show. Callers have already checked the actor
+ * may work this device.
  */
-export async function recommendationOrder(
-  db: Executor,
+export function recommendationOrder(
   device: { brand: Brand; kind: DeviceKind; model: string | null; recoveryOptions: RecoveryOptions },
   methods: readonly PlaybookMethod[],
   hasConfigBackup: boolean,
+  stats: RecStats,
 ) {
-  const stats = await loadRecommendationStats(db, device);
   const ranked = rankMethods({ ...device, hasConfigBackup }, [...methods], stats);
   return {
     rank: new Map(ranked.map((r) => [r.methodId, r.rank])),

@@ -1,6 +1,6 @@
 /** The data behind a device's recommendation (see recommend.ts for the ranking). */
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { configBackups, devices, recoveryMethods, visitDevices, visits, type Brand, type DeviceKind } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -16,22 +16,38 @@ const toMap = (rows: Row[]): MethodCounts => new Map(rows.map((r) => [r.methodId
  * a few hundred rows) and on this exact model (case-insensitive; raw attempts
  * through devices_brand_kind_model_idx).
  */
-export async function loadRecommendationStats(db: Executor, d: { brand: Brand; kind: DeviceKind; model: string | null }): Promise<RecStats> {
-  const similar = await queryRows<Row>(
-    db,
-    sql`SELECT method_id AS "methodId", sum(succeeded + failed + abandoned)::int AS n, sum(succeeded)::int AS succeeded
-      FROM report_attempt_summary WHERE brand = ${d.brand} AND kind = ${d.kind} GROUP BY 1`,
-  );
-  const model = d.model?.trim()
-    ? await queryRows<Row>(
-        db,
-        sql`SELECT a.method_id AS "methodId", count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int AS n, count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS succeeded
-          FROM devices dv JOIN attempts a ON a.device_id = dv.id
-          WHERE dv.brand = ${d.brand} AND dv.kind = ${d.kind} AND lower(dv.model) = lower(${d.model.trim()})
-          GROUP BY 1`,
-      )
-    : [];
-  return { similar: toMap(similar), model: toMap(model) };
+export async function loadRecommendationStats(db: Executor, d: StatsKey): Promise<RecStats> {
+  return (await loadRecommendationStatsFor(db, [d]))[0]!;
+}
+
+type StatsKey = { brand: Brand; kind: DeviceKind; model: string | null };
+
+/** The same for several devices (a job's), in two queries whatever their number; results in the order given. */
+export async function loadRecommendationStatsFor(db: Executor, list: readonly StatsKey[]): Promise<RecStats[]> {
+  if (list.length === 0) return [];
+  // Each device is a row (i, brand, kind, model) joined to the data; results come back by i.
+  const wanted = (rows: SQL[]) => sql.join(rows, sql`, `);
+  const withModel = list.map((d, i) => ({ i, d, model: d.model?.trim() ?? "" })).filter((x) => x.model !== "");
+  const [similar, model] = await Promise.all([
+    queryRows<Row & { i: number }>(
+      db,
+      sql`SELECT w.i, s.method_id AS "methodId", sum(s.succeeded + s.failed + s.abandoned)::int AS n, sum(s.succeeded)::int AS succeeded
+        FROM (VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)
+        JOIN report_attempt_summary s ON s.brand = w.brand AND s.kind = w.kind
+        GROUP BY 1, 2`,
+    ),
+    withModel.length
+      ? queryRows<Row & { i: number }>(
+          db,
+          sql`SELECT w.i, a.method_id AS "methodId", count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int AS n, count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS succeeded
+            FROM (VALUES ${wanted(withModel.map((x) => sql`(${x.i}::int, ${x.d.brand}::text, ${x.d.kind}::text, ${x.model}::text)`))}) AS w(i, brand, kind, model)
+            JOIN devices dv ON dv.brand = w.brand AND dv.kind = w.kind AND lower(dv.model) = lower(w.model)
+            JOIN attempts a ON a.device_id = dv.id
+            GROUP BY 1, 2`,
+        )
+      : Promise.resolve([] as (Row & { i: number })[]),
+  ]);
+  return list.map((_, i) => ({ similar: toMap(similar.filter((r) => r.i === i)), model: toMap(model.filter((r) => r.i === i)) }));
 }
 
 export async function loadMethods(db: Executor): Promise<RecMethod[]> {

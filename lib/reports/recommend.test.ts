@@ -5,7 +5,7 @@ import { RECOVERY_METHODS } from "@/db/seed/catalogue";
 import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { rankMethods, type MethodCounts, type RecDevice, type RecMethod } from "./recommend";
-import { recommendForDevice } from "./recommend-data";
+import { loadRecommendationStats, loadRecommendationStatsFor, recommendForDevice } from "./recommend-data";
 import { addAttempt } from "./testing";
 import { eq } from "drizzle-orm";
 
@@ -126,5 +126,44 @@ describe("recommendForDevice (database)", () => {
     await expect(recommendForDevice(tech, target)).resolves.toHaveLength(8);
     await expect(recommendForDevice(other, target)).rejects.toMatchObject({ status: 404 });
     await expect(recommendForDevice(await makeUser("customer"), target)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("loadRecommendationStatsFor (database): a job's devices in two queries", () => {
+  it("gives each device its brand-and-kind and its own model's results, in the order asked", async () => {
+    const tech = await makeUser("technician");
+    const customerId = (await makeUser("customer")).customerId!;
+    const db = await getDb();
+    // Dahua DVRs (no other test here uses them): 4 × model XVR-5104, 2 × model OTHER.
+    const plan: { model: string; outcome: "succeeded" | "failed" | "waiting_vendor" }[] = [
+      { model: "XVR-5104", outcome: "succeeded" },
+      { model: "XVR-5104", outcome: "succeeded" },
+      { model: "XVR-5104", outcome: "failed" },
+      { model: "XVR-5104", outcome: "waiting_vendor" },
+      { model: "OTHER", outcome: "failed" },
+      { model: "OTHER", outcome: "failed" },
+    ];
+    for (const [i, p] of plan.entries()) {
+      const d = await makeDevice(customerId, { brand: "dahua", kind: "dvr" });
+      await db.update(devices).set({ model: p.model }).where(eq(devices.id, d));
+      const v = await makeVisit({ customerId, technicianId: tech.id, startsAt: new Date(Date.UTC(2025, 7, 1 + i, 14)), status: "completed", deviceIds: [d] });
+      await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "dahua_qr_dmss", outcome: p.outcome });
+    }
+    const asked = [
+      { brand: "dahua", kind: "dvr", model: "  xvr-5104 " },
+      { brand: "lorex", kind: "camera", model: null },
+      { brand: "dahua", kind: "dvr", model: "other" },
+      { brand: "dahua", kind: "dvr", model: "" },
+    ] as const;
+    const got = await loadRecommendationStatsFor(db, asked);
+    const of = (m: MethodCounts) => Object.fromEntries(m);
+    // Brand and kind: every Dahua DVR; a vendor wait is not a final result.
+    const dahuaDvr = { dahua_qr_dmss: { n: 5, succeeded: 2 } };
+    expect(got.map((g) => of(g.similar))).toEqual([dahuaDvr, {}, dahuaDvr, dahuaDvr]);
+    // The model's own: matched ignoring case and surrounding spaces; none without a model.
+    expect(got.map((g) => of(g.model))).toEqual([{ dahua_qr_dmss: { n: 3, succeeded: 2 } }, {}, { dahua_qr_dmss: { n: 2, succeeded: 0 } }, {}]);
+    // One device at a time gives the same.
+    for (const [i, d] of asked.entries()) expect(await loadRecommendationStats(db, d)).toEqual(got[i]);
+    expect(await loadRecommendationStatsFor(db, [])).toEqual([]);
   });
 });
