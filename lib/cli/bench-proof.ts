@@ -6,7 +6,8 @@
  *   1. start-up: `npm start` to the first 200 of /api/health and "/", fresh database, then a restart;
  *   2. the technician job page vs /api/health under autocannon (p50/p95/p99, req/s, the p95 ratio);
  *   3. first-load JS of the job page vs a bare Next.js page, from the build output;
- *   4. 200 concurrent bookings of one slot over HTTP: time to settle, exactly one winner.
+ *   4. 200 concurrent bookings of one slot over HTTP: time to settle, exactly one winner;
+ *   5. the framework's floor for (2): a bare Next.js app's per-request page vs its route handler, same load.
  * On PGlite, and also on PostgreSQL when DATABASE_URL is set (fresh databases on that server).
  * The report figures are `npm run bench:reports` (run it after this one; see README).
  * Prints Markdown; writes JSON and Markdown to .data/bench/. Port: BENCH_PORT (default 3261).
@@ -16,10 +17,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildBareNext } from "./bench/bare-next";
+import { bareNextDir, buildBareNext } from "./bench/bare-next";
 import type { Kind } from "./bench/databases";
 import { appPageRoutes, firstLoad } from "./bench/first-load";
-import { measureLoad, measureStartup } from "./bench/phases";
+import { measureFloor, measureLoad, measureStartup } from "./bench/phases";
 import { checks, markdown, type KindResult, type ProofResult } from "./bench/report";
 import { buildIsStale } from "./start";
 
@@ -35,7 +36,7 @@ function ensureBuilt() {
 function measureFirstLoad(servedScripts: string[] | null) {
   const nextDir = path.join(ROOT, ".next");
   const job = firstLoad(nextDir, "/tech/visits/[id]/page");
-  const bare = firstLoad(buildBareNext(ROOT), "/page");
+  const bare = firstLoad(path.join(bareNextDir(ROOT), ".next"), "/page");
   const smallest = appPageRoutes(nextDir)
     .filter((r) => !r.startsWith("/_"))
     .map((route) => ({ route, gzip: firstLoad(nextDir, route).gzip }))
@@ -59,6 +60,7 @@ async function main() {
   const started = performance.now();
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.versions.node, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() };
   ensureBuilt();
+  buildBareNext(ROOT);
   const kinds: Kind[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   const results: KindResult[] = [];
   for (const kind of kinds) {
@@ -73,6 +75,7 @@ async function main() {
     settings,
     firstLoad: measureFirstLoad(results[0]?.load.checks.scriptsInHtml ?? null),
     kinds: results,
+    floor: await measureFloor(bareNextDir(ROOT), port, settings),
   };
   const md = markdown(result);
   console.log("\n" + md + "\n");

@@ -5,7 +5,7 @@ import { bookedVisitsAt, freshDatabase, type Kind } from "./databases";
 import { bookingRace, type RaceResult } from "./bookings";
 import { BENCH_TECH_EMAIL, RACE_WEEKDAY } from "./fixtures";
 import { getPage, load, signIn, type LoadResult } from "./http";
-import { startApp, stopApp, timeToFirst200 } from "./server";
+import { startApp, startBareNext, stopApp, timeToFirst200 } from "./server";
 import { median, percentile } from "./stats";
 import { scriptsInHtml } from "./first-load";
 
@@ -99,5 +99,34 @@ export async function measureLoad(kind: Kind, port: number, opts: { seconds: num
     return { ...result, race: { ...race, visitsAtSlotInDb } };
   } finally {
     await fresh.drop();
+  }
+}
+
+export type FloorPhase = { route: LoadResult; page: LoadResult };
+
+/**
+ * The framework's floor, by the same method as the job page vs health: the
+ * bare Next.js app's route handler (/api/ping) and its per-request page
+ * (/dynamic, one heading; it reads the request headers as every FieldKey page
+ * does for its CSP nonce). No database, no session, no app code.
+ */
+export async function measureFloor(bareDir: string, port: number, opts: { seconds: number; connections: number; warmupSeconds: number }): Promise<FloorPhase> {
+  const app = startBareNext(bareDir, port, path.join(LOGS, "bare-next.log"));
+  try {
+    await timeToFirst200(app, ["/api/ping", "/dynamic"]);
+    const base = `http://127.0.0.1:${port}`;
+    if (opts.warmupSeconds > 0) {
+      log(`bare Next.js: warm-up ${opts.warmupSeconds} s each`);
+      await load(`${base}/api/ping`, { connections: opts.connections, seconds: opts.warmupSeconds });
+      await load(`${base}/dynamic`, { connections: opts.connections, seconds: opts.warmupSeconds });
+    }
+    log(`bare Next.js: /api/ping then /dynamic, ${opts.connections} connections, ${opts.seconds} s`);
+    const route = await load(`${base}/api/ping`, { connections: opts.connections, seconds: opts.seconds });
+    const page = await load(`${base}/dynamic`, { connections: opts.connections, seconds: opts.seconds });
+    for (const [name, r] of [["/api/ping", route], ["/dynamic", page]] as const)
+      if (Object.keys(r.statuses).some((s) => s !== "200")) throw new Error(`bare Next.js ${name} answered other than 200 under load: ${JSON.stringify(r.statuses)}`);
+    return { route, page };
+  } finally {
+    await stopApp(app);
   }
 }

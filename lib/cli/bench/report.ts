@@ -1,6 +1,6 @@
 /** The proof benchmark's results as a Markdown table (printed, and written under .data/bench/). */
 import type { FirstLoad } from "./first-load";
-import type { LoadPhase, StartupResult } from "./phases";
+import type { FloorPhase, LoadPhase, StartupResult } from "./phases";
 import { atMost, ratio, type Check } from "./stats";
 
 export type KindResult = { kind: string; startup: StartupResult; load: LoadPhase };
@@ -11,6 +11,7 @@ export type ProofResult = {
   settings: { connections: number; seconds: number; warmupSeconds: number; startupRuns: number; demo: boolean };
   firstLoad: { job: FirstLoad; bare: FirstLoad; smallestAppPage: { route: string; gzip: number }; htmlMatchesManifest: boolean | null };
   kinds: KindResult[];
+  floor: FloorPhase;
 };
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -40,6 +41,13 @@ export function markdown(r: ProofResult): string {
   for (const k of r.kinds)
     for (const [name, l] of [["/api/health", k.load.health], [`/tech/visits/[id] (${k.load.visit.reference})`, k.load.job]] as const)
       lines.push(`| ${k.kind} | ${name} | ${l.count} | ${l.rps.toFixed(0)} | ${ms1(l.p50)} | ${ms1(l.p95)} | ${ms1(l.p99)} | ${ms(l.max)} |`);
+  for (const [name, l] of [["bare Next.js: /api/ping (route handler)", r.floor.route], ["bare Next.js: /dynamic (one heading, per request)", r.floor.page]] as const)
+    lines.push(`| none | ${name} | ${l.count} | ${l.rps.toFixed(0)} | ${ms1(l.p50)} | ${ms1(l.p95)} | ${ms1(l.p99)} | ${ms(l.max)} |`);
+  lines.push(
+    "",
+    `Framework floor (context for the job page target, not a target): in a bare Next.js app on this machine, a page that renders one heading per request answers at p95 ${ratio(r.floor.page.p95, r.floor.route.p95).toFixed(2)}× a route handler's p95, and serves ${ratio(r.floor.page.rps, r.floor.route.rps).toFixed(2)}× its requests per second.`,
+    ...r.kinds.map((k) => `${k.kind}: the job page's p95 is ${ratio(k.load.job.p95, r.floor.page.p95).toFixed(1)}× that bare page's p95; per request (1 / req/s under load) the job page costs ${(1000 / k.load.job.rps).toFixed(1)} ms, health ${(1000 / k.load.health.rps).toFixed(2)} ms, the bare page ${(1000 / r.floor.page.rps).toFixed(2)} ms.`),
+  );
   for (const k of r.kinds) {
     const c = k.load.checks;
     lines.push("", `${k.kind}: the job page answered ${c.jobStatus} with the visit (${k.load.visit.reference}) for the signed-in technician, and every loaded request was 200; signed out it redirects to ${c.signedOutRedirect ?? "?"}. Seeding took ${k.load.seedSeconds.toFixed(0)} s.`);

@@ -26,6 +26,21 @@ export function startApp(port: number, env: Record<string, string>, logFile: str
   return { child, port, logFile, startedAt };
 }
 
+/** The bare Next.js app (lib/cli/bench/bare-next.ts) with `next start`, same environment rules, its own process group. */
+export function startBareNext(dir: string, port: number, logFile: string): Running {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, "w");
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    cwd: dir,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  fs.closeSync(out);
+  return { child, port, logFile, startedAt };
+}
+
 export async function stopApp(app: Running) {
   if (app.child.exitCode !== null || app.child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => app.child.once("exit", () => resolve()));
