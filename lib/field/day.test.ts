@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, devices, mailOutbox } from "@/db/schema";
+import { auditEvents, checklists, devices, mailOutbox } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listMyVisits, rangeBounds } from "./day";
@@ -79,6 +79,23 @@ describe("the job page and device facts", () => {
     await expect(getJob(s.otherTech, s.visitId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getJob(s.customer, s.visitId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getJob(s.admin, s.visitId)).resolves.toBeTruthy();
+  });
+
+  it("carries the customer, the site, and the authorization and checklist once they exist (null before)", async () => {
+    const s = await scenario();
+    const before = await getJob(s.tech, s.visitId);
+    expect(before.authorization).toBeNull();
+    expect(before.checklist).toBeNull();
+    expect(before.customer.name).toEqual(expect.any(String));
+    expect(before.site.addressLine1).toEqual(expect.any(String));
+    expect(before.blockers.join(" ")).toMatch(/authorization/i);
+
+    const t = await scenario({ authorized: true, people: s });
+    await (await getDb()).insert(checklists).values({ visitId: t.visitId, patternLockSet: "yes", configExported: "na", recoveryEmailUpdated: "no", notes: "Pattern set with the owner", answeredBy: t.tech.id });
+    const after = await getJob(t.tech, t.visitId);
+    expect(after.authorization).toMatchObject({ personName: "Carla Owner", relationship: "owner", recordedByName: t.tech.name, typedAcknowledgement: null });
+    expect(after.checklist).toMatchObject({ patternLockSet: "yes", configExported: "na", recoveryEmailUpdated: "no", notes: "Pattern set with the owner", answeredAt: expect.any(Date) });
+    expect(after.customer).toEqual(before.customer);
   });
 
   it("edits facts on the spot with an audit of what changed; brand is fixed once attempts exist", async () => {

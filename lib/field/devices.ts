@@ -9,7 +9,8 @@ import { assertEditable, loadWorkVisit, parseInput } from "./access";
 import { OPTION_LIST } from "./labels";
 import { deviceFactsSchema } from "./schemas";
 
-const factColumns = {
+/** A device's facts as the technician records them. */
+export const deviceFactColumns = {
   brand: devices.brand,
   kind: devices.kind,
   model: devices.model,
@@ -35,7 +36,7 @@ export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip:
     const v = await loadWorkVisit(tx, actor, visitId, { lock: true });
     assertEditable(v);
     const [before] = await tx
-      .select(factColumns)
+      .select(deviceFactColumns)
       .from(visitDevices)
       .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
       .where(and(eq(visitDevices.visitId, v.id), eq(visitDevices.deviceId, deviceId)));

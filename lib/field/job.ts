@@ -6,7 +6,9 @@ import { attempts, authorizations, checklists, customers, devices, recoveryMetho
 import type { Actor } from "@/lib/auth/permissions";
 import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
 import { getSettings } from "@/lib/settings";
+import { siteColumns } from "@/lib/customers/places";
 import { loadWorkVisit } from "./access";
+import { deviceFactColumns } from "./devices";
 import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
@@ -40,17 +42,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
     db
       .select({
         id: devices.id,
-        brand: devices.brand,
-        kind: devices.kind,
-        model: devices.model,
-        serial: devices.serial,
-        firmware: devices.firmware,
-        mac: devices.mac,
-        channels: devices.channels,
-        lorexDeviceId: devices.lorexDeviceId,
-        recoveryOptions: devices.recoveryOptions,
-        warrantySeal: devices.warrantySeal,
-        notes: devices.notes,
+        ...deviceFactColumns,
         problem: visitDevices.problem,
         closingReason: visitDevices.notAttemptedReason,
       })
@@ -112,37 +104,31 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
 export async function getJob(actor: Actor | null, visitId: string, now = new Date()) {
   const db = await getDb();
   const v = await loadWorkVisit(db, actor, visitId);
-  // The visit's 1:1 rows in one query; the lists and the reference data alongside it.
+  // The visit's 1:1 rows in one query (an absent authorization or checklist comes back null); the lists and the reference data alongside it.
   const [[info], devs, activeMethods, s] = await Promise.all([
     db
       .select({
         bookingNotes: visits.bookingNotes,
         completedAt: visits.completedAt,
         technicianName: users.name,
-        customerName: customers.name,
-        customerPhone: customers.phone,
-        customerEmail: customers.email,
-        siteLabel: sites.label,
-        addressLine1: sites.addressLine1,
-        addressLine2: sites.addressLine2,
-        city: sites.city,
-        region: sites.region,
-        postalCode: sites.postalCode,
-        accessNotes: sites.accessNotes,
-        authId: authorizations.id,
-        authPersonName: authorizations.personName,
-        authRelationship: authorizations.relationship,
-        authStatement: authorizations.statement,
-        authSignaturePng: authorizations.signaturePng,
-        authTypedAcknowledgement: authorizations.typedAcknowledgement,
-        authRecordedAt: authorizations.recordedAt,
-        authRecordedByName: recorder.name,
-        checklistVisitId: checklists.visitId,
-        checklistAnsweredAt: checklists.answeredAt,
-        patternLockSet: checklists.patternLockSet,
-        configExported: checklists.configExported,
-        recoveryEmailUpdated: checklists.recoveryEmailUpdated,
-        checklistNotes: checklists.notes,
+        customer: { name: customers.name, phone: customers.phone, email: customers.email },
+        site: siteColumns,
+        authorization: {
+          personName: authorizations.personName,
+          relationship: authorizations.relationship,
+          statement: authorizations.statement,
+          signaturePng: authorizations.signaturePng,
+          typedAcknowledgement: authorizations.typedAcknowledgement,
+          recordedAt: authorizations.recordedAt,
+        },
+        authorizationRecordedByName: recorder.name,
+        checklist: {
+          patternLockSet: checklists.patternLockSet,
+          configExported: checklists.configExported,
+          recoveryEmailUpdated: checklists.recoveryEmailUpdated,
+          notes: checklists.notes,
+          answeredAt: checklists.answeredAt,
+        },
       })
       .from(visits)
       .innerJoin(customers, eq(customers.id, visits.customerId))
@@ -156,23 +142,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
     getSettings(),
   ]);
-  const auth =
-    info!.authId !== null
-      ? {
-          personName: info!.authPersonName!,
-          relationship: info!.authRelationship!,
-          statement: info!.authStatement!,
-          signaturePng: info!.authSignaturePng,
-          typedAcknowledgement: info!.authTypedAcknowledgement,
-          recordedAt: info!.authRecordedAt!,
-          recordedByName: info!.authRecordedByName!,
-        }
-      : null;
-  const checklist =
-    info!.checklistVisitId !== null
-      ? { patternLockSet: info!.patternLockSet!, configExported: info!.configExported!, recoveryEmailUpdated: info!.recoveryEmailUpdated!, notes: info!.checklistNotes, answeredAt: info!.checklistAnsweredAt! }
-      : null;
-
+  const auth = info!.authorization;
   const brands = [...new Set(devs.map((d) => d.brand))];
   const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const openCases = devs.filter((d) => d.openCase).length;
@@ -189,16 +159,8 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   ]);
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
-    customer: { name: info!.customerName, phone: info!.customerPhone, email: info!.customerEmail },
-    site: {
-      label: info!.siteLabel,
-      addressLine1: info!.addressLine1,
-      addressLine2: info!.addressLine2,
-      city: info!.city,
-      region: info!.region,
-      postalCode: info!.postalCode,
-      accessNotes: info!.accessNotes,
-    },
+    customer: info!.customer,
+    site: info!.site,
     authorization: auth
       ? {
           personName: auth.personName,
@@ -207,7 +169,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
           typedAcknowledgement: auth.typedAcknowledgement,
           signatureDataUrl: auth.signaturePng ? `data:image/png;base64,${auth.signaturePng.toString("base64")}` : null,
           recordedAt: auth.recordedAt,
-          recordedByName: auth.recordedByName,
+          recordedByName: info!.authorizationRecordedByName!,
         }
       : null,
     devices: devs.map((d, i) => ({
@@ -215,7 +177,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
       openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
     })),
-    checklist: checklist ?? null,
+    checklist: info!.checklist,
     blockers: completionBlockers({
       status: v.status,
       hasAuthorization: !!auth,
