@@ -4,13 +4,13 @@
  * the form names its inputs ("devices.0.brand").
  */
 import { z } from "zod";
-import { BRANDS, DEVICE_KINDS, type Brand } from "@/db/schema";
+import { BRANDS, DEVICE_KINDS } from "@/db/schema";
 import { isRealDate } from "@/lib/availability/time";
 import { emailSchema, nameSchema, newPasswordSchema, phoneSchema } from "@/lib/auth/schemas";
 
 export const MAX_DEVICES = 20;
 
-export const BRAND_LABELS: Record<Brand, string> = { dahua: "Dahua", lorex: "Lorex", hikvision: "Hikvision" };
+export { BRAND_LABELS } from "@/lib/field/labels";
 export const KIND_LABELS = { dvr: "DVR (recorder for wired cameras)", nvr: "NVR (network recorder)", camera: "IP camera" } as const;
 
 /** What the customer can tell us was ever set up; stored in devices.recovery_options. */
