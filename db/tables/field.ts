@@ -1,0 +1,79 @@
+/** Recovery methods (the playbook catalogue) and every attempt made with them. */
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { oneOf, createdAt, updatedAt } from "./columns";
+import { ATTEMPT_OUTCOMES, WIPES_CONFIG, type AttemptOutcome, type Brand, type DeviceKind, type RecoveryOption, type WipesConfig } from "./values";
+import { users } from "./people";
+import { visitDevices } from "./visits";
+
+export const recoveryMethods = pgTable(
+  "recovery_methods",
+  {
+    /** Stable id, e.g. dahua_qr_dmss. */
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    brands: text("brands").array().$type<Brand[]>().notNull(),
+    /** Device kinds it applies to; empty = all kinds. */
+    kinds: text("kinds").array().$type<DeviceKind[]>().notNull().default(sql`ARRAY[]::text[]`),
+    requirements: text("requirements").notNull(),
+    /** Recovery options the device must have had set up (all of them). */
+    requiresOptions: text("requires_options").array().$type<RecoveryOption[]>().notNull().default(sql`ARRAY[]::text[]`),
+    wipesConfig: text("wipes_config").$type<WipesConfig>().notNull(),
+    vendorPending: boolean("vendor_pending").notNull().default(false),
+    typicalTime: text("typical_time").notNull(),
+    typicalMinutes: integer("typical_minutes"),
+    steps: jsonb("steps").$type<string[]>().notNull(),
+    warnings: jsonb("warnings").$type<string[]>().notNull().default([]),
+    /** Position in the catalogue's own order (used when data is thin). */
+    sortOrder: integer("sort_order").notNull(),
+    /** A success rate claimed by a source (the seed guide), 0..1. Not measured. */
+    claimedSuccessRate: numeric("claimed_success_rate", { precision: 4, scale: 3, mode: "number" }),
+    claimSource: text("claim_source"),
+    /** The `other` method needs a free-text description on every attempt. */
+    requiresDescription: boolean("requires_description").notNull().default(false),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [
+    check("recovery_methods_wipes_valid", oneOf("wipes_config", WIPES_CONFIG)),
+    check("recovery_methods_claim_range", sql`${t.claimedSuccessRate} IS NULL OR ${t.claimedSuccessRate} BETWEEN 0 AND 1`),
+  ],
+);
+
+export const attempts = pgTable(
+  "attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    visitId: uuid("visit_id").notNull(),
+    deviceId: uuid("device_id").notNull(),
+    methodId: text("method_id")
+      .notNull()
+      .references(() => recoveryMethods.id, { onDelete: "restrict" }),
+    /** Order of this attempt among the attempts on this device in this visit (1, 2, ...). */
+    seq: integer("seq").notNull(),
+    technicianId: uuid("technician_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    durationSeconds: integer("duration_seconds"),
+    outcome: text("outcome").$type<AttemptOutcome>().notNull(),
+    description: text("description"),
+    notes: text("notes"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The device must be on the visit: the attempt points at the visit_devices row.
+    foreignKey({ columns: [t.visitId, t.deviceId], foreignColumns: [visitDevices.visitId, visitDevices.deviceId], name: "attempts_visit_device_fk" }).onDelete(
+      "restrict",
+    ),
+    uniqueIndex("attempts_visit_device_seq_key").on(t.visitId, t.deviceId, t.seq),
+    index("attempts_method_idx").on(t.methodId),
+    index("attempts_device_idx").on(t.deviceId),
+    index("attempts_created_idx").on(t.createdAt),
+    check("attempts_outcome_valid", oneOf("outcome", ATTEMPT_OUTCOMES)),
+    check("attempts_duration_range", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} BETWEEN 0 AND 86400`),
+    check("attempts_time_order", sql`${t.startedAt} IS NULL OR ${t.endedAt} IS NULL OR ${t.startedAt} <= ${t.endedAt}`),
+    check("attempts_seq_positive", sql`${t.seq} >= 1`),
+  ],
+);

@@ -1,0 +1,67 @@
+/** Value sets: each enumerated column is `text` with a CHECK and one of these unions. */
+
+
+export const ROLES = ["customer", "technician", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const BRANDS = ["dahua", "lorex", "hikvision"] as const;
+export type Brand = (typeof BRANDS)[number];
+
+export const DEVICE_KINDS = ["dvr", "nvr", "camera"] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** Recovery options a device may have had set up before the lockout. */
+export const RECOVERY_OPTIONS = [
+  "recovery_email",
+  "security_questions",
+  "app_account",
+  "guid_file",
+  "reset_button",
+  "unlock_pattern",
+] as const;
+export type RecoveryOption = (typeof RECOVERY_OPTIONS)[number];
+export type TriState = "yes" | "no" | "unknown";
+export type RecoveryOptions = Partial<Record<RecoveryOption, TriState>>;
+
+export const WARRANTY_SEALS = ["intact", "broken", "none", "unknown"] as const;
+export type WarrantySeal = (typeof WARRANTY_SEALS)[number];
+
+export const VISIT_STATUSES = [
+  "requested",
+  "scheduled",
+  "en_route",
+  "on_site",
+  "waiting_vendor",
+  "completed",
+  "cancelled",
+  "no_show",
+] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+/** Statuses that hold a technician's time (and so take part in the overlap constraint). */
+export const ACTIVE_VISIT_STATUSES = ["scheduled", "en_route", "on_site", "waiting_vendor"] as const;
+
+export const ATTEMPT_OUTCOMES = ["succeeded", "failed", "waiting_vendor", "abandoned"] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+export const AUTH_RELATIONSHIPS = ["owner", "manager", "installer", "other"] as const;
+export type AuthRelationship = (typeof AUTH_RELATIONSHIPS)[number];
+
+export const VENDORS = ["dahua", "hikvision", "lorex"] as const;
+export type Vendor = (typeof VENDORS)[number];
+
+export const VENDOR_CASE_STATUSES = ["open", "result_received", "closed", "expired"] as const;
+export type VendorCaseStatus = (typeof VENDOR_CASE_STATUSES)[number];
+
+export const BACKUP_KINDS = ["config", "guid", "vendor_request", "vendor_result"] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+export const CHECKLIST_ANSWERS = ["yes", "no", "na"] as const;
+export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];
+
+export const WIPES_CONFIG = ["yes", "no", "unclear"] as const;
+export type WipesConfig = (typeof WIPES_CONFIG)[number];
+
+export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** `a IN ('x','y')` for a CHECK constraint, from one of the lists above. */

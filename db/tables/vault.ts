@@ -1,0 +1,106 @@
+/** The config backup vault, vendor cases and the lockout-prevention checklist. */
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { oneOf, bytea, createdAt } from "./columns";
+import { BACKUP_KINDS, CHECKLIST_ANSWERS, VENDORS, VENDOR_CASE_STATUSES, type BackupKind, type ChecklistAnswer, type Vendor, type VendorCaseStatus } from "./values";
+import { users } from "./people";
+import { devices } from "./places";
+import { visits } from "./visits";
+import { attempts } from "./field";
+
+export const configBackups = pgTable(
+  "config_backups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "restrict" }),
+    visitId: uuid("visit_id").references(() => visits.id, { onDelete: "set null" }),
+    /** 1, 2, 3 ... per device. */
+    version: integer("version").notNull(),
+    kind: text("kind").$type<BackupKind>().notNull().default("config"),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** sha256 of the plain bytes, hex. */
+    sha256: text("sha256").notNull(),
+    ciphertext: bytea("ciphertext").notNull(),
+    iv: bytea("iv").notNull(),
+    authTag: bytea("auth_tag").notNull(),
+    keyId: text("key_id").notNull(),
+    firmwareAtExport: text("firmware_at_export"),
+    note: text("note"),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    uniqueIndex("config_backups_device_version_key").on(t.deviceId, t.version),
+    index("config_backups_visit_idx").on(t.visitId),
+    check("config_backups_kind_valid", oneOf("kind", BACKUP_KINDS)),
+    check("config_backups_size_positive", sql`${t.sizeBytes} > 0`),
+    check("config_backups_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+export const vendorCases = pgTable(
+  "vendor_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "restrict" }),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id, { onDelete: "restrict" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "restrict" }),
+    vendor: text("vendor").$type<Vendor>().notNull(),
+    whatWasSent: text("what_was_sent").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status").$type<VendorCaseStatus>().notNull().default("open"),
+    requestBackupId: uuid("request_backup_id").references(() => configBackups.id, { onDelete: "restrict" }),
+    resultBackupId: uuid("result_backup_id").references(() => configBackups.id, { onDelete: "restrict" }),
+    resultReceivedAt: timestamp("result_received_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    notes: text("notes"),
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("vendor_cases_attempt_key").on(t.attemptId),
+    index("vendor_cases_status_due_idx").on(t.status, t.dueAt),
+    index("vendor_cases_visit_idx").on(t.visitId),
+    index("vendor_cases_sent_idx").on(t.sentAt),
+    check("vendor_cases_vendor_valid", oneOf("vendor", VENDORS)),
+    check("vendor_cases_status_valid", oneOf("status", VENDOR_CASE_STATUSES)),
+    check("vendor_cases_due_after_sent", sql`${t.dueAt} > ${t.sentAt}`),
+  ],
+);
+
+export const checklists = pgTable(
+  "checklists",
+  {
+    visitId: uuid("visit_id")
+      .primaryKey()
+      .references(() => visits.id, { onDelete: "cascade" }),
+    patternLockSet: text("pattern_lock_set").$type<ChecklistAnswer>().notNull(),
+    configExported: text("config_exported").$type<ChecklistAnswer>().notNull(),
+    recoveryEmailUpdated: text("recovery_email_updated").$type<ChecklistAnswer>().notNull(),
+    notes: text("notes"),
+    answeredBy: uuid("answered_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    check("checklists_pattern_valid", oneOf("pattern_lock_set", CHECKLIST_ANSWERS)),
+    check("checklists_config_valid", oneOf("config_exported", CHECKLIST_ANSWERS)),
+    check("checklists_email_valid", oneOf("recovery_email_updated", CHECKLIST_ANSWERS)),
+  ],
+);
