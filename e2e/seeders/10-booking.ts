@@ -4,6 +4,8 @@
  *  FK-SEED02  completed a week ago, with attempts per device and the checklist
  */
 import { attempts, checklists, devices, sites, visitDevices, visits } from "@/db/schema";
+import { DateTime } from "luxon";
+import { FIELD_BUSY_MINUTES, TERRY_FIELD_STARTS } from "../support/field-fixtures";
 import type { Seeder } from "../support/seed";
 
 const seed: Seeder = async ({ db, terry, carla }) => {
@@ -21,7 +23,11 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     .returning({ id: devices.id });
 
   const hour = 3600_000;
-  const soon = new Date(Math.ceil((Date.now() + 3 * hour) / (30 * 60_000)) * 30 * 60_000);
+  // About 3 hours ahead (on the half hour), moved later past Terry's field visits (seeded after this file) so the two never overlap.
+  const today = DateTime.now().setZone("America/New_York").startOf("day");
+  const field = TERRY_FIELD_STARTS.map(([d, h]) => today.plus({ days: d, hours: h }).toMillis());
+  let soon = new Date(Math.ceil((Date.now() + 3 * hour) / (30 * 60_000)) * 30 * 60_000);
+  while (field.some((f) => soon.getTime() < f + FIELD_BUSY_MINUTES * 60_000 && f < soon.getTime() + 2 * hour)) soon = new Date(soon.getTime() + 30 * 60_000);
   const [upcoming] = await db
     .insert(visits)
     .values({

@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import { devices, sites, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { createUserUnchecked } from "@/lib/users";
-import { FIELD } from "../support/field-fixtures";
+import { FIELD, FIELD_BUSY_MINUTES, TERRY_FIELD_STARTS } from "../support/field-fixtures";
 import type { Seeder } from "../support/seed";
 
 const seed: Seeder = async ({ db, terry, carla }) => {
@@ -34,12 +34,13 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     const camera = await device({ brand: "dahua", kind: "camera", model: "IPC-HDW2431T", serial: "7G0999CAM0001" });
     const visit = async (id: string, reference: string, technicianId: string, startsAt: Date, status: VisitStatus, deviceIds: string[], problem: string) => {
       const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-      await tx.insert(visits).values({ id, reference, customerId: carla.customerId, siteId: site!.id, technicianId, startsAt, endsAt, busyUntil: new Date(endsAt.getTime() + 30 * 60_000), status, bookingNotes: "Locked out after a power cut." });
+      await tx.insert(visits).values({ id, reference, customerId: carla.customerId, siteId: site!.id, technicianId, startsAt, endsAt, busyUntil: new Date(startsAt.getTime() + FIELD_BUSY_MINUTES * 60_000), status, bookingNotes: "Locked out after a power cut." });
       for (const deviceId of deviceIds) await tx.insert(visitDevices).values({ visitId: id, deviceId, problem });
     };
-    await visit(FIELD.journeyVisit, FIELD.journeyRef, terry.id, at(0, 7), "scheduled", [dahua, hik, lorex], "Forgot the admin password.");
-    await visit(FIELD.unauthorizedVisit, FIELD.unauthorizedRef, terry.id, at(0, 19), "on_site", [camera], "Camera locked after too many tries.");
-    await visit(FIELD.tomorrowVisit, FIELD.tomorrowRef, terry.id, at(1, 7), "scheduled", [lorex], "Follow-up on the Lorex DVR.");
+    const [journey, unauthorized, tomorrow] = TERRY_FIELD_STARTS.map(([d, h]) => at(d, h));
+    await visit(FIELD.journeyVisit, FIELD.journeyRef, terry.id, journey!, "scheduled", [dahua, hik, lorex], "Forgot the admin password.");
+    await visit(FIELD.unauthorizedVisit, FIELD.unauthorizedRef, terry.id, unauthorized!, "on_site", [camera], "Camera locked after too many tries.");
+    await visit(FIELD.tomorrowVisit, FIELD.tomorrowRef, terry.id, tomorrow!, "scheduled", [lorex], "Follow-up on the Lorex DVR.");
     await visit(FIELD.samVisit, FIELD.samRef, sam.id, at(0, 11), "scheduled", [hik], "Sam's visit.");
   });
 };

@@ -13,3 +13,15 @@ export const FIELD = {
   samVisit: "f1e1d000-0000-4000-8000-000000000004",
   samRef: "FK-FIELD4",
 } as const;
+
+/**
+ * Terry's field visits (e2e/seeders/30-field.ts): [days from today, local hour] in
+ * America/New_York; each holds him 2 hours (90 minutes and the travel buffer).
+ * Seeders that place other visits on Terry at times relative to now avoid these.
+ */
+export const TERRY_FIELD_STARTS = [
+  [0, 7],
+  [0, 19],
+  [1, 7],
+] as const;
+export const FIELD_BUSY_MINUTES = 120;
