@@ -3,19 +3,16 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { setupSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { completeSetup } from "@/lib/auth/setup";
 import { emailTaken, signUpCustomer } from "@/lib/users";
 import { AppError, ConflictError } from "@/lib/errors";
 import { z } from "zod";
 
-/** Only same-site paths may be a post-sign-in destination. */
-function safeNext(next: string | undefined) {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "";
-}
 
 async function signInAndRedirect(email: string, password: string, next?: string): Promise<ActionResult<never>> {
   try {
-    await signIn("credentials", { email, password, redirectTo: `/dashboard${safeNext(next) ? `?next=${encodeURIComponent(safeNext(next))}` : ""}` });
+    await signIn("credentials", { email, password, redirectTo: `/dashboard${safeNextPath(next) ? `?next=${encodeURIComponent(safeNextPath(next))}` : ""}` });
   } catch (err) {
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;
