@@ -6,13 +6,13 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside a React server bundle; in tests lib/ runs in plain Node.
-      "server-only": path.resolve(import.meta.dirname, "db/testing/empty.ts"),
+      "server-only": path.resolve(import.meta.dirname, "test/harness/empty.ts"),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts"],
-    setupFiles: ["db/testing/setup.ts"],
-    globalSetup: ["db/testing/global-setup.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+    setupFiles: ["test/harness/setup.ts"],
+    globalSetup: ["test/harness/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

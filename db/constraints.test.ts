@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "./client";
 import { attempts, authorizations, customers, recoveryMethods, users, visits } from "./schema";
-import { makeDevice, makeUser, makeVisit } from "./testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { fromConstraintViolation, pgError } from "@/lib/errors";
 
 async function violation(p: Promise<unknown>) {

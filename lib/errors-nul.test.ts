@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import { searchCustomers } from "./booking/profile";
 import { toAppError } from "./errors";
 import { updateSettings } from "./settings";
 
-/** Found by the bad-input suite (app/_fuzz): PostgreSQL refuses NUL bytes in text and jsonb; that is bad input (422), not a 500. */
+/** Found by the bad-input suite (test/fuzz): PostgreSQL refuses NUL bytes in text and jsonb; that is bad input (422), not a 500. */
 describe("a NUL byte in text", () => {
   const refused = async (p: Promise<unknown>) => {
     const err = await p.then(

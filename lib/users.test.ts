@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { customers, technicianHours, users } from "@/db/schema";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import { changeRole, createStaff, emailTaken, listUsers, setUserDisabled, signUpCustomer, verifyCredentials } from "./users";
 import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "./errors";
 

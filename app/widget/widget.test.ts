@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import { ForbiddenError } from "@/lib/errors";
 import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetAllowedOrigins } from "@/lib/widget/settings";

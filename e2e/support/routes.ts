@@ -21,7 +21,7 @@ const customerOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", ad
 const techOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", admin: "forbidden", tech: "ok", otherTech: "ok", customerA: "forbidden", customerB: "forbidden" };
 const adminOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", admin: "ok", tech: "forbidden", otherTech: "forbidden", customerA: "forbidden", customerB: "forbidden" };
 
-/** Pages deliberately not in the matrix, with why (app/route-coverage.test.ts checks every page is one or the other). */
+/** Pages deliberately not in the matrix, with why (test/coverage/route-coverage.test.ts checks every page is one or the other). */
 export const NOT_IN_MATRIX: Record<string, string> = {
   "/dashboard": "Only redirects: to /signin when signed out, else to the visitor's own area (covered by the sign-in journeys).",
 };

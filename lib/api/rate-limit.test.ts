@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, openDatabase, type Database, type DatabaseHandle } from "@/db/client";
-import { withDatabase } from "@/db/testing/databases";
+import { withDatabase } from "@/test/harness/databases";
 import { RateLimitedError } from "@/lib/errors";
 import { hitRateLimit, pruneRateLimitBuckets } from "./rate-limit";
 

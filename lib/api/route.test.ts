@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import type { EndpointSpec } from "./registry";
 import { apiRoute } from "./route";
-import { tokenFor } from "./testing";
+import { tokenFor } from "@/test/support/api";
 
 /** apiRoute's own behaviour, with specs that are not registered (the public booking endpoint will look like `publicSpec`). */
 const publicSpec = {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiTokens, auditEvents, users } from "@/db/schema";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { authenticateBearer, createApiToken, listApiTokens, revokeApiToken } from "./tokens";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, configBackups } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { NotFoundError, toAppError, UnauthenticatedError, ValidationError } from "@/lib/errors";

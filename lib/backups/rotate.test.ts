@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { configBackups } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { env, resetEnvCache } from "@/lib/env";
 import { downloadBackup } from "./read";
 import { rotateBackupKeys } from "./rotate";

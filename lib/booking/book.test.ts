@@ -4,13 +4,13 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, customers, devices, mailOutbox, passwordResetTokens, sites, users, visitDevices, visits } from "@/db/schema";
-import { makeDevice, makeSite, makeUser } from "@/db/testing/factories";
+import { makeDevice, makeSite, makeUser } from "@/test/support/factories";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { bookVisit } from "./book";
 import { SLOT_TAKEN } from "./slot-check";
-import { bookingInput, offeredStart } from "./testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 
 // The mail outbox can be made to fail once, to prove the booking is all-or-nothing.
 const failMail = vi.hoisted(() => ({ next: false }));

@@ -7,13 +7,13 @@ import { beforeAll, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
 import { customers, visits } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { makeSite, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeSite, makeUser, makeVisit } from "@/test/support/factories";
 import { placeOnFreeTechnician } from "./assign";
 import { generateReference } from "./reference";
 import { ConflictError } from "@/lib/errors";
 import { bookVisit } from "./book";
 import { SLOT_TAKEN } from "./slot-check";
-import { bookingInput, offeredStart } from "./testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 
 let tech: { id: string };
 beforeAll(async () => {

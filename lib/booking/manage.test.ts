@@ -2,13 +2,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox, visits } from "@/db/schema";
-import { makeUser } from "@/db/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { bookVisit } from "./book";
 import { cancelVisit, rescheduleVisit } from "./manage";
 import { rescheduleOptions } from "./slot-options";
-import { bookingInput, offeredStart } from "./testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 
 let terry: Actor;
 let olive: Actor;

@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { devices } from "@/db/schema";
-import { makeDevice, makeUser } from "@/db/testing/factories";
+import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { updateMyDevice, updateMySite, listMyDevices } from "@/lib/customers/places";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getOutboxAttachment, getOutboxMail, listOutbox } from "@/lib/mail/outbox-read";
 import { bookVisit } from "./book";
 import { getMyVisit, listMyVisits, myVisitCalendar } from "./my-visits";
-import { bookingInput, offeredStart } from "./testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 
 let carla: Actor;
 let ben: Actor;

@@ -2,11 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { visits } from "@/db/schema";
-import { makeUser } from "@/db/testing/factories";
-import { exhaustRateLimit } from "@/lib/api/testing";
+import { makeUser } from "@/test/support/factories";
+import { exhaustRateLimit } from "@/test/support/api";
 import type { Actor } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/errors";
-import { bookingInput, offeredStart } from "./testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 import { bookFromWebForm, WEB_BOOKING_LIMIT } from "./web-limit";
 
 let carla: Actor;

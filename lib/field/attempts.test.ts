@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attempts, auditEvents, vendorCases, visits } from "@/db/schema";
-import { makeDevice } from "@/db/testing/factories";
+import { makeDevice } from "@/test/support/factories";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { correctAttempt, logAttempt } from "./attempts";
-import { attempt, scenario, visitStatus } from "./test-helpers";
+import { attempt, scenario, visitStatus } from "@/test/support/field";
 
 async function attemptCount(visitId: string) {
   const db = await getDb();

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { authorizations } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAuthorization } from "./authorization";
-import { scenario, TINY_PNG } from "./test-helpers";
+import { scenario, TINY_PNG } from "@/test/support/field";
 
 const base = (visitId: string) => ({ visitId, personName: "Carla Owner", relationship: "owner" as const, mode: "signature" as const, signature: TINY_PNG });
 

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { logAttempt } from "./attempts";
 import { completeVisit } from "./completion";
 import { getVisitSummary } from "./summary";
-import { attempt, scenario, visitStatus } from "./test-helpers";
+import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { closeVendorCase } from "./vendor-cases";
 
 const checklist = { patternLockSet: "yes", configExported: "yes", recoveryEmailUpdated: "na" } as const;

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, checklists, devices, mailOutbox } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listMyVisits, rangeBounds } from "./day";
 import { updateDeviceFacts } from "./devices";
 import { getJob } from "./job";
 import { advanceVisit } from "./status";
-import { attempt, scenario, visitStatus } from "./test-helpers";
+import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { logAttempt } from "./attempts";
 
 const NY = "America/New_York";

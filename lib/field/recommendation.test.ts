@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attempts, visitDevices } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { storeBackup } from "@/lib/backups/store";
 import { getJob } from "./job";
 

@@ -5,7 +5,7 @@ import { auditEvents, vendorCases } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings";
 import { logAttempt } from "./attempts";
-import { attempt, scenario, visitStatus } from "./test-helpers";
+import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { closeVendorCase, listOpenVendorCases } from "./vendor-cases";
 
 const xml = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML export" } });

@@ -5,7 +5,7 @@ import { vendorCases } from "@/db/schema";
 import { storeBackup } from "@/lib/backups/store";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { logAttempt } from "./attempts";
-import { attempt, scenario } from "./test-helpers";
+import { attempt, scenario } from "@/test/support/field";
 import { closeVendorCase } from "./vendor-cases";
 import { attachVendorFile } from "./vendor-files";
 

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox, visits } from "@/db/schema";
-import { makeUser, makeVisit } from "@/db/testing/factories";
+import { makeUser, makeVisit } from "@/test/support/factories";
 import { sendDueReminders } from "./reminders";
 
 const ZONE = "America/New_York";

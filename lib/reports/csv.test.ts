@@ -1,10 +1,10 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { toCsv, type Column } from "./csv";
 import { exportAttemptsCsv, exportReportTable } from "./export";
-import { addAttempt } from "./testing";
+import { addAttempt } from "@/test/support/reports";
 
 const NASTY = '=HYPERLINK("http://x","y")\nsecond line, with a comma\r\nand "quotes"';
 type Row = { note: string; n: number };

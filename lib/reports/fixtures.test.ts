@@ -7,11 +7,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { vendorCases, visits } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { getReportData, type ReportData } from "./data";
 import type { ReportFilters } from "./filters";
-import { addAttempt, addVendorCase, correctAttempt } from "./testing";
+import { addAttempt, addVendorCase, correctAttempt } from "@/test/support/reports";
 
 let admin: Actor;
 let customerId: string;

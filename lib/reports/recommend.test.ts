@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { configBackups, devices } from "@/db/schema";
 import { RECOVERY_METHODS } from "@/db/seed/catalogue";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { rankMethods, type MethodCounts, type RecDevice, type RecMethod } from "./recommend";
 import { loadRecommendationStats, loadRecommendationStatsFor, recommendForDevice } from "./recommend-data";
-import { addAttempt } from "./testing";
+import { addAttempt } from "@/test/support/reports";
 import { eq } from "drizzle-orm";
 
 const CATALOGUE: RecMethod[] = RECOVERY_METHODS.map((m) => ({ ...m, kinds: m.kinds ?? [] }));

@@ -11,10 +11,10 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
 import { attempts, devices, vendorCases, visits, type AttemptOutcome } from "@/db/schema";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { loadReport } from "./data";
 import { queryRows } from "./queries";
-import { addAttempt, snapshotRollups } from "./testing";
+import { addAttempt, snapshotRollups } from "@/test/support/reports";
 import type { ReportFilters } from "./filters";
 
 const METHODS = ["dahua_qr_dmss", "dahua_reset_button", "dahua_configtool_xml", "hik_guid_file", "hik_sadp_export", "lorex_app_temp_password", "other"];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, makeVisit } from "@/db/testing/factories";
+import { makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getVisit, listVisits } from "./read";

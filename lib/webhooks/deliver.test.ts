@@ -3,14 +3,14 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb, openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { attempts, vendorCases, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { withDatabase } from "@/db/testing/databases";
-import { makeDevice, makeUser, makeVisit } from "@/db/testing/factories";
+import { withDatabase } from "@/test/harness/databases";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { backoffSeconds, deliverDueWebhooks } from "./deliver";
 import { emitEvent } from "./emit";
 import { createWebhookEndpoint, disableWebhookEndpoint } from "./endpoints";
 import { scanOverdueVendorCases } from "./overdue";
-import { startReceiver } from "./testing";
+import { startReceiver } from "@/test/support/webhooks";
 
 /** Two app instances: on PostgreSQL a second connection pool to the same database; on PGlite the one database, two concurrent callers. */
 let admin: Actor, one: Database, two: Database, second: DatabaseHandle | undefined;

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { webhookDeliveries } from "@/db/schema";
-import { makeUser, makeVisit } from "@/db/testing/factories";
+import { makeUser, makeVisit } from "@/test/support/factories";
 import { cancelVisit } from "@/lib/booking/manage";
 import { moveVisit } from "@/lib/dispatch/move";
 import { createWebhookEndpoint } from "./endpoints";

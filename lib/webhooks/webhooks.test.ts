@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { makeDevice, makeUser } from "@/db/testing/factories";
+import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { storeBackup } from "@/lib/backups/store";
 import { ForbiddenError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import ical, { type VEvent } from "node-ical";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users, visits } from "@/db/schema";
-import { makeUser, makeVisit } from "@/db/testing/factories";
+import { makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { GET } from "./[token]/route";

@@ -8,10 +8,10 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
 import { customers, visits } from "@/db/schema";
-import { makeUser } from "@/db/testing/factories";
-import { callRoute } from "@/lib/api/testing";
+import { makeUser } from "@/test/support/factories";
+import { callRoute } from "@/test/support/api";
 import { SLOT_TAKEN } from "@/lib/booking/slot-check";
-import { bookingInput, offeredStart } from "@/lib/booking/testing";
+import { bookingInput, offeredStart } from "@/test/support/booking";
 import { POST } from "./route";
 
 let n = 0;

@@ -1,0 +1,114 @@
+/**
+ * Who runs each server action in the bad-input suite, and one valid input to
+ * mutate. Every action exported from app/** /actions.ts and *-actions.ts needs
+ * a row here (the suite fails on a missing one), or an exclusion with a reason.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { attempts, technicianTimeOff } from "@/db/schema";
+import { addTimeOff } from "@/lib/availability/technicians";
+import { tokenRowFor } from "@/test/support/api";
+import { createCalendarFeed } from "@/lib/calendar/feeds";
+import { NO_OPTIONS, bookingInput } from "@/test/support/booking";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { makeContractWorld } from "../contract/fixtures";
+
+export async function makeActionWorld() {
+  const w = await makeContractWorld();
+  const db = await getDb();
+  const [attempt] = await db.select({ id: attempts.id }).from(attempts).where(eq(attempts.visitId, w.visitA));
+  await addTimeOff(w.admin, { technicianId: w.tech.id, startsAt: "2031-01-05T09:00", endsAt: "2031-01-05T12:00", reason: "Dentist" }, "127.0.0.1");
+  const [timeOff] = await db.select({ id: technicianTimeOff.id }).from(technicianTimeOff).where(eq(technicianTimeOff.technicianId, w.tech.id));
+  const token = await tokenRowFor(w.custA, ["visits:read"]);
+  const hook = await createWebhookEndpoint(w.admin, { url: "https://hooks.example.com/fk", description: "CRM", events: ["visit.booked"] }, "127.0.0.1");
+  await createCalendarFeed(w.tech, "127.0.0.1");
+  const [site] = await db.query.sites.findMany({ columns: { id: true }, where: (s, { eq }) => eq(s.customerId, w.custA.customerId!) });
+  return { ...w, attemptId: attempt!.id, timeOffId: timeOff!.id, tokenId: token.id, webhookId: hook.id, siteA: site!.id };
+}
+export type ActionWorld = Awaited<ReturnType<typeof makeActionWorld>>;
+
+export type Role = "admin" | "tech" | "customer" | "public";
+/** `seedStatus`: the status the valid input itself gets, when that is a refusal by design. */
+export type ActionSeed = { as: Role; seed: (w: ActionWorld) => unknown; runs?: number; seedStatus?: number };
+
+const PASSWORD = "correct horse battery";
+const recovery = { ...NO_OPTIONS, recovery_email: "yes" };
+const site = { label: "Shop", addressLine1: "5 Elm St", addressLine2: "", city: "Cleveland", region: "OH", postalCode: "44101", accessNotes: "Back door" };
+
+/** Actions that are not fuzzed, and why. */
+export const EXCLUDED: Record<string, string> = {
+  signOutAction: "takes no input: it only ends the session through next-auth's signOut",
+};
+
+export const ACTION_SEEDS: Record<string, ActionSeed> = {
+  // (auth): next-auth's signIn is replaced by a stand-in that refuses (see actions.test.ts); the schema, sign-up and setup run for real.
+  signInAction: { as: "public", seed: (w) => ({ email: w.custA.email, password: PASSWORD, next: "/portal" }), seedStatus: 401 },
+  signUpAction: { as: "public", seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }) },
+  setupAction: { as: "public", seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }) },
+  forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
+  resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
+  // field work
+  advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  recordAuthorizationAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }) },
+  logAttemptAction: {
+    as: "tech",
+    seed: (w) => ({ visitId: w.visitOnSite, deviceId: w.deviceA, methodId: "dahua_configtool_xml", outcome: "waiting_vendor", durationSeconds: 300, startedAt: new Date().toISOString(), notes: "Tried the QR", description: "", vendorCase: { vendor: "dahua", whatWasSent: "the QR code" } }),
+  },
+  correctAttemptAction: { as: "tech", seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }) },
+  updateDeviceFactsAction: {
+    as: "tech",
+    seed: (w) => ({
+      ...{ visitId: w.visitA, deviceId: w.deviceA, brand: "dahua", kind: "nvr", model: "NVR4108HS", serial: "SN-1", firmware: "4.0", mac: "3C:EF:8C:12:34:56", channels: 8, lorexDeviceId: null },
+      ...{ warrantySeal: "intact", recoveryOptions: { recovery_email: "yes", security_questions: "no", app_account: "unknown", guid_file: "unknown", reset_button: "unknown", unlock_pattern: "no" }, notes: "" },
+    }),
+  },
+  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  completeVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitOnSite, patternLockSet: "yes", configExported: "no", recoveryEmailUpdated: "na", notes: "", devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }] }) },
+  attachVendorFileAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
+  // backups, calendar
+  deleteBackupAction: { as: "admin", seed: (w) => ({ backupId: w.backupB.id }) },
+  rotateKeysAction: { as: "admin", seed: () => ({}), runs: 60 },
+  createCalendarFeedAction: { as: "tech", seed: () => ({}), runs: 60 },
+  revokeCalendarFeedAction: { as: "tech", seed: () => ({}), runs: 60 },
+  // admin
+  createApiTokenAction: { as: "admin", seed: (w) => ({ name: "CRM sync", userId: w.custA.id, scopes: ["visits:read", "devices:read"], expiresOn: "2031-12-31" }) },
+  revokeApiTokenAction: { as: "admin", seed: (w) => ({ id: w.tokenId }) },
+  adminBookAction: { as: "admin", seed: (w) => ({ ...bookingInput(w.starts[0]!), contact: { customerId: w.custA.customerId, name: "", email: "", phone: "" }, account: { mode: "existing" } }) },
+  adminSlotsAction: { as: "admin", seed: () => ({ brands: ["dahua", "lorex"], deviceCount: 2, fromDay: "2030-01-02", toDay: "2030-01-03" }) },
+  searchCustomersAction: { as: "admin", seed: () => ({ q: "Carla" }) },
+  customerProfileAction: { as: "admin", seed: (w) => ({ customerId: w.custA.customerId }) },
+  moveVisitAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign, technicianId: w.otherTech.id, date: "2030-04-03", time: "10:00" }) },
+  saveSettingsAction: {
+    as: "admin",
+    seed: () => ({
+      ...{ companyName: "FieldKey Security", companyPhone: "216-333-8245", companyEmail: "service@fieldkey.local", companyAddress: "Cleveland, OH", timeZone: "America/New_York" },
+      ...{ slotStepMinutes: 30, minNoticeMinutes: 120, horizonDays: 30, travelBufferMinutes: 30, visitBaseMinutes: 60, visitPerDeviceMinutes: 30, cancelCutoffHours: 24, vendorCaseDueHours: 48, widgetAllowedOrigins: [] },
+    }),
+  },
+  addHolidayAction: { as: "admin", seed: () => ({ day: "2031-12-25", name: "Christmas Day" }) },
+  removeHolidayAction: { as: "admin", seed: () => ({ day: "2031-12-25" }) },
+  setHoursAction: {
+    as: "admin",
+    seed: (w) => ({ technicianId: w.tech.id, days: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ ranges: d < 5 ? [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }] : [] })) }),
+  },
+  addTimeOffAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, startsAt: "2031-02-01T09:00", endsAt: "2031-02-01T17:00", reason: "Training" }) },
+  removeTimeOffAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, id: w.timeOffId }) },
+  setBrandsAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, brands: ["dahua", "hikvision"] }) },
+  createStaffAction: { as: "admin", seed: () => ({ name: "Terry Tech", email: `terry-${randomUUID()}@fieldkey.test`, phone: "216-555-0100", role: "technician", password: PASSWORD }) },
+  changeRoleAction: { as: "admin", seed: (w) => ({ userId: w.otherTech.id, role: "technician" }) },
+  disableUserAction: { as: "admin", seed: (w) => ({ userId: w.custB.id }) },
+  enableUserAction: { as: "admin", seed: (w) => ({ userId: w.custB.id }) },
+  createWebhookAction: { as: "admin", seed: () => ({ url: "https://hooks.example.com/in", description: "CRM", events: ["visit.booked", "visit.cancelled"] }) },
+  disableWebhookAction: { as: "admin", seed: (w) => ({ id: w.webhookId }) },
+  setWidgetOriginsAction: { as: "admin", seed: () => ({ origins: "https://www.example.com\nhttps://shop.example.com" }) },
+  // public booking
+  bookAction: { as: "public", seed: (w) => bookingInput(w.starts[2]!) },
+  slotsAction: { as: "public", seed: () => ({ brands: ["hikvision"], deviceCount: 1, fromDay: "2030-01-02", toDay: "2030-01-02" }) },
+  // customer portal
+  updateDeviceAction: { as: "customer", seed: (w) => ({ deviceId: w.deviceA, kind: "nvr", model: "NVR4108HS", serial: "ABC-123", siteId: w.siteA, notes: "Basement", recovery }) },
+  updateSiteAction: { as: "customer", seed: (w) => ({ siteId: w.siteA, ...site }) },
+  rescheduleSlotsAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove }) },
+  rescheduleAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove, slotStart: w.starts[1] }) },
+  cancelAction: { as: "customer", seed: (w) => ({ visitId: w.visitCancel, reason: "Found the password" }) },
+};

@@ -1,0 +1,52 @@
+/** Builders for the field tests: a technician's visit with three devices of three brands. */
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { devices, visits, type RecoveryOptions, type VisitStatus } from "@/db/schema";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
+import { recordAuthorization } from "@/lib/field/authorization";
+
+/** A real 1×1 PNG. */
+export const TINY_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+let hour = 0;
+/** Visits of one technician must not overlap: each scenario gets its own hour. */
+function nextStart() {
+  hour += 2;
+  return new Date(Date.UTC(2030, 0, 1, 0, 0) + hour * 3_600_000);
+}
+
+export async function setOptions(deviceId: string, recoveryOptions: RecoveryOptions) {
+  const db = await getDb();
+  await db.update(devices).set({ recoveryOptions }).where(eq(devices.id, deviceId));
+}
+
+export async function scenario(opts: { status?: VisitStatus; authorized?: boolean; people?: Awaited<ReturnType<typeof people>> } = {}) {
+  const p = opts.people ?? (await people());
+  const dahua = await makeDevice(p.customer.customerId!, { brand: "dahua", kind: "nvr" });
+  const hik = await makeDevice(p.customer.customerId!, { brand: "hikvision", kind: "nvr" });
+  const lorex = await makeDevice(p.customer.customerId!, { brand: "lorex", kind: "dvr" });
+  await setOptions(dahua, { recovery_email: "yes", security_questions: "no" });
+  const visitId = await makeVisit({ customerId: p.customer.customerId!, technicianId: p.tech.id, startsAt: nextStart(), status: opts.status ?? "on_site", deviceIds: [dahua, hik, lorex] });
+  if (opts.authorized) await recordAuthorization(p.tech, { visitId, personName: "Carla Owner", relationship: "owner", mode: "signature", signature: TINY_PNG });
+  return { ...p, visitId, dahua, hik, lorex };
+}
+
+export async function people() {
+  const tech = await makeUser("technician");
+  const otherTech = await makeUser("technician");
+  const admin = await makeUser("admin");
+  const customer = await makeUser("customer");
+  const otherCustomer = await makeUser("customer");
+  return { tech, otherTech, admin, customer, otherCustomer };
+}
+
+export async function visitStatus(visitId: string) {
+  const db = await getDb();
+  const [v] = await db.select({ status: visits.status }).from(visits).where(eq(visits.id, visitId));
+  return v!.status;
+}
+
+/** A minimal valid attempt for the Dahua NVR. */
+export function attempt(visitId: string, deviceId: string, over: Record<string, unknown> = {}) {
+  return { visitId, deviceId, methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 300, ...over };
+}

@@ -1,0 +1,97 @@
+/**
+ * Test helpers for the reports (imported by *.test.ts only): attempts and
+ * vendor cases written straight into the tables, as the field screens would.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { attempts, vendorCases, type AttemptOutcome, type Vendor } from "@/db/schema";
+import { queryRows } from "@/lib/reports/queries";
+
+export async function addAttempt(
+  o: {
+    visitId: string;
+    deviceId: string;
+    technicianId: string;
+    methodId: string;
+    outcome: AttemptOutcome;
+    startedAt?: Date;
+    durationMinutes?: number | null;
+    notes?: string;
+  },
+  db?: Executor,
+) {
+  const conn = db ?? (await getDb());
+  const [{ next }] = await queryRows<{ next: number }>(
+    conn,
+    sql`SELECT coalesce(max(seq), 0)::int + 1 AS next FROM attempts WHERE visit_id = ${o.visitId}::uuid AND device_id = ${o.deviceId}::uuid`,
+  ) as [{ next: number }];
+  const startedAt = o.startedAt ?? new Date("2025-06-02T14:00:00Z");
+  const seconds = o.durationMinutes === undefined || o.durationMinutes === null ? null : Math.round(o.durationMinutes * 60);
+  const [row] = await conn
+    .insert(attempts)
+    .values({
+      visitId: o.visitId,
+      deviceId: o.deviceId,
+      technicianId: o.technicianId,
+      methodId: o.methodId,
+      seq: next,
+      outcome: o.outcome,
+      startedAt,
+      endedAt: seconds === null ? null : new Date(startedAt.getTime() + seconds * 1000),
+      durationSeconds: seconds,
+      notes: o.notes ?? null,
+    })
+    .returning({ id: attempts.id });
+  return row!.id;
+}
+
+export async function addVendorCase(
+  o: { attemptId: string; visitId: string; deviceId: string; vendor: Vendor; sentAt: Date; resultAfterHours?: number },
+  db?: Executor,
+) {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .insert(vendorCases)
+    .values({
+      attemptId: o.attemptId,
+      visitId: o.visitId,
+      deviceId: o.deviceId,
+      vendor: o.vendor,
+      whatWasSent: "export file",
+      sentAt: o.sentAt,
+      dueAt: new Date(o.sentAt.getTime() + 48 * 3600_000),
+      status: o.resultAfterHours === undefined ? "open" : "result_received",
+      resultReceivedAt: o.resultAfterHours === undefined ? null : new Date(o.sentAt.getTime() + o.resultAfterHours * 3600_000),
+    })
+    .returning({ id: vendorCases.id });
+  return row!.id;
+}
+
+export async function correctAttempt(id: string, patch: Partial<typeof attempts.$inferInsert>, db?: Executor) {
+  const conn = db ?? (await getDb());
+  await conn
+    .update(attempts)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(attempts.id, id)));
+}
+
+const ROLLUP_TABLES = [
+  "report_attempt_daily",
+  "report_duration_daily",
+  "report_attempt_summary",
+  "report_week_summary",
+  "report_duration_summary",
+  "report_visit_facts",
+  "report_visit_summary",
+  "report_vendor_summary",
+] as const;
+
+/** Every rollup table's rows as sorted JSON lines, to compare two states. */
+export async function snapshotRollups(db: Executor): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of ROLLUP_TABLES) {
+    const rows = await queryRows<{ j: string }>(db, sql`SELECT row_to_json(r)::text AS j FROM ${sql.identifier(t)} r`);
+    out[t] = rows.map((r) => r.j).sort();
+  }
+  return out;
+}
