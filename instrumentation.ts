@@ -3,6 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this too: it must never open (or lock) the database.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startServer } = await import("./lib/startup");
+  const { startServer } = await import("@/lib/platform/startup");
   await startServer();
 }

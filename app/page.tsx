@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CalendarCheck, FileLock2, ShieldCheck, Wrench } from "lucide-react";
 import { SiteHeader } from "@/app/_ui/site-header";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 
 export default async function Home() {
   const s = await getSettings();

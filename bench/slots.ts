@@ -18,12 +18,12 @@ import { and, count, eq, isNotNull } from "drizzle-orm";
 import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { customers, holidays, sites, technicianHours, technicianProfiles, technicianTimeOff, users, visits } from "@/db/schema";
 import { adminUrl, withDatabase } from "@/test/harness/databases";
-import { loadAvailabilityRows, rangeFor } from "@/lib/booking/availability";
+import { loadAvailabilityRows, rangeFor } from "@/lib/availability/slot-rows";
 import { bookVisit } from "@/lib/booking/book";
 import { computeFreeSlots } from "@/lib/booking/slots";
 import { bookingInput } from "@/test/support/booking";
-import { ConflictError } from "@/lib/errors";
-import { getSettings } from "@/lib/settings";
+import { ConflictError } from "@/lib/platform/errors";
+import { getSettings } from "@/lib/settings/company";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const TECHS = 20;

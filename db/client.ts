@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import * as schema from "./schema";
 import { lockDirectory } from "./lock";
 import { runMigrations } from "./migrate";
@@ -72,7 +72,7 @@ export async function openAndPrepare(opts: OpenOptions): Promise<DatabaseHandle>
     await runMigrations(handle, "url" in opts ? opts.url : undefined);
     await seedReferenceData(handle.db);
     if ("url" in opts) {
-      const { loadSharedSecrets } = await import("@/lib/shared-secrets");
+      const { loadSharedSecrets } = await import("@/lib/platform/shared-secrets");
       await loadSharedSecrets(handle.db);
     }
     return handle;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "./client";
 import { attempts, authorizations, customers, recoveryMethods, users, visits } from "./schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
-import { fromConstraintViolation, pgError } from "@/lib/errors";
+import { fromConstraintViolation, pgError } from "@/lib/platform/errors";
 
 async function violation(p: Promise<unknown>) {
   try {

@@ -1,12 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
-import { defineAction, type ActionResult } from "@/lib/action";
+import { defineAction, type ActionResult } from "@/lib/platform/action";
 import { setupSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { completeSetup } from "@/lib/auth/setup";
-import { emailTaken, signUpCustomer } from "@/lib/users";
-import { AppError, ConflictError } from "@/lib/errors";
+import { emailTaken, signUpCustomer } from "@/lib/users/manage";
+import { AppError, ConflictError } from "@/lib/platform/errors";
 import { z } from "zod";
 
 

@@ -1,5 +1,5 @@
 "use server";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/auth/reset-schemas";
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { logAttempt, correctAttempt } from "@/lib/field/attempts";
 import { recordAuthorization } from "@/lib/field/authorization";
 import { completeVisit } from "@/lib/field/completion";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import { getJob } from "@/lib/field/job";
 import { getVisitSummary } from "@/lib/field/summary";
 

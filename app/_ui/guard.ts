@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Role } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";

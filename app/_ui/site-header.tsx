@@ -2,7 +2,7 @@ import Link from "next/link";
 import { KeyRound } from "lucide-react";
 import { getActor } from "@/lib/auth/actor";
 import { ROLE_HOME } from "@/lib/auth/permissions";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { SignOutButton } from "./sign-out-button";
 
 export type NavItem = { href: string; label: string };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
-import { listUsers } from "@/lib/users";
+import { listUsers } from "@/lib/users/manage";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -1,5 +1,5 @@
 "use server";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { bookFromWebForm } from "@/lib/booking/web-limit";
 import { bookingSchema, slotQuerySchema } from "@/lib/booking/schemas";
 import { slotOptions } from "@/lib/booking/slot-options";

@@ -5,7 +5,7 @@ import { SiteHeader } from "@/app/_ui/site-header";
 import { PORTAL_NAV } from "@/app/portal/nav";
 import { getActor } from "@/lib/auth/actor";
 import { myBookingProfile } from "@/lib/booking/profile";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { bookAction, slotsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Book a visit" };

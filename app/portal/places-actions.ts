@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { updateMyDevice, updateMySite } from "@/lib/customers/places";
 import { deviceEditSchema, siteEditSchema } from "@/lib/customers/schemas";
 

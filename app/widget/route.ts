@@ -1,4 +1,4 @@
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { widgetHtml } from "@/lib/widget/html";
 import { frameAncestors } from "@/lib/widget/schemas";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "@/test/support/factories";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/platform/errors";
 import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetAllowedOrigins } from "@/lib/widget/settings";
 import { GET } from "./route";

@@ -19,8 +19,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { storeBackup } from "@/lib/backups/store";
 import { loadDemo } from "@/lib/cli/demo";
-import { getSettings } from "@/lib/settings";
-import { createUserUnchecked } from "@/lib/users";
+import { getSettings } from "@/lib/settings/company";
+import { createUserUnchecked } from "@/lib/users/manage";
 import { BENCH_TECH_EMAIL, RACE_WEEKDAY } from "./fixtures";
 
 

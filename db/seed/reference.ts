@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { recoveryMethods, settings } from "../schema";
 import { RECOVERY_METHODS } from "./catalogue";
-import { DEFAULT_SETTINGS } from "@/lib/settings-schema";
+import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 
 /**
  * Reference data every database needs: the recovery-method catalogue (kept

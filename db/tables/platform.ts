@@ -49,7 +49,7 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at), index("audit_events_actor_idx").on(t.actorId, t.at)],
 );
 
-/** Company settings as key/value JSON (see lib/settings.ts for the typed view). */
+/** Company settings as key/value JSON (see lib/settings/company.ts for the typed view). */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").$type<unknown>().notNull(),

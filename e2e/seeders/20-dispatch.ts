@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { customers, passwordResetTokens, sites, visitDevices, devices, visits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { createUserUnchecked } from "@/lib/users";
+import { createUserUnchecked } from "@/lib/users/manage";
 import { PASSWORD } from "../support/helpers";
 import { BOARD_DAY, DORA, IVY, RITA, sha256Hex, VISITS, ZONE } from "../support/dispatch-fixtures";
 import type { Seeder } from "../support/seed";

@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { devices, sites, visitDevices, visits, type VisitStatus } from "@/db/schema";
-import { createUserUnchecked } from "@/lib/users";
+import { createUserUnchecked } from "@/lib/users/manage";
 import { FIELD, FIELD_BUSY_MINUTES, TERRY_FIELD_STARTS } from "../support/field-fixtures";
 import type { Seeder } from "../support/seed";
 

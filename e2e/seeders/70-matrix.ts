@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { apiTokens, customers, devices, sites, visitDevices, visits, API_SCOPES } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { newSecretToken, tokenHash } from "@/lib/secret-tokens";
-import { createUserUnchecked } from "@/lib/users";
+import { newSecretToken, tokenHash } from "@/lib/platform/secret-tokens";
+import { createUserUnchecked } from "@/lib/users/manage";
 import type { Database } from "@/db/client";
 import { PASSWORD } from "../support/helpers";
 import type { Seeder } from "../support/seed";

@@ -16,7 +16,7 @@ import path from "node:path";
 import { getDatabaseHandle, type Database } from "@/db/client";
 import { customers } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { createUserUnchecked } from "@/lib/users";
+import { createUserUnchecked } from "@/lib/users/manage";
 import { PASSWORD } from "./helpers";
 
 export type SeedContext = {

@@ -1,6 +1,6 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import "./endpoints";
-import { PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "./rate-limit";
+import { PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "../platform/rate-limit";
 import { registry } from "./registry";
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
+import { decodeCursor, encodeCursor } from "../platform/pagination";
 import { LocatedValidationError, problemResponse } from "./problem";
 
 const read = async (r: Response) => ({ status: r.status, type: r.headers.get("content-type"), body: await r.json(), headers: r.headers });

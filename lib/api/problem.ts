@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, RateLimitedError, toAppError, type FieldErrors } from "@/lib/errors";
+import { AppError, RateLimitedError, toAppError, type FieldErrors } from "@/lib/platform/errors";
 
 /** One field-level problem: where it is (`in`), which field (dot path), what is wrong. */
 export type ProblemFieldError = { in: "query" | "path" | "body" | "header"; field: string; pointer?: string; detail: string };

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import type { RateLimit } from "./rate-limit";
+import type { RateLimit } from "../platform/rate-limit";
 import type { ApiScope } from "./scopes";
 
 /**

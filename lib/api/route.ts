@@ -2,11 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ForbiddenError, NotFoundError, toAppError, UnauthenticatedError } from "@/lib/errors";
-import { readBodyLimited } from "@/lib/http";
-import { clientIpFrom } from "@/lib/request";
+import { AppError, ForbiddenError, NotFoundError, toAppError, UnauthenticatedError } from "@/lib/platform/errors";
+import { readBodyLimited } from "@/lib/platform/http";
+import { clientIpFrom } from "@/lib/platform/request";
 import { LocatedValidationError, problemResponse } from "./problem";
-import { hitRateLimit, PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "./rate-limit";
+import { hitRateLimit, PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "../platform/rate-limit";
 import type { EndpointSpec } from "./registry";
 import { authenticateBearer, type ApiCaller } from "./tokens";
 

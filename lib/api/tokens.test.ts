@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { apiTokens, auditEvents, users } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
 import { authenticateBearer, createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
 let admin: Actor, tech: Actor;

@@ -3,11 +3,11 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Executor } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { newSecretToken, tokenHash } from "@/lib/secret-tokens";
-import { getSettings } from "@/lib/settings";
+import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
+import { newSecretToken, tokenHash } from "@/lib/platform/secret-tokens";
+import { getSettings } from "@/lib/settings/company";
 import type { ApiScope } from "./scopes";
 import { createApiTokenSchema, type CreateApiTokenInput } from "./token-schemas";
 

@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { authSecret } from "@/lib/auth/config";
 import { readSessionClaims } from "@/lib/auth/session-token";
 import type { Actor } from "@/lib/auth/permissions";
-import { clientIpFrom } from "@/lib/request";
+import { clientIpFrom } from "@/lib/platform/request";
 
 /**
  * The signed-in person for this request, re-read from the database: a

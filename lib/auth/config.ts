@@ -2,11 +2,11 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDatabaseHandle } from "@/db/client";
-import { env } from "@/lib/env";
-import { RateLimitedError } from "@/lib/errors";
+import { env } from "@/lib/platform/env";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { signInSchema } from "@/lib/auth/schemas";
-import { verifyCredentials } from "@/lib/users";
-import { clientIpFrom } from "@/lib/request";
+import { verifyCredentials } from "@/lib/users/manage";
+import { clientIpFrom } from "@/lib/platform/request";
 
 declare module "next-auth" {
   interface User {
@@ -31,14 +31,14 @@ class ThrottledSignin extends CredentialsSignin {
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** The session-signing secret (possibly adopted from the database: lib/shared-secrets.ts). */
+/** The session-signing secret (possibly adopted from the database: lib/platform/shared-secrets.ts). */
 export async function authSecret() {
   if (env().sharedSecretsPending) await getDatabaseHandle(); // opening adopts the shared secrets
   return env().AUTH_SECRET;
 }
 
 // Lazy: the signing secret may live in the database (several instances on one
-// PostgreSQL share it, lib/shared-secrets.ts), adopted when the database opens.
+// PostgreSQL share it, lib/platform/shared-secrets.ts), adopted when the database opens.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: await authSecret(),
   trustHost: true,

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { loginFailures, mailOutbox, passwordResetTokens, users } from "@/db/schema";
-import { RateLimitedError, ValidationError } from "@/lib/errors";
-import { signUpCustomer, verifyCredentials } from "@/lib/users";
+import { RateLimitedError, ValidationError } from "@/lib/platform/errors";
+import { signUpCustomer, verifyCredentials } from "@/lib/users/manage";
 import { createPasswordToken, INVALID_LINK_MESSAGE, inspectPasswordToken, RESET, RESET_REQUEST_MESSAGE, requestPasswordReset, resetPassword, sha256Hex } from "./password-reset";
 
 const PW = "correct horse battery";

@@ -4,13 +4,13 @@ import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { auditEvents, passwordResetTokens, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { clearAccountFailures } from "@/lib/auth/throttle";
-import { env } from "@/lib/env";
-import { RateLimitedError, ValidationError } from "@/lib/errors";
+import { env } from "@/lib/platform/env";
+import { RateLimitedError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { forgotPasswordSchema, resetPasswordSchema } from "./reset-schemas";
 
 /**

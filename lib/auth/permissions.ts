@@ -4,7 +4,7 @@
  * technician to visits assigned to them). Add a permission here first.
  */
 import type { Role } from "@/db/schema";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/platform/errors";
 
 export const PERMISSIONS = {
   // people

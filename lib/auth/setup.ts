@@ -4,10 +4,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { settings, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { setupSchema } from "@/lib/auth/schemas";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/platform/errors";
 
 /**
  * First-run setup. No default password exists anywhere: while the database

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signUpCustomer, verifyCredentials } from "@/lib/users";
-import { RateLimitedError } from "@/lib/errors";
+import { signUpCustomer, verifyCredentials } from "@/lib/users/manage";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { getDb } from "@/db/client";
 import { checkThrottle, recordFailure, THROTTLE } from "./throttle";
 

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, holidays, technicianHours, technicianProfiles, technicianTimeOff } from "@/db/schema";
 import { makeUser, makeVisit } from "@/test/support/factories";
 import { zodFieldErrorsForTest } from "@/test/support/availability";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, toAppError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, toAppError } from "@/lib/platform/errors";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { brandsSchema, weeklyHoursSchema } from "./schemas";
 import { summarizeWeek } from "./summary";

@@ -3,10 +3,10 @@ import { asc, eq, gte } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { holidays } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
-import { getSettings } from "@/lib/settings";
+import { NotFoundError } from "@/lib/platform/errors";
+import { getSettings } from "@/lib/settings/company";
 import { holidayDaySchema, holidaySchema } from "./schemas";
 import { formatDay, todayIn } from "./time";
 

@@ -4,7 +4,7 @@
  * refuse a wall-clock time that does not exist on that day.
  */
 import { DateTime } from "luxon";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/platform/errors";
 
 export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { devices, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 
 const NOT_FOUND = "That device or backup does not exist.";
 

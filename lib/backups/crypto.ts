@@ -5,7 +5,7 @@
  * stored per row so keys can rotate while old ones keep working.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 export type Sealed = { ciphertext: Buffer; iv: Buffer; authTag: Buffer; keyId: string };
 

@@ -2,9 +2,9 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, configBackups, devices, users } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/platform/errors";
 import { deviceForActor } from "./access";
 import { BackupIntegrityError, open } from "./crypto";
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { configBackups } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
-import { env, resetEnvCache } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/platform/env";
 import { downloadBackup } from "./read";
 import { rotateBackupKeys } from "./rotate";
 import { storeBackup } from "./store";

@@ -2,9 +2,9 @@ import "server-only";
 import { and, count, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { configBackups } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { open, seal } from "./crypto";
 
 export type RotationResult = { reencrypted: number; failed: { id: string; reason: string }[]; keyId: string };

@@ -5,7 +5,7 @@
  * is tried (the write draws a fresh reference on each try). When none is left: "That time was just taken".
  */
 import type { Tx } from "@/db/client";
-import { pgError } from "@/lib/errors";
+import { pgError } from "@/lib/platform/errors";
 import { slotTaken } from "./slot-check";
 
 export async function placeOnFreeTechnician<T>(tx: Tx, candidates: string[], write: (sp: Tx, technicianId: string) => Promise<T>, field = "slotStart") {

@@ -7,7 +7,7 @@ import { auditEvents, customers, devices, mailOutbox, passwordResetTokens, sites
 import { makeDevice, makeSite, makeUser } from "@/test/support/factories";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { SLOT_TAKEN } from "./slot-check";
 import { bookingInput, offeredStart } from "@/test/support/booking";

@@ -16,13 +16,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { customers, devices, sites, users, visitDevices, visits, type Brand } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, pgError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, pgError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { inviteMail, WHAT_TO_PREPARE } from "@/lib/mail/templates/booking";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { placeOnFreeTechnician } from "./assign";
 import { createInviteToken, INVITE_DAYS } from "./invite";
 import { parseInput } from "./parse";

@@ -10,7 +10,7 @@ import type { Tx } from "@/db/client";
 import { makeSite, makeUser, makeVisit } from "@/test/support/factories";
 import { placeOnFreeTechnician } from "./assign";
 import { generateReference } from "./reference";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { SLOT_TAKEN } from "./slot-check";
 import { bookingInput, offeredStart } from "@/test/support/booking";

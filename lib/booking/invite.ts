@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Executor } from "@/db/client";
 import { passwordResetTokens } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 export const INVITE_DAYS = 7;
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { mailOutbox, visits } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
+import { AppError, ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { cancelVisit, rescheduleVisit } from "./manage";
 import { rescheduleOptions } from "./slot-options";

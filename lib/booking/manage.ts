@@ -7,10 +7,10 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { devices, visitDevices, visits, type Brand, type VisitStatus } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { getSettings, type CompanySettings } from "@/lib/settings";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
+import { getSettings, type CompanySettings } from "@/lib/settings/company";
 import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { placeOnFreeTechnician } from "./assign";
 import { parseInput } from "./parse";

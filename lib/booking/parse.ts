@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { ValidationError, type FieldErrors } from "@/lib/platform/errors";
 
 /** Parse with a shared schema; bad input becomes a ValidationError with dot-path field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

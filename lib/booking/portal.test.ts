@@ -5,7 +5,7 @@ import { devices } from "@/db/schema";
 import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { updateMyDevice, updateMySite, listMyDevices } from "@/lib/customers/places";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { getOutboxAttachment, getOutboxMail, listOutbox } from "@/lib/mail/outbox-read";
 import { bookVisit } from "./book";
 import { getMyVisit, listMyVisits, myVisitCalendar } from "./my-visits";

@@ -8,7 +8,7 @@ import { asc, eq, ilike, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { customers, devices, sites, users, type Brand, type DeviceKind, type RecoveryOptions } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 
 export type BookingProfile = {
   customerId: string;

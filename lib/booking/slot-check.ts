@@ -7,9 +7,9 @@
 import { DateTime } from "luxon";
 import type { Executor } from "@/db/client";
 import type { Brand } from "@/db/schema";
-import { ConflictError, ValidationError } from "@/lib/errors";
-import type { CompanySettings } from "@/lib/settings-schema";
-import { loadAvailabilityRows, rangeFor } from "./availability";
+import { ConflictError, ValidationError } from "@/lib/platform/errors";
+import type { CompanySettings } from "@/lib/settings/schema";
+import { loadAvailabilityRows, rangeFor } from "../availability/slot-rows";
 import { computeFreeSlots, type Slot } from "./slots";
 
 export const SLOT_TAKEN = "That time was just taken. Please pick another slot.";

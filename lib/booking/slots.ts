@@ -1,7 +1,7 @@
 /**
  * Free-slot computation: a pure function of the rows it is given, the
  * booking settings and "now", so it can be unit-tested and benchmarked
- * without a database (lib/booking/availability.ts does the fetch).
+ * without a database (lib/availability/slot-rows.ts does the fetch).
  *
  * The rules:
  * - The company grid: from each local midnight (company time zone), every

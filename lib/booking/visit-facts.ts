@@ -7,8 +7,8 @@ import type { Executor } from "@/db/client";
 import { customers, devices, mailOutbox, sites, users, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { cancelledMail, confirmationMail, rescheduledMail, timeWindow, WHAT_TO_PREPARE, type VisitMailFacts } from "@/lib/mail/templates/booking";
-import type { CompanySettings } from "@/lib/settings-schema";
-import { icsAttachment, visitIcs } from "./calendar";
+import type { CompanySettings } from "@/lib/settings/schema";
+import { icsAttachment, visitIcs } from "../calendar/visit-ics";
 import { appUrl } from "./invite";
 import { BRAND_LABELS } from "./schemas";
 

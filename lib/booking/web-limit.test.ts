@@ -5,7 +5,7 @@ import { visits } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
 import { exhaustRateLimit } from "@/test/support/api";
 import type { Actor } from "@/lib/auth/permissions";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { bookingInput, offeredStart } from "@/test/support/booking";
 import { bookFromWebForm, WEB_BOOKING_LIMIT } from "./web-limit";
 

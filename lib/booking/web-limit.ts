@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { hitRateLimit, type RateLimit } from "@/lib/api/rate-limit";
+import { hitRateLimit, type RateLimit } from "@/lib/platform/rate-limit";
 import type { Actor } from "@/lib/auth/permissions";
-import { RateLimitedError } from "@/lib/errors";
-import { getSettings } from "@/lib/settings";
+import { RateLimitedError } from "@/lib/platform/errors";
+import { getSettings } from "@/lib/settings/company";
 import { bookVisit } from "./book";
 
 /**

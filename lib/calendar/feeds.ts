@@ -2,11 +2,11 @@ import "server-only";
 import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { calendarFeedTokens, users, visits } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
-import { newSecretToken, tokenHash } from "@/lib/secret-tokens";
-import { getSettings } from "@/lib/settings";
+import { NotFoundError } from "@/lib/platform/errors";
+import { newSecretToken, tokenHash } from "@/lib/platform/secret-tokens";
+import { getSettings } from "@/lib/settings/company";
 import { selectVisits } from "@/lib/visits/read";
 import { visitsToIcs } from "./ics";
 

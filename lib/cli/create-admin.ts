@@ -8,9 +8,9 @@ import { parseArgs } from "node:util";
 import { getDatabaseHandle } from "@/db/client";
 import { emailSchema, nameSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/auth/password";
-import { createUserUnchecked } from "@/lib/users";
-import { audit } from "@/lib/audit";
-import { toAppError } from "@/lib/errors";
+import { createUserUnchecked } from "@/lib/users/manage";
+import { audit } from "@/lib/audit/log";
+import { toAppError } from "@/lib/platform/errors";
 
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });

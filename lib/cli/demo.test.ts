@@ -2,7 +2,7 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attempts, authorizations, devices, technicianProfiles, users, visitDevices, visits } from "@/db/schema";
-import { verifyCredentials } from "@/lib/users";
+import { verifyCredentials } from "@/lib/users/manage";
 import { DemoAlreadyLoaded, loadDemo } from "./demo";
 
 describe("demo data", () => {

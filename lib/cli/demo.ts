@@ -34,8 +34,8 @@ import {
   type VisitStatus,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { getSettings } from "@/lib/settings";
-import { createUserUnchecked } from "@/lib/users";
+import { getSettings } from "@/lib/settings/company";
+import { createUserUnchecked } from "@/lib/users/manage";
 
 // A small deterministic PRNG so two demo databases look alike.
 let seed = 20261127;

@@ -7,10 +7,10 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { devices, sites } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/booking/parse";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { deviceEditSchema, siteEditSchema } from "./schemas";
 
 export const siteColumns = {

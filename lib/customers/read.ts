@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { customers, sites } from "@/db/schema";
-import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/api/pagination";
+import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 
 const customerColumns = { id: customers.id, name: customers.name, email: customers.email, phone: customers.phone, createdAt: customers.createdAt };
 const siteColumns = {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, exists } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { devices, visitDevices, visits } from "@/db/schema";
-import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/api/pagination";
+import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceColumns } from "./read";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { configBackups, customers, devices, sites, users, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceForActor } from "@/lib/backups/access";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 
 export const deviceColumns = {
   id: devices.id,

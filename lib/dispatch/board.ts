@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { customers, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { formatTime, todayIn } from "@/lib/availability/time";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { dayWindow, place } from "./layout";
 import { boardQuerySchema } from "./schemas";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, holidays, mailOutbox, technicianHours, technicianProfiles, technicianTimeOff, visits } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/platform/errors";
 import { getBoard } from "./board";
 import { moveVisit } from "./move";
 

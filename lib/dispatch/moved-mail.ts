@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDateTime, formatTime } from "@/lib/availability/time";
-import type { CompanySettings } from "@/lib/settings";
+import type { CompanySettings } from "@/lib/settings/company";
 import type { OutgoingMail } from "@/lib/mail/outbox";
 
 /** "Your visit was moved" (new time and/or technician), written in the same transaction as the move. */

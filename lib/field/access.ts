@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { authorizations, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/platform/errors";
 import { STATUS_LABELS, isClosed } from "@/lib/visits/lifecycle";
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attempts, auditEvents, vendorCases, visits } from "@/db/schema";
 import { makeDevice } from "@/test/support/factories";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
 import { correctAttempt, logAttempt } from "./attempts";
 import { attempt, scenario, visitStatus } from "@/test/support/field";
 

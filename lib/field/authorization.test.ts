@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { authorizations } from "@/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { recordAuthorization } from "./authorization";
 import { scenario, TINY_PNG } from "@/test/support/field";
 

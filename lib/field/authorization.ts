@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
 import { authorizations } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
-import { ConflictError, ValidationError } from "@/lib/errors";
-import { getSettings } from "@/lib/settings";
+import { ConflictError, ValidationError } from "@/lib/platform/errors";
+import { getSettings } from "@/lib/settings/company";
 import { assertOnSite, loadWorkVisit, parseInput } from "./access";
 import { AUTHORIZATION_STATEMENT, MAX_SIGNATURE_BYTES, authorizationSchema } from "./schemas";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, checklists, mailOutbox, visitDevices } from "@/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { logAttempt } from "./attempts";
 import { completeVisit } from "./completion";
 import { getVisitSummary } from "./summary";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, checklists, devices, mailOutbox } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { listMyVisits, rangeBounds } from "./day";
 import { updateDeviceFacts } from "./devices";
 import { getJob } from "./job";

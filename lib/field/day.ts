@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
 import { customers, devices, sites, visitDevices, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "./labels";
 
 export const DAY_RANGES = ["today", "tomorrow", "week"] as const;

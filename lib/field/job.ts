@@ -5,7 +5,7 @@ import { getDb, type Executor } from "@/db/client";
 import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { siteColumns } from "@/lib/customers/places";
 import { loadWorkVisit } from "./access";
 import { deviceFactColumns } from "./devices";

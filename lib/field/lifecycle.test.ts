@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VISIT_STATUSES, type VisitStatus } from "@/db/schema";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError } from "@/lib/platform/errors";
 import { assertTransition, canTransition, isClosed } from "@/lib/visits/lifecycle";
 
 /** The visit state machine, spelled out: every pair of states is either allowed here or refused. */

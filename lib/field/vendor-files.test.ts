@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { vendorCases } from "@/db/schema";
 import { storeBackup } from "@/lib/backups/store";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { logAttempt } from "./attempts";
 import { attempt, scenario } from "@/test/support/field";
 import { closeVendorCase } from "./vendor-cases";

@@ -1,9 +1,9 @@
 import "server-only";
-import { registerJob } from "@/lib/background";
+import { registerJob } from "@/lib/platform/background";
 import { sendDueReminders } from "./reminders";
 import { deliverOutbox } from "./sender";
 
-/** Imported once at server start (lib/startup.ts): mail delivery and day-before reminders. */
+/** Imported once at server start (lib/platform/startup.ts): mail delivery and day-before reminders. */
 registerJob({
   name: "mail-sender",
   everyMs: 15_000,

@@ -7,7 +7,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 
 export async function listOutbox(actor: Actor | null, opts: { limit?: number } = {}) {
   requirePermission(actor, "outbox:read");

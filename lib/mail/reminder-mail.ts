@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDateTime, formatTime } from "@/lib/availability/time";
-import type { CompanySettings } from "@/lib/settings";
+import type { CompanySettings } from "@/lib/settings/company";
 import type { OutgoingMail } from "./outbox";
 
 /** The day-before reminder, with what to have ready (domain.md). */

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Executor } from "@/db/client";
 import { ACTIVE_VISIT_STATUSES, customers, sites, users, visits } from "@/db/schema";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { enqueueMail } from "./outbox";
 import { reminderMail } from "./reminder-mail";
 

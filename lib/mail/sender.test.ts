@@ -154,7 +154,7 @@ describe("delivery", () => {
     const { deliverOutbox } = await import("./sender");
     const prev = process.env.SMTP_URL;
     delete process.env.SMTP_URL;
-    const { resetEnvCache } = await import("@/lib/env");
+    const { resetEnvCache } = await import("@/lib/platform/env");
     resetEnvCache();
     process.env.AUTH_SECRET ??= "x".repeat(40);
     process.env.FIELDKEY_BACKUP_KEYS ??= `k1:${Buffer.alloc(32, 1).toString("base64")}`;

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Executor } from "@/db/client";
 import { mailOutbox, type MailAttachment } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /**
  * Delivers the mail outbox over SMTP. Any number of app instances may run

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { configBackups, devices, recoveryMethods, visitDevices, visits, type Brand, type DeviceKind } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import { queryRows } from "./queries";
 import { rankMethods, type MethodCounts, type RecMethod, type RecStats, type Recommendation } from "./recommend";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
-import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/api/pagination";
+import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 import type { Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/visits/read";
 

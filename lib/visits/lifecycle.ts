@@ -6,7 +6,7 @@
  * moves valid. Every status change goes through `assertTransition`.
  */
 import type { VisitStatus } from "@/db/schema";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError } from "@/lib/platform/errors";
 
 export const TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
   requested: ["scheduled", "cancelled", "no_show"],

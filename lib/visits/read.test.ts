@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { getVisit, listVisits } from "./read";
 
 let admin: Actor, tech: Actor, other: Actor, cust: Actor, cust2: Actor;

@@ -3,9 +3,9 @@ import { and, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { customers, devices, sites, users, visitDevices, visits } from "@/db/schema";
-import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/api/pagination";
+import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { VisitFilter } from "./filters";
 
 const tech = alias(users, "technician");

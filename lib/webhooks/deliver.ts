@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { registerJob } from "@/lib/background";
+import { registerJob } from "@/lib/platform/background";
 import { signatureHeader } from "./signature";
 import { privateTargetReason } from "./target";
 

@@ -2,10 +2,10 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
-import { newSecretToken } from "@/lib/secret-tokens";
+import { NotFoundError } from "@/lib/platform/errors";
+import { newSecretToken } from "@/lib/platform/secret-tokens";
 import { createWebhookSchema, type CreateWebhookInput } from "./schemas";
 
 /** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */

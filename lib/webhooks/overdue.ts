@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { vendorCases } from "@/db/schema";
-import { registerJob } from "@/lib/background";
+import { registerJob } from "@/lib/platform/background";
 import { emitEvent } from "./emit";
 
 /**

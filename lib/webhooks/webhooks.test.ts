@@ -6,7 +6,7 @@ import { auditEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { storeBackup } from "@/lib/backups/store";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/platform/errors";
 import { emitEvent } from "./emit";
 import { createWebhookEndpoint, disableWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from "./endpoints";
 import { signatureHeader, verifySignature } from "./signature";

@@ -1,6 +1,6 @@
 import { BRANDS, DEVICE_KINDS } from "@/db/schema";
 import { BRAND_LABELS, KIND_LABELS } from "@/lib/booking/schemas";
-import type { CompanySettings } from "@/lib/settings-schema";
+import type { CompanySettings } from "@/lib/settings/schema";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

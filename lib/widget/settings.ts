@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { updateSettings } from "@/lib/settings";
+import { updateSettings } from "@/lib/settings/company";
 import { originsOf, widgetOriginsSchema, type WidgetOriginsInput } from "./schemas";
 
 /** Which sites may frame the booking widget (audited, as every settings change). */

@@ -1,6 +1,6 @@
 import { calendarFeedStatus } from "@/lib/calendar/feeds";
 import type { Actor } from "@/lib/auth/permissions";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { when } from "./format";
 import { publicOrigin } from "./origin";

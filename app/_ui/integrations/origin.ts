@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** The public origin for links we hand out (APP_URL, else the request's own host). */
 export async function publicOrigin(): Promise<string> {

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/api/token-schemas";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 

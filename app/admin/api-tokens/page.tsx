@@ -3,8 +3,8 @@ import { requireRole } from "@/app/_ui/guard";
 import { when } from "@/app/_ui/integrations/format";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { listApiTokens } from "@/lib/api/tokens";
-import { getSettings } from "@/lib/settings";
-import { listUsers } from "@/lib/users";
+import { getSettings } from "@/lib/settings/company";
+import { listUsers } from "@/lib/users/manage";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-button";
 

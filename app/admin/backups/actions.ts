@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { rotateBackupKeys } from "@/lib/backups/rotate";
 
 export const rotateKeysAction = defineAction(

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { bookVisit } from "@/lib/booking/book";
 import { customerBookingProfile, searchCustomers } from "@/lib/booking/profile";
 import { bookingSchema, slotQuerySchema } from "@/lib/booking/schemas";

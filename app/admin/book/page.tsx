@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { AdminBookingForm } from "./admin-booking-form";
 
 export const metadata: Metadata = { title: "Book for a customer" };

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { moveVisit } from "@/lib/dispatch/move";
 import { moveVisitSchema } from "@/lib/dispatch/schemas";
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { addHoliday, removeHoliday } from "@/lib/availability/holidays";
 import { holidayDaySchema, holidaySchema } from "@/lib/availability/schemas";
-import { updateSettings } from "@/lib/settings";
-import { companySettingsSchema } from "@/lib/settings-schema";
+import { updateSettings } from "@/lib/settings/company";
+import { companySettingsSchema } from "@/lib/settings/schema";
 
 export const saveSettingsAction = defineAction(
   companySettingsSchema,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
 import { RowActionButton } from "@/app/_ui/row-action-button";
 import { listHolidays } from "@/lib/availability/holidays";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { removeHolidayAction } from "./actions";
 import { HolidayForm } from "./holiday-form";
 import { SettingsForm } from "./settings-form";

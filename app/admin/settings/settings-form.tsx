@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { companySettingsSchema, type CompanySettings } from "@/lib/settings-schema";
+import { companySettingsSchema, type CompanySettings } from "@/lib/settings/schema";
 import { saveSettingsAction } from "./actions";
 
 type NumberKey = {

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { brandsSchema, timeOffIdSchema, timeOffSchema, weeklyHoursSchema } from "@/lib/availability/schemas";
 import { addTimeOff, removeTimeOff, setBrands, setWeeklyHours } from "@/lib/availability/technicians";
 

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { changeRoleSchema, createStaffSchema, userIdSchema } from "@/lib/auth/schemas";
-import { changeRole, createStaff, setUserDisabled } from "@/lib/users";
+import { changeRole, createStaff, setUserDisabled } from "@/lib/users/manage";
 
 export const createStaffAction = defineAction(
   createStaffSchema,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
-import { listUsers } from "@/lib/users";
+import { listUsers } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
 

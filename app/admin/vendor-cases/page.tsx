@@ -4,7 +4,7 @@ import { requireRole } from "@/app/_ui/guard";
 import { fmtDateTime } from "@/app/_field/format";
 import { BRAND_LABELS, deviceLabel } from "@/lib/field/labels";
 import { listOpenVendorCases } from "@/lib/field/vendor-cases";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Vendor cases" };
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { createWebhookEndpoint, disableWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { createWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
 

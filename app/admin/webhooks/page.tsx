@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { DeliveriesTable } from "./deliveries-table";

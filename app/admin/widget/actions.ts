@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetAllowedOrigins } from "@/lib/widget/settings";
 

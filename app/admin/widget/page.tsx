@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { publicOrigin } from "@/app/_ui/integrations/origin";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { WidgetOriginsForm } from "./origins-form";
 
 export const metadata: Metadata = { title: "Booking widget" };

@@ -1,7 +1,7 @@
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { storeBackup, maxBackupBytes, sizeError } from "@/lib/backups/store";
-import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { errorResponse, isSameOrigin, readBodyLimited } from "@/lib/http";
+import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
+import { errorResponse, isSameOrigin, readBodyLimited } from "@/lib/platform/http";
 
 /**
  * Upload one backup: the body is the file's raw bytes (streamed, limited);

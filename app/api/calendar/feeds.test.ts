@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { users, visits } from "@/db/schema";
 import { makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { GET } from "./[token]/route";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/feeds";
 

@@ -5,7 +5,7 @@ import { deviceTitle } from "@/app/_ui/backups/device-facts";
 import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
 import { listMyBackups } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Configuration backups" };
 

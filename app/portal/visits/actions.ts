@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/lib/platform/action";
 import { cancelVisit, rescheduleVisit } from "@/lib/booking/manage";
 import { cancelSchema, rescheduleSchema, visitIdSchema } from "@/lib/booking/schemas";
 import { rescheduleOptions } from "@/lib/booking/slot-options";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/api/pagination";
+import { pageQuerySchema } from "@/lib/platform/pagination";
 import { defineEndpoint, idParams, pageOf } from "@/lib/api/registry";
 import { backupDto, deviceDto } from "./dto";
 

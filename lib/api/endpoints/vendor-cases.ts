@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { VENDOR_CASE_STATUSES } from "@/db/schema";
-import { pageQuerySchema } from "@/lib/api/pagination";
+import { pageQuerySchema } from "@/lib/platform/pagination";
 import { defineEndpoint, pageOf } from "@/lib/api/registry";
 import { vendorCaseDto } from "./dto";
 

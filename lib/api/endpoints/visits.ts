@@ -1,4 +1,4 @@
-import { pageQuerySchema } from "@/lib/api/pagination";
+import { pageQuerySchema } from "@/lib/platform/pagination";
 import { defineEndpoint, idParams, pageOf } from "@/lib/api/registry";
 import { fromBeforeTo, visitFilterFields } from "@/lib/visits/filters";
 import { visitDetailDto, visitDto } from "./dto";

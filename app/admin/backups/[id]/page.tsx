@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
 import { backupAuditTrail } from "@/lib/backups/read";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Backup audit trail" };

@@ -5,7 +5,7 @@ import { AuditTrail } from "@/app/_ui/backups/audit-trail";
 import { deviceTitle } from "@/app/_ui/backups/device-facts";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getCustomerDetail } from "@/lib/devices/read";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Customer" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
 import { MailStatusBadge } from "../mail-status";
 

@@ -5,7 +5,7 @@
  */
 import { getActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/permissions";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/platform/errors";
 import { exportAttemptsCsv, exportReportTable } from "@/lib/reports/export";
 import { parseReportFilters } from "@/lib/reports/filters";
 import { EXPORT_TABLES, type ExportTable, type ReportTableName } from "@/lib/reports/tables";

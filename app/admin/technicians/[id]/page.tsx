@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
 import { RowActionButton } from "@/app/_ui/row-action-button";
 import { getTechnicianAvailability } from "@/lib/availability/technicians";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import { removeTimeOffAction } from "../actions";
 import { BrandsForm } from "./brands-form";
 import { HoursForm } from "./hours-form";

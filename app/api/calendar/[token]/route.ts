@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { hitRateLimit } from "@/lib/api/rate-limit";
+import { hitRateLimit } from "@/lib/platform/rate-limit";
 import { calendarFeedIcs } from "@/lib/calendar/feeds";
-import { NotFoundError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { NotFoundError } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/http";
 
 /** A private iCal subscription: /api/calendar/<token>.ics. Unknown or revoked: 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {

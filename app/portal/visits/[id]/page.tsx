@@ -5,8 +5,8 @@ import { requireRole } from "@/app/_ui/guard";
 import { VisitSummaryView } from "@/app/_field/visit-summary";
 import { getVisitSummary } from "@/lib/field/summary";
 import { getMyVisit } from "@/lib/booking/my-visits";
-import { NotFoundError } from "@/lib/errors";
-import { getSettings } from "@/lib/settings";
+import { NotFoundError } from "@/lib/platform/errors";
+import { getSettings } from "@/lib/settings/company";
 import { StatusBadge } from "../../status-badge";
 import { ManageVisit } from "./manage-visit";
 

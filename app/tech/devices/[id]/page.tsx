@@ -7,7 +7,7 @@ import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDeviceDetail } from "@/lib/devices/read";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Device" };
 

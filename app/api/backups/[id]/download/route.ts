@@ -1,8 +1,8 @@
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { downloadBackup } from "@/lib/backups/read";
 import { contentDisposition } from "@/lib/backups/schemas";
-import { NotFoundError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { NotFoundError } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/http";
 
 /** Download a backup: verified before a byte is sent, audited, never cached. Others get 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { myVisitCalendar } from "@/lib/booking/my-visits";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/platform/errors";
 
 /** The visit's .ics, for the signed-in customer who owns it. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {

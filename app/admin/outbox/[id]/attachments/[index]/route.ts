@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/actor";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/platform/errors";
 import { getOutboxAttachment } from "@/lib/mail/outbox-read";
 
 /** One attachment of an outbox email, as a download (admins only; lib checks outbox:read). */

@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { getDb, type Executor } from "@/db/client";
 import { settings } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@/lib/settings-schema";
+import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@/lib/settings/schema";
 
 export type { CompanySettings };
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseHandle, openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { withDatabase } from "@/test/harness/databases";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/platform/errors";
 import { hitRateLimit, pruneRateLimitBuckets } from "./rate-limit";
 
 /** Two app instances: on PostgreSQL a second connection pool to the same database; on PGlite the one in-process database. */

@@ -1,6 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/platform/errors";
 
 /** `?limit=&cursor=` on every list endpoint. */
 export const pageQuerySchema = z.object({

@@ -3,7 +3,7 @@
  * its rows in the database, so several instances can run it side by side.
  * Jobs register themselves here; the timers never keep the process alive.
  */
-import { isDatabaseUnavailable } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/platform/errors";
 
 type Job = { name: string; everyMs: number; run: () => Promise<void> };
 const jobs: Job[] = [];

@@ -10,7 +10,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { settings } from "@/db/schema";
-import { adoptSharedSecrets, env, generateSecrets, readSecretsFile, type SecretsFile } from "@/lib/env";
+import { adoptSharedSecrets, env, generateSecrets, readSecretsFile, type SecretsFile } from "@/lib/platform/env";
 
 export const SHARED_SECRETS_KEY = "instance_secrets";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError, DatabaseUnavailableError, fromConstraintViolation, isDatabaseUnavailable, pgError, toAppError, ValidationError } from "./errors";
-import { can, PERMISSIONS } from "./auth/permissions";
+import { can, PERMISSIONS } from "../auth/permissions";
 
 describe("error mapping", () => {
   it("finds the SQLSTATE inside drizzle's wrapper", () => {

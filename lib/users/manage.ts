@@ -2,12 +2,12 @@ import "server-only";
 import { and, asc, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { customers, technicianHours, technicianProfiles, users, type Role } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { changeRoleSchema, createStaffSchema, signUpSchema, userIdSchema } from "@/lib/auth/schemas";
 import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
 import type { z } from "zod";
 
 /** The columns of a user that may leave the data layer. Never the password hash. */

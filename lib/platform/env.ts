@@ -2,7 +2,7 @@
  * Environment, validated once. Secrets come from the environment; otherwise
  * they are generated once and kept where every process of the deployment sees
  * them: on the embedded default in `<data dir>/secrets.json` (mode 0600), with
- * DATABASE_URL in the database itself (lib/shared-secrets.ts), so several
+ * DATABASE_URL in the database itself (lib/platform/shared-secrets.ts), so several
  * instances on one PostgreSQL share them without any set-up.
  */
 import { randomBytes } from "node:crypto";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "@/test/support/factories";
-import { searchCustomers } from "./booking/profile";
+import { searchCustomers } from "../booking/profile";
 import { toAppError } from "./errors";
-import { updateSettings } from "./settings";
+import { updateSettings } from "../settings/company";
 
 /** Found by the bad-input suite (test/fuzz): PostgreSQL refuses NUL bytes in text and jsonb; that is bad input (422), not a 500. */
 describe("a NUL byte in text", () => {

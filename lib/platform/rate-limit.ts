@@ -2,7 +2,7 @@ import "server-only";
 import { lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError } from "@/lib/platform/errors";
 
 export type RateLimit = { limit: number; windowSeconds: number };
 

@@ -1,6 +1,6 @@
 import { getDatabaseHandle } from "@/db/client";
 import { DatabaseLockedError } from "@/db/lock";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** Server start: open + migrate the database (fail fast), print the setup link if no admin exists. */
 export async function startServer() {
@@ -40,7 +40,7 @@ export async function startServer() {
 /** Mail delivery, webhooks, reminders…: each run opens the database itself, so they also start when it was down at start-up. */
 async function startJobs() {
   // Background jobs register themselves when imported.
-  await Promise.all([import("@/lib/mail/jobs"), import("@/lib/webhooks/deliver"), import("@/lib/webhooks/overdue"), import("@/lib/api/rate-limit-job")]);
-  const { startBackgroundWork } = await import("@/lib/background");
+  await Promise.all([import("@/lib/mail/jobs"), import("@/lib/webhooks/deliver"), import("@/lib/webhooks/overdue"), import("@/lib/platform/rate-limit-job")]);
+  const { startBackgroundWork } = await import("@/lib/platform/background");
   startBackgroundWork();
 }

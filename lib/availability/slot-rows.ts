@@ -7,8 +7,8 @@ import { and, eq, gt, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Executor } from "@/db/client";
 import { ACTIVE_VISIT_STATUSES, holidays, technicianHours, technicianProfiles, technicianTimeOff, users, visits } from "@/db/schema";
-import type { CompanySettings } from "@/lib/settings-schema";
-import { computeFreeSlots, type AvailabilityRows, type Slot, type SlotRequest } from "./slots";
+import type { CompanySettings } from "@/lib/settings/schema";
+import { computeFreeSlots, type AvailabilityRows, type Slot, type SlotRequest } from "../booking/slots";
 
 export type TimeRange = { from: Date; to: Date };
 

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
-import { toAppError, type FieldErrors } from "@/lib/errors";
+import { toAppError, type FieldErrors } from "@/lib/platform/errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number; fieldErrors?: FieldErrors };
 export type ActionContext = { actor: Actor | null; ip: string };

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { customers, technicianHours, users } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
-import { changeRole, createStaff, emailTaken, listUsers, setUserDisabled, signUpCustomer, verifyCredentials } from "./users";
-import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "./errors";
+import { changeRole, createStaff, emailTaken, listUsers, setUserDisabled, signUpCustomer, verifyCredentials } from "./manage";
+import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "../platform/errors";
 
 const PW = "correct horse battery";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { toAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/platform/errors";
 
 /** JSON error response from any error: a plain message and field errors, never a stack trace. */
 export function errorResponse(err: unknown, context: string) {
