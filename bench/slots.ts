@@ -127,6 +127,14 @@ async function measure(kind: string, h: DatabaseHandle) {
   const wall = ms(process.hrtime.bigint() - t0);
   const won = results.filter((r) => r.status === "fulfilled").length;
   const taken = results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError).length;
+  // Anything else is not the "just taken" answer the booking form expects: name it.
+  const otherErrors: Record<string, number> = {};
+  for (const r of results)
+    if (r.status === "rejected" && !(r.reason instanceof ConflictError)) {
+      const e = r.reason as { code?: string; message?: string };
+      const key = `${e?.constructor?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}: ${String(e?.message ?? e).slice(0, 120)}`;
+      otherErrors[key] = (otherErrors[key] ?? 0) + 1;
+    }
   const [check] = await db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
   return {
     kind,
@@ -135,7 +143,7 @@ async function measure(kind: string, h: DatabaseHandle) {
     fetchOnly,
     fetchAndCompute,
     computeOnly,
-    contention: { requests: 200, wallMs: wall, winners: won, takenAnswers: taken, visitsAtSlot: Number(check!.n) },
+    contention: { requests: 200, wallMs: wall, winners: won, takenAnswers: taken, otherErrors, visitsAtSlot: Number(check!.n) },
   };
 }
 
@@ -179,7 +187,12 @@ function markdown(results: SlotsResult[], run: { date: string; seconds: number; 
     "|---|---:|---:|---|---|---|---|---|",
     ...results.map((r) => {
       const c = r.contention;
-      return `| ${r.kind} | ${r.rows.visits} | ${r.slotCount} | ${pair(r.fetchOnly)} | ${pair(r.fetchAndCompute)} | ${pair(r.computeOnly)} | ${(c.wallMs / 1000).toFixed(1)} s wall | ${c.winners} booked, ${c.takenAnswers} "just taken"; ${c.visitsAtSlot} visit at the slot in the database |`;
+      const others = Object.values(c.otherErrors).reduce((a, b) => a + b, 0);
+      return `| ${r.kind} | ${r.rows.visits} | ${r.slotCount} | ${pair(r.fetchOnly)} | ${pair(r.fetchAndCompute)} | ${pair(r.computeOnly)} | ${(c.wallMs / 1000).toFixed(1)} s wall | ${c.winners} booked, ${c.takenAnswers} "just taken"${others ? `, ${others} other errors (below)` : ""}; ${c.visitsAtSlot} visit at the slot in the database |`;
+    }),
+    ...results.flatMap((r) => {
+      const entries = Object.entries(r.contention.otherErrors);
+      return entries.length ? ["", `${r.kind}, contention answers other than "just taken": ${entries.map(([what, n]) => `${n} × ${what.replace(/\|/g, "/")}`).join("; ")}.`] : [];
     }),
   ].join("\n");
 }
