@@ -1,5 +1,5 @@
 /**
- * `npm run bench:proof [-- --seconds 12 --connections 32 --startup-runs 3 --no-demo --skip-startup]`
+ * `npm run bench:proof [-- --seconds 12 --connections 32 --startup-runs 3 --no-demo --no-page]`
  * The performance proof in one run, on a built checkout (builds first if the
  * build is stale, with `npm start`'s own rule), against real servers started
  * with `npm start` on loopback:
@@ -9,8 +9,9 @@
  *   4. 200 concurrent bookings of one slot over HTTP: time to settle, exactly one winner;
  *   5. the framework's floor for (2): a bare Next.js app's per-request page vs its route handler, same load.
  * On PGlite, and also on PostgreSQL when DATABASE_URL is set (fresh databases on that server).
- * The report figures are `npm run bench:reports` (run it after this one; see README).
- * Prints Markdown; writes JSON and Markdown to .data/bench/. Port: BENCH_PORT (default 3261).
+ * The report figures are `npm run bench:reports` (run it after this one; see docs/benchmarks.md).
+ * Prints Markdown, puts it in docs/benchmarks.md (section bench:proof; `--no-page` skips that)
+ * and writes JSON and Markdown to .data/bench/. Port: BENCH_PORT (default 3261).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bareNextDir, buildBareNext } from "./support/bare-next";
+import { commandLine, machineNow, publishResults } from "./support/benchmarks-page";
 import type { Kind } from "./support/databases";
 import { appPageRoutes, firstLoad } from "./support/first-load";
 import { measureFloor, measureLoad, measureStartup } from "./support/phases";
@@ -53,12 +55,13 @@ async function main() {
       connections: { type: "string", default: "32" },
       "startup-runs": { type: "string", default: "3" },
       "no-demo": { type: "boolean", default: false },
+      "no-page": { type: "boolean", default: false },
     },
   });
   const settings = { seconds: Number(values.seconds), warmupSeconds: Number(values["warmup-seconds"]), connections: Number(values.connections), startupRuns: Number(values["startup-runs"]), demo: !values["no-demo"] };
   const port = Number(process.env.BENCH_PORT ?? 3261);
   const started = performance.now();
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.versions.node, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() };
+  const machine = machineNow();
   ensureBuilt();
   buildBareNext(ROOT);
   const kinds: Kind[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
@@ -71,7 +74,7 @@ async function main() {
   const result: ProofResult = {
     date: new Date().toISOString(),
     machine: { ...machine, loadAverageEnd: os.loadavg(), seconds: (performance.now() - started) / 1000 },
-    command: `${process.env.DATABASE_URL ? "DATABASE_URL=… " : ""}npm run bench:proof${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`,
+    command: commandLine("bench:proof"),
     settings,
     firstLoad: measureFirstLoad(results[0]?.load.checks.scriptsInHtml ?? null),
     kinds: results,
@@ -86,6 +89,7 @@ async function main() {
   fs.writeFileSync(path.join(out, `proof-${stamp}.md`), md + "\n");
   console.log(`written: .data/bench/proof-${stamp}.{json,md}`);
   if (checks(result).some((c) => !c.pass)) process.exitCode = 1;
+  publishResults("proof", md, { heading: "## Proof", skip: values["no-page"] });
 }
 
 main().catch((err) => {

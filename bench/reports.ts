@@ -10,6 +10,8 @@
  *   write  one attempt INSERT in its own transaction, rollup triggers on vs off
  * (median of --runs alternating rounds after 2 warm-up rounds; see measure()), then prints the ratios against the targets:
  *   page(large) <= 1.3 × page(small), page <= 2 × sql.
+ * The results (Markdown) also go into docs/benchmarks.md, section bench:reports-pglite or
+ * bench:reports-postgresql by database (`--no-page` skips that).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +25,7 @@ import { getReportData, loadCatalogue, loadFieldStaff } from "@/lib/reports/data
 import type { ReportFilters, Source } from "@/lib/reports/filters";
 import { reportSql, runReportSql } from "@/lib/reports/queries";
 import { seedSyntheticHistory } from "@/bench/support/synthetic";
+import { commandLine, describeMachine, machineNow, publishResults } from "@/bench/support/benchmarks-page";
 
 const ADMIN: Actor = { id: "00000000-0000-0000-0000-000000000000", role: "admin", name: "Bench", email: "bench@bench.test", customerId: null };
 
@@ -163,36 +166,59 @@ async function writeCost(b: Built, triggers: boolean) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1000000" }, runs: { type: "string", default: "15" } } });
+  const { values } = parseArgs({ options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1000000" }, runs: { type: "string", default: "15" }, "no-page": { type: "boolean", default: false } } });
   const runs = Number(values.runs);
-  const kind = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite (temp dir)";
-  console.log(`bench:reports on ${kind}, Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+  const started = performance.now();
+  const machine = machineNow();
+  const date = new Date().toISOString();
+  const onPostgres = Boolean(process.env.DATABASE_URL);
+  console.log(`bench:reports on ${onPostgres ? "PostgreSQL (DATABASE_URL)" : "PGlite (temp dir)"}, Node ${process.version}, ${os.cpus().length} cores, ${date}`);
   const dbs: Built[] = [];
+  let out: { md: string; failed: boolean };
   try {
     for (const size of [Number(values.small), Number(values.large)]) dbs.push(await build(size));
+    const database = onPostgres ? await serverVersion(dbs[0]!.handle) : "PGlite";
     console.log("measuring…");
-    report(await measure(dbs, runs));
+    const results = await measure(dbs, runs);
+    out = report(results, { database, date, runs, seconds: (performance.now() - started) / 1000, machine: describeMachine(machine, os.loadavg()) });
   } finally {
     setDatabaseHandle(undefined);
     for (const b of dbs) await b.cleanup();
   }
+  console.log(`\n${out.md}\n`);
+  if (out.failed) process.exitCode = 1;
+  publishResults(onPostgres ? "reports-postgresql" : "reports-pglite", out.md, { heading: `### Latest run on ${onPostgres ? "PostgreSQL" : "PGlite"}`, skip: values["no-page"] });
 }
 
-function report(results: Result[]) {
+/** "PostgreSQL 15.14", from the server itself. */
+async function serverVersion(h: DatabaseHandle) {
+  const result = (await h.db.execute(sql`show server_version`)) as unknown as { server_version: string }[] | { rows: { server_version: string }[] };
+  const rows = Array.isArray(result) ? result : result.rows;
+  return `PostgreSQL ${rows[0]?.server_version.split(" ")[0] ?? "?"}`;
+}
+
+const thousands = (x: number) => Math.round(x).toLocaleString("en-US");
+/** 1000000 -> "1M", 10000 -> "10k". */
+const short = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
+const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`);
+
+/** The run as Markdown (when, where, how, the table, the targets), and whether a target failed. */
+function report(results: Result[], run: { database: string; date: string; runs: number; seconds: number; machine: string }) {
   const [s, l] = results as [Result, Result];
-  const fmt = (x: number) => x.toFixed(1).padStart(9);
-  console.log("\n| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms | insert ms (triggers / off) |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const r of results)
-    console.log(
-      `| ${r.size} | ${r.seedSeconds.toFixed(0)} | ${fmt(r.page)} | ${fmt(r.sql)} | ${(r.page / r.sql).toFixed(2)} | ${fmt(r.daily)} | ${fmt(r.noRollup)} | ${r.write.toFixed(2)} / ${r.writeBare.toFixed(2)} |`,
-    );
   const growth = l.page / s.page;
   const overhead = Math.max(s.page / s.sql, l.page / l.sql);
-  console.log(`\npage(${l.size}) / page(${s.size}) = ${growth.toFixed(2)} (target <= 1.3): ${growth <= 1.3 ? "PASS" : "FAIL"}`);
-  console.log(`page / its SQL <= ${overhead.toFixed(2)} (target <= 2): ${overhead <= 2 ? "PASS" : "FAIL"}`);
-  console.log(`without rollups at ${l.size}: ${(l.noRollup / l.page).toFixed(0)}× slower than the page`);
-  if (growth > 1.3 || overhead > 2) process.exitCode = 1;
+  const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+  const lines = [
+    `${run.database}, run ${run.date}, whole run ${duration(run.seconds)}. Machine: ${run.machine}.`,
+    `Command: \`${commandLine("bench:reports")}\` (median of ${run.runs} rounds after 2 warm-up rounds).`,
+    "",
+    "| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms | one attempt INSERT ms, triggers on / off |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| ${thousands(r.size)} | ${r.seedSeconds.toFixed(0)} | ${r.page.toFixed(1)} | ${r.sql.toFixed(1)} | ${(r.page / r.sql).toFixed(2)} | ${thousands(r.daily)} | ${thousands(r.noRollup)} | ${r.write.toFixed(2)} / ${r.writeBare.toFixed(2)} |`),
+    "",
+    `page(${short(l.size)}) / page(${short(s.size)}) = **${growth.toFixed(2)}** (target ≤ 1.3, ${verdict(growth <= 1.3)}); page / its SQL ≤ **${overhead.toFixed(2)}** (target ≤ 2, ${verdict(overhead <= 2)}); the same report from the raw attempts takes ${(l.noRollup / 1000).toFixed(1)} s at ${short(l.size)}, ~${thousands(l.noRollup / l.page)}× the page.`,
+  ];
+  return { md: lines.join("\n"), failed: growth > 1.3 || overhead > 2 };
 }
 
 main().catch((err) => {

@@ -2,8 +2,9 @@
  * `npm run bench:slots`: free-slot computation against the raw fetch of the
  * same rows, and the 200-way contention for one slot. On a fresh in-memory
  * PGlite, and also on PostgreSQL when DATABASE_URL is set (a throw-away
- * database on that server). Prints a Markdown table; writes JSON to
- * bench-results/.
+ * database on that server). Prints a Markdown table, puts it in
+ * docs/benchmarks.md (section bench:slots; `--no-page` skips that) and writes
+ * JSON to bench-results/. BENCH_RUNS: timed runs per figure (default 30).
  *
  * Data: 20 technicians, Mon-Fri 09:00-17:00 (every third also Saturday),
  * 30 days of existing visits (about 3 a working day each, 60-150 min,
@@ -13,8 +14,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { and, count, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { customers, holidays, sites, technicianHours, technicianProfiles, technicianTimeOff, users, visits } from "@/db/schema";
 import { adminUrl, withDatabase } from "@/test/harness/databases";
@@ -24,6 +26,7 @@ import { computeFreeSlots } from "@/lib/booking/slots";
 import { bookingInput } from "@/test/support/booking";
 import { ConflictError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
+import { commandLine, describeMachine, machineNow, publishResults } from "./support/benchmarks-page";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const TECHS = 20;
@@ -124,6 +127,14 @@ async function measure(kind: string, h: DatabaseHandle) {
   const wall = ms(process.hrtime.bigint() - t0);
   const won = results.filter((r) => r.status === "fulfilled").length;
   const taken = results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError).length;
+  // Anything else is not the "just taken" answer the booking form expects: name it.
+  const otherErrors: Record<string, number> = {};
+  for (const r of results)
+    if (r.status === "rejected" && !(r.reason instanceof ConflictError)) {
+      const e = r.reason as { code?: string; message?: string };
+      const key = `${e?.constructor?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}: ${String(e?.message ?? e).slice(0, 120)}`;
+      otherErrors[key] = (otherErrors[key] ?? 0) + 1;
+    }
   const [check] = await db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
   return {
     kind,
@@ -132,8 +143,15 @@ async function measure(kind: string, h: DatabaseHandle) {
     fetchOnly,
     fetchAndCompute,
     computeOnly,
-    contention: { requests: 200, wallMs: wall, winners: won, takenAnswers: taken, visitsAtSlot: Number(check!.n) },
+    contention: { requests: 200, wallMs: wall, winners: won, takenAnswers: taken, otherErrors, visitsAtSlot: Number(check!.n) },
   };
+}
+
+/** "PostgreSQL 15.14 (local)" from the server itself. */
+async function postgresLabel(h: DatabaseHandle) {
+  const result = (await h.db.execute(sql`show server_version`)) as unknown as { server_version: string }[] | { rows: { server_version: string }[] };
+  const rows = Array.isArray(result) ? result : result.rows;
+  return `PostgreSQL ${rows[0]?.server_version.split(" ")[0] ?? "?"}`;
 }
 
 async function postgresHandle(url: string) {
@@ -154,8 +172,37 @@ async function postgresHandle(url: string) {
   };
 }
 
+type SlotsResult = Awaited<ReturnType<typeof measure>>;
+
+const f1 = (x: number) => x.toFixed(1);
+const pair = (s: { median: number; p95: number }) => `${f1(s.median)} / ${f1(s.p95)} ms`;
+
+/** The run as Markdown: when, where, how, and one row per database. */
+function markdown(results: SlotsResult[], run: { date: string; seconds: number; machine: string }) {
+  return [
+    `Run ${run.date}, ${Math.round(run.seconds)} s. Machine: ${run.machine}.`,
+    `Command: \`${commandLine("bench:slots")}\` (${RUNS} timed runs per figure after a warm-up; ${TECHS} technicians, ${DAYS} days, ${results[0]?.rows.seededVisits ?? "?"} visits seeded).`,
+    "",
+    "| database | visits read | free slots | fetch only median / p95 | fetch + compute median / p95 | compute only median / p95 | 200-way contention | result |",
+    "|---|---:|---:|---|---|---|---|---|",
+    ...results.map((r) => {
+      const c = r.contention;
+      const others = Object.values(c.otherErrors).reduce((a, b) => a + b, 0);
+      return `| ${r.kind} | ${r.rows.visits} | ${r.slotCount} | ${pair(r.fetchOnly)} | ${pair(r.fetchAndCompute)} | ${pair(r.computeOnly)} | ${(c.wallMs / 1000).toFixed(1)} s wall | ${c.winners} booked, ${c.takenAnswers} "just taken"${others ? `, ${others} other errors (below)` : ""}; ${c.visitsAtSlot} visit at the slot in the database |`;
+    }),
+    ...results.flatMap((r) => {
+      const entries = Object.entries(r.contention.otherErrors);
+      return entries.length ? ["", `${r.kind}, contention answers other than "just taken": ${entries.map(([what, n]) => `${n} × ${what.replace(/\|/g, "/")}`).join("; ")}.`] : [];
+    }),
+  ].join("\n");
+}
+
 async function main() {
-  const results = [];
+  const { values } = parseArgs({ options: { "no-page": { type: "boolean", default: false } } });
+  const started = performance.now();
+  const machine = machineNow();
+  const date = new Date().toISOString();
+  const results: SlotsResult[] = [];
   const pglite = await openAndPrepare({ dir: null });
   try {
     results.push(await measure("PGlite (in-memory)", pglite));
@@ -165,23 +212,17 @@ async function main() {
   if (process.env.DATABASE_URL) {
     const pg = await postgresHandle(process.env.DATABASE_URL);
     try {
-      results.push(await measure("PostgreSQL 15 (local)", pg));
+      results.push(await measure(`${await postgresLabel(pg)} (DATABASE_URL)`, pg));
     } finally {
       await pg.close();
     }
   }
-  const f = (x: number) => x.toFixed(1);
-  console.log(`\nFree slots, ${TECHS} technicians × ${DAYS} days, ${RUNS} runs (${os.cpus().length} cores, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)})\n`);
-  console.log("| database | rows fetched (visits) | free slots | fetch only median / p95 ms | fetch + compute median / p95 ms | compute only median / p95 ms | 200-way contention wall ms | winners / taken / visits at slot |");
-  console.log("|---|---|---|---|---|---|---|---|");
-  for (const r of results) {
-    console.log(
-      `| ${r.kind} | ${r.rows.visits} | ${r.slotCount} | ${f(r.fetchOnly.median)} / ${f(r.fetchOnly.p95)} | ${f(r.fetchAndCompute.median)} / ${f(r.fetchAndCompute.p95)} | ${f(r.computeOnly.median)} / ${f(r.computeOnly.p95)} | ${f(r.contention.wallMs)} | ${r.contention.winners} / ${r.contention.takenAnswers} / ${r.contention.visitsAtSlot} |`,
-    );
-  }
+  setDatabaseHandle(undefined);
+  const md = markdown(results, { date, seconds: (performance.now() - started) / 1000, machine: describeMachine(machine, os.loadavg()) });
+  console.log(`\n${md}\n`);
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(`bench-results/slots-${Date.now()}.json`, JSON.stringify(results, null, 2));
-  setDatabaseHandle(undefined);
+  publishResults("slots", md, { heading: "## Booking slots", skip: values["no-page"] });
 }
 
 main().catch((err) => {

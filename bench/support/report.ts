@@ -1,4 +1,5 @@
-/** The proof benchmark's results as a Markdown table (printed, and written under .data/bench/). */
+/** The proof benchmark's results as Markdown (printed, written under .data/bench/ and into docs/benchmarks.md). */
+import { describeMachine, type Machine } from "./benchmarks-page";
 import type { FirstLoad } from "./first-load";
 import type { FloorPhase, LoadPhase, StartupResult } from "./phases";
 import { atMost, ratio, type Check } from "./stats";
@@ -6,7 +7,7 @@ import { atMost, ratio, type Check } from "./stats";
 export type KindResult = { kind: string; startup: StartupResult; load: LoadPhase };
 export type ProofResult = {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverage: number[]; loadAverageEnd?: number[]; seconds?: number };
+  machine: Machine & { loadAverageEnd?: number[]; seconds?: number };
   command: string;
   settings: { connections: number; seconds: number; warmupSeconds: number; startupRuns: number; demo: boolean };
   firstLoad: { job: FirstLoad; bare: FirstLoad; smallestAppPage: { route: string; gzip: number }; htmlMatchesManifest: boolean | null };
@@ -32,7 +33,7 @@ export function checks(r: ProofResult): Check[] {
 export function markdown(r: ProofResult): string {
   const m = r.machine;
   const lines = [
-    `Proof benchmark, ${r.date}. Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}, Node ${m.node}; load average (1/5/15 min) at start ${m.loadAverage.map((x) => x.toFixed(2)).join(" / ")}${m.loadAverageEnd ? `, at end ${m.loadAverageEnd.map((x) => x.toFixed(2)).join(" / ")}` : ""}${m.seconds ? `; whole run ${Math.round(m.seconds)} s` : ""}.`,
+    `Proof benchmark, ${r.date}. Machine: ${describeMachine(m, m.loadAverageEnd)}${m.seconds ? `; whole run ${Math.round(m.seconds)} s` : ""}.`,
     `Command: \`${r.command}\` (${r.settings.connections} connections, ${r.settings.seconds} s per target after ${r.settings.warmupSeconds} s warm-up; ${r.settings.startupRuns} start-up runs).`,
     "",
     "| database | endpoint | requests | req/s | p50 | p95 | p99 | max |",

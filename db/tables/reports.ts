@@ -9,7 +9,7 @@ import { configBackups, vendorCases } from "./vault";
 // Derived data, never written by app code: PL/pgSQL triggers on attempts,
 // devices, visits, visit_devices and vendor_cases keep these current in the
 // same transaction as every write (migration *_reports_rollups.sql), and
-// reports_rebuild() recomputes them from scratch. See lib/reports/README.md.
+// reports_rebuild() recomputes them from scratch. See docs/reports.md.
 
 const count = (name: string) => integer(name).notNull().default(0);
 /** Technician key for visits without one (rollup keys cannot be NULL). */

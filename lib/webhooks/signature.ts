@@ -12,7 +12,7 @@ export function signatureHeader(secret: string, timestamp: number, body: string)
   return `t=${timestamp},v1=${sign(secret, timestamp, body)}`;
 }
 
-/** What a receiver does (and what the README shows): true if the signature matches and is recent. */
+/** What a receiver does (and what docs/api.md shows): true if the signature matches and is recent. */
 export function verifySignature(secret: string, header: string, body: string, opts: { toleranceSeconds?: number; now?: number } = {}): boolean {
   const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
   const t = Number(parts.t);
