@@ -1,14 +1,11 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium, launchOptionsFor } from "./scripts/find-browser";
 
-// Debian's Chromium where it exists (this machine and CI); Playwright's own browser elsewhere.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const launchOptions = chromiumPath
-  ? {
-      executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    }
-  : {};
+// PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium, else Debian's on
+// PATH (with the flags a system Chromium needs). `npm test` and
+// `npm run test:e2e` run scripts/ensure-browser.ts first, which installs one
+// when none is found; this only looks.
+const launchOptions = launchOptionsFor(findChromium());
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 
