@@ -131,8 +131,9 @@ async function measure(kind: string, h: DatabaseHandle) {
   const otherErrors: Record<string, number> = {};
   for (const r of results)
     if (r.status === "rejected" && !(r.reason instanceof ConflictError)) {
-      const e = r.reason as { code?: string; message?: string };
-      const key = `${e?.constructor?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}: ${String(e?.message ?? e).slice(0, 120)}`;
+      const e = r.reason as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+      const cause = e?.cause?.code ? ` (cause ${e.cause.code}: ${String(e.cause.message).slice(0, 80)})` : "";
+      const key = `${e?.constructor?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}${cause}: ${String(e?.message ?? e).slice(0, 120)}`;
       otherErrors[key] = (otherErrors[key] ?? 0) + 1;
     }
   const [check] = await db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
