@@ -70,3 +70,24 @@ it(`the exclusion constraint is the final word: a stale choice rolls back to its
   expect(placed.technicianId).toBe(other.id);
   await expect(db.transaction((tx) => placeOnFreeTechnician(tx, [tech.id, other.id], insert))).rejects.toThrow(SLOT_TAKEN);
 });
+
+it(`a deadlock between two overlapping inserts (40P01) is tried again on the same technician, not answered as an error (${inject("databaseKind")})`, async () => {
+  const db = await getDb();
+  const customer = await makeUser("customer");
+  const siteId = await makeSite(customer.customerId!);
+  const start = new Date(Date.now() + 22 * 24 * 3600_000);
+  let calls = 0;
+  const insert = async (sp: Tx, technicianId: string) => {
+    calls++;
+    // What PostgreSQL raises (wrapped by drizzle) when two exclusion-constraint inserts wait for each other.
+    if (calls === 1) throw Object.assign(new Error("Failed query: insert into visits"), { cause: Object.assign(new Error("deadlock detected"), { code: "40P01" }) });
+    const [v] = await sp
+      .insert(visits)
+      .values({ reference: generateReference(), customerId: customer.customerId!, siteId, technicianId, startsAt: start, endsAt: new Date(start.getTime() + 3600_000), busyUntil: new Date(start.getTime() + 5400_000) })
+      .returning({ id: visits.id });
+    return v!.id;
+  };
+  const placed = await db.transaction((tx) => placeOnFreeTechnician(tx, [tech.id], insert));
+  expect(calls).toBe(2);
+  expect(placed.technicianId).toBe(tech.id);
+});

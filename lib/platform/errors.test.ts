@@ -8,6 +8,13 @@ describe("error mapping", () => {
     expect(pgError(wrapped)).toMatchObject({ code: "23505", constraint: "users_email_lower_key" });
     expect(fromConstraintViolation(wrapped)?.fieldErrors?.email).toBeDefined();
   });
+  it("answers a deadlock or serialization failure with a 409 to try again, not a 500", () => {
+    for (const code of ["40P01", "40001"]) {
+      const e = toAppError(new Error("Failed query", { cause: Object.assign(new Error("deadlock detected"), { code }) }));
+      expect(e.status).toBe(409);
+      expect(e.message).toMatch(/try again/);
+    }
+  });
   it("turns unknown errors into a plain 500 message without details", () => {
     const orig = console.error;
     console.error = () => {};

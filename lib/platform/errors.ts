@@ -93,6 +93,9 @@ export function fromConstraintViolation(err: unknown): AppError | null {
     case "23505": // unique_violation
     case "23P01": // exclusion_violation
       return new ConflictError(known?.[1] ?? "This conflicts with an existing record.", fields(known));
+    case "40P01": // deadlock_detected: two requests changed the same rows at once
+    case "40001": // serialization_failure
+      return new ConflictError("Someone else changed this at the same moment. Please try again.");
     case "23001": // restrict_violation (ON DELETE RESTRICT)
       return new ConflictError("This is still used by other records, so it cannot be deleted.");
     case "23503": // foreign_key_violation
