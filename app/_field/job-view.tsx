@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { CheckCircle2, HardDriveDownload, MapPin, Phone } from "lucide-react";
-import { BRAND_LABELS, deviceLabel, OPTION_LABELS, OPTION_LIST, RELATIONSHIP_LABELS, SEAL_LABELS } from "@/lib/field/labels";
+import { RECOVERY_OPTIONS } from "@/lib/values";
+import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, TRI_STATE_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import { mapsUrl } from "@/lib/field/day";
 import type { Job, JobDevice } from "@/lib/field/job";
 import type { VisitSummary } from "@/lib/field/summary";
 import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { AttemptList } from "./attempt-list";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
-import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } from "./format";
+import { StatusBadge } from "@/app/_ui/status-badge";
+import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove } from "./format";
 import { PlaybookList } from "./playbook-list";
 import { StatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
@@ -48,9 +49,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
               {visit.reference} · {fmtDay(visit.startsAt, timeZone)}, {fmtWindow(visit.startsAt, visit.endsAt, timeZone)}
             </p>
           </div>
-          <span className={`badge text-sm ${STATUS_BADGE[visit.status]}`} data-testid="visit-status">
-            {STATUS_LABELS[visit.status]}
-          </span>
+          <StatusBadge status={visit.status} className="text-sm" />
         </div>
         <a href={mapsUrl(address)} target="_blank" rel="noopener" className="flex min-h-11 items-center gap-2 text-base">
           <MapPin aria-hidden className="size-5 shrink-0" /> {address}
@@ -173,7 +172,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
           }
           c={{
             id: d.openCase.id,
-            vendorLabel: BRAND_LABELS[d.openCase.vendor],
+            vendorLabel: VENDOR_LABELS[d.openCase.vendor],
             whatWasSent: d.openCase.whatWasSent,
             sentAt: fmtDateTime(d.openCase.sentAt, tz),
             dueAt: fmtDateTime(d.openCase.dueAt, tz),
@@ -238,10 +237,10 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
               ) : null}
               <dt className="font-medium">Warranty seal</dt>
               <dd>{SEAL_LABELS[d.warrantySeal]}</dd>
-              {OPTION_LIST.map((o) => (
+              {RECOVERY_OPTIONS.map((o) => (
                 <div key={o} className="contents">
-                  <dt className="font-medium">{OPTION_LABELS[o]}</dt>
-                  <dd>{d.recoveryOptions[o] ?? "not known"}</dd>
+                  <dt className="font-medium">{RECOVERY_OPTION_LABELS[o]}</dt>
+                  <dd>{TRI_STATE_LABELS[d.recoveryOptions[o] ?? "unknown"]}</dd>
                 </div>
               ))}
             </dl>

@@ -1,5 +1,6 @@
 import type { VisitSummary } from "@/lib/field/summary";
-import { ANSWER_LABELS, CHECKLIST_ITEMS, RELATIONSHIP_LABELS } from "@/lib/field/labels";
+import { CHECKLIST_ITEMS } from "@/lib/field/labels";
+import { CHECKLIST_ANSWER_LABELS, RELATIONSHIP_LABELS } from "@/lib/values/labels";
 import { fmtDateTime, fmtDay } from "./format";
 
 /**
@@ -43,7 +44,7 @@ export function VisitSummaryView({ summary, timeZone }: { summary: VisitSummary;
           {CHECKLIST_ITEMS.map((item) => (
             <div key={item.key} className="contents">
               <dt>{item.label}</dt>
-              <dd className="font-semibold">{ANSWER_LABELS[summary.checklist![item.key]]}</dd>
+              <dd className="font-semibold">{CHECKLIST_ANSWER_LABELS[summary.checklist![item.key]]}</dd>
             </div>
           ))}
         </dl>

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MapPin, Phone } from "lucide-react";
 import { requireRole } from "@/app/_ui/guard";
-import { fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } from "@/app/_field/format";
+import { fmtDay, fmtWindow, fullAddress, nextMove } from "@/app/_field/format";
+import { StatusBadge } from "@/app/_ui/status-badge";
 import { StatusButton } from "@/app/_field/status-button";
 import { DAY_RANGES, listMyVisits, mapsUrl, type DayRange, type DayVisit } from "@/lib/field/day";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
 
 export const metadata: Metadata = { title: "My day" };
 
@@ -66,7 +66,7 @@ function VisitCard({ v, timeZone }: { v: DayVisit; timeZone: string }) {
           <p className="text-lg font-bold">{fmtWindow(v.startsAt, v.endsAt, timeZone)}</p>
           <p className="font-medium text-slate-800">{v.customerName}</p>
         </div>
-        <span className={`badge ${STATUS_BADGE[v.status]}`}>{STATUS_LABELS[v.status]}</span>
+        <StatusBadge status={v.status} />
       </div>
       <a href={mapsUrl(address)} className="flex min-h-11 items-center gap-2 text-base" target="_blank" rel="noopener">
         <MapPin aria-hidden className="size-5 shrink-0" />

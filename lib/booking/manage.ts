@@ -11,7 +11,8 @@ import { audit } from "@/lib/audit/log";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
-import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { assertTransition } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { placeOnFreeTechnician } from "./assign";
 import { parseInput } from "./parse";
 import { cancelSchema, rescheduleSchema } from "./schemas";
@@ -46,7 +47,7 @@ async function lockVisit(tx: Executor, actor: Actor, visitId: string) {
 }
 
 function assertChangeable(v: { status: VisitStatus; startsAt: Date }, s: CompanySettings, asAdmin: boolean, now: Date) {
-  if (!CHANGEABLE.includes(v.status)) throw new ConflictError(`This visit is ${STATUS_LABELS[v.status].toLowerCase()}, so it cannot be changed.`);
+  if (!CHANGEABLE.includes(v.status)) throw new ConflictError(`This visit is ${VISIT_STATUS_LABELS[v.status].toLowerCase()}, so it cannot be changed.`);
   if (!asAdmin && !changeableOnline(v, s, now)) throw new ConflictError(cutoffMessage(s));
 }
 

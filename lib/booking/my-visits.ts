@@ -12,9 +12,9 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import { timeWindow } from "@/lib/mail/templates/booking";
 import { getSettings } from "@/lib/settings/company";
+import { deviceLabel } from "@/lib/values/labels";
 import { isClosed } from "@/lib/visits/lifecycle";
 import { changeableOnline, cutoffMessage } from "./manage";
-import { BRAND_LABELS } from "./schemas";
 import { currentCalendar, firstName, formatAddress, loadVisitFacts } from "./visit-facts";
 
 export type MyVisitRow = {
@@ -91,7 +91,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
     .orderBy(asc(devices.createdAt));
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
-    label: `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`,
+    label: deviceLabel(d),
     problem: d.problem,
   }));
   return {

@@ -8,9 +8,9 @@ import { customers, devices, mailOutbox, sites, users, visitDevices, visits, typ
 import { enqueueMail } from "@/lib/mail/outbox";
 import { cancelledMail, confirmationMail, rescheduledMail, timeWindow, WHAT_TO_PREPARE, type VisitMailFacts } from "@/lib/mail/templates/booking";
 import type { CompanySettings } from "@/lib/settings/schema";
+import { deviceLabel } from "@/lib/values/labels";
 import { icsAttachment, visitIcs } from "../calendar/visit-ics";
 import { appUrl } from "./invite";
-import { BRAND_LABELS } from "./schemas";
 
 export type VisitSummary = {
   visitId: string;
@@ -43,8 +43,6 @@ export function formatAddress(s: { addressLine1: string; addressLine2: string | 
   return [s.addressLine1, s.addressLine2, `${s.city}, ${s.region} ${s.postalCode}`].filter(Boolean).join(", ");
 }
 
-const deviceLabel = (d: { brand: keyof typeof BRAND_LABELS; kind: string; model: string | null }) =>
-  `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`;
 
 export async function loadVisitFacts(db: Executor, visitId: string, zone: string): Promise<VisitFacts | null> {
   const [v] = await db

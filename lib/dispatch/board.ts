@@ -6,7 +6,7 @@ import { customers, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { formatTime, todayIn } from "@/lib/availability/time";
 import { getSettings } from "@/lib/settings/company";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { dayWindow, place } from "./layout";
 import { boardQuerySchema } from "./schemas";
 
@@ -98,7 +98,7 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
     const s = DateTime.fromJSDate(r.startsAt, { zone });
     return {
       ...r,
-      statusLabel: STATUS_LABELS[r.status],
+      statusLabel: VISIT_STATUS_LABELS[r.status],
       date: s.toISODate()!,
       time: s.toFormat("HH:mm"),
       timeLabel: `${formatTime(r.startsAt, zone)}–${formatTime(r.endsAt, zone)}`,

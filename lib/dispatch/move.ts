@@ -9,7 +9,8 @@ import { formatDay, formatTime, localToInstant } from "@/lib/availability/time";
 import { ConflictError, NotFoundError, pgError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
-import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { assertTransition } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { updatedCalendarAttachment } from "@/lib/booking/visit-facts";
 import { visitMovedMail } from "./moved-mail";
 import { placementWarnings } from "./warnings";
@@ -89,7 +90,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       .where(eq(visits.id, data.visitId))
       .for("update", { of: visits });
     if (!v) throw new NotFoundError("That visit does not exist.");
-    if (!MOVABLE.includes(v.status)) throw new ConflictError(`A visit that is ${STATUS_LABELS[v.status].toLowerCase()} cannot be moved or reassigned.`);
+    if (!MOVABLE.includes(v.status)) throw new ConflictError(`A visit that is ${VISIT_STATUS_LABELS[v.status].toLowerCase()} cannot be moved or reassigned.`);
 
     let technicianName: string | null = null;
     if (technicianId) {

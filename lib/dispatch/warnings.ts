@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Executor } from "@/db/client";
 import { devices, holidays, technicianHours, technicianProfiles, technicianTimeOff, visitDevices, type Brand } from "@/db/schema";
 import { minutesToTime } from "@/lib/availability/time";
-import { BRAND_LABELS } from "@/lib/field/labels";
+import { BRAND_LABELS } from "@/lib/values/labels";
 
 /**
  * What a dispatcher should know about a placement the database allows: outside

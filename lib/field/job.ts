@@ -12,7 +12,7 @@ import { deviceFactColumns } from "./devices";
 import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
-import { deviceLabel } from "./labels";
+import { deviceLabel } from "@/lib/values/labels";
 import { OPEN_CASE_STATUSES } from "./vendor-cases";
 import { vendorFileNames } from "./vendor-files";
 

@@ -6,8 +6,8 @@ import { authorizations, checklists, sites, users, visits, type AttemptOutcome, 
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { CompanySettings } from "@/lib/settings/company";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
-import { ANSWER_LABELS, CHECKLIST_ITEMS, OUTCOME_LABELS, RELATIONSHIP_LABELS } from "./labels";
+import { CHECKLIST_ANSWER_LABELS, OUTCOME_LABELS, RELATIONSHIP_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import { CHECKLIST_ITEMS } from "./labels";
 import { visitDevicesWithAttempts } from "./job";
 import { DEVICE_STATE_LABELS, type DeviceState } from "./resolution";
 
@@ -73,7 +73,7 @@ export async function buildVisitSummary(db: Executor, visitId: string): Promise<
     visitId: v.id,
     reference: v.reference,
     status: v.status,
-    statusLabel: STATUS_LABELS[v.status],
+    statusLabel: VISIT_STATUS_LABELS[v.status],
     startsAt: v.startsAt,
     endsAt: v.endsAt,
     completedAt: v.completedAt,
@@ -134,7 +134,7 @@ export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "c
   }
   if (s.checklist) {
     lines.push("", "To prevent the next lockout:");
-    for (const item of CHECKLIST_ITEMS) lines.push(`- ${item.label}: ${ANSWER_LABELS[s.checklist[item.key]]}`);
+    for (const item of CHECKLIST_ITEMS) lines.push(`- ${item.label}: ${CHECKLIST_ANSWER_LABELS[s.checklist[item.key]]}`);
   }
   lines.push("", `Questions? Call ${settings.companyPhone}.`, "", settings.companyName);
   return { subject: `Your visit summary (${s.reference})`, text: `Hello,\n\n${lines.join("\n")}` };

@@ -1,6 +1,6 @@
 import { Download } from "lucide-react";
 import Link from "next/link";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import type { BackupListItem } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
 import { DeleteBackupButton } from "./delete-backup-button";

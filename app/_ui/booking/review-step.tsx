@@ -3,7 +3,8 @@ import type { UseFormReturn } from "react-hook-form";
 import { TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt } from "@/app/_ui/use-action-form";
 import type { BookingProfile } from "@/lib/booking/profile";
-import { BRAND_LABELS, type BookingData, type BookingInput } from "@/lib/booking/schemas";
+import type { BookingData, BookingInput } from "@/lib/booking/schemas";
+import { deviceLabel } from "@/lib/values/labels";
 
 type Form = UseFormReturn<BookingInput, unknown, BookingData>;
 export type BookingMode = "public" | "customer" | "admin";
@@ -40,7 +41,7 @@ export function ReviewStep({ form, mode, profile, timeZone }: { form: Form; mode
           <ul>
             {(v.devices ?? []).map((d, i) => (
               <li key={i}>
-                {BRAND_LABELS[d.brand as keyof typeof BRAND_LABELS] ?? d.brand} {String(d.kind ?? "").toUpperCase()} {d.model}
+                {deviceLabel({ brand: d.brand ?? "", kind: d.kind ?? "", model: d.model })}
               </li>
             ))}
           </ul>

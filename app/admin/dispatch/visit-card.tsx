@@ -1,21 +1,6 @@
 import type { BoardVisit } from "@/lib/dispatch/board";
-import type { VisitStatus } from "@/db/schema";
+import { StatusBadge, StatusDot } from "@/app/_ui/status-badge";
 import { MoveDialog } from "./move-dialog";
-
-const STATUS_STYLE: Record<VisitStatus, string> = {
-  requested: "bg-amber-100 text-amber-900",
-  scheduled: "bg-blue-100 text-blue-900",
-  en_route: "bg-indigo-100 text-indigo-900",
-  on_site: "bg-violet-100 text-violet-900",
-  waiting_vendor: "bg-orange-100 text-orange-900",
-  completed: "bg-green-100 text-green-900",
-  cancelled: "bg-slate-200 text-slate-800",
-  no_show: "bg-red-100 text-red-900",
-};
-
-export function StatusBadge({ status, label }: { status: VisitStatus; label: string }) {
-  return <span className={`badge ${STATUS_STYLE[status]}`}>{label}</span>;
-}
 
 /**
  * One visit on the board: time, reference, customer, status, devices, and its
@@ -61,24 +46,9 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
         {v.status === "requested" && v.technicianName ? ` · asked for ${v.technicianName}` : ""}
       </p>
       <div className="mt-auto flex flex-wrap items-center justify-between gap-1">
-        <StatusBadge status={v.status} label={v.statusLabel} />
+        <StatusBadge status={v.status} />
         {movable ? <MoveDialog visit={v} technicians={technicians} /> : null}
       </div>
     </article>
   );
-}
-
-const DOT: Record<VisitStatus, string> = {
-  requested: "bg-amber-500",
-  scheduled: "bg-blue-600",
-  en_route: "bg-indigo-600",
-  on_site: "bg-violet-600",
-  waiting_vendor: "bg-orange-600",
-  completed: "bg-green-600",
-  cancelled: "bg-slate-500",
-  no_show: "bg-red-600",
-};
-
-function StatusDot({ status }: { status: VisitStatus }) {
-  return <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[status]}`} />;
 }

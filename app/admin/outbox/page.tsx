@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
 import { listOutbox } from "@/lib/mail/outbox-read";
-import { MailStatusBadge } from "./mail-status";
+import { MailStatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "Outbox" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
 import { fmtDateTime } from "@/app/_field/format";
-import { BRAND_LABELS, deviceLabel } from "@/lib/field/labels";
+import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { listOpenVendorCases } from "@/lib/field/vendor-cases";
 import { getSettings } from "@/lib/settings/company";
 
@@ -41,7 +41,7 @@ export default async function VendorCasesPage() {
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className={`border-b border-slate-100 align-top ${c.overdue ? "bg-red-50" : ""}`} data-testid="vendor-case-row">
-                  <td className="px-3 py-2 font-medium">{BRAND_LABELS[c.vendor]}</td>
+                  <td className="px-3 py-2 font-medium">{VENDOR_LABELS[c.vendor]}</td>
                   <td className="px-3 py-2">
                     {deviceLabel(c.device)}
                     {c.device.serial ? <span className="block text-xs text-slate-600">S/N {c.device.serial}</span> : null}

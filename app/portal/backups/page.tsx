@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
 import { requireRole } from "@/app/_ui/guard";
-import { deviceTitle } from "@/app/_ui/backups/device-facts";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
+import { deviceLabel } from "@/lib/values/labels";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import { listMyBackups } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
 import { getSettings } from "@/lib/settings/company";
@@ -29,8 +29,8 @@ export default async function PortalBackups() {
       {[...byDevice.values()].map((list) => {
         const d = list[0]!;
         return (
-          <section key={d.deviceId} className="card" aria-label={deviceTitle({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}>
-            <h2 className="text-lg font-semibold">{deviceTitle({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}</h2>
+          <section key={d.deviceId} className="card" aria-label={deviceLabel({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}>
+            <h2 className="text-lg font-semibold">{deviceLabel({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}</h2>
             {d.deviceSerial ? <p className="text-sm text-slate-600">Serial {d.deviceSerial}</p> : null}
             <ul className="mt-2 divide-y divide-slate-200">
               {list.map((b) => (

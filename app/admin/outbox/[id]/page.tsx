@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
-import { MailStatusBadge } from "../mail-status";
+import { MailStatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "Email" };
 

@@ -7,7 +7,7 @@ import { getVisitSummary } from "@/lib/field/summary";
 import { getMyVisit } from "@/lib/booking/my-visits";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
-import { StatusBadge } from "../../status-badge";
+import { StatusBadge } from "@/app/_ui/status-badge";
 import { ManageVisit } from "./manage-visit";
 
 export const metadata: Metadata = { title: "Visit" };
