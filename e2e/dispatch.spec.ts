@@ -83,8 +83,22 @@ test.describe("admin: company settings", () => {
     await expect(hol.getByText("That day is already a holiday.").first()).toBeVisible();
     await page.setViewportSize(PHONE);
     await shot(page, "settings-390");
+    // A second tab still shows the holiday: removing it there again is refused, and the
+    // server's message is announced beside that row's button (its own alert), nothing else.
+    const stale = await page.context().newPage();
+    await stale.goto("/admin/settings");
+    const staleRow = stale.getByTestId(`holiday-${day}`);
+    await expect(staleRow).toContainText("Founders Day");
+    await expect(staleRow.getByRole("alert")).toHaveText("");
     await page.getByRole("button", { name: `Remove Founders Day (${day})` }).click();
     await expect(page.getByTestId(`holiday-${day}`)).toHaveCount(0);
+    const again = staleRow.getByRole("button", { name: `Remove Founders Day (${day})` });
+    await again.click();
+    await expect(staleRow.getByRole("alert")).toHaveText("That holiday was already removed.");
+    await expect(again).toBeEnabled();
+    await expect(again).not.toHaveAttribute("aria-busy");
+    await expect(again).toHaveAccessibleDescription("That holiday was already removed.");
+    await stale.close();
 
     // Put the shared setting back for the journeys that follow.
     await page.getByLabel("Vendor case due after (hours)").fill("48");
