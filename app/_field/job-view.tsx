@@ -11,7 +11,8 @@ import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
 import { StatusBadge } from "@/app/_ui/status-badge";
-import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove } from "./format";
+import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
+import { fullAddress, nextMove } from "./format";
 import { PlaybookList } from "./playbook-list";
 import { StatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
@@ -29,7 +30,8 @@ const STATE_BADGE: Record<DeviceState, string> = {
 
 /** The job page, for the technician on site (and admins): phone first, one column. */
 export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: VisitSummary | null; area: "tech" | "admin"; maxBytes: number }) {
-  const { visit, customer, site, authorization, timeZone } = job;
+  const { visit, customer, site, authorization } = job;
+  const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
   const move = nextMove(visit.status);
@@ -46,7 +48,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
               {customer.name}
             </h1>
             <p className="text-slate-700">
-              {visit.reference} · {fmtDay(visit.startsAt, timeZone)}, {fmtWindow(visit.startsAt, visit.endsAt, timeZone)}
+              {visit.reference} · {formatWeekdayDate(visit.startsAt, zone)}, {formatTimeRange(visit.startsAt, visit.endsAt, zone)}
             </p>
           </div>
           <StatusBadge status={visit.status} className="text-sm" />
@@ -76,7 +78,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
           <div className="space-y-2" data-testid="authorization-recorded">
             <p className="flex items-center gap-2 font-medium text-green-800">
               <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} ({RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}),{" "}
-              {fmtDateTime(authorization.recordedAt, timeZone)}
+              {formatDateTime(authorization.recordedAt, zone)}
             </p>
             {authorization.signatureDataUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise
@@ -103,11 +105,11 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
         </h2>
         {visit.status === "completed" ? (
           <div className="space-y-2">
-            <p className="font-medium text-green-800">Completed {visit.completedAt ? fmtDateTime(visit.completedAt, timeZone) : ""}. This visit is read-only.</p>
+            <p className="font-medium text-green-800">Completed {visit.completedAt ? formatDateTime(visit.completedAt, zone) : ""}. This visit is read-only.</p>
             {summary ? (
               <>
                 <h3 className="font-semibold">Visit summary (as the customer sees it)</h3>
-                <VisitSummaryView summary={summary} timeZone={timeZone} />
+                <VisitSummaryView summary={summary} zone={zone} />
               </>
             ) : null}
           </div>
@@ -136,7 +138,7 @@ function fileOf(job: Job, id: string | null): VendorFile {
 
 function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; authorized: boolean; area: "tech" | "admin"; maxBytes: number }) {
   const { job, d, editable, authorized, area, maxBytes } = props;
-  const tz = job.timeZone;
+  const zone = { timeZone: job.timeZone, locale: job.locale };
   const canLog = editable && !d.openCase;
   return (
     <section className="card space-y-4" aria-labelledby={`device-${d.id}`} data-testid={`device-${d.brand}`}>
@@ -174,8 +176,8 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
             id: d.openCase.id,
             vendorLabel: VENDOR_LABELS[d.openCase.vendor],
             whatWasSent: d.openCase.whatWasSent,
-            sentAt: fmtDateTime(d.openCase.sentAt, tz),
-            dueAt: fmtDateTime(d.openCase.dueAt, tz),
+            sentAt: formatDateTime(d.openCase.sentAt, zone),
+            dueAt: formatDateTime(d.openCase.dueAt, zone),
             overdue: d.openCaseOverdue,
             notes: d.openCase.notes,
           }}
@@ -198,7 +200,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
             description: a.description,
             technicianId: a.technicianId,
             technicianName: a.technicianName,
-            when: fmtDateTime(a.createdAt, tz),
+            when: formatDateTime(a.createdAt, zone),
             corrected: a.updatedAt.getTime() - a.createdAt.getTime() > 1000,
           }))}
         />

@@ -93,7 +93,7 @@ export async function rescheduleVisit(actor: Actor | null, input: unknown, ip: s
     });
     await queueVisitMail(tx, v.id, s, { kind: "rescheduled", previous: { startsAt: v.startsAt, endsAt: v.endsAt } });
     await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
-    return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
+    return publicSummary((await loadVisitFacts(tx, v.id, s))!);
   });
 }
 
@@ -114,6 +114,6 @@ export async function cancelVisit(actor: Actor | null, input: unknown, ip: strin
     await audit(tx, { actorId: actor.id, action: "visit.cancel", entityType: "visit", entityId: v.id, details: { from: v.status, reason: data.reason || null }, ip });
     await queueVisitMail(tx, v.id, s, { kind: "cancelled" });
     await emitVisitEvent(tx, "visit.cancelled", v.id);
-    return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
+    return publicSummary((await loadVisitFacts(tx, v.id, s))!);
   });
 }

@@ -187,6 +187,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     }),
     vendorFiles: Object.fromEntries(files),
     timeZone: s.timeZone,
+    locale: s.locale,
     vendorCaseDueHours: s.vendorCaseDueHours,
     viewerId: actor!.id,
   };

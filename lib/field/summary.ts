@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatDayLabel } from "@/lib/format/dates";
 import { getDb, type Executor } from "@/db/client";
 import { authorizations, checklists, sites, users, visits, type AttemptOutcome, type AuthRelationship, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -123,8 +123,8 @@ export async function getVisitSummary(actor: Actor | null, visitId: string): Pro
 }
 
 /** The completion email: plain text, one block per device, then the checklist. */
-export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "companyName" | "companyPhone" | "timeZone">) {
-  const day = DateTime.fromJSDate(s.startsAt, { zone: settings.timeZone }).toFormat("cccc, LLLL d, yyyy");
+export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "companyName" | "companyPhone" | "timeZone" | "locale">) {
+  const day = formatDayLabel(s.startsAt, settings);
   const lines = [`Visit ${s.reference} on ${day} at ${s.address}`, s.technicianName ? `Technician: ${s.technicianName}` : "", ""];
   if (s.authorization) lines.push(`Authorized by ${s.authorization.personName} (${RELATIONSHIP_LABELS[s.authorization.relationship].toLowerCase()}).`, "");
   lines.push("What was done:");

@@ -32,7 +32,6 @@ export type BookingFormProps = {
   book: (input: BookingData) => Promise<ActionResult<BookingConfirmation>>;
   slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<ActionResult<SlotOptions>>;
   profile: BookingProfile | null;
-  timeZone: string;
   /** Admin mode: the customer step (picker + new-customer fields). */
   customerStep?: (args: { form: ReturnType<typeof useForm<BookingInput, unknown, BookingData>>; setProfile: (p: BookingProfile | null) => void }) => ReactNode;
 };
@@ -59,7 +58,7 @@ function defaults(profile: BookingProfile | null, mode: BookingMode): BookingInp
   };
 }
 
-export function BookingForm({ mode, book, slots, profile: initialProfile, timeZone, customerStep }: BookingFormProps) {
+export function BookingForm({ mode, book, slots, profile: initialProfile, customerStep }: BookingFormProps) {
   const [profile, setProfileState] = useState(initialProfile);
   // Each step is checked when Next is pressed (form.trigger). Validating on blur as well made
   // the error under a field vanish as the click on Next began, moving the button away from
@@ -168,7 +167,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, timeZo
             error={form.formState.errors.slotStart?.message}
           />
         ) : null}
-        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} timeZone={timeZone} /> : null}
+        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} /> : null}
       </div>
       <div className="mt-6 flex flex-wrap-reverse justify-between gap-3 border-t border-slate-200 pt-4">
         {index > 0 ? (

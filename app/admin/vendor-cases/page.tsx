@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
-import { fmtDateTime } from "@/app/_field/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { listOpenVendorCases } from "@/lib/field/vendor-cases";
 import { getSettings } from "@/lib/settings/company";
@@ -53,11 +53,11 @@ export default async function VendorCasesPage() {
                   </td>
                   <td className="px-3 py-2">
                     {c.whatWasSent}
-                    <span className="block text-xs text-slate-600">{fmtDateTime(c.sentAt, s.timeZone)}</span>
+                    <span className="block text-xs text-slate-600">{formatDateTime(c.sentAt, s)}</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{age(c.ageHours)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {fmtDateTime(c.dueAt, s.timeZone)}
+                    {formatDateTime(c.dueAt, s)}
                     {c.overdue ? <span className="badge ml-1 bg-red-700 text-white">Overdue</span> : null}
                   </td>
                 </tr>

@@ -1,11 +1,11 @@
-import { when } from "@/app/_ui/integrations/format";
+import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
 import { DeliveryStatusBadge } from "@/app/_ui/status-badge";
 import type { listWebhookDeliveries } from "@/lib/webhooks/endpoints";
 
 type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
 
 /** The latest deliveries with the receiver's last answer. */
-export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone: string }) {
+export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAndLocale }) {
   if (rows.length === 0) return <p className="text-slate-600">No deliveries yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -35,8 +35,8 @@ export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone
                 {d.lastResponse ? <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>{d.lastResponse}</div> : null}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
-                {when(d.createdAt, timeZone)}
-                {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">retry {when(d.nextAttemptAt, timeZone)}</div> : null}
+                {formatDateTime(d.createdAt, zone)}
+                {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">retry {formatDateTime(d.nextAttemptAt, zone)}</div> : null}
               </td>
             </tr>
           ))}

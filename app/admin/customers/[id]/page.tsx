@@ -52,7 +52,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </div>
       <section className="card" aria-labelledby="trail">
         <h2 id="trail" className="mb-2 font-semibold">Backup audit trail</h2>
-        <AuditTrail events={trail} timeZone={s.timeZone} />
+        <AuditTrail events={trail} zone={s} />
       </section>
     </div>
   );

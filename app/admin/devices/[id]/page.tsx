@@ -38,7 +38,7 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
       </div>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">Stored versions</h2>
-        <BackupList items={backups} admin timeZone={s.timeZone} />
+        <BackupList items={backups} admin zone={s} />
       </section>
     </div>
   );

@@ -4,14 +4,16 @@ import { useEffect, useRef, useState } from "react";
 import { ActionButton } from "@/app/_ui/action-button";
 import { FormMessage } from "@/app/_ui/field";
 import { SlotPicker } from "@/app/_ui/booking/slot-picker";
-import { formatSlot } from "@/app/_ui/booking/review-step";
+import { useZoneAndLocale } from "@/app/_ui/date-format";
+import { formatFullDateTime } from "@/lib/format/dates";
 import { cancelAction, rescheduleAction, rescheduleSlotsAction } from "../actions";
 
 /**
  * Reschedule to a free slot, or cancel (the server re-checks the cut-off). The focus follows
  * the keyboard user: into the panel that opens, to the outcome message when it closes.
  */
-export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: string }) {
+export function ManageVisit({ visitId }: { visitId: string }) {
+  const zone = useZoneAndLocale();
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
   const [slot, setSlot] = useState("");
@@ -73,7 +75,7 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
             Pick a new time
           </h3>
           <SlotPicker load={() => rescheduleSlotsAction({ visitId })} value={slot} onChange={(s) => (setSlot(s), setSlotError(undefined))} error={slotError} reloadKey={reload} idPrefix="reschedule" />
-          {slot ? <p>New time: {formatSlot(slot, timeZone)}</p> : null}
+          {slot ? <p>New time: {formatFullDateTime(slot, zone)}</p> : null}
           <div className="flex flex-wrap gap-3">
             <ActionButton
               // No time picked: the same answer the server gives, without asking it.

@@ -49,7 +49,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
         <h2 id="versions" className="mb-2 font-semibold">
           Stored versions
         </h2>
-        <BackupList items={backups} timeZone={s.timeZone} />
+        <BackupList items={backups} zone={s} />
       </section>
     </div>
   );
