@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { customers, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { todayIn } from "@/lib/availability/time";
-import { formatDate, formatDayLabel, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
+import { formatDate, formatDayLabel, formatTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { dayWindow, place } from "./layout";
@@ -25,6 +25,8 @@ export type BoardVisit = {
   date: string;
   time: string;
   timeLabel: string;
+  /** The start alone, for timeline cards too narrow for the range. */
+  startLabel: string;
   dayLabel: string;
   startsAt: Date;
   endsAt: Date;
@@ -104,6 +106,7 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
       date: s.toISODate()!,
       time: s.toFormat("HH:mm"),
       timeLabel: formatTimeRange(r.startsAt, r.endsAt, settings),
+      startLabel: formatTime(r.startsAt, settings),
       dayLabel: formatWeekdayDate(r.startsAt, settings),
     };
   };

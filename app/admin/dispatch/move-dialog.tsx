@@ -56,7 +56,7 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
               Move / reassign {visit.reference}
             </h2>
             <p className="text-sm text-slate-600">
-              {visit.customerName} · now {visit.dayLabel} {visit.timeLabel}. The visit keeps its length.
+              {visit.customerName} · now {visit.dayLabel}, {visit.timeLabel}. The visit keeps its length.
             </p>
           </div>
           <FormMessage id={`${id}-message`} error={formError} />

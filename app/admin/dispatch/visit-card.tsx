@@ -9,7 +9,7 @@ import { MoveDialog } from "./move-dialog";
 export function VisitCard({ v, technicians, compact = false, showDay = false }: { v: BoardVisit; technicians: { id: string; name: string }[]; compact?: boolean; showDay?: boolean }) {
   const movable = v.status === "requested" || v.status === "scheduled";
   const devices = `${v.devices} device${v.devices === 1 ? "" : "s"}`;
-  const summary = `${v.reference}, ${showDay ? `${v.dayLabel} ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}`;
+  const summary = `${v.reference}, ${showDay ? `${v.dayLabel}, ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}`;
   if (compact) {
     return (
       <article
@@ -18,7 +18,11 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
         data-testid={`visit-${v.reference}`}
         className="relative flex h-full flex-col overflow-hidden rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white px-2 py-1.5 text-xs leading-4 shadow-sm"
       >
-        <p className="shrink-0 truncate font-semibold text-slate-900">{v.timeLabel}</p>
+        <p className="shrink-0 truncate font-semibold text-slate-900">
+          {/* On the timeline a short visit is narrow: the start alone (the range is in the title and the card's name). */}
+          <span className="sm:hidden">{v.timeLabel}</span>
+          <span className="hidden sm:inline">{v.startLabel}</span>
+        </p>
         <p className="shrink-0 truncate font-mono">{v.reference}</p>
         <p className="shrink-0 truncate">{v.customerName}</p>
         <p className={`shrink-0 truncate text-slate-700 ${movable ? "pr-7" : ""}`}>
@@ -35,7 +39,7 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
   return (
     <article aria-label={summary} data-testid={`visit-${v.reference}`} className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white p-2 text-xs shadow-sm">
       <p className="font-semibold text-slate-900">
-        {showDay ? `${v.dayLabel} ` : ""}
+        {showDay ? `${v.dayLabel}, ` : ""}
         {v.timeLabel}
       </p>
       <p className="truncate">

@@ -73,8 +73,13 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
           spellCheck={false}
           hint={
             <>
-              A language tag: en-US writes Mar 2, 2:30 PM; en-GB writes 2 Mar, 14:30. Every page and email shows dates and times this way. Preview:{" "}
-              <span data-testid="locale-preview">{localePreview(form.watch("locale"), form.watch("timeZone") ?? settings.timeZone)}</span>
+              A language tag: en-US writes Mar 2, 2:30 PM; en-GB writes 2 Mar, 14:30. Every page and email shows dates and times this way.
+              <span className="mt-1 block">
+                Preview:{" "}
+                <span data-testid="locale-preview" className="font-medium text-slate-800">
+                  {localePreview(form.watch("locale"), form.watch("timeZone") ?? settings.timeZone)}
+                </span>
+              </span>
             </>
           }
           error={e.locale?.message}
