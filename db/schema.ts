@@ -4,14 +4,17 @@
  *
  * Conventions
  * - Enumerated values are `text` columns with a CHECK constraint (easy to
- *   extend in a migration, unlike a Postgres enum) and a TypeScript union.
+ *   extend in a migration, unlike a Postgres enum) and a TypeScript union;
+ *   the lists are in lib/values (client-safe: browser code imports them
+ *   from there, never from here).
  * - Every foreign key states its ON DELETE on purpose: parts of a record
  *   (visit devices, checklist) cascade with it; facts that reports and audits
  *   are built from (attempts, backups, audit events) restrict deletion.
  * - Invariants drizzle cannot express (the no-overlap exclusion constraint)
  *   live in custom SQL migrations beside the generated ones.
  */
-export * from "./tables/values";
+// The value sets live in lib/values (client-safe); server code may keep importing them from here.
+export * from "../lib/values";
 export * from "./tables/people";
 export * from "./tables/places";
 export * from "./tables/visits";

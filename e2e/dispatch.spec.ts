@@ -3,6 +3,8 @@ import { DateTime } from "luxon";
 import { BOARD_DAY, DORA, VISITS } from "./support/dispatch-fixtures";
 import { pageAs, PHONE } from "./support/helpers";
 
+/** BOARD_DAY as the board writes dates (company locale en-US): "Mar 12, 2026". */
+const boardDate = () => DateTime.fromISO(BOARD_DAY).toFormat("LLL d, yyyy");
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 test.describe("admin: technicians' availability", () => {
@@ -40,7 +42,7 @@ test.describe("admin: technicians' availability", () => {
     await off.getByLabel("Reason (optional)").fill("Dentist");
     await off.getByRole("button", { name: "Add time off" }).click();
     await expect(off.getByTestId("form-message")).toContainText(`Time off added. ${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
-    const label = `${DateTime.fromISO(BOARD_DAY).toFormat("ccc d LLL yyyy")}, 12:00 – ${DateTime.fromISO(BOARD_DAY).toFormat("ccc d LLL yyyy")}, 15:00`;
+    const label = `${boardDate()}, 12:00 – 3:00 PM`;
     await expect(page.getByTestId("time-off-row")).toContainText(`${label} · Dentist`);
     await shot(page, "technician-1280");
     await page.setViewportSize(PHONE);
@@ -69,6 +71,22 @@ test.describe("admin: company settings", () => {
     await page.reload();
     await expect(page.getByLabel("Vendor case due after (hours)")).toHaveValue("72");
     await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
+
+    // The locale: an unknown tag is refused on its field; en-gb is stored as en-GB and the
+    // preview (and then every date) follows it.
+    const locale = form.getByLabel("Date and time format (locale)");
+    await expect(locale).toHaveValue("en-US");
+    await expect(form.getByTestId("locale-preview")).toHaveText("Monday, March 2, 2026, 2:30 – 4:00 PM");
+    await locale.fill("xx-YY");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(locale).toHaveAttribute("aria-invalid", "true");
+    await expect(locale).toHaveAccessibleDescription(/this one is unknown/);
+    await locale.fill("en-gb");
+    await expect(form.getByTestId("locale-preview")).toHaveText("Monday, 2 March 2026, 14:30–16:00");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await page.reload();
+    await expect(page.getByLabel("Date and time format (locale)")).toHaveValue("en-GB");
     await shot(page, "settings-1280");
 
     const day = DateTime.now().plus({ days: 300 }).toISODate()!;
@@ -77,17 +95,34 @@ test.describe("admin: company settings", () => {
     await hol.getByLabel("Holiday name").fill("Founders Day");
     await hol.getByRole("button", { name: "Add holiday" }).click();
     await expect(page.getByTestId(`holiday-${day}`)).toContainText("Founders Day");
+    // Written the en-GB way while that is the company locale: "Sat, 26 Dec 2026".
+    await expect(page.getByTestId(`holiday-${day}`)).toContainText(DateTime.fromISO(day).toFormat("ccc, d LLL yyyy"));
     await hol.getByLabel("Holiday date").fill(day);
     await hol.getByLabel("Holiday name").fill("Founders Day again");
     await hol.getByRole("button", { name: "Add holiday" }).click();
     await expect(hol.getByText("That day is already a holiday.").first()).toBeVisible();
     await page.setViewportSize(PHONE);
     await shot(page, "settings-390");
+    // A second tab still shows the holiday: removing it there again is refused, and the
+    // server's message is announced beside that row's button (its own alert), nothing else.
+    const stale = await page.context().newPage();
+    await stale.goto("/admin/settings");
+    const staleRow = stale.getByTestId(`holiday-${day}`);
+    await expect(staleRow).toContainText("Founders Day");
+    await expect(staleRow.getByRole("alert")).toHaveText("");
     await page.getByRole("button", { name: `Remove Founders Day (${day})` }).click();
     await expect(page.getByTestId(`holiday-${day}`)).toHaveCount(0);
+    const again = staleRow.getByRole("button", { name: `Remove Founders Day (${day})` });
+    await again.click();
+    await expect(staleRow.getByRole("alert")).toHaveText("That holiday was already removed.");
+    await expect(again).toBeEnabled();
+    await expect(again).not.toHaveAttribute("aria-busy");
+    await expect(again).toHaveAccessibleDescription("That holiday was already removed.");
+    await stale.close();
 
-    // Put the shared setting back for the journeys that follow.
+    // Put the shared settings back for the journeys that follow.
     await page.getByLabel("Vendor case due after (hours)").fill("48");
+    await page.getByLabel("Date and time format (locale)").fill("en-US");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("form", { name: "Company settings" }).getByTestId("form-message")).toContainText("Settings saved.");
     await page.context().close();
@@ -100,7 +135,7 @@ test.describe("admin: dispatch board", () => {
     await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
     const terryLane = page.getByTestId("lane-Terry Tech");
     const doraLane = page.getByTestId(`lane-${DORA.name}`);
-    await expect(terryLane.getByTestId(`visit-${VISITS.terryMorning}`)).toContainText("09:00–10:30");
+    await expect(terryLane.getByTestId(`visit-${VISITS.terryMorning}`)).toContainText("9:00 – 10:30 AM");
     await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
     const waiting = page.getByRole("list", { name: "Unassigned visits" });
     await expect(waiting.getByTestId(`visit-${VISITS.requested}`)).toContainText("Requested");
@@ -113,7 +148,7 @@ test.describe("admin: dispatch board", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("Technician").selectOption({ label: "Terry Tech" });
     await dialog.getByRole("button", { name: "Save move" }).click();
-    await expect(page.getByTestId("dispatch-status")).toContainText(`${VISITS.doraAfternoon}: Terry Tech, ${BOARD_DAY} 13:00. The customer will be emailed.`);
+    await expect(page.getByTestId("dispatch-status")).toContainText(`${VISITS.doraAfternoon}: Terry Tech, ${boardDate()}, 1:00 PM. The customer will be emailed.`);
     await expect(terryLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
     await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toHaveCount(0);
 
@@ -123,7 +158,7 @@ test.describe("admin: dispatch board", () => {
     await d3.getByLabel("Technician").selectOption({ label: "Terry Tech" });
     await d3.getByLabel("Start time").fill("09:30");
     await d3.getByRole("button", { name: "Save move" }).click();
-    const message = `Terry Tech already has ${VISITS.terryMorning} 09:00–10:30. Visits need 30 min of travel time between them.`;
+    const message = `Terry Tech already has ${VISITS.terryMorning} 9:00 – 10:30 AM. Visits need 30 min of travel time between them.`;
     await expect(d3.getByTestId("form-message")).toContainText(message);
     await expect(d3.getByLabel("Start time")).toHaveAttribute("aria-invalid", "true");
     await shot(page, "dispatch-collision-1280");
@@ -137,7 +172,7 @@ test.describe("admin: dispatch board", () => {
     await d3.getByLabel("Technician").selectOption({ label: DORA.name });
     await d3.getByLabel("Start time").fill("09:30");
     await d3.getByRole("button", { name: "Save move" }).click();
-    await expect(doraLane.getByTestId(`visit-${VISITS.requested}`)).toContainText("09:30–10:30");
+    await expect(doraLane.getByTestId(`visit-${VISITS.requested}`)).toContainText("9:30 – 10:30 AM");
     await expect(doraLane.getByTestId(`visit-${VISITS.requested}`)).toContainText("Scheduled");
     await expect(waiting.getByTestId(`visit-${VISITS.requested}`)).toHaveCount(0);
 
@@ -149,7 +184,7 @@ test.describe("admin: dispatch board", () => {
     await shot(page, "dispatch-week-1280");
     await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
     await page.getByRole("link", { name: "Next day →" }).click();
-    await expect(page.getByRole("heading", { level: 2, name: DateTime.fromISO(BOARD_DAY).plus({ days: 1 }).toFormat("cccc d LLLL yyyy") })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: DateTime.fromISO(BOARD_DAY).plus({ days: 1 }).toFormat("cccc, LLLL d, yyyy") })).toBeVisible();
     await page.context().close();
   });
 

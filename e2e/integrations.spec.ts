@@ -228,7 +228,7 @@ test("the running server delivers a signed backup.uploaded webhook to a receiver
   expect(JSON.parse(hit.body)).toMatchObject({ type: "backup.uploaded", data: { backupId, deviceId } });
 
   await admin.reload();
-  await expect(admin.getByRole("row").filter({ hasText: hookUrl }).first()).toContainText("delivered");
+  await expect(admin.getByRole("row").filter({ hasText: hookUrl }).first()).toContainText("Delivered");
   await tech.dispose();
   receiver.close();
 });

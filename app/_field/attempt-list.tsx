@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
-import type { AttemptOutcome } from "@/db/schema";
+import type { AttemptOutcome } from "@/lib/values";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { formatDuration, OUTCOME_LABELS, OUTCOMES } from "@/lib/field/labels";
+import { formatDuration } from "@/lib/field/labels";
+import { ATTEMPT_OUTCOMES } from "@/lib/values";
+import { OUTCOME_LABELS } from "@/lib/values/labels";
 import { correctAttemptAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -94,7 +96,7 @@ function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; met
         ))}
       </SelectField>
       <SelectField label="Outcome" id={`${p}-outcome`} error={e.outcome?.message} {...register("outcome")}>
-        {OUTCOMES.map((o) => (
+        {ATTEMPT_OUTCOMES.map((o) => (
           <option key={o} value={o}>
             {OUTCOME_LABELS[o]}
           </option>

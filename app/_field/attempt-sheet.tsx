@@ -1,10 +1,12 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { AlertTriangle, Pause, Play, X } from "lucide-react";
-import type { Brand, Vendor } from "@/db/schema";
+import type { Brand, Vendor } from "@/lib/values";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { BRAND_LABELS, formatClock, OUTCOME_LABELS, OUTCOMES } from "@/lib/field/labels";
+import { formatClock } from "@/lib/field/labels";
+import { ATTEMPT_OUTCOMES, VENDORS } from "@/lib/values";
+import { OUTCOME_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import type { PlaybookEntry } from "@/lib/field/playbook";
 import { logAttemptAction } from "./actions";
 import { useAttemptTimer } from "./use-timer";
@@ -74,7 +76,7 @@ export function AttemptSheet(props: {
     setValue("startedAt", withTimer ? timer.startedAt : undefined);
     void onSubmit();
   };
-  const outcomes = OUTCOMES.filter((o) => o !== "waiting_vendor" || m.vendorPending);
+  const outcomes = ATTEMPT_OUTCOMES.filter((o) => o !== "waiting_vendor" || m.vendorPending);
   const titleId = `sheet-title-${m.id}`;
 
   return (
@@ -147,9 +149,9 @@ export function AttemptSheet(props: {
                 <AlertTriangle aria-hidden className="size-5 shrink-0" /> {NO_REBOOT}
               </p>
               <SelectField label="Vendor" id={`vendor-${m.id}`} error={e.vendorCase?.vendor?.message} {...register("vendorCase.vendor")}>
-                {(["dahua", "hikvision", "lorex"] as const).map((v) => (
+                {VENDORS.map((v) => (
                   <option key={v} value={v}>
-                    {BRAND_LABELS[v]}
+                    {VENDOR_LABELS[v]}
                   </option>
                 ))}
               </SelectField>

@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import SignaturePad from "signature_pad";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { RELATIONSHIP_LABELS, RELATIONSHIPS } from "@/lib/field/labels";
 import { AUTHORIZATION_STATEMENT } from "@/lib/field/labels";
+import { AUTH_RELATIONSHIPS } from "@/lib/values";
+import { RELATIONSHIP_LABELS } from "@/lib/values/labels";
 import { recordAuthorizationAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -49,7 +50,7 @@ export function AuthorizationForm({ visitId }: { visitId: string }) {
       <FormMessage error={formError} id="authorization-message" />
       <TextField label="Name of the person authorizing" id="auth-name" autoComplete="off" error={e.personName?.message} {...register("personName")} />
       <SelectField label="Their relationship to the equipment" id="auth-relationship" error={e.relationship?.message} {...register("relationship")}>
-        {RELATIONSHIPS.map((r) => (
+        {AUTH_RELATIONSHIPS.map((r) => (
           <option key={r} value={r}>
             {RELATIONSHIP_LABELS[r]}
           </option>

@@ -1,7 +1,9 @@
 "use client";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { ANSWER_LABELS, ANSWERS, CHECKLIST_ITEMS } from "@/lib/field/labels";
+import { CHECKLIST_ITEMS } from "@/lib/field/labels";
+import { CHECKLIST_ANSWERS } from "@/lib/values";
+import { CHECKLIST_ANSWER_LABELS } from "@/lib/values/labels";
 import { completeVisitAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -49,10 +51,10 @@ export function CompletionForm({ visitId, needReason, blockers }: { visitId: str
         <fieldset key={item.key} aria-describedby={`${item.key}-error`}>
           <legend className="label">{item.label}</legend>
           <div className="grid grid-cols-3 gap-2">
-            {ANSWERS.map((a) => (
+            {CHECKLIST_ANSWERS.map((a) => (
               <label key={a} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-2 text-sm font-medium has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
                 <input type="radio" value={a} {...register(item.key)} className="size-5 shrink-0" />
-                {ANSWER_LABELS[a]}
+                {CHECKLIST_ANSWER_LABELS[a]}
               </label>
             ))}
           </div>

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import type { Brand, DeviceKind, RecoveryOptions, WarrantySeal } from "@/db/schema";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { BRAND_LABELS, BRAND_LIST, KIND_LABELS, KIND_LIST, OPTION_LABELS, OPTION_LIST, SEAL_LABELS, SEAL_LIST } from "@/lib/field/labels";
+import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS, WARRANTY_SEALS, type Brand, type DeviceKind, type RecoveryOption, type RecoveryOptions, type TriState, type WarrantySeal } from "@/lib/values";
+import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
 import { updateDeviceFactsAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -40,7 +40,7 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       channels: d.channels,
       lorexDeviceId: d.lorexDeviceId ?? "",
       warrantySeal: d.warrantySeal,
-      recoveryOptions: Object.fromEntries(OPTION_LIST.map((o) => [o, d.recoveryOptions[o] ?? "unknown"])) as DeviceFactsFormOptions,
+      recoveryOptions: Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, d.recoveryOptions[o] ?? "unknown"])) as DeviceFactsFormOptions,
       notes: d.notes ?? "",
     },
     onSuccess: (r) => setSaved(r.changed.length ? "Device facts saved." : "Nothing changed."),
@@ -51,14 +51,14 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Device facts" onChange={() => setSaved(null)}>
       <SelectField label="Brand on the label" id={`${p}-brand`} error={e.brand?.message} {...register("brand")}>
-        {BRAND_LIST.map((b) => (
+        {BRANDS.map((b) => (
           <option key={b} value={b}>
             {BRAND_LABELS[b]}
           </option>
         ))}
       </SelectField>
       <SelectField label="Kind" id={`${p}-kind`} error={e.kind?.message} {...register("kind")}>
-        {KIND_LIST.map((k) => (
+        {DEVICE_KINDS.map((k) => (
           <option key={k} value={k}>
             {KIND_LABELS[k]}
           </option>
@@ -71,7 +71,7 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       <TextField label="Channels" id={`${p}-channels`} type="number" inputMode="numeric" error={e.channels?.message} {...register("channels", { valueAsNumber: true })} />
       {d.brand === "lorex" ? <TextField label="Lorex Device ID" id={`${p}-lorex`} error={e.lorexDeviceId?.message} {...register("lorexDeviceId")} /> : null}
       <SelectField label="Warranty seal" id={`${p}-seal`} error={e.warrantySeal?.message} {...register("warrantySeal")}>
-        {SEAL_LIST.map((s) => (
+        {WARRANTY_SEALS.map((s) => (
           <option key={s} value={s}>
             {SEAL_LABELS[s]}
           </option>
@@ -80,11 +80,13 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       <fieldset className="sm:col-span-2">
         <legend className="label">Recovery options ever set up</legend>
         <div className="grid gap-2 sm:grid-cols-2">
-          {OPTION_LIST.map((o) => (
-            <SelectField key={o} label={OPTION_LABELS[o]} id={`${p}-opt-${o}`} {...register(`recoveryOptions.${o}`)}>
-              <option value="unknown">Not known</option>
-              <option value="yes">Yes</option>
-              <option value="no">No</option>
+          {RECOVERY_OPTIONS.map((o) => (
+            <SelectField key={o} label={RECOVERY_OPTION_LABELS[o]} id={`${p}-opt-${o}`} {...register(`recoveryOptions.${o}`)}>
+              {(["unknown", "yes", "no"] as const).map((t) => (
+                <option key={t} value={t}>
+                  {TRI_STATE_LABELS[t]}
+                </option>
+              ))}
             </SelectField>
           ))}
         </div>
@@ -100,4 +102,4 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
   );
 }
 
-type DeviceFactsFormOptions = Record<(typeof OPTION_LIST)[number], "yes" | "no" | "unknown">;
+type DeviceFactsFormOptions = Record<RecoveryOption, TriState>;

@@ -1,16 +1,18 @@
 import Link from "next/link";
 import { CheckCircle2, HardDriveDownload, MapPin, Phone } from "lucide-react";
-import { BRAND_LABELS, deviceLabel, OPTION_LABELS, OPTION_LIST, RELATIONSHIP_LABELS, SEAL_LABELS } from "@/lib/field/labels";
+import { RECOVERY_OPTIONS } from "@/lib/values";
+import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, TRI_STATE_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import { mapsUrl } from "@/lib/field/day";
 import type { Job, JobDevice } from "@/lib/field/job";
 import type { VisitSummary } from "@/lib/field/summary";
 import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
 import { AttemptList } from "./attempt-list";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
-import { fmtDateTime, fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } from "./format";
+import { StatusBadge } from "@/app/_ui/status-badge";
+import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
+import { fullAddress, nextMove } from "./format";
 import { PlaybookList } from "./playbook-list";
 import { StatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
@@ -28,7 +30,8 @@ const STATE_BADGE: Record<DeviceState, string> = {
 
 /** The job page, for the technician on site (and admins): phone first, one column. */
 export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: VisitSummary | null; area: "tech" | "admin"; maxBytes: number }) {
-  const { visit, customer, site, authorization, timeZone } = job;
+  const { visit, customer, site, authorization } = job;
+  const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
   const move = nextMove(visit.status);
@@ -45,12 +48,10 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
               {customer.name}
             </h1>
             <p className="text-slate-700">
-              {visit.reference} · {fmtDay(visit.startsAt, timeZone)}, {fmtWindow(visit.startsAt, visit.endsAt, timeZone)}
+              {visit.reference} · {formatWeekdayDate(visit.startsAt, zone)}, {formatTimeRange(visit.startsAt, visit.endsAt, zone)}
             </p>
           </div>
-          <span className={`badge text-sm ${STATUS_BADGE[visit.status]}`} data-testid="visit-status">
-            {STATUS_LABELS[visit.status]}
-          </span>
+          <StatusBadge status={visit.status} className="text-sm" />
         </div>
         <a href={mapsUrl(address)} target="_blank" rel="noopener" className="flex min-h-11 items-center gap-2 text-base">
           <MapPin aria-hidden className="size-5 shrink-0" /> {address}
@@ -77,7 +78,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
           <div className="space-y-2" data-testid="authorization-recorded">
             <p className="flex items-center gap-2 font-medium text-green-800">
               <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} ({RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}),{" "}
-              {fmtDateTime(authorization.recordedAt, timeZone)}
+              {formatDateTime(authorization.recordedAt, zone)}
             </p>
             {authorization.signatureDataUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise
@@ -104,11 +105,11 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
         </h2>
         {visit.status === "completed" ? (
           <div className="space-y-2">
-            <p className="font-medium text-green-800">Completed {visit.completedAt ? fmtDateTime(visit.completedAt, timeZone) : ""}. This visit is read-only.</p>
+            <p className="font-medium text-green-800">Completed {visit.completedAt ? formatDateTime(visit.completedAt, zone) : ""}. This visit is read-only.</p>
             {summary ? (
               <>
                 <h3 className="font-semibold">Visit summary (as the customer sees it)</h3>
-                <VisitSummaryView summary={summary} timeZone={timeZone} />
+                <VisitSummaryView summary={summary} zone={zone} />
               </>
             ) : null}
           </div>
@@ -137,7 +138,7 @@ function fileOf(job: Job, id: string | null): VendorFile {
 
 function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; authorized: boolean; area: "tech" | "admin"; maxBytes: number }) {
   const { job, d, editable, authorized, area, maxBytes } = props;
-  const tz = job.timeZone;
+  const zone = { timeZone: job.timeZone, locale: job.locale };
   const canLog = editable && !d.openCase;
   return (
     <section className="card space-y-4" aria-labelledby={`device-${d.id}`} data-testid={`device-${d.brand}`}>
@@ -173,10 +174,10 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
           }
           c={{
             id: d.openCase.id,
-            vendorLabel: BRAND_LABELS[d.openCase.vendor],
+            vendorLabel: VENDOR_LABELS[d.openCase.vendor],
             whatWasSent: d.openCase.whatWasSent,
-            sentAt: fmtDateTime(d.openCase.sentAt, tz),
-            dueAt: fmtDateTime(d.openCase.dueAt, tz),
+            sentAt: formatDateTime(d.openCase.sentAt, zone),
+            dueAt: formatDateTime(d.openCase.dueAt, zone),
             overdue: d.openCaseOverdue,
             notes: d.openCase.notes,
           }}
@@ -199,7 +200,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
             description: a.description,
             technicianId: a.technicianId,
             technicianName: a.technicianName,
-            when: fmtDateTime(a.createdAt, tz),
+            when: formatDateTime(a.createdAt, zone),
             corrected: a.updatedAt.getTime() - a.createdAt.getTime() > 1000,
           }))}
         />
@@ -238,10 +239,10 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
               ) : null}
               <dt className="font-medium">Warranty seal</dt>
               <dd>{SEAL_LABELS[d.warrantySeal]}</dd>
-              {OPTION_LIST.map((o) => (
+              {RECOVERY_OPTIONS.map((o) => (
                 <div key={o} className="contents">
-                  <dt className="font-medium">{OPTION_LABELS[o]}</dt>
-                  <dd>{d.recoveryOptions[o] ?? "not known"}</dd>
+                  <dt className="font-medium">{RECOVERY_OPTION_LABELS[o]}</dt>
+                  <dd>{TRI_STATE_LABELS[d.recoveryOptions[o] ?? "unknown"]}</dd>
                 </div>
               ))}
             </dl>

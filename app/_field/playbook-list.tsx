@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { AlertTriangle, Clock, Hourglass } from "lucide-react";
-import type { Brand } from "@/db/schema";
+import type { Brand } from "@/lib/values";
 import type { PlaybookEntry } from "@/lib/field/playbook";
 import { AttemptSheet } from "./attempt-sheet";
 

@@ -1,17 +1,18 @@
 import type { VisitSummary } from "@/lib/field/summary";
-import { ANSWER_LABELS, CHECKLIST_ITEMS, RELATIONSHIP_LABELS } from "@/lib/field/labels";
-import { fmtDateTime, fmtDay } from "./format";
+import { CHECKLIST_ITEMS } from "@/lib/field/labels";
+import { CHECKLIST_ANSWER_LABELS, RELATIONSHIP_LABELS } from "@/lib/values/labels";
+import { formatDateTime, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
 
 /**
  * What was done on a visit, as its customer sees it (lib/field/summary.ts
  * getVisitSummary scopes who may read it). For the portal and the job page.
  */
-export function VisitSummaryView({ summary, timeZone }: { summary: VisitSummary; timeZone: string }) {
+export function VisitSummaryView({ summary, zone }: { summary: VisitSummary; zone: ZoneAndLocale }) {
   return (
     <div className="space-y-3" data-testid="visit-summary">
       <p className="text-sm text-slate-700">
-        {summary.reference} · {fmtDay(summary.startsAt, timeZone)} · {summary.address} · {summary.statusLabel}
-        {summary.completedAt ? ` ${fmtDateTime(summary.completedAt, timeZone)}` : ""}
+        {summary.reference} · {formatWeekdayDate(summary.startsAt, zone)} · {summary.address} · {summary.statusLabel}
+        {summary.completedAt ? ` ${formatDateTime(summary.completedAt, zone)}` : ""}
       </p>
       {summary.authorization ? (
         <p className="text-sm">
@@ -43,7 +44,7 @@ export function VisitSummaryView({ summary, timeZone }: { summary: VisitSummary;
           {CHECKLIST_ITEMS.map((item) => (
             <div key={item.key} className="contents">
               <dt>{item.label}</dt>
-              <dd className="font-semibold">{ANSWER_LABELS[summary.checklist![item.key]]}</dd>
+              <dd className="font-semibold">{CHECKLIST_ANSWER_LABELS[summary.checklist![item.key]]}</dd>
             </div>
           ))}
         </dl>

@@ -3,8 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+import type { ActionResult } from "@/lib/platform/action-result";
+import { isNextNavigation, UNREACHABLE_MESSAGE } from "./use-server-action";
 
 /** A schema, or a loader of one (`() => import("@/lib/…/schemas").then((m) => m.x)`): then zod is not in the page's first load. */
 export type SchemaSource<S> = S | (() => Promise<S>);
@@ -37,7 +37,7 @@ export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   schema: SchemaSource<S>,
-  action: (input: z.output<S>) => Promise<Result<T>>,
+  action: (input: z.output<S>) => Promise<ActionResult<T>>,
   opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
 ) {
   const resolver = useSchemaResolver(schema);
@@ -49,13 +49,13 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const [formError, setFormError] = useState<string | null>(null);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    let result: Result<T>;
+    let result: ActionResult<T>;
     try {
       result = await action(values);
     } catch (err) {
       // A redirect from the action is not an error; Next handles it.
-      if (err && typeof err === "object" && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) throw err;
-      setFormError("We could not reach the server. Check your connection and try again.");
+      if (isNextNavigation(err)) throw err;
+      setFormError(UNREACHABLE_MESSAGE);
       return;
     }
     if (!result) return;

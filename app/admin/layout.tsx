@@ -1,12 +1,15 @@
+import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requireRole } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { AdminNav } from "./admin-nav";
+import { getSettings } from "@/lib/settings/company";
 import { ADMIN_NAV } from "./nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireRole("admin");
+  const { timeZone, locale } = await getSettings();
   return (
-    <>
+    <DateFormatProvider timeZone={timeZone} locale={locale}>
       <SiteHeader />
       <div className="mx-auto max-w-7xl lg:flex lg:gap-6 lg:px-4 lg:py-6">
         <AdminNav items={ADMIN_NAV} />
@@ -14,6 +17,6 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {children}
         </main>
       </div>
-    </>
+    </DateFormatProvider>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingForm } from "@/app/_ui/booking/booking-form";
+import { DateFormatProvider } from "@/app/_ui/date-format";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { PORTAL_NAV } from "@/app/portal/nav";
 import { getActor } from "@/lib/auth/actor";
@@ -40,7 +41,9 @@ export default async function BookPage() {
               )}{" "}
               Prefer the phone? Call <a href={`tel:${s.companyPhone.replace(/[^\d+]/g, "")}`}>{s.companyPhone}</a>.
             </p>
-            <BookingForm mode={profile ? "customer" : "public"} book={bookAction} slots={slotsAction} profile={profile} timeZone={s.timeZone} />
+            <DateFormatProvider timeZone={s.timeZone} locale={s.locale}>
+              <BookingForm mode={profile ? "customer" : "public"} book={bookAction} slots={slotsAction} profile={profile} />
+            </DateFormatProvider>
           </>
         )}
       </main>

@@ -1,15 +1,18 @@
+import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requireRole } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
+import { getSettings } from "@/lib/settings/company";
 import { PORTAL_NAV } from "./nav";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   await requireRole("customer");
+  const { timeZone, locale } = await getSettings();
   return (
-    <>
+    <DateFormatProvider timeZone={timeZone} locale={locale}>
       <SiteHeader nav={PORTAL_NAV} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">
         {children}
       </main>
-    </>
+    </DateFormatProvider>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
 import { listMyVisits, type MyVisitRow } from "@/lib/booking/my-visits";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "My visits" };
 

@@ -1,10 +1,13 @@
+import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requireRole } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
+import { getSettings } from "@/lib/settings/company";
 
 export default async function TechLayout({ children }: { children: React.ReactNode }) {
   await requireRole("technician");
+  const { timeZone, locale } = await getSettings();
   return (
-    <>
+    <DateFormatProvider timeZone={timeZone} locale={locale}>
       <SiteHeader
         nav={[
           { href: "/tech", label: "My day" },
@@ -14,6 +17,6 @@ export default async function TechLayout({ children }: { children: React.ReactNo
       <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
         {children}
       </main>
-    </>
+    </DateFormatProvider>
   );
 }

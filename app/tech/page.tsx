@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MapPin, Phone } from "lucide-react";
 import { requireRole } from "@/app/_ui/guard";
-import { fmtDay, fmtWindow, fullAddress, nextMove, STATUS_BADGE } from "@/app/_field/format";
+import { fullAddress, nextMove } from "@/app/_field/format";
+import { StatusBadge } from "@/app/_ui/status-badge";
 import { StatusButton } from "@/app/_field/status-button";
 import { DAY_RANGES, listMyVisits, mapsUrl, type DayRange, type DayVisit } from "@/lib/field/day";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { formatTimeRange, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
+import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "My day" };
 
@@ -15,10 +17,11 @@ export default async function TechHome({ searchParams }: { searchParams: Promise
   const actor = await requireRole("technician");
   const { range: raw } = await searchParams;
   const range: DayRange = (DAY_RANGES as readonly string[]).includes(raw ?? "") ? (raw as DayRange) : "today";
-  const day = await listMyVisits(actor, range);
+  const [day, settings] = await Promise.all([listMyVisits(actor, range), getSettings()]);
+  const zone = { timeZone: day.timeZone, locale: settings.locale };
   const groups = new Map<string, DayVisit[]>();
   for (const v of day.visits) {
-    const key = fmtDay(v.startsAt, day.timeZone);
+    const key = formatWeekdayDate(v.startsAt, zone);
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
   return (
@@ -46,7 +49,7 @@ export default async function TechHome({ searchParams }: { searchParams: Promise
             {range === "week" ? <h2 className="text-lg font-semibold text-slate-800">{label}</h2> : null}
             <ol className="space-y-3">
               {list.map((v) => (
-                <VisitCard key={v.id} v={v} timeZone={day.timeZone} />
+                <VisitCard key={v.id} v={v} zone={zone} />
               ))}
             </ol>
           </section>
@@ -56,17 +59,17 @@ export default async function TechHome({ searchParams }: { searchParams: Promise
   );
 }
 
-function VisitCard({ v, timeZone }: { v: DayVisit; timeZone: string }) {
+function VisitCard({ v, zone }: { v: DayVisit; zone: ZoneAndLocale }) {
   const address = fullAddress(v);
   const move = nextMove(v.status);
   return (
     <li className="card space-y-3" data-testid={`visit-${v.reference}`}>
       <div className="flex items-start justify-between gap-2">
         <div>
-          <p className="text-lg font-bold">{fmtWindow(v.startsAt, v.endsAt, timeZone)}</p>
+          <p className="text-lg font-bold">{formatTimeRange(v.startsAt, v.endsAt, zone)}</p>
           <p className="font-medium text-slate-800">{v.customerName}</p>
         </div>
-        <span className={`badge ${STATUS_BADGE[v.status]}`}>{STATUS_LABELS[v.status]}</span>
+        <StatusBadge status={v.status} />
       </div>
       <a href={mapsUrl(address)} className="flex min-h-11 items-center gap-2 text-base" target="_blank" rel="noopener">
         <MapPin aria-hidden className="size-5 shrink-0" />

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
-import { ATTEMPT_OUTCOMES, WIPES_CONFIG, type AttemptOutcome, type Brand, type DeviceKind, type RecoveryOption, type WipesConfig } from "./values";
+import { ATTEMPT_OUTCOMES, WIPES_CONFIG, type AttemptOutcome, type Brand, type DeviceKind, type RecoveryOption, type WipesConfig } from "../../lib/values";
 import { users } from "./people";
 import { visitDevices } from "./visits";
 

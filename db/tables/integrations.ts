@@ -2,30 +2,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt } from "./columns";
+import { API_SCOPES, CALENDAR_FEED_SCOPES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS, type ApiScope, type CalendarFeedScope, type WebhookDeliveryStatus, type WebhookEvent } from "../../lib/values";
 import { users } from "./people";
-
-export const API_SCOPES = [
-  "customers:read",
-  "devices:read",
-  "visits:read",
-  "visits:write",
-  "bookings:write",
-  "attempts:read",
-  "attempts:write",
-  "backups:read",
-  "vendor-cases:read",
-  "reports:read",
-] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-export const WEBHOOK_EVENTS = ["visit.booked", "visit.rescheduled", "visit.cancelled", "visit.completed", "vendor_case.overdue", "backup.uploaded"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export const WEBHOOK_DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
-
-export const CALENDAR_FEED_SCOPES = ["own", "all"] as const;
-export type CalendarFeedScope = (typeof CALENDAR_FEED_SCOPES)[number];
 
 const textArray = (values: readonly string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v}'`).join(",")}]::text[]`);
 

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
-import { ROLES, type Brand, type Role } from "./values";
+import { ROLES, type Brand, type Role } from "../../lib/values";
 
 export const customers = pgTable(
   "customers",

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
-import { BRANDS, DEVICE_KINDS, WARRANTY_SEALS, type Brand, type DeviceKind, type RecoveryOptions, type WarrantySeal } from "./values";
+import { BRANDS, DEVICE_KINDS, WARRANTY_SEALS, type Brand, type DeviceKind, type RecoveryOptions, type WarrantySeal } from "../../lib/values";
 import { customers } from "./people";
 
 export const sites = pgTable(

@@ -1,7 +1,7 @@
 /** Mail outbox, audit log and company settings. */
 import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
-import { MAIL_STATUSES, type MailStatus } from "./values";
+import { MAIL_STATUSES, type MailStatus } from "../../lib/values";
 import { users } from "./people";
 import { visits } from "./visits";
 

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, bytea, createdAt, updatedAt } from "./columns";
-import { AUTH_RELATIONSHIPS, VISIT_STATUSES, type AuthRelationship, type VisitStatus } from "./values";
+import { AUTH_RELATIONSHIPS, VISIT_STATUSES, type AuthRelationship, type VisitStatus } from "../../lib/values";
 import { customers, users } from "./people";
 import { devices, sites } from "./places";
 

@@ -1,4 +1,4 @@
-import { API_SCOPES, type ApiScope } from "@/db/schema";
+import { API_SCOPES, type ApiScope } from "@/lib/values";
 
 export { API_SCOPES, type ApiScope };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_SCOPES } from "@/db/schema";
+import { API_SCOPES } from "@/lib/values";
 
 /** The admin form that creates an API token (client and server). */
 export const createApiTokenSchema = z.object({

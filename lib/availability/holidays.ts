@@ -8,20 +8,22 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { holidayDaySchema, holidaySchema } from "./schemas";
-import { formatDay, todayIn } from "./time";
+import { formatDate } from "@/lib/format/dates";
+import { todayIn } from "./time";
 
 /** Company holidays from today on (local dates in the company time zone). */
 export async function listHolidays(actor: Actor | null, now = new Date()) {
   requirePermission(actor, "settings:manage");
   const db = await getDb();
-  const { timeZone } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { timeZone } = settings;
   const rows = await db
     .select({ day: holidays.day, name: holidays.name })
     .from(holidays)
     .where(gte(holidays.day, todayIn(timeZone, now)))
     .orderBy(asc(holidays.day))
     .limit(500);
-  return rows.map((r) => ({ ...r, label: formatDay(r.day, timeZone) }));
+  return rows.map((r) => ({ ...r, label: formatDate(r.day, settings, { weekday: true }) }));
 }
 
 /** Add a holiday. A day that is already a holiday is refused by the primary key (holidays_pkey). */

@@ -4,7 +4,7 @@
  * ("days.0.ranges.1.end") so they land on the right input.
  */
 import { z } from "zod";
-import { BRANDS } from "@/db/schema";
+import { BRANDS } from "@/lib/values";
 import { isRealDate, TIME_RE, timeToMinutes, WEEKDAY_NAMES } from "./time";
 
 const timeField = z.string({ error: "Enter a time." }).regex(TIME_RE, "Use a time like 09:00.");

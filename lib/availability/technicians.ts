@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { brandsSchema, timeOffIdSchema, timeOffSchema, weeklyHoursSchema } from "./schemas";
 import { hoursByDay, summarizeWeek, weeklyMinutes } from "./summary";
-import { formatDateTime, instantToLocalInput, localDateTimeToInstant, timeToMinutes } from "./time";
+import { formatDateTime, formatDateTimeRange } from "@/lib/format/dates";
+import { instantToLocalInput, localDateTimeToInstant, timeToMinutes } from "./time";
 
 /** The technician row (locked when `forUpdate`), or NotFoundError: only technicians have availability. */
 async function loadTechnician(db: Executor, id: string, forUpdate = false) {
@@ -52,7 +53,8 @@ export async function getTechnicianAvailability(actor: Actor | null, id: string,
   const db = await getDb();
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError("That technician does not exist.");
   const tech = await loadTechnician(db, id);
-  const { timeZone } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { timeZone } = settings;
   const hours = await db
     .select({ weekday: technicianHours.weekday, startMinute: technicianHours.startMinute, endMinute: technicianHours.endMinute })
     .from(technicianHours)
@@ -74,7 +76,7 @@ export async function getTechnicianAvailability(actor: Actor | null, id: string,
     summary: summarizeWeek(hours),
     timeOff: timeOff.map((t) => ({
       ...t,
-      label: `${formatDateTime(t.startsAt, timeZone)} – ${formatDateTime(t.endsAt, timeZone)}`,
+      label: formatDateTimeRange(t.startsAt, t.endsAt, settings),
       startsLocal: instantToLocalInput(t.startsAt, timeZone),
     })),
   };
@@ -116,7 +118,8 @@ export async function addTimeOff(actor: Actor | null, input: z.input<typeof time
   requirePermission(actor, "availability:manage");
   const data = timeOffSchema.parse(input);
   const db = await getDb();
-  const { timeZone } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { timeZone } = settings;
   const startsAt = localDateTimeToInstant(data.startsAt, timeZone, "startsAt");
   const endsAt = localDateTimeToInstant(data.endsAt, timeZone, "endsAt");
   if (endsAt <= now) throw new ValidationError("Please correct the highlighted fields.", { endsAt: ["This time off would already be over."] });
@@ -143,7 +146,7 @@ export async function addTimeOff(actor: Actor | null, input: z.input<typeof time
       .from(visits)
       .where(and(eq(visits.technicianId, data.technicianId), inArray(visits.status, [...ACTIVE_VISIT_STATUSES]), ...overlap))
       .orderBy(asc(visits.startsAt));
-    return { id: row!.id, conflicts: conflicts.map((c) => ({ reference: c.reference, when: formatDateTime(c.startsAt, timeZone) })) };
+    return { id: row!.id, conflicts: conflicts.map((c) => ({ reference: c.reference, when: formatDateTime(c.startsAt, settings) })) };
   });
 }
 

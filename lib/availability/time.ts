@@ -1,5 +1,6 @@
 /**
- * Local (company time zone) dates and times <-> instants, with luxon.
+ * Local (company time zone) dates and times <-> instants, with luxon. (How
+ * they read for people is lib/format/dates.)
  * Never hand-rolled: daylight-saving gaps and repeats are luxon's job; we only
  * refuse a wall-clock time that does not exist on that day.
  */
@@ -58,17 +59,4 @@ export function instantToLocalInput(d: Date, zone: string): string {
 /** Today's local date in `zone`. */
 export function todayIn(zone: string, now = new Date()): string {
   return DateTime.fromJSDate(now, { zone }).toISODate()!;
-}
-
-export function formatTime(d: Date, zone: string): string {
-  return DateTime.fromJSDate(d, { zone }).toFormat("HH:mm");
-}
-
-export function formatDay(d: Date | string, zone: string): string {
-  const dt = typeof d === "string" ? DateTime.fromISO(d, { zone }) : DateTime.fromJSDate(d, { zone });
-  return dt.toFormat("ccc d LLL yyyy");
-}
-
-export function formatDateTime(d: Date, zone: string): string {
-  return DateTime.fromJSDate(d, { zone }).toFormat("ccc d LLL yyyy, HH:mm");
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 // Type-only: this file reaches the browser (the upload form), and a value import of db/schema would ship drizzle-orm with it (~20 KB gzip).
 import type { BackupKind } from "@/db/schema";
 
-import { BACKUP_KIND_LABELS } from "./labels";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 
 export { BACKUP_KIND_LABELS };
 /** The same list as db/schema's BACKUP_KINDS (schemas.test.ts keeps them in step). */

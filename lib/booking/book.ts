@@ -75,7 +75,7 @@ async function findReplay(db: Executor, actor: Actor | null, key: string): Promi
   if (!v) return null;
   if (actor?.role === "customer" && actor.customerId !== v.customerId) throw new ConflictError("This booking was already submitted.");
   const s = await getSettings(db);
-  const f = (await loadVisitFacts(db, v.id, s.timeZone))!;
+  const f = (await loadVisitFacts(db, v.id, s))!;
   return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(db, f, s), replayed: true };
 }
 
@@ -208,7 +208,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
       });
       await queueVisitMail(tx, visitId, s, { kind: "confirmation" });
       await emitVisitEvent(tx, "visit.booked", visitId);
-      const f = (await loadVisitFacts(tx, visitId, s.timeZone))!;
+      const f = (await loadVisitFacts(tx, visitId, s))!;
       return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(tx, f, s), replayed: false };
     });
   } catch (err) {

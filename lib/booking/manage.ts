@@ -11,7 +11,8 @@ import { audit } from "@/lib/audit/log";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
-import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { assertTransition } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { placeOnFreeTechnician } from "./assign";
 import { parseInput } from "./parse";
 import { cancelSchema, rescheduleSchema } from "./schemas";
@@ -46,7 +47,7 @@ async function lockVisit(tx: Executor, actor: Actor, visitId: string) {
 }
 
 function assertChangeable(v: { status: VisitStatus; startsAt: Date }, s: CompanySettings, asAdmin: boolean, now: Date) {
-  if (!CHANGEABLE.includes(v.status)) throw new ConflictError(`This visit is ${STATUS_LABELS[v.status].toLowerCase()}, so it cannot be changed.`);
+  if (!CHANGEABLE.includes(v.status)) throw new ConflictError(`This visit is ${VISIT_STATUS_LABELS[v.status].toLowerCase()}, so it cannot be changed.`);
   if (!asAdmin && !changeableOnline(v, s, now)) throw new ConflictError(cutoffMessage(s));
 }
 
@@ -92,7 +93,7 @@ export async function rescheduleVisit(actor: Actor | null, input: unknown, ip: s
     });
     await queueVisitMail(tx, v.id, s, { kind: "rescheduled", previous: { startsAt: v.startsAt, endsAt: v.endsAt } });
     await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
-    return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
+    return publicSummary((await loadVisitFacts(tx, v.id, s))!);
   });
 }
 
@@ -113,6 +114,6 @@ export async function cancelVisit(actor: Actor | null, input: unknown, ip: strin
     await audit(tx, { actorId: actor.id, action: "visit.cancel", entityType: "visit", entityId: v.id, details: { from: v.status, reason: data.reason || null }, ip });
     await queueVisitMail(tx, v.id, s, { kind: "cancelled" });
     await emitVisitEvent(tx, "visit.cancelled", v.id);
-    return publicSummary((await loadVisitFacts(tx, v.id, s.timeZone))!);
+    return publicSummary((await loadVisitFacts(tx, v.id, s))!);
   });
 }

@@ -10,11 +10,11 @@ import { getDb } from "@/db/client";
 import { devices, sites, users, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
-import { timeWindow } from "@/lib/mail/templates/booking";
+import { formatVisitWindow } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
+import { deviceLabel } from "@/lib/values/labels";
 import { isClosed } from "@/lib/visits/lifecycle";
 import { changeableOnline, cutoffMessage } from "./manage";
-import { BRAND_LABELS } from "./schemas";
 import { currentCalendar, firstName, formatAddress, loadVisitFacts } from "./visit-facts";
 
 export type MyVisitRow = {
@@ -57,7 +57,7 @@ export async function listMyVisits(actor: Actor | null, now = new Date()) {
     reference: r.reference,
     status: r.status,
     startsAt: r.startsAt,
-    window: timeWindow(r.startsAt, r.endsAt, s.timeZone),
+    window: formatVisitWindow(r.startsAt, r.endsAt, s),
     technicianName: firstName(r.technicianName),
     address: formatAddress(r),
     canChange: changeableOnline(r, s, now),
@@ -82,7 +82,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
     .where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
   if (!own) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
-  const f = (await loadVisitFacts(db, own.id, s.timeZone))!;
+  const f = (await loadVisitFacts(db, own.id, s))!;
   const devs = await db
     .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem})
     .from(visitDevices)
@@ -91,7 +91,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
     .orderBy(asc(devices.createdAt));
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
-    label: `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`,
+    label: deviceLabel(d),
     problem: d.problem,
   }));
   return {
@@ -112,7 +112,7 @@ export async function myVisitCalendar(actor: Actor | null, visitId: string) {
   const [own] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
   if (!own) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
-  const f = (await loadVisitFacts(db, own.id, s.timeZone))!;
+  const f = (await loadVisitFacts(db, own.id, s))!;
   return { filename: `visit-${f.reference}.ics`, ics: await currentCalendar(db, f, s) };
 }
 

@@ -4,24 +4,14 @@
  * the form names its inputs ("devices.0.brand").
  */
 import { z } from "zod";
-import { BRANDS, DEVICE_KINDS } from "@/db/schema";
+import { BRANDS, DEVICE_KINDS, type RecoveryOption } from "@/lib/values";
 import { isRealDate } from "@/lib/availability/time";
 import { emailSchema, nameSchema, newPasswordSchema, phoneSchema } from "@/lib/auth/schemas";
 
 export const MAX_DEVICES = 20;
 
-export { BRAND_LABELS } from "@/lib/field/labels";
-export const KIND_LABELS = { dvr: "DVR (recorder for wired cameras)", nvr: "NVR (network recorder)", camera: "IP camera" } as const;
-
-/** What the customer can tell us was ever set up; stored in devices.recovery_options. */
-export const ASKED_RECOVERY_OPTIONS = ["recovery_email", "security_questions", "app_account", "guid_file", "reset_button"] as const;
-export const RECOVERY_OPTION_LABELS: Record<(typeof ASKED_RECOVERY_OPTIONS)[number], string> = {
-  recovery_email: "A recovery email was registered",
-  security_questions: "Security questions were set",
-  app_account: "A phone-app account (DMSS, Hik-Connect, Lorex app) was linked",
-  guid_file: "A GUID / password-reset file was exported",
-  reset_button: "We know where the reset button is",
-};
+/** What the customer can tell us was ever set up (asked as RECOVERY_OPTION_QUESTIONS); stored in devices.recovery_options. */
+export const ASKED_RECOVERY_OPTIONS = ["recovery_email", "security_questions", "app_account", "guid_file", "reset_button"] as const satisfies readonly RecoveryOption[];
 
 const triState = z.enum(["yes", "no", "unknown"], { error: "Choose yes, no or not sure." });
 

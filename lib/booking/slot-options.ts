@@ -4,12 +4,12 @@
  * booking (only brands and a count go in; no technician names come out);
  * scoped to the visit's owner (or an admin) for a reschedule.
  */
-import { DateTime } from "luxon";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { visits } from "@/db/schema";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
+import { formatTime, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { findFreeSlots } from "../availability/slot-rows";
 import { visitDeviceBrands } from "./manage";
@@ -21,18 +21,18 @@ export type SlotOption = { start: string; label: string };
 export type SlotDay = { day: string; label: string; slots: SlotOption[] };
 export type SlotOptions = { timeZone: string; days: SlotDay[]; visitMinutes: number };
 
-export function toSlotDays(slots: Slot[], zone: string): SlotDay[] {
+export function toSlotDays(slots: Slot[], zone: ZoneAndLocale): SlotDay[] {
   const days = new Map<string, SlotDay>();
   for (const s of slots) {
     let d = days.get(s.day);
-    if (!d) days.set(s.day, (d = { day: s.day, label: DateTime.fromISO(s.day, { zone }).toFormat("ccc d LLL"), slots: [] }));
-    d.slots.push({ start: s.start.toISOString(), label: DateTime.fromJSDate(s.start, { zone }).toFormat("h:mm a") });
+    if (!d) days.set(s.day, (d = { day: s.day, label: formatWeekdayDate(s.day, zone), slots: [] }));
+    d.slots.push({ start: s.start.toISOString(), label: formatTime(s.start, zone) });
   }
   // On the autumn change one clock hour happens twice: tell them apart by the zone name.
   for (const d of days.values()) {
     const seen = new Map<string, number>();
     for (const o of d.slots) seen.set(o.label, (seen.get(o.label) ?? 0) + 1);
-    for (const o of d.slots) if (seen.get(o.label)! > 1) o.label = DateTime.fromISO(o.start, { zone }).toFormat("h:mm a ZZZZ");
+    for (const o of d.slots) if (seen.get(o.label)! > 1) o.label = formatTime(o.start, zone, { zoneName: true });
   }
   return [...days.values()];
 }
@@ -42,7 +42,7 @@ export async function slotOptions(input: unknown, now = new Date()): Promise<Slo
   const db = await getDb();
   const s = await getSettings(db);
   const slots = await findFreeSlots(db, s, { brands: q.brands, deviceCount: q.deviceCount, fromDay: q.fromDay, toDay: q.toDay }, now);
-  return { timeZone: s.timeZone, days: toSlotDays(slots, s.timeZone), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * q.deviceCount };
+  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * q.deviceCount };
 }
 
 /** Slots to move one of my visits to (it does not block itself). */
@@ -59,5 +59,5 @@ export async function rescheduleOptions(actor: Actor | null, visitId: string, no
   const s = await getSettings(db);
   const { brands, deviceCount } = await visitDeviceBrands(db, v.id);
   const slots = await findFreeSlots(db, s, { brands, deviceCount, ignoreVisitId: v.id }, now);
-  return { timeZone: s.timeZone, days: toSlotDays(slots, s.timeZone), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * deviceCount };
+  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * deviceCount };
 }

@@ -6,11 +6,12 @@ import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { customers, devices, mailOutbox, sites, users, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { cancelledMail, confirmationMail, rescheduledMail, timeWindow, WHAT_TO_PREPARE, type VisitMailFacts } from "@/lib/mail/templates/booking";
+import { formatVisitWindow, type ZoneAndLocale } from "@/lib/format/dates";
+import { cancelledMail, confirmationMail, rescheduledMail, WHAT_TO_PREPARE, type VisitMailFacts } from "@/lib/mail/templates/booking";
 import type { CompanySettings } from "@/lib/settings/schema";
+import { deviceLabel } from "@/lib/values/labels";
 import { icsAttachment, visitIcs } from "../calendar/visit-ics";
 import { appUrl } from "./invite";
-import { BRAND_LABELS } from "./schemas";
 
 export type VisitSummary = {
   visitId: string;
@@ -43,10 +44,8 @@ export function formatAddress(s: { addressLine1: string; addressLine2: string | 
   return [s.addressLine1, s.addressLine2, `${s.city}, ${s.region} ${s.postalCode}`].filter(Boolean).join(", ");
 }
 
-const deviceLabel = (d: { brand: keyof typeof BRAND_LABELS; kind: string; model: string | null }) =>
-  `${BRAND_LABELS[d.brand]} ${d.kind.toUpperCase()}${d.model ? ` ${d.model}` : ""}`;
 
-export async function loadVisitFacts(db: Executor, visitId: string, zone: string): Promise<VisitFacts | null> {
+export async function loadVisitFacts(db: Executor, visitId: string, zone: ZoneAndLocale): Promise<VisitFacts | null> {
   const [v] = await db
     .select({
       id: visits.id,
@@ -83,7 +82,7 @@ export async function loadVisitFacts(db: Executor, visitId: string, zone: string
     status: v.status,
     startsAt: v.startsAt.toISOString(),
     endsAt: v.endsAt.toISOString(),
-    window: timeWindow(v.startsAt, v.endsAt, zone),
+    window: formatVisitWindow(v.startsAt, v.endsAt, zone),
     technicianFirstName: firstName(v.technicianName),
     address: formatAddress(v),
     devices: devs.map(deviceLabel),
@@ -103,6 +102,7 @@ function mailFacts(f: VisitFacts, s: CompanySettings): VisitMailFacts {
     startsAt: f.start,
     endsAt: f.end,
     timeZone: s.timeZone,
+    locale: s.locale,
     address: f.address,
     technicianFirstName: f.technicianFirstName,
     devices: f.devices,
@@ -152,7 +152,7 @@ export async function queueVisitMail(
   s: CompanySettings,
   what: { kind: "confirmation" } | { kind: "rescheduled"; previous: { startsAt: Date; endsAt: Date } } | { kind: "cancelled" },
 ) {
-  const f = await loadVisitFacts(tx, visitId, s.timeZone);
+  const f = await loadVisitFacts(tx, visitId, s);
   if (!f?.customerEmail) return null;
   const sequence = await nextSequence(tx, visitId);
   const cancelled = what.kind === "cancelled";
@@ -171,7 +171,7 @@ export async function queueVisitMail(
 
 /** The visit's updated .ics (next SEQUENCE) for a mail queued in the caller's transaction, e.g. a dispatcher's move. */
 export async function updatedCalendarAttachment(tx: Executor, visitId: string, s: CompanySettings) {
-  const f = await loadVisitFacts(tx, visitId, s.timeZone);
+  const f = await loadVisitFacts(tx, visitId, s);
   if (!f) return null;
   return icsAttachment(f.reference, calendarFor(f, s, await nextSequence(tx, visitId)));
 }

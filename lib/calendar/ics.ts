@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from "ics";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import type { VisitStatus } from "@/db/schema";
 
 export type FeedVisit = {
@@ -38,7 +38,7 @@ function eventOf(v: FeedVisit, withTechnician: boolean): EventAttributes {
     endOutputType: "utc",
     title: `${v.reference} · ${v.customerName}${withTechnician && v.technicianName ? ` (${v.technicianName})` : ""}`,
     location: v.siteLabel ? `${v.siteLabel}: ${address}` : address,
-    description: [`Status: ${STATUS_LABELS[v.status] ?? v.status}`, withTechnician ? `Technician: ${v.technicianName ?? "not assigned"}` : null, v.bookingNotes ? `Notes: ${v.bookingNotes}` : null]
+    description: [`Status: ${VISIT_STATUS_LABELS[v.status] ?? v.status}`, withTechnician ? `Technician: ${v.technicianName ?? "not assigned"}` : null, v.bookingNotes ? `Notes: ${v.bookingNotes}` : null]
       .filter(Boolean)
       .join("\n"),
     status: v.status === "cancelled" || v.status === "no_show" ? "CANCELLED" : v.status === "requested" ? "TENTATIVE" : "CONFIRMED",

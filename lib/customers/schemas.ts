@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEVICE_KINDS } from "@/db/schema";
+import { DEVICE_KINDS } from "@/lib/values";
 import { ASKED_RECOVERY_OPTIONS, requireAddress, siteFieldsSchema } from "@/lib/booking/schemas";
 
 const triState = z.enum(["yes", "no", "unknown"], { error: "Choose yes, no or not sure." });

@@ -4,9 +4,10 @@ import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
 import { customers, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { formatTime, todayIn } from "@/lib/availability/time";
+import { todayIn } from "@/lib/availability/time";
+import { formatDate, formatDayLabel, formatTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { dayWindow, place } from "./layout";
 import { boardQuerySchema } from "./schemas";
 
@@ -24,6 +25,8 @@ export type BoardVisit = {
   date: string;
   time: string;
   timeLabel: string;
+  /** The start alone, for timeline cards too narrow for the range. */
+  startLabel: string;
   dayLabel: string;
   startsAt: Date;
   endsAt: Date;
@@ -56,7 +59,8 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
   requirePermission(actor, "visits:dispatch");
   const q = boardQuerySchema.parse(query);
   const db = await getDb();
-  const { timeZone: zone } = await getSettings(db);
+  const settings = await getSettings(db);
+  const zone = settings.timeZone;
   const today = todayIn(zone, now);
   const anchor = DateTime.fromISO(q.date ?? today, { zone });
   const first = q.view === "week" ? anchor.startOf("week") : anchor.startOf("day");
@@ -65,7 +69,7 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
   const rangeEnd = first.plus({ days: length }).toJSDate();
   const days = Array.from({ length }, (_, i) => {
     const d = first.plus({ days: i });
-    return { date: d.toISODate()!, label: d.toFormat("ccc d LLL"), isToday: d.toISODate() === today };
+    return { date: d.toISODate()!, label: formatWeekdayDate(d.toISODate()!, settings), isToday: d.toISODate() === today };
   });
 
   const technicians = await db
@@ -98,15 +102,16 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
     const s = DateTime.fromJSDate(r.startsAt, { zone });
     return {
       ...r,
-      statusLabel: STATUS_LABELS[r.status],
+      statusLabel: VISIT_STATUS_LABELS[r.status],
       date: s.toISODate()!,
       time: s.toFormat("HH:mm"),
-      timeLabel: `${formatTime(r.startsAt, zone)}–${formatTime(r.endsAt, zone)}`,
-      dayLabel: s.toFormat("ccc d LLL"),
+      timeLabel: formatTimeRange(r.startsAt, r.endsAt, settings),
+      startLabel: formatTime(r.startsAt, settings),
+      dayLabel: formatWeekdayDate(r.startsAt, settings),
     };
   };
 
-  const window = q.view === "day" ? dayWindow(days[0]!.date, zone, rows) : null;
+  const window = q.view === "day" ? dayWindow(days[0]!.date, settings, rows) : null;
   const lanes = technicians
     .map((t) => {
       const mine = rows.filter((r) => r.technicianId === t.id).map(toCard);
@@ -121,7 +126,8 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
     date: anchor.toISODate()!,
     today,
     timeZone: zone,
-    title: q.view === "week" ? `Week of ${first.toFormat("d LLL yyyy")}` : first.toFormat("cccc d LLLL yyyy"),
+    locale: settings.locale,
+    title: q.view === "week" ? `Week of ${formatDate(first.toISODate()!, settings)}` : formatDayLabel(first.toISODate()!, settings),
     prev: first.minus(step).toISODate()!,
     next: first.plus(step).toISODate()!,
     days,

@@ -9,6 +9,7 @@ import { getBoard } from "./board";
 import { moveVisit } from "./move";
 
 const ZONE = "America/New_York"; // the default company time zone
+const US = { timeZone: ZONE, locale: "en-US" }; // and the default locale
 const day = DateTime.now().setZone(ZONE).plus({ days: 10 }).toISODate()!;
 const at = (time: string, d = day) => DateTime.fromISO(`${d}T${time}`, { zone: ZONE }).toJSDate();
 
@@ -34,7 +35,7 @@ describe("moving and reassigning visits", () => {
     const busyRef = (await visitRow(busy)).reference;
     const err = await moveVisit(admin, { visitId: mover, technicianId: terry.id, date: day, time: "09:30" }, null).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
-    expect(err.message).toBe(`Terry Tech already has ${busyRef} 09:00–10:30. Visits need 30 min of travel time between them.`);
+    expect(err.message).toBe(`Terry Tech already has ${busyRef} 9:00 – 10:30 AM. Visits need 30 min of travel time between them.`);
     expect(err.fieldErrors.time[0]).toContain(busyRef);
     // The travel buffer counts: 10:45 is inside Terry's 10:30 + 30 min.
     await expect(moveVisit(admin, { visitId: mover, technicianId: terry.id, date: day, time: "10:45" }, null)).rejects.toThrow(`already has ${busyRef}`);
@@ -63,7 +64,8 @@ describe("moving and reassigning visits", () => {
     expect(mail[0]).toMatchObject({ kind: "visit.moved", toAddress: carla.email, status: "pending" });
     expect(mail[0]!.subject).toContain("new time");
     expect(mail[0]!.textBody).toContain("Technician: Terry Tech");
-    expect(mail[0]!.textBody).toContain("11:00–12:30");
+    // the new time in full, in the company's zone and locale
+    expect(mail[0]!.textBody).toContain(`When: ${DateTime.fromISO(day).toFormat("cccc, LLLL d, yyyy")}, 11:00 AM – 12:30 PM E`);
     // the customer's calendar entry moves with the visit: same UID, the new start; this factory visit had no .ics mailed before
     const attachments = mail[0]!.attachments as { filename: string; contentBase64: string }[];
     expect(attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^visit-.+\.ics$/)]);
@@ -131,7 +133,7 @@ describe("moving and reassigning visits", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);
-    expect(rejected.reason.message).toMatch(/^Terry Tech already has T-[0-9A-F]+ 12:(00|15)–13:(00|15)\./);
+    expect(rejected.reason.message).toMatch(/^Terry Tech already has T-[0-9A-F]+ 12:(00|15) – 1:(00|15) PM\./);
   });
 });
 
@@ -142,10 +144,10 @@ describe("the board", () => {
     const requested = await makeVisit({ customerId: carla.customerId!, technicianId: null, startsAt: at("10:00") });
     const cancelled = await makeVisit({ customerId: carla.customerId!, technicianId: olive.id, startsAt: at("11:00"), status: "cancelled" });
     const board = await getBoard(admin, { view: "day", date: day });
-    expect(board.title).toBe(DateTime.fromISO(day).toFormat("cccc d LLLL yyyy"));
+    expect(board.title).toBe(DateTime.fromISO(day).toFormat("cccc, LLLL d, yyyy")); // "Monday, March 2, 2026"
     const terryLane = board.lanes.find((l) => l.id === terry.id)!;
     expect(terryLane.visits.map((v) => v.id)).toEqual([assigned]);
-    expect(terryLane.visits[0]).toMatchObject({ timeLabel: "09:00–11:00", time: "09:00", date: day, leftPct: expect.any(Number) });
+    expect(terryLane.visits[0]).toMatchObject({ timeLabel: "9:00 – 11:00 AM", time: "09:00", date: day, leftPct: expect.any(Number) });
     // 08:00-18:00 window: 09:00 is 1/10 in, two hours are 2/10 wide.
     expect(terryLane.visits[0]!.leftPct).toBeCloseTo(10, 1);
     expect(terryLane.visits[0]!.widthPct).toBeCloseTo(20, 1);
@@ -183,7 +185,7 @@ describe("placement notes for the dispatcher", () => {
     expect(late.warnings).toEqual([
       "This is outside Terry Tech's hours on " + DateTime.fromISO(day).toFormat("cccc") + "s (09:00–17:00).",
       "Terry Tech has time off then.",
-      `${DateTime.fromISO(day).toFormat("d LLL")} is a company holiday (Founders' Day).`,
+      `${DateTime.fromISO(day).toFormat("LLL d, yyyy")} is a company holiday (Founders' Day).`,
       "Terry Tech is not set up for Lorex devices.",
     ]);
     expect((await visitRow(id)).startsAt.toISOString()).toBe(at("16:30").toISOString());
@@ -195,12 +197,14 @@ describe("lane layout", () => {
   it("widens the window for early or late visits and keeps wall-clock hour marks across a DST change", async () => {
     const { dayWindow, place } = await import("./layout");
     const at2 = (d: string, t: string) => DateTime.fromISO(`${d}T${t}`, { zone: ZONE }).toJSDate();
-    const w = dayWindow("2031-06-10", ZONE, [{ startsAt: at2("2031-06-10", "06:30"), endsAt: at2("2031-06-10", "19:10") }]);
-    expect(w.marks[0]!.label).toBe("06:00");
-    expect(w.marks.at(-1)!.label).toBe("19:00");
+    const w = dayWindow("2031-06-10", US, [{ startsAt: at2("2031-06-10", "06:30"), endsAt: at2("2031-06-10", "19:10") }]);
+    expect(w.marks[0]!.label).toBe("6:00 AM");
+    expect(w.marks.at(-1)!.label).toBe("7:00 PM");
     expect(place({ startsAt: at2("2031-06-10", "06:00"), endsAt: at2("2031-06-10", "20:00") }, w.from, w.to)).toEqual({ leftPct: 0, widthPct: 100 });
     // 2 Nov 2031 (fall back): 01:00 happens twice; the marks still read as a clock does.
-    const fall = dayWindow("2031-11-02", ZONE, [{ startsAt: at2("2031-11-02", "00:00"), endsAt: at2("2031-11-02", "03:00") }]);
-    expect(fall.marks.slice(0, 4).map((m) => m.label)).toEqual(["00:00", "01:00", "01:00", "02:00"]);
+    const fall = dayWindow("2031-11-02", US, [{ startsAt: at2("2031-11-02", "00:00"), endsAt: at2("2031-11-02", "03:00") }]);
+    expect(fall.marks.slice(0, 4).map((m) => m.label)).toEqual(["12:00 AM", "1:00 AM", "1:00 AM", "2:00 AM"]);
+    // A 24-hour locale reads the same hours its own way; an empty day starts at 08:00 wall-clock time, even on the 25-hour day.
+    expect(dayWindow("2031-11-02", { timeZone: ZONE, locale: "en-GB" }, []).marks.slice(0, 2).map((m) => m.label)).toEqual(["08:00", "09:00"]);
   });
 });

@@ -1,17 +1,20 @@
 /**
  * Where a visit sits on a day lane: a window of whole hours covering the
- * working day (08:00-18:00 at least, wider if a visit falls outside), and each
+ * working day (8 AM to 6 PM at least, wider if a visit falls outside), and each
  * visit's left offset and width as a percentage of it. Pure, for the board.
  */
 import { DateTime } from "luxon";
+import { formatTime, type ZoneAndLocale } from "@/lib/format/dates";
 
 export type Placed = { leftPct: number; widthPct: number };
 
-export function dayWindow(day: string, zone: string, visits: { startsAt: Date; endsAt: Date }[], minHour = 8, maxHour = 18) {
+export function dayWindow(day: string, z: ZoneAndLocale, visits: { startsAt: Date; endsAt: Date }[], minHour = 8, maxHour = 18) {
+  const zone = z.timeZone;
   const dayStart = DateTime.fromISO(day, { zone }).startOf("day");
   const dayEnd = dayStart.plus({ days: 1 });
-  let from = dayStart.plus({ hours: minHour });
-  let to = dayStart.plus({ hours: maxHour });
+  // Wall-clock hours: on a daylight-saving day "8 hours after midnight" is 7:00 or 9:00.
+  let from = dayStart.set({ hour: minHour });
+  let to = dayStart.set({ hour: maxHour });
   for (const v of visits) {
     const s = DateTime.fromJSDate(v.startsAt, { zone });
     const e = DateTime.fromJSDate(v.endsAt, { zone });
@@ -22,7 +25,7 @@ export function dayWindow(day: string, zone: string, visits: { startsAt: Date; e
   const marks: { label: string; pct: number }[] = [];
   const total = to.toMillis() - from.toMillis();
   for (let t = from; t < to; t = t.plus({ hours: 1 })) {
-    marks.push({ label: t.toFormat("HH:mm"), pct: ((t.toMillis() - from.toMillis()) / total) * 100 });
+    marks.push({ label: formatTime(t.toJSDate(), z), pct: ((t.toMillis() - from.toMillis()) / total) * 100 });
   }
   return { from: from.toJSDate(), to: to.toJSDate(), marks };
 }

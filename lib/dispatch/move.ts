@@ -5,11 +5,13 @@ import { getDb, type Tx } from "@/db/client";
 import { ACTIVE_VISIT_STATUSES, customers, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { formatDay, formatTime, localToInstant } from "@/lib/availability/time";
+import { localToInstant } from "@/lib/availability/time";
+import { formatDate, formatTimeRange } from "@/lib/format/dates";
 import { ConflictError, NotFoundError, pgError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
-import { assertTransition, STATUS_LABELS } from "@/lib/visits/lifecycle";
+import { assertTransition } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { updatedCalendarAttachment } from "@/lib/booking/visit-facts";
 import { visitMovedMail } from "./moved-mail";
 import { placementWarnings } from "./warnings";
@@ -21,7 +23,7 @@ const MOVABLE: VisitStatus[] = ["requested", "scheduled"];
 
 /**
  * The clear message for a collision: which visit of which technician is in
- * the way, in company time ("Terry Tech already has FK-ABC123 09:00–10:30").
+ * the way, in company time ("Terry Tech already has FK-ABC123 9:00 – 10:30 AM").
  */
 async function collisionMessage(tx: Tx, p: { technicianId: string; technicianName: string; visitId: string; startsAt: Date; busyUntil: Date; day: string }, s: CompanySettings) {
   const [hit] = await tx
@@ -39,10 +41,10 @@ async function collisionMessage(tx: Tx, p: { technicianId: string; technicianNam
     .orderBy(asc(visits.startsAt))
     .limit(1);
   if (!hit) return "That time was just taken. Please pick another time.";
-  const zone = s.timeZone;
-  const otherDay = formatDay(hit.startsAt, zone) !== formatDay(p.day, zone) ? ` on ${formatDay(hit.startsAt, zone)}` : "";
+  const hitDay = formatDate(hit.startsAt, s, { weekday: true });
+  const otherDay = hitDay !== formatDate(p.day, s, { weekday: true }) ? ` on ${hitDay}` : "";
   const travel = s.travelBufferMinutes > 0 ? ` Visits need ${s.travelBufferMinutes} min of travel time between them.` : "";
-  return `${p.technicianName} already has ${hit.reference} ${formatTime(hit.startsAt, zone)}–${formatTime(hit.endsAt, zone)}${otherDay}.${travel}`;
+  return `${p.technicianName} already has ${hit.reference} ${formatTimeRange(hit.startsAt, hit.endsAt, s)}${otherDay}.${travel}`;
 }
 
 /** Who gets the customer's mail: the customer's email, else their login's. */
@@ -89,7 +91,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       .where(eq(visits.id, data.visitId))
       .for("update", { of: visits });
     if (!v) throw new NotFoundError("That visit does not exist.");
-    if (!MOVABLE.includes(v.status)) throw new ConflictError(`A visit that is ${STATUS_LABELS[v.status].toLowerCase()} cannot be moved or reassigned.`);
+    if (!MOVABLE.includes(v.status)) throw new ConflictError(`A visit that is ${VISIT_STATUS_LABELS[v.status].toLowerCase()} cannot be moved or reassigned.`);
 
     let technicianName: string | null = null;
     if (technicianId) {
@@ -109,7 +111,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     const busyUntil = new Date(endsAt.getTime() + s.travelBufferMinutes * 60_000);
     const timeChanged = startsAt.getTime() !== v.startsAt.getTime();
     const techChanged = technicianId !== v.technicianId;
-    if (!timeChanged && !techChanged && status === v.status) return { changed: false, reference: v.reference, status, emailed: false, warnings: [] as string[] };
+    if (!timeChanged && !techChanged && status === v.status) return { changed: false, reference: v.reference, status, startsAt, emailed: false, warnings: [] as string[] };
 
     try {
       await tx.transaction(async (sp) => {
@@ -149,7 +151,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
       emailed = true;
     }
-    const warnings = technicianId ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, zone: s.timeZone }) : [];
-    return { changed: true, reference: v.reference, status, emailed, action, warnings };
+    const warnings = technicianId ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, settings: s }) : [];
+    return { changed: true, reference: v.reference, status, startsAt, emailed, action, warnings };
   });
 }

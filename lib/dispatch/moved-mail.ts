@@ -1,5 +1,5 @@
 import "server-only";
-import { formatDateTime, formatTime } from "@/lib/availability/time";
+import { formatDateTime, formatVisitWindow } from "@/lib/format/dates";
 import type { CompanySettings } from "@/lib/settings/company";
 import type { OutgoingMail } from "@/lib/mail/outbox";
 
@@ -16,9 +16,8 @@ export function visitMovedMail(v: {
   timeChanged: boolean;
   settings: CompanySettings;
 }): OutgoingMail {
-  const zone = v.settings.timeZone;
-  const when = `${formatDateTime(v.startsAt, zone)}–${formatTime(v.endsAt, zone)} (${zone})`;
-  const subject = v.timeChanged ? `Your visit ${v.reference} has a new time: ${formatDateTime(v.startsAt, zone)}` : `Your visit ${v.reference} has a new technician`;
+  const when = formatVisitWindow(v.startsAt, v.endsAt, v.settings);
+  const subject = v.timeChanged ? `Your visit ${v.reference} has a new time: ${formatDateTime(v.startsAt, v.settings)}` : `Your visit ${v.reference} has a new technician`;
   const text = [
     `Hello ${v.customerName},`,
     "",

@@ -4,7 +4,8 @@ import { DateTime } from "luxon";
 import type { Executor } from "@/db/client";
 import { devices, holidays, technicianHours, technicianProfiles, technicianTimeOff, visitDevices, type Brand } from "@/db/schema";
 import { minutesToTime } from "@/lib/availability/time";
-import { BRAND_LABELS } from "@/lib/field/labels";
+import { formatDate, formatWeekday, type ZoneAndLocale } from "@/lib/format/dates";
+import { BRAND_LABELS } from "@/lib/values/labels";
 
 /**
  * What a dispatcher should know about a placement the database allows: outside
@@ -15,10 +16,11 @@ import { BRAND_LABELS } from "@/lib/field/labels";
  */
 export async function placementWarnings(
   db: Executor,
-  p: { visitId: string; technicianId: string; technicianName: string; startsAt: Date; endsAt: Date; zone: string },
+  p: { visitId: string; technicianId: string; technicianName: string; startsAt: Date; endsAt: Date; settings: ZoneAndLocale },
 ): Promise<string[]> {
-  const start = DateTime.fromJSDate(p.startsAt, { zone: p.zone });
-  const end = DateTime.fromJSDate(p.endsAt, { zone: p.zone });
+  const zone = p.settings.timeZone;
+  const start = DateTime.fromJSDate(p.startsAt, { zone });
+  const end = DateTime.fromJSDate(p.endsAt, { zone });
   const day = start.toISODate()!;
   const [hours, off, holiday, profile, brands] = await Promise.all([
     db
@@ -39,13 +41,13 @@ export async function placementWarnings(
   const startMin = start.hour * 60 + start.minute;
   const endMin = end.hasSame(start, "day") ? end.hour * 60 + end.minute : 24 * 60;
   if (hours.length === 0) {
-    warnings.push(`${who} does not work on ${start.toFormat("cccc")}s.`);
+    warnings.push(`${who} does not work on ${formatWeekday(p.startsAt, p.settings)}s.`);
   } else if (!hours.some((h) => h.startMinute <= startMin && endMin <= h.endMinute)) {
     const spans = hours.map((h) => `${minutesToTime(h.startMinute)}–${minutesToTime(h.endMinute)}`).join(", ");
-    warnings.push(`This is outside ${who}'s hours on ${start.toFormat("cccc")}s (${spans}).`);
+    warnings.push(`This is outside ${who}'s hours on ${formatWeekday(p.startsAt, p.settings)}s (${spans}).`);
   }
   if (off.length > 0) warnings.push(`${who} has time off then.`);
-  if (holiday[0]) warnings.push(`${start.toFormat("d LLL")} is a company holiday (${holiday[0].name}).`);
+  if (holiday[0]) warnings.push(`${formatDate(day, p.settings)} is a company holiday (${holiday[0].name}).`);
   const skills = new Set<Brand>(profile[0]?.brands ?? []);
   const missing = brands.map((b) => b.brand).filter((b) => !skills.has(b));
   if (missing.length > 0) warnings.push(`${who} is not set up for ${missing.map((b) => BRAND_LABELS[b]).join(" and ")} devices.`);

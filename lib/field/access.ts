@@ -5,7 +5,8 @@ import type { Executor } from "@/db/client";
 import { authorizations, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/platform/errors";
-import { STATUS_LABELS, isClosed } from "@/lib/visits/lifecycle";
+import { isClosed } from "@/lib/visits/lifecycle";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 
 /**
  * The one gate for field work on a visit: the permission, then the scope (a
@@ -47,7 +48,7 @@ export async function loadWorkVisit(db: Executor, actor: Actor | null, visitId: 
 /** Completed (or cancelled) visits are read-only. */
 export function assertEditable(v: Pick<WorkVisit, "status">) {
   if (v.status === "completed") throw new ConflictError("This visit is completed and read-only.");
-  if (isClosed(v.status)) throw new ConflictError(`This visit is ${STATUS_LABELS[v.status].toLowerCase()}; it can no longer be changed.`);
+  if (isClosed(v.status)) throw new ConflictError(`This visit is ${VISIT_STATUS_LABELS[v.status].toLowerCase()}; it can no longer be changed.`);
 }
 
 /** Hands-on work (authorization, attempts) happens on site. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatDateTime } from "@/lib/format/dates";
 import { getDb } from "@/db/client";
 import { authorizations } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -40,7 +40,7 @@ export async function recordAuthorization(actor: Actor | null, input: unknown, i
       .from(authorizations)
       .where(eq(authorizations.visitId, v.id));
     if (existing) {
-      const when = DateTime.fromJSDate(existing.recordedAt, { zone: s.timeZone }).toFormat("LLL d, h:mm a");
+      const when = formatDateTime(existing.recordedAt, s);
       throw new ConflictError(`This visit already has an authorization (${existing.personName}, ${when}); it cannot be replaced.`);
     }
     const [row] = await tx

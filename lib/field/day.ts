@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { customers, devices, sites, visitDevices, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/settings/company";
-import { deviceLabel } from "./labels";
+import { deviceLabel } from "@/lib/values/labels";
 
 export const DAY_RANGES = ["today", "tomorrow", "week"] as const;
 export type DayRange = (typeof DAY_RANGES)[number];

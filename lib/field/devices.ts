@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { attempts, devices, visitDevices } from "@/db/schema";
+import { attempts, devices, RECOVERY_OPTIONS, visitDevices } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, ValidationError } from "@/lib/platform/errors";
 import { assertEditable, loadWorkVisit, parseInput } from "./access";
-import { OPTION_LIST } from "./labels";
 import { deviceFactsSchema } from "./schemas";
 
 /** A device's facts as the technician records them. */
@@ -50,7 +49,7 @@ export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip:
     }
     const same = (k: string, val: unknown) =>
       k === "recoveryOptions"
-        ? OPTION_LIST.every((o) => (facts.recoveryOptions[o] ?? "unknown") === (before.recoveryOptions[o] ?? "unknown"))
+        ? RECOVERY_OPTIONS.every((o) => (facts.recoveryOptions[o] ?? "unknown") === (before.recoveryOptions[o] ?? "unknown"))
         : JSON.stringify(val) === JSON.stringify((before as Record<string, unknown>)[k]);
     const changed = Object.fromEntries(Object.entries(facts).filter(([k, val]) => !same(k, val)));
     if (Object.keys(changed).length === 0) return { changed: [] as string[] };

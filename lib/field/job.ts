@@ -12,7 +12,7 @@ import { deviceFactColumns } from "./devices";
 import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
-import { deviceLabel } from "./labels";
+import { deviceLabel } from "@/lib/values/labels";
 import { OPEN_CASE_STATUSES } from "./vendor-cases";
 import { vendorFileNames } from "./vendor-files";
 
@@ -187,6 +187,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     }),
     vendorFiles: Object.fromEntries(files),
     timeZone: s.timeZone,
+    locale: s.locale,
     vendorCaseDueHours: s.vendorCaseDueHours,
     viewerId: actor!.id,
   };

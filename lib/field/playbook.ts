@@ -9,7 +9,7 @@
  * "Unknown" never demotes a method: nobody has checked yet.
  */
 import type { Brand, DeviceKind, RecoveryMethod, RecoveryOptions, WarrantySeal } from "@/db/schema";
-import { BRAND_LABELS, KIND_LABELS, OPTION_LABELS } from "./labels";
+import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS } from "@/lib/values/labels";
 
 export type PlaybookMethod = Pick<
   RecoveryMethod,
@@ -66,7 +66,7 @@ export function whyNotApplicable(method: Pick<PlaybookMethod, "name" | "brands" 
 export function lackingReason(method: Pick<PlaybookMethod, "requiresOptions">, options: RecoveryOptions): string | null {
   const missing = method.requiresOptions.filter((o) => options[o] === "no");
   if (missing.length === 0) return null;
-  return `Needs ${missing.map((o) => OPTION_LABELS[o].toLowerCase()).join(" and ")}, which this device does not have.`;
+  return `Needs ${missing.map((o) => RECOVERY_OPTION_LABELS[o].toLowerCase()).join(" and ")}, which this device does not have.`;
 }
 
 export function buildPlaybook(

@@ -3,7 +3,7 @@
  * the server action (and the lib function) on the server. Client-safe.
  */
 import { z } from "zod";
-import { ANSWERS, BRAND_LIST, KIND_LIST, OPTION_LIST, OUTCOMES, RELATIONSHIPS, SEAL_LIST, VENDOR_LIST } from "./labels";
+import { ATTEMPT_OUTCOMES, AUTH_RELATIONSHIPS, BRANDS, CHECKLIST_ANSWERS, DEVICE_KINDS, RECOVERY_OPTIONS, VENDORS, WARRANTY_SEALS } from "@/lib/values";
 
 const id = (what: string) => z.uuid(`That ${what} id is not valid.`);
 const optionalText = (max: number, tooLong = `Use at most ${max} characters.`) => z.string().trim().max(max, tooLong).optional().default("");
@@ -24,7 +24,7 @@ export const authorizationSchema = z
   .object({
     visitId: id("visit"),
     personName: z.string({ error: "Enter the name of the person authorizing." }).trim().min(2, "Enter the name of the person authorizing.").max(120, "Use at most 120 characters."),
-    relationship: z.enum(RELATIONSHIPS, "Choose how they relate to the equipment."),
+    relationship: z.enum(AUTH_RELATIONSHIPS, "Choose how they relate to the equipment."),
     mode: z.enum(["signature", "typed"]),
     /** data:image/png;base64,... from the signature pad. */
     signature: z.string().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 64, "The signature image is too large.").optional().default(""),
@@ -47,7 +47,7 @@ const durationSchema = z
   .max(MAX_ATTEMPT_SECONDS, "That is longer than 24 hours: check the time.");
 
 export const vendorCaseInputSchema = z.object({
-  vendor: z.enum(VENDOR_LIST, "Choose the vendor."),
+  vendor: z.enum(VENDORS, "Choose the vendor."),
   whatWasSent: z.string({ error: "Say what was sent to the vendor." }).trim().min(3, "Say what was sent to the vendor.").max(500, "Use at most 500 characters."),
 });
 
@@ -56,7 +56,7 @@ export const logAttemptSchema = z
     visitId: id("visit"),
     deviceId: id("device"),
     methodId: z.string({ error: "Choose a method." }).trim().min(1, "Choose a method.").max(64, "Unknown recovery method."),
-    outcome: z.enum(OUTCOMES, "Choose an outcome."),
+    outcome: z.enum(ATTEMPT_OUTCOMES, "Choose an outcome."),
     durationSeconds: durationSchema,
     /** When the on-screen timer started (ISO time), if it was used. */
     startedAt: z.iso.datetime({ offset: true, error: "Not a valid time." }).optional(),
@@ -74,7 +74,7 @@ export type LogAttemptInput = z.input<typeof logAttemptSchema>;
 export const correctAttemptSchema = z.object({
   attemptId: id("attempt"),
   methodId: z.string().trim().min(1, "Choose a method.").max(64, "Unknown recovery method."),
-  outcome: z.enum(OUTCOMES, "Choose an outcome."),
+  outcome: z.enum(ATTEMPT_OUTCOMES, "Choose an outcome."),
   durationSeconds: durationSchema,
   notes: optionalText(2000),
   description: optionalText(500),
@@ -99,8 +99,8 @@ const nullableText = (max: number) =>
 export const deviceFactsSchema = z.object({
   visitId: id("visit"),
   deviceId: id("device"),
-  brand: z.enum(BRAND_LIST, "Choose the brand on the label."),
-  kind: z.enum(KIND_LIST, "Choose the kind of device."),
+  brand: z.enum(BRANDS, "Choose the brand on the label."),
+  kind: z.enum(DEVICE_KINDS, "Choose the kind of device."),
   model: nullableText(80),
   serial: nullableText(80),
   firmware: nullableText(80),
@@ -116,13 +116,13 @@ export const deviceFactsSchema = z.object({
     .transform((n) => (n == null || Number.isNaN(n) ? null : n))
     .refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 256), "Channels must be a whole number from 1 to 256."),
   lorexDeviceId: nullableText(80),
-  warrantySeal: z.enum(SEAL_LIST, "Choose the warranty seal state."),
-  recoveryOptions: z.object(Object.fromEntries(OPTION_LIST.map((o) => [o, z.enum(["yes", "no", "unknown"])])) as Record<(typeof OPTION_LIST)[number], z.ZodEnum<{ yes: "yes"; no: "no"; unknown: "unknown" }>>),
+  warrantySeal: z.enum(WARRANTY_SEALS, "Choose the warranty seal state."),
+  recoveryOptions: z.object(Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, z.enum(["yes", "no", "unknown"])])) as Record<(typeof RECOVERY_OPTIONS)[number], z.ZodEnum<{ yes: "yes"; no: "no"; unknown: "unknown" }>>),
   notes: nullableText(2000),
 });
 export type DeviceFactsInput = z.input<typeof deviceFactsSchema>;
 
-const answer = z.enum(ANSWERS, "Answer yes, no or not applicable.");
+const answer = z.enum(CHECKLIST_ANSWERS, "Answer yes, no or not applicable.");
 export const completeVisitSchema = z.object({
   visitId: id("visit"),
   patternLockSet: answer,

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatTimeRange } from "@/lib/format/dates";
 import { getDb } from "@/db/client";
 import { customers, sites, users, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -36,7 +36,7 @@ export async function advanceVisit(actor: Actor | null, input: unknown, ip: stri
         .leftJoin(users, eq(users.id, visits.technicianId))
         .where(eq(visits.id, v.id));
       if (c?.email) {
-        const window = `${DateTime.fromJSDate(v.startsAt, { zone: s.timeZone }).toFormat("h:mm a")}–${DateTime.fromJSDate(v.endsAt, { zone: s.timeZone }).toFormat("h:mm a")}`;
+        const window = formatTimeRange(v.startsAt, v.endsAt, s);
         await enqueueMail(tx, {
           kind: "visit.en_route",
           to: c.email,

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatDayLabel } from "@/lib/format/dates";
 import { getDb, type Executor } from "@/db/client";
 import { authorizations, checklists, sites, users, visits, type AttemptOutcome, type AuthRelationship, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { CompanySettings } from "@/lib/settings/company";
-import { STATUS_LABELS } from "@/lib/visits/lifecycle";
-import { ANSWER_LABELS, CHECKLIST_ITEMS, OUTCOME_LABELS, RELATIONSHIP_LABELS } from "./labels";
+import { CHECKLIST_ANSWER_LABELS, OUTCOME_LABELS, RELATIONSHIP_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import { CHECKLIST_ITEMS } from "./labels";
 import { visitDevicesWithAttempts } from "./job";
 import { DEVICE_STATE_LABELS, type DeviceState } from "./resolution";
 
@@ -73,7 +73,7 @@ export async function buildVisitSummary(db: Executor, visitId: string): Promise<
     visitId: v.id,
     reference: v.reference,
     status: v.status,
-    statusLabel: STATUS_LABELS[v.status],
+    statusLabel: VISIT_STATUS_LABELS[v.status],
     startsAt: v.startsAt,
     endsAt: v.endsAt,
     completedAt: v.completedAt,
@@ -123,8 +123,8 @@ export async function getVisitSummary(actor: Actor | null, visitId: string): Pro
 }
 
 /** The completion email: plain text, one block per device, then the checklist. */
-export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "companyName" | "companyPhone" | "timeZone">) {
-  const day = DateTime.fromJSDate(s.startsAt, { zone: settings.timeZone }).toFormat("cccc, LLLL d, yyyy");
+export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "companyName" | "companyPhone" | "timeZone" | "locale">) {
+  const day = formatDayLabel(s.startsAt, settings);
   const lines = [`Visit ${s.reference} on ${day} at ${s.address}`, s.technicianName ? `Technician: ${s.technicianName}` : "", ""];
   if (s.authorization) lines.push(`Authorized by ${s.authorization.personName} (${RELATIONSHIP_LABELS[s.authorization.relationship].toLowerCase()}).`, "");
   lines.push("What was done:");
@@ -134,7 +134,7 @@ export function summaryEmail(s: VisitSummary, settings: Pick<CompanySettings, "c
   }
   if (s.checklist) {
     lines.push("", "To prevent the next lockout:");
-    for (const item of CHECKLIST_ITEMS) lines.push(`- ${item.label}: ${ANSWER_LABELS[s.checklist[item.key]]}`);
+    for (const item of CHECKLIST_ITEMS) lines.push(`- ${item.label}: ${CHECKLIST_ANSWER_LABELS[s.checklist[item.key]]}`);
   }
   lines.push("", `Questions? Call ${settings.companyPhone}.`, "", settings.companyName);
   return { subject: `Your visit summary (${s.reference})`, text: `Hello,\n\n${lines.join("\n")}` };

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatDateTime, formatTime } from "@/lib/availability/time";
+import { formatTime, formatVisitWindow } from "@/lib/format/dates";
 import type { CompanySettings } from "@/lib/settings/company";
 import type { OutgoingMail } from "./outbox";
 
@@ -15,13 +15,12 @@ export function reminderMail(v: {
   address: string;
   settings: CompanySettings;
 }): OutgoingMail {
-  const zone = v.settings.timeZone;
   const text = [
     `Hello ${v.customerName},`,
     "",
     `A reminder: your visit ${v.reference} is tomorrow.`,
     "",
-    `When: ${formatDateTime(v.startsAt, zone)}–${formatTime(v.endsAt, zone)} (${zone})`,
+    `When: ${formatVisitWindow(v.startsAt, v.endsAt, v.settings)}`,
     ...(v.technicianName ? [`Technician: ${v.technicianName}`] : []),
     `Where: ${v.address}`,
     "",
@@ -35,5 +34,5 @@ export function reminderMail(v: {
     "",
     v.settings.companyName,
   ].join("\n");
-  return { kind: "visit.reminder", to: v.to, subject: `Reminder: your visit ${v.reference} is tomorrow at ${formatTime(v.startsAt, zone)}`, text, visitId: v.visitId };
+  return { kind: "visit.reminder", to: v.to, subject: `Reminder: your visit ${v.reference} is tomorrow at ${formatTime(v.startsAt, v.settings)}`, text, visitId: v.visitId };
 }

@@ -3,9 +3,10 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
+import type { ActionResult } from "@/lib/platform/action-result";
 import { toAppError, type FieldErrors } from "@/lib/platform/errors";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number; fieldErrors?: FieldErrors };
+export type { ActionResult };
 export type ActionContext = { actor: Actor | null; ip: string };
 
 /** zod issues -> { "devices.0.brand": ["..."] } (dot paths, as react-hook-form names fields). */

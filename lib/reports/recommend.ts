@@ -16,6 +16,7 @@
  *   5. the catalogue's own order (sort_order).
  */
 import type { Brand, DeviceKind, RecoveryOption, RecoveryOptions, WipesConfig } from "@/db/schema";
+import { BRAND_LABELS, KIND_PLURAL_LABELS } from "@/lib/values/labels";
 
 export const MIN_MODEL_N = 20;
 export const MIN_SIMILAR_N = 10;
@@ -41,8 +42,6 @@ export type Recommendation = {
   reason: string;
 };
 
-const BRAND_LABEL: Record<Brand, string> = { dahua: "Dahua", hikvision: "Hikvision", lorex: "Lorex" };
-const KIND_PLURAL: Record<DeviceKind, string> = { dvr: "DVRs", nvr: "NVRs", camera: "cameras" };
 
 function optionLabel(option: RecoveryOption, brand: Brand): string {
   switch (option) {
@@ -64,7 +63,7 @@ function optionLabel(option: RecoveryOption, brand: Brand): string {
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 
 export function rankMethods(device: RecDevice, methods: RecMethod[], stats: RecStats): Recommendation[] {
-  const similarDevices = `similar ${BRAND_LABEL[device.brand]} ${KIND_PLURAL[device.kind]}`;
+  const similarDevices = `similar ${BRAND_LABELS[device.brand]} ${KIND_PLURAL_LABELS[device.kind]}`;
   const candidates = methods.filter(
     (m) => m.active !== false && m.brands.includes(device.brand) && (m.kinds.length === 0 || m.kinds.includes(device.kind)),
   );
@@ -79,7 +78,7 @@ export function rankMethods(device: RecDevice, methods: RecMethod[], stats: RecS
     const rate = basis === "catalogue" ? null : used.succeeded / used.n;
 
     const parts: string[] = [];
-    if (basis === "model") parts.push(`${pct(rate!)} of ${used.n} attempts on ${BRAND_LABEL[device.brand]} ${device.model} ${KIND_PLURAL[device.kind]}`);
+    if (basis === "model") parts.push(`${pct(rate!)} of ${used.n} attempts on ${BRAND_LABELS[device.brand]} ${device.model} ${KIND_PLURAL_LABELS[device.kind]}`);
     else if (basis === "similar") parts.push(`${pct(rate!)} of ${used.n} ${similarDevices}`);
     else if (similar.n > 0) parts.push(`only ${similar.n} ${similar.n === 1 ? "attempt" : "attempts"} on ${similarDevices} so far: catalogue order`);
     else parts.push(`no results on ${similarDevices} yet: catalogue order`);

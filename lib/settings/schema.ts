@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
 
 /** Company settings: one typed object, stored as key/value rows in `settings`. */
 export const companySettingsSchema = z.object({
@@ -17,6 +18,14 @@ export const companySettingsSchema = z.object({
       }
     }, "Unknown time zone")
     .default("America/New_York"),
+  /** How dates and times read on every page and email (a BCP 47 tag: en-US, en-GB, fr-CA…), stored in its canonical form. */
+  locale: z
+    .string()
+    .trim()
+    .max(35, "Use a language tag such as en-US or en-GB.")
+    .refine((tag) => canonicalLocale(tag) !== null, "Use a language tag such as en-US or en-GB (this one is unknown).")
+    .transform((tag) => canonicalLocale(tag)!)
+    .default(DEFAULT_LOCALE),
   slotStepMinutes: z.number().int().min(5).max(240).default(30),
   minNoticeMinutes: z.number().int().min(0).max(14 * 24 * 60).default(120),
   horizonDays: z.number().int().min(1).max(365).default(30),

@@ -3,10 +3,12 @@
  *   requested -> scheduled -> en_route -> on_site -> (waiting_vendor ->) completed
  *   cancelled / no_show from any state before completion.
  * The database CHECK constraint keeps the values valid; this table keeps the
- * moves valid. Every status change goes through `assertTransition`.
+ * moves valid. Every status change goes through `assertTransition`. What
+ * people read for each status is VISIT_STATUS_LABELS in lib/values/labels.
  */
 import type { VisitStatus } from "@/db/schema";
 import { ConflictError } from "@/lib/platform/errors";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 
 export const TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
   requested: ["scheduled", "cancelled", "no_show"],
@@ -19,24 +21,13 @@ export const TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
   no_show: [],
 };
 
-export const STATUS_LABELS: Record<VisitStatus, string> = {
-  requested: "Requested",
-  scheduled: "Scheduled",
-  en_route: "On the way",
-  on_site: "On site",
-  waiting_vendor: "Waiting on vendor",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No show",
-};
-
 export function canTransition(from: VisitStatus, to: VisitStatus) {
   return TRANSITIONS[from].includes(to);
 }
 
 export function assertTransition(from: VisitStatus, to: VisitStatus) {
   if (!canTransition(from, to)) {
-    throw new ConflictError(`A visit that is ${STATUS_LABELS[from].toLowerCase()} cannot become ${STATUS_LABELS[to].toLowerCase()}.`);
+    throw new ConflictError(`A visit that is ${VISIT_STATUS_LABELS[from].toLowerCase()} cannot become ${VISIT_STATUS_LABELS[to].toLowerCase()}.`);
   }
 }
 

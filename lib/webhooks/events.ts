@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS, type WebhookEvent } from "@/db/schema";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/values";
 
 export { WEBHOOK_EVENTS, type WebhookEvent };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/db/schema";
+import { WEBHOOK_EVENTS } from "@/lib/values";
 
 /** An IP literal in a private, link-local or loopback range (cloud metadata, the office network): not a receiver on the internet. */
 export function isPrivateAddressLiteral(host: string): boolean {

@@ -1,5 +1,5 @@
-import { BRANDS, DEVICE_KINDS } from "@/db/schema";
-import { BRAND_LABELS, KIND_LABELS } from "@/lib/booking/schemas";
+import { BRANDS, DEVICE_KINDS } from "@/lib/values";
+import { BRAND_LABELS, KIND_CHOICE_LABELS } from "@/lib/values/labels";
 import type { CompanySettings } from "@/lib/settings/schema";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -41,7 +41,7 @@ input:focus-visible,select:focus-visible{outline:3px solid #93c5fd;outline-offse
 <form id="fk-book" novalidate>
 <h2>Your device</h2>
 ${field("devices.0.brand", "Brand", `<select id="devices.0.brand" name="devices.0.brand" aria-describedby="err-devices.0.brand">${options(BRANDS.map((b) => [b, BRAND_LABELS[b]]))}</select>`)}
-${field("devices.0.kind", "Kind", `<select id="devices.0.kind" name="devices.0.kind" aria-describedby="err-devices.0.kind">${options(DEVICE_KINDS.map((k) => [k, KIND_LABELS[k]]))}</select>`)}
+${field("devices.0.kind", "Kind", `<select id="devices.0.kind" name="devices.0.kind" aria-describedby="err-devices.0.kind">${options(DEVICE_KINDS.map((k) => [k, KIND_CHOICE_LABELS[k]]))}</select>`)}
 <h2>When</h2>
 <div class="row">${field("day", "Day", `<select id="day" name="day" aria-describedby="err-day"><option value="">Loading free days…</option></select>`)}
 ${field("slotStart", "Time", `<select id="slotStart" name="slotStart" aria-describedby="err-slotStart"></select>`)}</div>

@@ -1,3 +1,5 @@
+import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+
 const LABELS: Record<string, string> = {
   "backup.upload": "Uploaded",
   "backup.download": "Downloaded",
@@ -9,9 +11,8 @@ const LABELS: Record<string, string> = {
 type Event = { id: number; action: string; entityId: string | null; at: Date; ip: string | null; actorName: string | null; actorRole: string | null; details: Record<string, unknown> };
 
 /** Who did what to which backup, when, from where. */
-export function AuditTrail({ events, timeZone }: { events: Event[]; timeZone: string }) {
+export function AuditTrail({ events, zone }: { events: Event[]; zone: ZoneAndLocale }) {
   if (events.length === 0) return <p className="text-slate-700">Nothing recorded yet.</p>;
-  const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone });
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -27,7 +28,7 @@ export function AuditTrail({ events, timeZone }: { events: Event[]; timeZone: st
         <tbody>
           {events.map((e) => (
             <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row">
-              <td className="py-2 pr-3 whitespace-nowrap">{fmt.format(new Date(e.at))}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at, zone, { seconds: true })}</td>
               <td className={`py-2 pr-3 ${e.action === "backup.integrity_failed" ? "font-semibold text-red-700" : ""}`}>{LABELS[e.action] ?? e.action}</td>
               <td className="py-2 pr-3">{e.actorName ? `${e.actorName} (${e.actorRole})` : "system"}</td>
               <td className="py-2 pr-3">{e.ip ?? "—"}</td>

@@ -1,14 +1,14 @@
 import { Download } from "lucide-react";
 import Link from "next/link";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
+import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import type { BackupListItem } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
 import { DeleteBackupButton } from "./delete-backup-button";
 
 /** Versions of a device's backups, newest first, each with its download link. */
-export function BackupList({ items, admin = false, timeZone }: { items: BackupListItem[]; admin?: boolean; timeZone: string }) {
+export function BackupList({ items, admin = false, zone }: { items: BackupListItem[]; admin?: boolean; zone: ZoneAndLocale }) {
   if (items.length === 0) return <p className="text-slate-700">No backups stored for this device yet.</p>;
-  const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <ul className="divide-y divide-slate-200" aria-label="Backup versions">
       {items.map((b) => (
@@ -19,7 +19,7 @@ export function BackupList({ items, admin = false, timeZone }: { items: BackupLi
               {b.deletedAt ? <span className="badge bg-red-100 text-red-800">Deleted</span> : null}
             </p>
             <p className="text-sm text-slate-600">
-              {BACKUP_KIND_LABELS[b.kind]} · {formatBytes(b.sizeBytes)} · {fmt.format(new Date(b.uploadedAt))} by {b.uploadedByName}
+              {BACKUP_KIND_LABELS[b.kind]} · {formatBytes(b.sizeBytes)} · {formatDateTime(b.uploadedAt, zone)} by {b.uploadedByName}
               {b.firmwareAtExport ? ` · firmware ${b.firmwareAtExport}` : ""}
             </p>
             {b.note ? <p className="text-sm text-slate-700">Note: {b.note}</p> : null}

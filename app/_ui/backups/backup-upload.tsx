@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { useSchemaResolver } from "@/app/_ui/use-action-form";
 import type { z } from "zod";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 
 type Kind = keyof typeof BACKUP_KIND_LABELS;
 

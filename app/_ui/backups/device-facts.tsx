@@ -1,19 +1,5 @@
-import type { RecoveryOptions } from "@/db/schema";
-
-const BRAND: Record<string, string> = { dahua: "Dahua", lorex: "Lorex", hikvision: "Hikvision" };
-const KIND: Record<string, string> = { dvr: "DVR", nvr: "NVR", camera: "IP camera" };
-const OPTION: Record<string, string> = {
-  recovery_email: "Recovery email",
-  security_questions: "Security questions",
-  app_account: "Phone-app account",
-  guid_file: "GUID file",
-  reset_button: "Reset button",
-  unlock_pattern: "Unlock pattern",
-};
-
-export function deviceTitle(d: { brand: string; kind: string; model: string | null }) {
-  return `${BRAND[d.brand] ?? d.brand} ${KIND[d.kind] ?? d.kind}${d.model ? ` ${d.model}` : ""}`;
-}
+import type { RecoveryOptions } from "@/lib/values";
+import { labelOf, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
 
 type Facts = {
   brand: string;
@@ -36,7 +22,7 @@ export function DeviceFacts({ device }: { device: Facts }) {
     ["MAC", device.mac],
     ["Channels", device.channels ? String(device.channels) : null],
     ["Lorex Device ID", device.brand === "lorex" ? device.lorexDeviceId : null],
-    ["Warranty seal", device.warrantySeal],
+    ["Warranty seal", labelOf(SEAL_LABELS, device.warrantySeal)],
   ];
   const options = Object.entries(device.recoveryOptions ?? {}).filter(([, v]) => v && v !== "unknown");
   return (
@@ -52,7 +38,7 @@ export function DeviceFacts({ device }: { device: Facts }) {
       {options.length ? (
         <>
           <dt className="text-slate-600">Recovery options</dt>
-          <dd>{options.map(([k, v]) => `${OPTION[k] ?? k}: ${v}`).join(", ")}</dd>
+          <dd>{options.map(([k, v]) => `${labelOf(RECOVERY_OPTION_LABELS, k)}: ${labelOf(TRI_STATE_LABELS, v)}`).join(", ")}</dd>
         </>
       ) : null}
     </dl>

@@ -5,6 +5,7 @@ import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { FormMessage } from "@/app/_ui/field";
 import type { BookingConfirmation } from "@/lib/booking/book";
 import type { BookingProfile } from "@/lib/booking/profile";
+import type { ActionResult } from "@/lib/platform/action-result";
 import { bookingSchema, type BookingData, type BookingInput } from "@/lib/booking/schemas";
 import type { SlotOptions } from "@/lib/booking/slot-options";
 import { Confirmation } from "./confirmation";
@@ -14,7 +15,6 @@ import { ReviewStep, type BookingMode } from "./review-step";
 import { SlotPicker } from "./slot-picker";
 import { StepIndicator } from "./step-indicator";
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; status?: number; fieldErrors?: Record<string, string[]> };
 type StepId = "contact" | "address" | "devices" | "time" | "review";
 const TITLES: Record<StepId, string> = { contact: "Your details", address: "Address", devices: "Devices", time: "Day and time", review: "Review and confirm" };
 const FIELDS: Record<StepId, FieldPath<BookingInput>[]> = {
@@ -29,10 +29,9 @@ const stepOf = (path: string): StepId =>
 
 export type BookingFormProps = {
   mode: BookingMode;
-  book: (input: BookingData) => Promise<Result<BookingConfirmation>>;
-  slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<Result<SlotOptions>>;
+  book: (input: BookingData) => Promise<ActionResult<BookingConfirmation>>;
+  slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<ActionResult<SlotOptions>>;
   profile: BookingProfile | null;
-  timeZone: string;
   /** Admin mode: the customer step (picker + new-customer fields). */
   customerStep?: (args: { form: ReturnType<typeof useForm<BookingInput, unknown, BookingData>>; setProfile: (p: BookingProfile | null) => void }) => ReactNode;
 };
@@ -59,7 +58,7 @@ function defaults(profile: BookingProfile | null, mode: BookingMode): BookingInp
   };
 }
 
-export function BookingForm({ mode, book, slots, profile: initialProfile, timeZone, customerStep }: BookingFormProps) {
+export function BookingForm({ mode, book, slots, profile: initialProfile, customerStep }: BookingFormProps) {
   const [profile, setProfileState] = useState(initialProfile);
   // Each step is checked when Next is pressed (form.trigger). Validating on blur as well made
   // the error under a field vanish as the click on Next began, moving the button away from
@@ -106,7 +105,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, timeZo
   const submit = form.handleSubmit(
     async (values) => {
       setFormError(null);
-      let r: Result<BookingConfirmation>;
+      let r: ActionResult<BookingConfirmation>;
       try {
         r = await book(values);
       } catch {
@@ -168,7 +167,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, timeZo
             error={form.formState.errors.slotStart?.message}
           />
         ) : null}
-        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} timeZone={timeZone} /> : null}
+        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} /> : null}
       </div>
       <div className="mt-6 flex flex-wrap-reverse justify-between gap-3 border-t border-slate-200 pt-4">
         {index > 0 ? (

@@ -2,9 +2,10 @@
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt } from "@/app/_ui/use-action-form";
-import { BRANDS, DEVICE_KINDS } from "@/db/schema";
+import { BRANDS, DEVICE_KINDS } from "@/lib/values";
 import type { BookingProfile } from "@/lib/booking/profile";
-import { ASKED_RECOVERY_OPTIONS, BRAND_LABELS, KIND_LABELS, MAX_DEVICES, RECOVERY_OPTION_LABELS, type BookingData, type BookingInput } from "@/lib/booking/schemas";
+import { ASKED_RECOVERY_OPTIONS, MAX_DEVICES, type BookingData, type BookingInput } from "@/lib/booking/schemas";
+import { BRAND_LABELS, deviceLabel, KIND_CHOICE_LABELS, RECOVERY_OPTION_QUESTIONS } from "@/lib/values/labels";
 
 export const NEW_DEVICE = {
   deviceId: "",
@@ -65,14 +66,14 @@ export function DevicesStep({ form, saved }: { form: Form; saved: BookingProfile
                 <option value="">No, a device not listed</option>
                 {saved.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {BRAND_LABELS[d.brand]} {d.kind.toUpperCase()} {d.model ?? ""}
+                    {deviceLabel(d)}
                   </option>
                 ))}
               </SelectField>
             ) : null}
             {usingSaved ? (
               <p className="text-sm text-slate-700" data-testid={`device-${i}-saved`}>
-                {BRAND_LABELS[watch(`devices.${i}.brand`) as keyof typeof BRAND_LABELS] ?? ""} {String(watch(`devices.${i}.kind`) ?? "").toUpperCase()} {watch(`devices.${i}.model`)}
+                {deviceLabel({ brand: watch(`devices.${i}.brand`) ?? "", kind: watch(`devices.${i}.kind`) ?? "", model: watch(`devices.${i}.model`) })}
               </p>
             ) : (
               <div className="grid gap-3 sm:grid-cols-3">
@@ -88,7 +89,7 @@ export function DevicesStep({ form, saved }: { form: Form; saved: BookingProfile
                   <option value="">Choose…</option>
                   {DEVICE_KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_LABELS[k]}
+                      {KIND_CHOICE_LABELS[k]}
                     </option>
                   ))}
                 </SelectField>
@@ -109,7 +110,7 @@ export function DevicesStep({ form, saved }: { form: Form; saved: BookingProfile
                 <p className="text-sm font-medium text-slate-800">What was ever set up on it?</p>
                 {ASKED_RECOVERY_OPTIONS.map((o) => (
                   <fieldset key={o} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between" aria-describedby={errorAt(e, `devices.${i}.recovery.${o}`) ? `devices-${i}-${o}-error` : undefined}>
-                    <legend className="float-left text-sm text-slate-800 sm:max-w-[60%]">{RECOVERY_OPTION_LABELS[o]}</legend>
+                    <legend className="float-left text-sm text-slate-800 sm:max-w-[60%]">{RECOVERY_OPTION_QUESTIONS[o]}</legend>
                     <div className="flex gap-1">
                       {TRI.map(([v, label]) => (
                         <label key={v} className="flex min-h-11 cursor-pointer items-center gap-1.5 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600">

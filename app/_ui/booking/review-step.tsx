@@ -3,15 +3,14 @@ import type { UseFormReturn } from "react-hook-form";
 import { TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt } from "@/app/_ui/use-action-form";
 import type { BookingProfile } from "@/lib/booking/profile";
-import { BRAND_LABELS, type BookingData, type BookingInput } from "@/lib/booking/schemas";
+import type { BookingData, BookingInput } from "@/lib/booking/schemas";
+import { useZoneAndLocale } from "@/app/_ui/date-format";
+import { formatFullDateTime } from "@/lib/format/dates";
+import { deviceLabel } from "@/lib/values/labels";
 
 type Form = UseFormReturn<BookingInput, unknown, BookingData>;
 export type BookingMode = "public" | "customer" | "admin";
 
-export function formatSlot(iso: string, timeZone: string) {
-  if (!iso) return "";
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date(iso));
-}
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -22,7 +21,8 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function ReviewStep({ form, mode, profile, timeZone }: { form: Form; mode: BookingMode; profile: BookingProfile | null; timeZone: string }) {
+export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingMode; profile: BookingProfile | null }) {
+  const zone = useZoneAndLocale();
   const { register, formState, watch } = form;
   const e = formState.errors;
   const v = watch();
@@ -40,12 +40,12 @@ export function ReviewStep({ form, mode, profile, timeZone }: { form: Form; mode
           <ul>
             {(v.devices ?? []).map((d, i) => (
               <li key={i}>
-                {BRAND_LABELS[d.brand as keyof typeof BRAND_LABELS] ?? d.brand} {String(d.kind ?? "").toUpperCase()} {d.model}
+                {deviceLabel({ brand: d.brand ?? "", kind: d.kind ?? "", model: d.model })}
               </li>
             ))}
           </ul>
         </Row>
-        <Row term="When">{formatSlot(v.slotStart ?? "", timeZone)}</Row>
+        <Row term="When">{v.slotStart ? formatFullDateTime(v.slotStart, zone) : ""}</Row>
       </dl>
       <TextAreaField label="Anything else we should know? (optional)" id="booking-notes" maxLength={2000} error={errorAt(e, "notes")} {...register("notes")} />
       {newCustomer && mode !== "customer" ? (

@@ -1,9 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { SlotOptions } from "@/lib/booking/slot-options";
+import type { ActionResult } from "@/lib/platform/action-result";
 import { useRovingFocus } from "./use-roving-focus";
-
-type Result = { ok: true; data: SlotOptions } | { ok: false; error: string };
 
 /**
  * Days with free time, then the free start times of the chosen day. Buttons
@@ -20,7 +19,7 @@ export function SlotPicker({
   reloadKey = 0,
   idPrefix = "slot",
 }: {
-  load: () => Promise<Result>;
+  load: () => Promise<ActionResult<SlotOptions>>;
   value: string;
   onChange: (start: string) => void;
   error?: string;

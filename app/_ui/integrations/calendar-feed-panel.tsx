@@ -1,36 +1,18 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { ActionButton } from "@/app/_ui/action-button";
 import { FormMessage } from "@/app/_ui/field";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./calendar-actions";
 import { ShownOnce } from "./shown-once";
 
 /** Create (or replace), copy and turn off one's private calendar subscription URL. */
 export function CalendarFeedPanel({ origin, activeSince }: { origin: string; activeSince: string | null }) {
-  const [pending, start] = useTransition();
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const active = url !== null || (activeSince !== null && success === null);
-  const create = () =>
-    start(async () => {
-      setError(null);
-      setSuccess(null);
-      const r = await createCalendarFeedAction({});
-      if (r.ok) setUrl(origin + r.data.path);
-      else setError(r.error);
-    });
-  const revoke = () =>
-    start(async () => {
-      if (!window.confirm("Turn off the calendar link? Calendars subscribed to it stop updating.")) return;
-      const r = await revokeCalendarFeedAction({});
-      if (r.ok) {
-        setUrl(null);
-        setSuccess("The calendar link is turned off.");
-      } else setError(r.error);
-    });
   return (
     <div className="space-y-4">
-      <FormMessage error={error} success={success} />
+      <FormMessage success={success} />
       {url ? (
         <ShownOnce
           label="Your calendar subscription URL"
@@ -45,13 +27,27 @@ export function CalendarFeedPanel({ origin, activeSince }: { origin: string; act
         <p className="text-slate-700">You have no calendar link.</p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-primary" disabled={pending} onClick={create}>
-          {active ? "Make a new calendar link" : "Make my calendar link"}
-        </button>
+        <ActionButton
+          action={() => createCalendarFeedAction({})}
+          label={active ? "Make a new calendar link" : "Make my calendar link"}
+          pendingLabel="Making the link…"
+          className="btn-primary"
+          onDone={(r) => {
+            setSuccess(null);
+            setUrl(origin + r.path);
+          }}
+        />
         {active ? (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={revoke}>
-            Turn off the calendar link
-          </button>
+          <ActionButton
+            action={() => revokeCalendarFeedAction({})}
+            label="Turn off the calendar link"
+            pendingLabel="Turning it off…"
+            confirm="Turn off the calendar link? Calendars subscribed to it stop updating."
+            onDone={() => {
+              setUrl(null);
+              setSuccess("The calendar link is turned off.");
+            }}
+          />
         ) : null}
       </div>
     </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
-import { when } from "@/app/_ui/integrations/format";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { listApiTokens } from "@/lib/api/tokens";
+import { formatDateTime } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { listUsers } from "@/lib/users/manage";
 import { CreateTokenForm } from "./create-token-form";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
   const actor = await requireRole("admin");
-  const [tokens, people, { timeZone }] = await Promise.all([listApiTokens(actor), listUsers(actor), getSettings()]);
+  const [tokens, people, s] = await Promise.all([listApiTokens(actor), listUsers(actor), getSettings()]);
   const state = (t: (typeof tokens)[number]) =>
     t.revokedAt ? ["Revoked", "bg-slate-200 text-slate-700"] : t.expired ? ["Expired", "bg-amber-100 text-amber-900"] : ["Active", "bg-green-100 text-green-800"];
   return (
@@ -52,9 +52,9 @@ export default async function ApiTokensPage() {
                     </p>
                     <p className="break-words text-slate-600">{t.scopes.join(", ")}</p>
                     <p className="text-slate-600">
-                      Created {when(t.createdAt, timeZone)} · last used {when(t.lastUsedAt, timeZone)}
-                      {t.expiresAt ? ` · expires ${when(t.expiresAt, timeZone)}` : ""}
-                      {t.revokedAt ? ` · revoked ${when(t.revokedAt, timeZone)}` : ""}
+                      Created {formatDateTime(t.createdAt, s)} · last used {t.lastUsedAt ? formatDateTime(t.lastUsedAt, s) : "—"}
+                      {t.expiresAt ? ` · expires ${formatDateTime(t.expiresAt, s)}` : ""}
+                      {t.revokedAt ? ` · revoked ${formatDateTime(t.revokedAt, s)}` : ""}
                     </p>
                   </div>
                   {!t.revokedAt ? <RevokeTokenButton id={t.id} name={t.name} /> : null}

@@ -1,14 +1,15 @@
 "use client";
-import { ConfirmActionButton } from "@/app/_ui/integrations/confirm-action-button";
+import { ActionButton } from "@/app/_ui/action-button";
 import { revokeApiTokenAction } from "./actions";
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   return (
-    <ConfirmActionButton
+    <ActionButton
+      action={() => revokeApiTokenAction({ id })}
       label={`Revoke ${name}`}
-      busyLabel="Revoking…"
+      pendingLabel="Revoking…"
+      className="btn-danger"
       confirm={`Revoke “${name}”? Anything using it stops working at once.`}
-      run={() => revokeApiTokenAction({ id })}
     />
   );
 }

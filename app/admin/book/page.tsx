@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
-import { getSettings } from "@/lib/settings/company";
 import { AdminBookingForm } from "./admin-booking-form";
 
 export const metadata: Metadata = { title: "Book for a customer" };
 
 export default async function AdminBookPage() {
   await requireRole("admin");
-  const s = await getSettings();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">Book for a customer</h1>
       <p className="text-slate-700">For customers who call: the same free times and checks as online booking. The customer gets the confirmation by email.</p>
-      <AdminBookingForm timeZone={s.timeZone} />
+      <AdminBookingForm />
     </div>
   );
 }

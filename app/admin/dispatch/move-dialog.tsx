@@ -2,7 +2,9 @@
 import { ArrowLeftRight } from "lucide-react";
 import { useRef } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
+import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { useActionForm } from "@/app/_ui/use-action-form";
+import { formatDateTime } from "@/lib/format/dates";
 import { moveVisitSchema } from "@/lib/dispatch/schemas";
 import { moveVisitAction } from "./actions";
 import { announceDispatch } from "./dispatch-status";
@@ -15,6 +17,7 @@ export type MovableVisit = { id: string; reference: string; customerName: string
  */
 export function MoveDialog({ visit, technicians, compact = false }: { visit: MovableVisit; technicians: { id: string; name: string }[]; compact?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const zone = useZoneAndLocale();
   const defaults = { visitId: visit.id, technicianId: visit.technicianId ?? "", date: visit.date, time: visit.time };
   const { form, onSubmit, formError, setFormError } = useActionForm(moveVisitSchema, moveVisitAction, {
     defaultValues: defaults,
@@ -23,7 +26,7 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
       const who = technicians.find((t) => t.id === form.getValues("technicianId"))?.name;
       announceDispatch(
         r.changed
-          ? `${r.reference}: ${who ? `${who}, ` : "unassigned, "}${form.getValues("date")} ${form.getValues("time")}.${r.emailed ? " The customer will be emailed." : ""}${r.warnings.length ? ` Note: ${r.warnings.join(" ")}` : ""}`
+          ? `${r.reference}: ${who ? `${who}, ` : "unassigned, "}${formatDateTime(r.startsAt, zone)}.${r.emailed ? " The customer will be emailed." : ""}${r.warnings.length ? ` Note: ${r.warnings.join(" ")}` : ""}`
           : `${r.reference}: nothing changed.`,
       );
     },
@@ -53,7 +56,7 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
               Move / reassign {visit.reference}
             </h2>
             <p className="text-sm text-slate-600">
-              {visit.customerName} · now {visit.dayLabel} {visit.timeLabel}. The visit keeps its length.
+              {visit.customerName} · now {visit.dayLabel}, {visit.timeLabel}. The visit keeps its length.
             </p>
           </div>
           <FormMessage id={`${id}-message`} error={formError} />

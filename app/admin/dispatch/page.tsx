@@ -47,7 +47,7 @@ function DayLanes({ b }: { b: Board }) {
       <div className="sm:min-w-[60rem]">
         <div className="relative ml-0 hidden h-6 border-b border-slate-300 text-xs text-slate-600 sm:ml-32 sm:block" aria-hidden>
           {b.marks.map((m) => (
-            <span key={m.label} className="absolute -translate-x-1/2" style={{ left: `${m.pct}%` }}>
+            <span key={m.pct} className="absolute -translate-x-1/2" style={{ left: `${m.pct}%` }}>
               {m.label}
             </span>
           ))}

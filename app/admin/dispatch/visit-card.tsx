@@ -1,21 +1,6 @@
 import type { BoardVisit } from "@/lib/dispatch/board";
-import type { VisitStatus } from "@/db/schema";
+import { StatusBadge, StatusDot } from "@/app/_ui/status-badge";
 import { MoveDialog } from "./move-dialog";
-
-const STATUS_STYLE: Record<VisitStatus, string> = {
-  requested: "bg-amber-100 text-amber-900",
-  scheduled: "bg-blue-100 text-blue-900",
-  en_route: "bg-indigo-100 text-indigo-900",
-  on_site: "bg-violet-100 text-violet-900",
-  waiting_vendor: "bg-orange-100 text-orange-900",
-  completed: "bg-green-100 text-green-900",
-  cancelled: "bg-slate-200 text-slate-800",
-  no_show: "bg-red-100 text-red-900",
-};
-
-export function StatusBadge({ status, label }: { status: VisitStatus; label: string }) {
-  return <span className={`badge ${STATUS_STYLE[status]}`}>{label}</span>;
-}
 
 /**
  * One visit on the board: time, reference, customer, status, devices, and its
@@ -24,7 +9,7 @@ export function StatusBadge({ status, label }: { status: VisitStatus; label: str
 export function VisitCard({ v, technicians, compact = false, showDay = false }: { v: BoardVisit; technicians: { id: string; name: string }[]; compact?: boolean; showDay?: boolean }) {
   const movable = v.status === "requested" || v.status === "scheduled";
   const devices = `${v.devices} device${v.devices === 1 ? "" : "s"}`;
-  const summary = `${v.reference}, ${showDay ? `${v.dayLabel} ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}`;
+  const summary = `${v.reference}, ${showDay ? `${v.dayLabel}, ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}`;
   if (compact) {
     return (
       <article
@@ -33,7 +18,11 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
         data-testid={`visit-${v.reference}`}
         className="relative flex h-full flex-col overflow-hidden rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white px-2 py-1.5 text-xs leading-4 shadow-sm"
       >
-        <p className="shrink-0 truncate font-semibold text-slate-900">{v.timeLabel}</p>
+        <p className="shrink-0 truncate font-semibold text-slate-900">
+          {/* On the timeline a short visit is narrow: the start alone (the range is in the title and the card's name). */}
+          <span className="sm:hidden">{v.timeLabel}</span>
+          <span className="hidden sm:inline">{v.startLabel}</span>
+        </p>
         <p className="shrink-0 truncate font-mono">{v.reference}</p>
         <p className="shrink-0 truncate">{v.customerName}</p>
         <p className={`shrink-0 truncate text-slate-700 ${movable ? "pr-7" : ""}`}>
@@ -50,7 +39,7 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
   return (
     <article aria-label={summary} data-testid={`visit-${v.reference}`} className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white p-2 text-xs shadow-sm">
       <p className="font-semibold text-slate-900">
-        {showDay ? `${v.dayLabel} ` : ""}
+        {showDay ? `${v.dayLabel}, ` : ""}
         {v.timeLabel}
       </p>
       <p className="truncate">
@@ -61,24 +50,9 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
         {v.status === "requested" && v.technicianName ? ` · asked for ${v.technicianName}` : ""}
       </p>
       <div className="mt-auto flex flex-wrap items-center justify-between gap-1">
-        <StatusBadge status={v.status} label={v.statusLabel} />
+        <StatusBadge status={v.status} />
         {movable ? <MoveDialog visit={v} technicians={technicians} /> : null}
       </div>
     </article>
   );
-}
-
-const DOT: Record<VisitStatus, string> = {
-  requested: "bg-amber-500",
-  scheduled: "bg-blue-600",
-  en_route: "bg-indigo-600",
-  on_site: "bg-violet-600",
-  waiting_vendor: "bg-orange-600",
-  completed: "bg-green-600",
-  cancelled: "bg-slate-500",
-  no_show: "bg-red-600",
-};
-
-function StatusDot({ status }: { status: VisitStatus }) {
-  return <span aria-hidden className={`inline-block size-2 rounded-full ${DOT[status]}`} />;
 }

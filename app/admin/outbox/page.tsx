@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
+import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox-read";
-import { MailStatusBadge } from "./mail-status";
+import { getSettings } from "@/lib/settings/company";
+import { MailStatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-
 export default async function OutboxPage() {
   const actor = await requireRole("admin");
-  const mails = await listOutbox(actor);
+  const [mails, s] = await Promise.all([listOutbox(actor), getSettings()]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
@@ -47,7 +47,7 @@ export default async function OutboxPage() {
                   <td className="max-w-48 truncate px-3 py-2" title={m.lastError ?? undefined}>
                     {m.lastError ?? ""}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{when(m.createdAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(m.createdAt, s)}</td>
                 </tr>
               ))}
             </tbody>

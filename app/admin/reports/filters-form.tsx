@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SelectField, TextField } from "@/app/_ui/field";
-import { BRANDS, DEVICE_KINDS } from "@/db/schema";
-import { BRAND_LABEL, KIND_LABEL } from "./format";
+import { BRANDS, DEVICE_KINDS } from "@/lib/values";
+import { BRAND_LABELS, KIND_LABELS } from "@/lib/values/labels";
 
 type Props = { values: Record<string, string | undefined>; errors: Record<string, string>; technicians: { id: string; name: string }[] };
 
@@ -19,7 +19,7 @@ export function FiltersForm({ values, errors, technicians }: Props) {
           <option value="">All brands</option>
           {BRANDS.map((b) => (
             <option key={b} value={b}>
-              {BRAND_LABEL[b]}
+              {BRAND_LABELS[b]}
             </option>
           ))}
         </SelectField>
@@ -27,7 +27,7 @@ export function FiltersForm({ values, errors, technicians }: Props) {
           <option value="">All kinds</option>
           {DEVICE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {KIND_LABELS[k]}
             </option>
           ))}
         </SelectField>

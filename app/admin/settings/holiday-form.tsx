@@ -1,16 +1,19 @@
 "use client";
 import { useState } from "react";
+import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { FormMessage, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { holidaySchema } from "@/lib/availability/schemas";
+import { formatDate } from "@/lib/format/dates";
 import { addHolidayAction } from "./actions";
 
 export function HolidayForm() {
   const [success, setSuccess] = useState<string | null>(null);
+  const zone = useZoneAndLocale();
   const { form, onSubmit, formError } = useActionForm(holidaySchema, addHolidayAction, {
     defaultValues: { day: "", name: "" },
     onSuccess: (r) => {
-      setSuccess(`Holiday added on ${r.day}.`);
+      setSuccess(`Holiday added on ${formatDate(r.day, zone, { weekday: true })}.`);
       form.reset({ day: "", name: "" });
     },
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_ui/guard";
-import { RowActionButton } from "@/app/_ui/row-action-button";
+import { ActionButton } from "@/app/_ui/action-button";
 import { listHolidays } from "@/lib/availability/holidays";
 import { getSettings } from "@/lib/settings/company";
 import { removeHolidayAction } from "./actions";
@@ -34,7 +34,7 @@ export default async function SettingsPage() {
                 <span>
                   <span className="font-medium">{h.label}</span> · {h.name}
                 </span>
-                <RowActionButton label="Remove" context={`${h.name} (${h.day})`} pendingLabel="Removing…" action={removeHolidayAction.bind(null, { day: h.day })} />
+                <ActionButton label="Remove" context={`${h.name} (${h.day})`} pendingLabel="Removing…" action={removeHolidayAction.bind(null, { day: h.day })} />
               </li>
             ))}
           </ul>

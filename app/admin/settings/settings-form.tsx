@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
+import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
 import { companySettingsSchema, type CompanySettings } from "@/lib/settings/schema";
 import { saveSettingsAction } from "./actions";
 
@@ -19,6 +20,18 @@ const NUMBERS: { key: NumberKey; label: string; hint: string }[] = [
   { key: "cancelCutoffHours", label: "Cancel cut-off (hours)", hint: "Customers may cancel or reschedule until this long before the start." },
   { key: "vendorCaseDueHours", label: "Vendor case due after (hours)", hint: "When a case waiting on a vendor counts as overdue." },
 ];
+
+/** Suggestions for the locale field (any BCP 47 tag Intl knows is accepted). */
+const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "es-US", "fr-CA", "es-MX"];
+/** A fixed afternoon for the preview (the same text on the server and in the browser). */
+const SAMPLE = [new Date("2026-03-02T19:30:00Z"), new Date("2026-03-02T21:00:00Z")] as const;
+
+function localePreview(locale: string | undefined, timeZone: string) {
+  const tag = canonicalLocale(locale ?? "");
+  if (!tag) return "an unknown language tag";
+  const z = { timeZone, locale: tag };
+  return `${formatDayLabel(SAMPLE[0], z)}, ${formatTimeRange(SAMPLE[0], SAMPLE[1], z)}`;
+}
 
 export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
   const [success, setSuccess] = useState<string | null>(null);
@@ -52,6 +65,31 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
             </option>
           ))}
         </SelectField>
+        <TextField
+          label="Date and time format (locale)"
+          id="s-locale"
+          list="s-locale-list"
+          autoComplete="off"
+          spellCheck={false}
+          hint={
+            <>
+              A language tag: en-US writes Mar 2, 2:30 PM; en-GB writes 2 Mar, 14:30. Every page and email shows dates and times this way.
+              <span className="mt-1 block">
+                Preview:{" "}
+                <span data-testid="locale-preview" className="font-medium text-slate-800">
+                  {localePreview(form.watch("locale"), form.watch("timeZone") ?? settings.timeZone)}
+                </span>
+              </span>
+            </>
+          }
+          error={e.locale?.message}
+          {...form.register("locale")}
+        />
+        <datalist id="s-locale-list">
+          {LOCALES.map((l) => (
+            <option key={l} value={l} />
+          ))}
+        </datalist>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Booking rules</legend>

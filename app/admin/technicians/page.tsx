@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
 import { listTechnicians } from "@/lib/availability/technicians";
+import { BRAND_LABELS, labelOf } from "@/lib/values/labels";
 
 export const metadata: Metadata = { title: "Technicians" };
 
-const BRAND_LABELS: Record<string, string> = { dahua: "Dahua", lorex: "Lorex", hikvision: "Hikvision" };
 
 export default async function TechniciansPage() {
   const actor = await requireRole("admin");
@@ -40,7 +40,7 @@ export default async function TechniciansPage() {
                 </div>
                 <div>
                   <dt className="inline font-medium">Brands: </dt>
-                  <dd className="inline">{t.brands.length ? t.brands.map((b) => BRAND_LABELS[b] ?? b).join(", ") : "none"}</dd>
+                  <dd className="inline">{t.brands.length ? t.brands.map((b) => labelOf(BRAND_LABELS, b)).join(", ") : "none"}</dd>
                 </div>
               </dl>
               <p className="mt-3">

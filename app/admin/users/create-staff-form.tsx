@@ -3,6 +3,7 @@ import { useState } from "react";
 import { createStaffSchema } from "@/lib/auth/schemas";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
+import { ROLE_LABELS } from "@/lib/values/labels";
 import { createStaffAction } from "./actions";
 
 export function CreateStaffForm() {
@@ -25,8 +26,8 @@ export function CreateStaffForm() {
       <TextField label="Email" id="staff-email" type="email" error={e.email?.message} {...register("email")} />
       <TextField label="Phone (optional)" id="staff-phone" type="tel" error={e.phone?.message} {...register("phone")} />
       <SelectField label="Role" id="staff-role" error={e.role?.message} {...register("role")}>
-        <option value="technician">Technician</option>
-        <option value="admin">Admin</option>
+        <option value="technician">{ROLE_LABELS.technician}</option>
+        <option value="admin">{ROLE_LABELS.admin}</option>
       </SelectField>
       <TextField
         label="Initial password"

@@ -1,17 +1,14 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/app/_ui/use-server-action";
+import { ROLES, type Role } from "@/lib/values";
+import { ROLE_LABELS } from "@/lib/values/labels";
 import { changeRoleAction, disableUserAction, enableUserAction } from "./actions";
 
-type Props = { user: { id: string; name: string; role: "customer" | "technician" | "admin"; disabled: boolean }; self: boolean };
+type Props = { user: { id: string; name: string; role: Role; disabled: boolean }; self: boolean };
 
+/** A person's role and access: the select and the button share one pending state and one message. */
 export function UserRowActions({ user, self }: Props) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
-    start(async () => {
-      const r = await fn();
-      setMessage(r.ok ? null : (r.error ?? "That did not work."));
-    });
+  const { run, pending, error } = useServerAction();
   const roleId = `role-${user.id}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -23,27 +20,29 @@ export function UserRowActions({ user, self }: Props) {
         className="input w-auto min-w-36"
         defaultValue={user.role}
         disabled={pending || self}
-        onChange={(e) => run(() => changeRoleAction({ userId: user.id, role: e.target.value as Props["user"]["role"] }))}
+        onChange={(e) => run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }))}
       >
-        <option value="customer">Customer</option>
-        <option value="technician">Technician</option>
-        <option value="admin">Admin</option>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
       </select>
       {!self ? (
         user.disabled ? (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => enableUserAction({ userId: user.id }))}>
+          <button type="button" className="btn-secondary" disabled={pending} aria-busy={pending || undefined} onClick={() => run(() => enableUserAction({ userId: user.id }))}>
             Enable {user.name}
           </button>
         ) : (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => disableUserAction({ userId: user.id }))}>
+          <button type="button" className="btn-secondary" disabled={pending} aria-busy={pending || undefined} onClick={() => run(() => disableUserAction({ userId: user.id }))}>
             Disable {user.name}
           </button>
         )
       ) : (
         <span className="text-xs text-slate-500">(you)</span>
       )}
-      <p className="w-full text-sm text-red-700" aria-live="polite">
-        {message ?? ""}
+      <p role="alert" className="w-full text-sm text-red-700">
+        {error ?? ""}
       </p>
     </div>
   );

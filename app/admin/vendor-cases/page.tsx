@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
-import { fmtDateTime } from "@/app/_field/format";
-import { BRAND_LABELS, deviceLabel } from "@/lib/field/labels";
+import { formatDateTime } from "@/lib/format/dates";
+import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { listOpenVendorCases } from "@/lib/field/vendor-cases";
 import { getSettings } from "@/lib/settings/company";
 
@@ -41,7 +41,7 @@ export default async function VendorCasesPage() {
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className={`border-b border-slate-100 align-top ${c.overdue ? "bg-red-50" : ""}`} data-testid="vendor-case-row">
-                  <td className="px-3 py-2 font-medium">{BRAND_LABELS[c.vendor]}</td>
+                  <td className="px-3 py-2 font-medium">{VENDOR_LABELS[c.vendor]}</td>
                   <td className="px-3 py-2">
                     {deviceLabel(c.device)}
                     {c.device.serial ? <span className="block text-xs text-slate-600">S/N {c.device.serial}</span> : null}
@@ -53,11 +53,11 @@ export default async function VendorCasesPage() {
                   </td>
                   <td className="px-3 py-2">
                     {c.whatWasSent}
-                    <span className="block text-xs text-slate-600">{fmtDateTime(c.sentAt, s.timeZone)}</span>
+                    <span className="block text-xs text-slate-600">{formatDateTime(c.sentAt, s)}</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{age(c.ageHours)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {fmtDateTime(c.dueAt, s.timeZone)}
+                    {formatDateTime(c.dueAt, s)}
                     {c.overdue ? <span className="badge ml-1 bg-red-700 text-white">Overdue</span> : null}
                   </td>
                 </tr>

@@ -1,16 +1,11 @@
-import { when } from "@/app/_ui/integrations/format";
+import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+import { DeliveryStatusBadge } from "@/app/_ui/status-badge";
 import type { listWebhookDeliveries } from "@/lib/webhooks/endpoints";
 
 type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
-const BADGE: Record<string, string> = {
-  delivered: "bg-green-100 text-green-800",
-  pending: "bg-amber-100 text-amber-900",
-  sending: "bg-blue-100 text-blue-900",
-  failed: "bg-red-100 text-red-800",
-};
 
 /** The latest deliveries with the receiver's last answer. */
-export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone: string }) {
+export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAndLocale }) {
   if (rows.length === 0) return <p className="text-slate-600">No deliveries yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -32,7 +27,7 @@ export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone
                 <div className="max-w-56 truncate text-xs text-slate-600" title={d.url}>{d.url}</div>
               </td>
               <td className="py-2 pr-3">
-                <span className={`badge ${BADGE[d.status] ?? ""}`}>{d.status}</span>
+                <DeliveryStatusBadge status={d.status} />
               </td>
               <td className="py-2 pr-3">{d.attempts}</td>
               <td className="py-2 pr-3">
@@ -40,8 +35,8 @@ export function DeliveriesTable({ rows, timeZone }: { rows: Delivery[]; timeZone
                 {d.lastResponse ? <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>{d.lastResponse}</div> : null}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
-                {when(d.createdAt, timeZone)}
-                {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">retry {when(d.nextAttemptAt, timeZone)}</div> : null}
+                {formatDateTime(d.createdAt, zone)}
+                {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">retry {formatDateTime(d.nextAttemptAt, zone)}</div> : null}
               </td>
             </tr>
           ))}

@@ -1,9 +1,16 @@
 "use client";
-import { ConfirmActionButton } from "@/app/_ui/integrations/confirm-action-button";
+import { ActionButton } from "@/app/_ui/action-button";
 import { disableWebhookAction } from "./actions";
 
 export function DisableWebhookButton({ id, url }: { id: string; url: string }) {
   return (
-    <ConfirmActionButton label="Disable" ariaLabel={`Disable ${url}`} busyLabel="Disabling…" confirm={`Stop sending events to ${url}?`} run={() => disableWebhookAction({ id })} />
+    <ActionButton
+      action={() => disableWebhookAction({ id })}
+      label="Disable"
+      ariaLabel={`Disable ${url}`}
+      pendingLabel="Disabling…"
+      className="btn-danger"
+      confirm={`Stop sending events to ${url}?`}
+    />
   );
 }

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const actor = await requireRole("admin");
-  const [endpoints, deliveries, { timeZone }] = await Promise.all([listWebhookEndpoints(actor), listWebhookDeliveries(actor, { limit: 50 }), getSettings()]);
+  const [endpoints, deliveries, s] = await Promise.all([listWebhookEndpoints(actor), listWebhookDeliveries(actor, { limit: 50 }), getSettings()]);
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -59,7 +59,7 @@ export default async function WebhooksPage() {
         <h2 id="deliveries" className="mb-4 text-lg font-semibold">
           Latest deliveries
         </h2>
-        <DeliveriesTable rows={deliveries} timeZone={timeZone} />
+        <DeliveriesTable rows={deliveries} zone={s} />
       </section>
     </div>
   );

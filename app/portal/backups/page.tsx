@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
 import { requireRole } from "@/app/_ui/guard";
-import { deviceTitle } from "@/app/_ui/backups/device-facts";
-import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
+import { deviceLabel } from "@/lib/values/labels";
+import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import { listMyBackups } from "@/lib/backups/read";
 import { formatBytes } from "@/lib/backups/store";
+import { formatDateTime } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Configuration backups" };
@@ -12,7 +13,6 @@ export const metadata: Metadata = { title: "Configuration backups" };
 export default async function PortalBackups() {
   const actor = await requireRole("customer");
   const [items, s] = await Promise.all([listMyBackups(actor), getSettings()]);
-  const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: s.timeZone });
   const byDevice = new Map<string, typeof items>();
   for (const b of items) byDevice.set(b.deviceId, [...(byDevice.get(b.deviceId) ?? []), b]);
   return (
@@ -29,8 +29,8 @@ export default async function PortalBackups() {
       {[...byDevice.values()].map((list) => {
         const d = list[0]!;
         return (
-          <section key={d.deviceId} className="card" aria-label={deviceTitle({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}>
-            <h2 className="text-lg font-semibold">{deviceTitle({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}</h2>
+          <section key={d.deviceId} className="card" aria-label={deviceLabel({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}>
+            <h2 className="text-lg font-semibold">{deviceLabel({ brand: d.deviceBrand, kind: d.deviceKind, model: d.deviceModel })}</h2>
             {d.deviceSerial ? <p className="text-sm text-slate-600">Serial {d.deviceSerial}</p> : null}
             <ul className="mt-2 divide-y divide-slate-200">
               {list.map((b) => (
@@ -40,7 +40,7 @@ export default async function PortalBackups() {
                       Version {b.version}: {b.filename}
                     </p>
                     <p className="text-sm text-slate-600">
-                      {BACKUP_KIND_LABELS[b.kind]} · {formatBytes(b.sizeBytes)} · {fmt.format(new Date(b.uploadedAt))}
+                      {BACKUP_KIND_LABELS[b.kind]} · {formatBytes(b.sizeBytes)} · {formatDateTime(b.uploadedAt, s)}
                       {b.firmwareAtExport ? ` · firmware ${b.firmwareAtExport}` : ""}
                     </p>
                   </div>

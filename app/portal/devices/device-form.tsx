@@ -2,8 +2,9 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
-import { DEVICE_KINDS, type DeviceKind, type RecoveryOptions } from "@/db/schema";
-import { ASKED_RECOVERY_OPTIONS, KIND_LABELS, RECOVERY_OPTION_LABELS } from "@/lib/booking/schemas";
+import { DEVICE_KINDS, type DeviceKind, type RecoveryOptions } from "@/lib/values";
+import { ASKED_RECOVERY_OPTIONS } from "@/lib/booking/schemas";
+import { KIND_CHOICE_LABELS, RECOVERY_OPTION_QUESTIONS } from "@/lib/values/labels";
 import { deviceEditSchema } from "@/lib/customers/schemas";
 import { updateDeviceAction } from "../places-actions";
 
@@ -36,7 +37,7 @@ export function DeviceForm({ device, sites }: Props) {
         <SelectField label="Kind" id={id("kind")} error={errorAt(e, "kind")} {...register("kind")}>
           {DEVICE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {KIND_CHOICE_LABELS[k]}
             </option>
           ))}
         </SelectField>
@@ -52,7 +53,7 @@ export function DeviceForm({ device, sites }: Props) {
         </SelectField>
       </div>
       {ASKED_RECOVERY_OPTIONS.map((o) => (
-        <SelectField key={o} label={RECOVERY_OPTION_LABELS[o]} id={id(o)} error={errorAt(e, `recovery.${o}`)} {...register(`recovery.${o}`)}>
+        <SelectField key={o} label={RECOVERY_OPTION_QUESTIONS[o]} id={id(o)} error={errorAt(e, `recovery.${o}`)} {...register(`recovery.${o}`)}>
           <option value="yes">Yes</option>
           <option value="no">No</option>
           <option value="unknown">Not sure</option>

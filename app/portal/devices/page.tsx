@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_ui/guard";
-import { BRAND_LABELS } from "@/lib/booking/schemas";
+import { deviceLabel } from "@/lib/values/labels";
 import { listMyDevices, listMySites } from "@/lib/customers/places";
 import { DeviceForm } from "./device-form";
 
@@ -27,7 +27,7 @@ export default async function DevicesPage() {
             <li key={d.id} className="card" data-testid="device-card">
               <details>
                 <summary className="cursor-pointer font-semibold">
-                  {BRAND_LABELS[d.brand]} {d.kind.toUpperCase()} {d.model ?? ""} <span className="text-sm font-normal text-brand-700 underline">Edit</span>
+                  {deviceLabel(d)} <span className="text-sm font-normal text-brand-700 underline">Edit</span>
                 </summary>
                 <DeviceForm device={d} sites={siteOptions} />
               </details>

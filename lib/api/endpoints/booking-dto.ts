@@ -9,7 +9,7 @@ export const slotOptionsDto = z
     days: z.array(
       z.object({
         day: z.string().meta({ example: "2030-03-04" }),
-        label: z.string().meta({ example: "Mon 4 Mar" }),
+        label: z.string().meta({ example: "Mon, Mar 4" }),
         slots: z.array(
           z.object({
             start: z.iso.datetime({ offset: true }).meta({ description: "Send this as `slotStart`" }),

@@ -3,7 +3,7 @@
  * set a password. Plain text (every client shows it) with the facts the
  * customer needs: when (company time zone), where, who, what to prepare.
  */
-import { DateTime } from "luxon";
+import { formatVisitWindow } from "@/lib/format/dates";
 
 export type VisitMailFacts = {
   reference: string;
@@ -11,6 +11,7 @@ export type VisitMailFacts = {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
+  locale: string;
   address: string;
   technicianFirstName: string | null;
   devices: string[];
@@ -28,12 +29,6 @@ export const WHAT_TO_PREPARE = [
   "The installer's details, if someone else set the system up (they may know the recovery options).",
 ];
 
-export function timeWindow(startsAt: Date, endsAt: Date, zone: string) {
-  const s = DateTime.fromJSDate(startsAt, { zone });
-  const e = DateTime.fromJSDate(endsAt, { zone });
-  return `${s.toFormat("cccc d LLLL yyyy, h:mm a")} – ${e.toFormat("h:mm a ZZZZ")}`;
-}
-
 function body(f: VisitMailFacts, opening: string, extra: string[] = []) {
   return [
     `Hello ${f.customerName},`,
@@ -41,7 +36,7 @@ function body(f: VisitMailFacts, opening: string, extra: string[] = []) {
     opening,
     "",
     `Reference: ${f.reference}`,
-    `When: ${timeWindow(f.startsAt, f.endsAt, f.timeZone)}`,
+    `When: ${formatVisitWindow(f.startsAt, f.endsAt, f)}`,
     `Where: ${f.address}`,
     ...(f.technicianFirstName ? [`Technician: ${f.technicianFirstName}`] : []),
     ...(f.devices.length ? ["Devices:", ...f.devices.map((d) => `  - ${d}`)] : []),
@@ -67,7 +62,7 @@ export function confirmationMail(f: VisitMailFacts) {
 export function rescheduledMail(f: VisitMailFacts, previous: { startsAt: Date; endsAt: Date }) {
   return {
     subject: `Your visit ${f.reference} has a new time`,
-    text: body(f, `Your visit has moved. It was ${timeWindow(previous.startsAt, previous.endsAt, f.timeZone)}.`, prepare(f)),
+    text: body(f, `Your visit has moved. It was ${formatVisitWindow(previous.startsAt, previous.endsAt, f)}.`, prepare(f)),
   };
 }
 

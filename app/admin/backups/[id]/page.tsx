@@ -17,7 +17,7 @@ export default async function BackupAuditPage({ params }: { params: Promise<{ id
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Backup audit trail</h1>
       <div className="card">
-        <AuditTrail events={trail} timeZone={s.timeZone} />
+        <AuditTrail events={trail} zone={s} />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requireRole } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
-import { deviceTitle } from "@/app/_ui/backups/device-facts";
+import { deviceLabel } from "@/lib/values/labels";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getCustomerDetail } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
@@ -42,7 +42,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <ul className="space-y-1 text-sm">
             {detail.devices.map((d) => (
               <li key={d.id}>
-                <Link href={`/admin/devices/${d.id}`} className="underline">{deviceTitle(d)}</Link>
+                <Link href={`/admin/devices/${d.id}`} className="underline">{deviceLabel(d)}</Link>
                 {d.serial ? ` · ${d.serial}` : ""} · {d.backups} backup{d.backups === 1 ? "" : "s"}
               </li>
             ))}
@@ -52,7 +52,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </div>
       <section className="card" aria-labelledby="trail">
         <h2 id="trail" className="mb-2 font-semibold">Backup audit trail</h2>
-        <AuditTrail events={trail} timeZone={s.timeZone} />
+        <AuditTrail events={trail} zone={s} />
       </section>
     </div>
   );

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { orNotFound, requireRole } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
-import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
+import { DeviceFacts } from "@/app/_ui/backups/device-facts";
+import { deviceLabel } from "@/lib/values/labels";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDeviceDetail } from "@/lib/devices/read";
@@ -19,7 +20,7 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-bold">{deviceTitle(device)}</h1>
+        <h1 className="text-2xl font-bold">{deviceLabel(device)}</h1>
         <p>
           <Link href={`/admin/customers/${device.customerId}`}>{device.customerName}</Link>
           {device.siteAddress ? ` · ${device.siteAddress}, ${device.siteCity}` : ""}
@@ -37,7 +38,7 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
       </div>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">Stored versions</h2>
-        <BackupList items={backups} admin timeZone={s.timeZone} />
+        <BackupList items={backups} admin zone={s} />
       </section>
     </div>
   );

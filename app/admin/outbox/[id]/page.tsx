@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
 import { NotFoundError } from "@/lib/platform/errors";
+import { formatDateTime } from "@/lib/format/dates";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
-import { MailStatusBadge } from "../mail-status";
+import { getSettings } from "@/lib/settings/company";
+import { MailStatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -12,6 +14,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
   const actor = await requireRole("admin");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const s = await getSettings();
   let m;
   try {
     m = await getOutboxMail(actor, id);
@@ -34,7 +37,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
           <dt className="font-medium text-slate-600">Status</dt>
           <dd>
             <MailStatusBadge status={m.status} /> after {m.attempts} attempt{m.attempts === 1 ? "" : "s"}
-            {m.sentAt ? `, sent ${m.sentAt.toISOString()}` : ""}
+            {m.sentAt ? `, sent ${formatDateTime(m.sentAt, s, { seconds: true })}` : ""}
           </dd>
           {m.lastError ? (
             <>
@@ -43,7 +46,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
             </>
           ) : null}
           <dt className="font-medium text-slate-600">Created</dt>
-          <dd>{m.createdAt.toISOString()}</dd>
+          <dd>{formatDateTime(m.createdAt, s, { seconds: true })}</dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="body">

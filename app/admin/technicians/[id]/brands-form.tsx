@@ -2,17 +2,17 @@
 import { useState } from "react";
 import { FormMessage } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { BRANDS, type Brand } from "@/db/schema";
+import { BRANDS, type Brand } from "@/lib/values";
+import { BRAND_LABELS } from "@/lib/values/labels";
 import { brandsSchema } from "@/lib/availability/schemas";
 import { setBrandsAction } from "../actions";
 
-const LABELS: Record<Brand, string> = { dahua: "Dahua", lorex: "Lorex", hikvision: "Hikvision" };
 
 export function BrandsForm({ technicianId, brands }: { technicianId: string; brands: Brand[] }) {
   const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(brandsSchema, setBrandsAction, {
     defaultValues: { technicianId, brands },
-    onSuccess: (r) => setSuccess(`Saved: ${r.brands.map((b) => LABELS[b]).join(", ")}.`),
+    onSuccess: (r) => setSuccess(`Saved: ${r.brands.map((b) => BRAND_LABELS[b]).join(", ")}.`),
   });
   const error = form.formState.errors.brands?.message ?? form.formState.errors.brands?.root?.message;
   return (
@@ -32,7 +32,7 @@ export function BrandsForm({ technicianId, brands }: { technicianId: string; bra
           {BRANDS.map((b) => (
             <label key={b} className="flex min-h-11 items-center gap-2">
               <input type="checkbox" value={b} className="size-5" {...form.register("brands")} />
-              {LABELS[b]}
+              {BRAND_LABELS[b]}
             </label>
           ))}
         </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_ui/guard";
-import { RowActionButton } from "@/app/_ui/row-action-button";
+import { ActionButton } from "@/app/_ui/action-button";
 import { getTechnicianAvailability } from "@/lib/availability/technicians";
 import { NotFoundError } from "@/lib/platform/errors";
 import { removeTimeOffAction } from "../actions";
@@ -52,7 +52,7 @@ export default async function TechnicianPage({ params }: { params: Promise<{ id:
                   {t.label}
                   {t.reason ? <span className="text-slate-600"> · {t.reason}</span> : null}
                 </span>
-                <RowActionButton label="Remove" context={`time off from ${t.label}`} pendingLabel="Removing…" action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })} />
+                <ActionButton label="Remove" context={`time off from ${t.label}`} pendingLabel="Removing…" action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })} />
               </li>
             ))}
           </ul>

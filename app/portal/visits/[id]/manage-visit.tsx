@@ -1,24 +1,25 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
+import { ActionButton } from "@/app/_ui/action-button";
 import { FormMessage } from "@/app/_ui/field";
 import { SlotPicker } from "@/app/_ui/booking/slot-picker";
-import { formatSlot } from "@/app/_ui/booking/review-step";
+import { useZoneAndLocale } from "@/app/_ui/date-format";
+import { formatFullDateTime } from "@/lib/format/dates";
 import { cancelAction, rescheduleAction, rescheduleSlotsAction } from "../actions";
 
 /**
  * Reschedule to a free slot, or cancel (the server re-checks the cut-off). The focus follows
  * the keyboard user: into the panel that opens, to the outcome message when it closes.
  */
-export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: string }) {
+export function ManageVisit({ visitId }: { visitId: string }) {
+  const zone = useZoneAndLocale();
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
   const [slot, setSlot] = useState("");
   const [slotError, setSlotError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const [pending, start] = useTransition();
   const panelStart = useRef<HTMLElement>(null);
   const message = useRef<HTMLDivElement>(null);
   const idleButton = useRef<HTMLButtonElement>(null);
@@ -35,40 +36,20 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
     onClose.current = "buttons";
   }, [mode]);
 
-  const reschedule = () =>
-    start(async () => {
-      setError(null);
-      if (!slot) return setSlotError("Pick a new time.");
-      const r = await rescheduleAction({ visitId, slotStart: slot });
-      if (r.ok) {
-        setSuccess(`Moved to ${r.data.window}. We emailed you the new time.`);
-        onClose.current = "message";
-        setMode("idle");
-        router.refresh();
-        return;
-      }
-      setError(r.error);
-      setSlotError(r.fieldErrors?.slotStart?.[0]);
-      if (r.fieldErrors?.slotStart) {
-        setSlot("");
-        setReload((n) => n + 1);
-      }
-    });
-  const cancel = () =>
-    start(async () => {
-      setError(null);
-      const r = await cancelAction({ visitId });
-      if (r.ok) {
-        setSuccess("Your visit is cancelled. We emailed you a confirmation.");
-        setMode("idle");
-        // This panel goes away with the refresh: the page title (read with the new status) keeps the focus.
-        onClose.current = "none";
-        document.getElementById("visit-title")?.focus();
-        router.refresh();
-        return;
-      }
-      setError(r.error);
-    });
+  const rescheduled = (r: { window: string }) => {
+    setSuccess(`Moved to ${r.window}. We emailed you the new time.`);
+    onClose.current = "message";
+    setMode("idle");
+    router.refresh();
+  };
+  const cancelled = () => {
+    setSuccess("Your visit is cancelled. We emailed you a confirmation.");
+    setMode("idle");
+    // This panel goes away with the refresh: the page title (read with the new status) keeps the focus.
+    onClose.current = "none";
+    document.getElementById("visit-title")?.focus();
+    router.refresh();
+  };
 
   return (
     <section className="card space-y-3" aria-labelledby="change-visit">
@@ -76,7 +57,7 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
         Change this visit
       </h2>
       <div ref={message} tabIndex={-1} className="rounded-lg">
-        <FormMessage error={error} success={success} />
+        <FormMessage success={success} />
       </div>
       {mode === "idle" ? (
         <div className="flex flex-wrap gap-3">
@@ -94,11 +75,24 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
             Pick a new time
           </h3>
           <SlotPicker load={() => rescheduleSlotsAction({ visitId })} value={slot} onChange={(s) => (setSlot(s), setSlotError(undefined))} error={slotError} reloadKey={reload} idPrefix="reschedule" />
-          {slot ? <p>New time: {formatSlot(slot, timeZone)}</p> : null}
+          {slot ? <p>New time: {formatFullDateTime(slot, zone)}</p> : null}
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="btn-primary" disabled={pending} onClick={reschedule}>
-              {pending ? "Moving…" : "Move my visit"}
-            </button>
+            <ActionButton
+              // No time picked: the same answer the server gives, without asking it.
+              action={() => (slot ? rescheduleAction({ visitId, slotStart: slot }) : Promise.resolve({ ok: false as const, status: 422, error: "Pick a new time.", fieldErrors: { slotStart: ["Pick a new time."] } }))}
+              label="Move my visit"
+              pendingLabel="Moving…"
+              className="btn-primary"
+              onDone={rescheduled}
+              onError={(r) => {
+                setSlotError(r.fieldErrors?.slotStart?.[0]);
+                // The time was just taken: fresh times, nothing picked.
+                if (r.fieldErrors?.slotStart && slot) {
+                  setSlot("");
+                  setReload((n) => n + 1);
+                }
+              }}
+            />
             <button type="button" className="btn-secondary" onClick={() => setMode("idle")}>
               Keep the current time
             </button>
@@ -111,9 +105,7 @@ export function ManageVisit({ visitId, timeZone }: { visitId: string; timeZone: 
             Cancel this visit? The time goes back to other customers.
           </p>
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="btn-danger" disabled={pending} onClick={cancel}>
-              {pending ? "Cancelling…" : "Yes, cancel the visit"}
-            </button>
+            <ActionButton action={() => cancelAction({ visitId })} label="Yes, cancel the visit" pendingLabel="Cancelling…" className="btn-danger" onDone={cancelled} />
             <button type="button" className="btn-secondary" onClick={() => setMode("idle")}>
               No, keep it
             </button>

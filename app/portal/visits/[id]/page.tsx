@@ -7,7 +7,7 @@ import { getVisitSummary } from "@/lib/field/summary";
 import { getMyVisit } from "@/lib/booking/my-visits";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
-import { StatusBadge } from "../../status-badge";
+import { StatusBadge } from "@/app/_ui/status-badge";
 import { ManageVisit } from "./manage-visit";
 
 export const metadata: Metadata = { title: "Visit" };
@@ -74,7 +74,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       </section>
       {active ? (
         d.canChange ? (
-          <ManageVisit visitId={v.visitId} timeZone={s.timeZone} />
+          <ManageVisit visitId={v.visitId} />
         ) : (
           <section className="card" data-testid="call-to-change">
             <h2 className="text-lg font-semibold">Need to change this visit?</h2>
@@ -90,7 +90,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <h2 id="devices-work" className="mb-2 text-lg font-semibold">
             What was done
           </h2>
-          <VisitSummaryView summary={summary} timeZone={s.timeZone} />
+          <VisitSummaryView summary={summary} zone={s} />
         </section>
       ) : (
         <section className="card" aria-labelledby="devices-work">

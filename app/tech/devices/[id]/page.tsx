@@ -3,7 +3,8 @@ import Link from "next/link";
 import { orNotFound, requireRole } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
-import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
+import { DeviceFacts } from "@/app/_ui/backups/device-facts";
+import { deviceLabel } from "@/lib/values/labels";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDeviceDetail } from "@/lib/devices/read";
@@ -24,7 +25,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
         {visitId ? "← Back to the job" : "← My day"}
       </Link>
       <div>
-        <h1 className="text-xl font-bold">{deviceTitle(device)}</h1>
+        <h1 className="text-xl font-bold">{deviceLabel(device)}</h1>
         <p className="text-slate-600">{device.customerName}</p>
       </div>
       <section className="card" aria-labelledby="facts">
@@ -48,7 +49,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
         <h2 id="versions" className="mb-2 font-semibold">
           Stored versions
         </h2>
-        <BackupList items={backups} timeZone={s.timeZone} />
+        <BackupList items={backups} zone={s} />
       </section>
     </div>
   );

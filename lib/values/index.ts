@@ -1,5 +1,11 @@
-/** Value sets: each enumerated column is `text` with a CHECK and one of these unions. */
-
+/**
+ * The value sets of the data model: each enumerated column is `text` with a
+ * CHECK constraint built from one of these lists, and a TypeScript union.
+ *
+ * Client-safe on purpose (no drizzle, no server-only): forms and labels in the
+ * browser import the lists from here, and db/tables/* import them back for
+ * their CHECK constraints. db/schema.ts re-exports them for server code.
+ */
 
 export const ROLES = ["customer", "technician", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -64,4 +70,25 @@ export type WipesConfig = (typeof WIPES_CONFIG)[number];
 export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
-/** `a IN ('x','y')` for a CHECK constraint, from one of the lists above. */
+export const API_SCOPES = [
+  "customers:read",
+  "devices:read",
+  "visits:read",
+  "visits:write",
+  "bookings:write",
+  "attempts:read",
+  "attempts:write",
+  "backups:read",
+  "vendor-cases:read",
+  "reports:read",
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const WEBHOOK_EVENTS = ["visit.booked", "visit.rescheduled", "visit.cancelled", "visit.completed", "vendor_case.overdue", "backup.uploaded"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+export const CALENDAR_FEED_SCOPES = ["own", "all"] as const;
+export type CalendarFeedScope = (typeof CALENDAR_FEED_SCOPES)[number];
