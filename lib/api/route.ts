@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ForbiddenError, NotFoundError, toAppError, UnauthenticatedError } from "@/lib/platform/errors";
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, zodFieldErrors } from "@/lib/platform/errors";
 import { readBodyLimited } from "@/lib/platform/http";
 import { clientIpFrom } from "@/lib/platform/request";
 import { LocatedValidationError, problemResponse } from "./problem";
@@ -30,7 +30,7 @@ const WHAT: Record<"query" | "body" | "header", string> = { query: "query parame
 
 function parseIn<T extends z.ZodType>(schema: T, raw: unknown, where: "query" | "body" | "header"): z.output<T> {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, toAppError(r.error).fieldErrors ?? {});
+  if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, zodFieldErrors(r.error));
   return r.data;
 }
 

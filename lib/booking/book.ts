@@ -19,13 +19,12 @@ import { customers, devices, sites, users, visitDevices, visits, type Brand } fr
 import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, pgError, ValidationError } from "@/lib/platform/errors";
+import { ConflictError, ForbiddenError, parseInput, pgError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { inviteMail, WHAT_TO_PREPARE } from "@/lib/mail/templates/booking";
 import { getSettings } from "@/lib/settings/company";
 import { placeOnFreeTechnician } from "./assign";
 import { createInviteToken, INVITE_DAYS } from "./invite";
-import { parseInput } from "./parse";
 import { generateReference } from "./reference";
 import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";

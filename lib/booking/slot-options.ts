@@ -9,11 +9,10 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { visits } from "@/db/schema";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
+import { NotFoundError, parseInput, UnauthenticatedError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { findFreeSlots } from "../availability/slot-rows";
 import { visitDeviceBrands } from "./manage";
-import { parseInput } from "./parse";
 import { slotQuerySchema } from "./schemas";
 import type { Slot } from "./slots";
 

@@ -4,10 +4,10 @@ import { getDb, type Executor } from "@/db/client";
 import { customers, devices, users, vendorCases, visits, type Brand, type DeviceKind, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError } from "@/lib/platform/errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
-import { assertEditable, loadWorkVisit, parseInput } from "./access";
+import { assertEditable, loadWorkVisit } from "./access";
 import { closeVendorCaseSchema } from "./schemas";
 
 export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";

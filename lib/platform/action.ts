@@ -3,20 +3,10 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
-import { toAppError, type FieldErrors } from "@/lib/platform/errors";
+import { toAppError, zodFieldErrors, type FieldErrors } from "@/lib/platform/errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number; fieldErrors?: FieldErrors };
 export type ActionContext = { actor: Actor | null; ip: string };
-
-/** zod issues -> { "devices.0.brand": ["..."] } (dot paths, as react-hook-form names fields). */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /**
  * The one wrapper for server actions: who is asking, may they, is the input
