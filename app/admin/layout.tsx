@@ -1,10 +1,10 @@
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { AdminNav } from "./admin-nav";
 import { ADMIN_NAV } from "./nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("admin");
+  await requirePagePermission("area:admin");
   return (
     <>
       <SiteHeader />

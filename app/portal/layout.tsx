@@ -1,9 +1,9 @@
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { PORTAL_NAV } from "./nav";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("customer");
+  await requirePagePermission("area:portal");
   return (
     <>
       <SiteHeader nav={PORTAL_NAV} />

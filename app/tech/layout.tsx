@@ -1,8 +1,8 @@
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 
 export default async function TechLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("technician");
+  await requirePagePermission("area:tech");
   return (
     <>
       <SiteHeader

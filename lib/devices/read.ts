@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { configBackups, customers, devices, sites, users, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { deviceForActor } from "@/lib/backups/access";
+import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 
 export const deviceColumns = {
@@ -25,17 +25,16 @@ export const deviceColumns = {
 
 /** One device with its customer's name, for whoever may see its backups (admin; assigned technician; owner). */
 export async function getDeviceDetail(actor: Actor | null, deviceId: string) {
-  requirePermission(actor, "backups:download");
+  const scope = deviceScope(actor);
   if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new NotFoundError();
   const db = await getDb();
-  await deviceForActor(db, actor, deviceId);
   const [row] = await db
     .select({ ...deviceColumns, customerName: customers.name, siteAddress: sites.addressLine1, siteCity: sites.city })
     .from(devices)
     .innerJoin(customers, eq(customers.id, devices.customerId))
     .leftJoin(sites, eq(sites.id, devices.siteId))
-    .where(eq(devices.id, deviceId));
-  if (!row) throw new NotFoundError();
+    .where(and(eq(devices.id, deviceId), scope));
+  if (!row) throw new NotFoundError("That device or backup does not exist.");
   return row;
 }
 

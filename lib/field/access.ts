@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { authorizations, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { visitScope } from "@/lib/auth/scopes";
 import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { STATUS_LABELS, isClosed } from "@/lib/visits/lifecycle";
 
@@ -24,7 +25,7 @@ export type WorkVisit = {
 
 export async function loadWorkVisit(db: Executor, actor: Actor | null, visitId: string, opts: { lock?: boolean } = {}): Promise<WorkVisit> {
   requirePermission(actor, "jobs:work");
-  const where = actor.role === "admin" ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.technicianId, actor.id));
+  const where = and(eq(visits.id, visitId), visitScope(actor));
   const q = db
     .select({
       id: visits.id,

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
 import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 import type { Actor } from "@/lib/auth/permissions";
-import { visitScope } from "@/lib/visits/read";
+import { visitScope } from "@/lib/auth/scopes";
 
 /**
  * Vendor cases, by due time, a page at a time. Whoever may read a visit may

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { getSettings } from "@/lib/settings/company";
 import { AdminBookingForm } from "./admin-booking-form";
 
 export const metadata: Metadata = { title: "Book for a customer" };
 
 export default async function AdminBookPage() {
-  await requireRole("admin");
+  await requirePagePermission("visits:dispatch");
   const s = await getSettings();
   return (
     <div className="mx-auto max-w-3xl space-y-4">

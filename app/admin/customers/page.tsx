@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listCustomers } from "@/lib/devices/read";
 
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("customers:manage");
   const { q } = await searchParams;
   const rows = await listCustomers(actor, typeof q === "string" ? q : undefined);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listOutbox } from "@/lib/mail/outbox-read";
 import { MailStatusBadge } from "./mail-status";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Outbox" };
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function OutboxPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("outbox:read");
   const mails = await listOutbox(actor);
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listTechnicians } from "@/lib/availability/technicians";
 
 export const metadata: Metadata = { title: "Technicians" };
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Technicians" };
 const BRAND_LABELS: Record<string, string> = { dahua: "Dahua", lorex: "Lorex", hikvision: "Hikvision" };
 
 export default async function TechniciansPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("availability:manage");
   const techs = await listTechnicians(actor);
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { fmtDateTime } from "@/app/_field/format";
 import { BRAND_LABELS, deviceLabel } from "@/lib/field/labels";
 import { listOpenVendorCases } from "@/lib/field/vendor-cases";
@@ -15,7 +15,7 @@ function age(hours: number) {
 }
 
 export default async function VendorCasesPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("vendor-cases:read-all");
   const [cases, s] = await Promise.all([listOpenVendorCases(actor), getSettings()]);
   const overdue = cases.filter((c) => c.overdue).length;
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { deviceTitle } from "@/app/_ui/backups/device-facts";
 import { BACKUP_KIND_LABELS } from "@/lib/backups/labels";
 import { listMyBackups } from "@/lib/backups/read";
@@ -10,7 +10,7 @@ import { getSettings } from "@/lib/settings/company";
 export const metadata: Metadata = { title: "Configuration backups" };
 
 export default async function PortalBackups() {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   const [items, s] = await Promise.all([listMyBackups(actor), getSettings()]);
   const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: s.timeZone });
   const byDevice = new Map<string, typeof items>();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
 import { MailStatusBadge } from "../mail-status";
@@ -9,7 +9,7 @@ import { MailStatusBadge } from "../mail-status";
 export const metadata: Metadata = { title: "Email" };
 
 export default async function OutboxMailPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("outbox:read");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   let m;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
@@ -12,7 +12,7 @@ import { getSettings } from "@/lib/settings/company";
 export const metadata: Metadata = { title: "Device" };
 
 export default async function TechDevicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string }> }) {
-  const actor = await requireRole("technician");
+  const actor = await requirePagePermission("area:tech");
   const { id } = await params;
   const { visit } = await searchParams;
   const device = await orNotFound(getDeviceDetail(actor, id));
