@@ -5,6 +5,7 @@ import { configBackups, customers, devices, sites, users, visits } from "@/db/sc
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
+import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
 
 export const deviceColumns = {
   id: devices.id,
@@ -23,8 +24,15 @@ export const deviceColumns = {
   siteId: devices.siteId,
 };
 
-/** One device with its customer's name, for whoever may see its backups (admin; assigned technician; owner). */
-export async function getDeviceDetail(actor: Actor | null, deviceId: string) {
+/**
+ * Devices: one read path for the pages (admin, technician) and the API. Who
+ * sees which device is deviceScope (lib/auth/scopes.ts): admins all,
+ * technicians devices on visits assigned to them, customers their own; the
+ * backups of a device follow the same rule (lib/backups/access.ts).
+ */
+
+/** One device with its customer's name and site, if this actor may see it; NotFoundError otherwise (no hint it exists). */
+export async function getDevice(actor: Actor | null, deviceId: string) {
   const scope = deviceScope(actor);
   if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new NotFoundError();
   const db = await getDb();
@@ -36,6 +44,28 @@ export async function getDeviceDetail(actor: Actor | null, deviceId: string) {
     .where(and(eq(devices.id, deviceId), scope));
   if (!row) throw new NotFoundError("That device or backup does not exist.");
   return row;
+}
+
+/** A device's facts for a list (its internal notes stay out). */
+const { notes: _notes, ...listColumns } = { ...deviceColumns, createdAt: devices.createdAt };
+
+/** Devices this actor may see, oldest first, optionally of one customer; a page at a time. */
+export async function listDevices(actor: Actor | null, filter: { customerId?: string }, page: PageQuery) {
+  const scope = deviceScope(actor);
+  const db = await getDb();
+  const rows = await db
+    .select({ ...listColumns, _k: cursorKey(devices.createdAt) })
+    .from(devices)
+    .where(
+      and(
+        scope,
+        filter.customerId ? eq(devices.customerId, filter.customerId) : undefined,
+        afterCursor(devices.createdAt, devices.id, page.cursor),
+      ),
+    )
+    .orderBy(devices.createdAt, devices.id)
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit);
 }
 
 /** Admin: customers, searchable, with device and visit counts. */

@@ -6,7 +6,7 @@ import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
-import { getDeviceDetail } from "@/lib/devices/read";
+import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Device" };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Device" };
 export default async function AdminDevicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("devices:manage");
   const { id } = await params;
-  const device = await orNotFound(getDeviceDetail(actor, id));
+  const device = await orNotFound(getDevice(actor, id));
   const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
   return (
     <div className="space-y-4">

@@ -6,7 +6,7 @@ import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { DeviceFacts, deviceTitle } from "@/app/_ui/backups/device-facts";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
-import { getDeviceDetail } from "@/lib/devices/read";
+import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Device" };
@@ -15,7 +15,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
   const actor = await requirePagePermission("area:tech");
   const { id } = await params;
   const { visit } = await searchParams;
-  const device = await orNotFound(getDeviceDetail(actor, id));
+  const device = await orNotFound(getDevice(actor, id));
   const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
   const visitId = typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined;
   return (
