@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { configBackups, customers, devices, sites, users, visits } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { customers, devices, sites } from "@/db/schema";
+import type { Actor } from "@/lib/auth/permissions";
 import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
@@ -66,48 +66,4 @@ export async function listDevices(actor: Actor | null, filter: { customerId?: st
     .orderBy(devices.createdAt, devices.id)
     .limit(page.limit + 1);
   return toPage(rows, page.limit);
-}
-
-/** Admin: customers, searchable, with device and visit counts. */
-export async function listCustomers(actor: Actor | null, q?: string) {
-  requirePermission(actor, "customers:manage");
-  const db = await getDb();
-  const term = q?.trim().slice(0, 100).replace(/[%_\\]/g, "\\$&");
-  return db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      email: customers.email,
-      phone: customers.phone,
-      devices: sql<number>`(select count(*)::int from ${devices} where ${devices.customerId} = ${customers.id})`,
-      visits: sql<number>`(select count(*)::int from ${visits} where ${visits.customerId} = ${customers.id})`,
-    })
-    .from(customers)
-    .where(term ? or(ilike(customers.name, `%${term}%`), ilike(customers.email, `%${term}%`), ilike(customers.phone, `%${term}%`)) : undefined)
-    .orderBy(asc(customers.name))
-    .limit(200);
-}
-
-/** Admin: one customer with their logins, sites and devices (and how many backups each device has). */
-export async function getCustomerDetail(actor: Actor | null, customerId: string) {
-  requirePermission(actor, "customers:manage");
-  if (!/^[0-9a-f-]{36}$/i.test(customerId)) throw new NotFoundError();
-  const db = await getDb();
-  const [customer] = await db
-    .select({ id: customers.id, name: customers.name, email: customers.email, phone: customers.phone, notes: customers.notes })
-    .from(customers)
-    .where(eq(customers.id, customerId));
-  if (!customer) throw new NotFoundError("That customer does not exist.");
-  const [logins, siteRows, deviceRows] = await Promise.all([
-    db.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).where(eq(users.customerId, customerId)),
-    db.select({ id: sites.id, label: sites.label, addressLine1: sites.addressLine1, city: sites.city, region: sites.region, postalCode: sites.postalCode }).from(sites).where(eq(sites.customerId, customerId)),
-    db
-      .select({ ...deviceColumns, backups: count(configBackups.id) })
-      .from(devices)
-      .leftJoin(configBackups, and(eq(configBackups.deviceId, devices.id), sql`${configBackups.deletedAt} is null`))
-      .where(eq(devices.customerId, customerId))
-      .groupBy(devices.id)
-      .orderBy(desc(devices.createdAt)),
-  ]);
-  return { customer, logins, sites: siteRows, devices: deviceRows };
 }

@@ -4,7 +4,7 @@ import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
 import { deviceTitle } from "@/app/_ui/backups/device-facts";
 import { backupAuditTrail } from "@/lib/backups/read";
-import { getCustomerDetail } from "@/lib/devices/read";
+import { getCustomerDetail } from "@/lib/customers/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Customer" };
