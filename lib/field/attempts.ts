@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationErr
 import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from "./access";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
-import { openCaseFor, openVendorCase } from "./vendor-cases";
+import { openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
 
 /** How far a phone's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;

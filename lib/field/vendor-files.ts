@@ -7,7 +7,7 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { loadWorkVisit } from "./access";
 import { attachVendorFileSchema } from "./schemas";
-import { OPEN_CASE_STATUSES } from "./vendor-cases";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 
 /**
  * Link a file already stored in the vault (lib/backups, kind vendor_request
