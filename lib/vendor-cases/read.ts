@@ -14,7 +14,7 @@ export type VendorCaseFilter = {
   status?: VendorCaseStatus;
   /** Only cases still waiting or still to be applied (open, result received): what blocks a visit's completion. */
   open?: boolean;
-  /** Only cases still open past (true) or not past (false) their due time. */
+  /** Only open cases (as above) past (true) or not past (false) their due time. */
   overdue?: boolean;
 };
 
@@ -23,14 +23,15 @@ export type VendorCaseFilter = {
  * office's page (/admin/vendor-cases: open cases with customer, technician,
  * device, age, overdue) and of /api/v1/vendor-cases. Whoever may read a visit
  * may read its vendor cases (visitScope: admins all, technicians theirs,
- * customers their own). A case is overdue when it is still open (no answer
- * yet) past its due time.
+ * customers their own). A case is overdue when it is still open (waiting on
+ * the vendor, or the answer in but not yet applied) past its due time: a
+ * vendor's answer is short-lived.
  */
 export async function listVendorCases(actor: Actor | null, filter: VendorCaseFilter, page: PageQuery, now = new Date()) {
   const scope = visitScope(actor);
   const db = await getDb();
   const pager = keyset(vendorCases.dueAt, vendorCases.id, page);
-  const overdue = sql<boolean>`(${vendorCases.status} = 'open' AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;
+  const overdue = sql<boolean>`(${inArray(vendorCases.status, OPEN_CASE_STATUSES)} AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;
   const rows = await db
     .select({
       id: vendorCases.id,

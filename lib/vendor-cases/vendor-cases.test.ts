@@ -65,12 +65,16 @@ describe("vendor cases", () => {
     expect(mine.every((c) => c.overdue && c.ageHours > 49 && c.customerName === s.customer.name && c.technicianName === s.tech.name)).toBe(true);
     expect(mine.map((c) => c.device.brand).sort()).toEqual(["dahua", "hikvision"]);
     expect((await open(s.admin)).every((c) => !c.overdue)).toBe(true);
-    // Overdue means still waiting on the vendor: once the result is in, the case is open (to apply) but not overdue.
+    // Overdue: still open past due, whether still waiting or the answer is in but not applied (it is short-lived); closed cases never.
+    const db = await getDb();
+    await db.update(vendorCases).set({ status: "result_received", resultReceivedAt: new Date() }).where(eq(vendorCases.id, a.vendorCaseId!));
     const overdueLater = (await listVendorCases(s.admin, { overdue: true }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId);
-    expect(overdueLater).toHaveLength(2);
+    expect(overdueLater.map((c) => c.status).sort()).toEqual(["open", "result_received"]);
+    expect((await listVendorCases(s.admin, { overdue: false }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId)).toEqual([]);
     await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "Result imported" });
     expect((await open(s.admin)).map((c) => c.vendor)).toEqual(["hikvision"]);
-    expect((await listVendorCases(s.admin, { status: "closed" }, { limit: 100 })).data.filter((c) => c.visitId === s.visitId).map((c) => c.id)).toEqual([a.vendorCaseId]);
+    const closed = (await listVendorCases(s.admin, { status: "closed" }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId);
+    expect(closed.map((c) => [c.id, c.overdue])).toEqual([[a.vendorCaseId, false]]);
     // The same scope as visits: the assigned technician and the customer see these; another technician does not.
     expect((await open(s.tech)).map((c) => c.vendor)).toEqual(["hikvision"]);
     expect((await open(s.customer)).map((c) => c.vendor)).toEqual(["hikvision"]);
