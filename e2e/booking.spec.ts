@@ -118,6 +118,7 @@ test.describe.serial("booking journeys", () => {
     const customer = await contextAs(browser, "customerB");
     const denied = await customer.request.get((await ics.getAttribute("href"))!);
     expect(denied.status()).toBe(403);
+    expect(denied.headers()["content-type"]).toBe("application/problem+json");
     await customer.close();
     await admin.close();
   });

@@ -79,7 +79,10 @@ test.describe("admin reports", () => {
     const ok = await admin.get(`/admin/reports/export?table=technicians&${MARCH}`);
     expect(ok.status()).toBe(200);
     expect(ok.headers()["content-disposition"]).toMatch(/^attachment; filename="fieldkey-technicians-/);
-    expect((await admin.get("/admin/reports/export?table=nope")).status()).toBe(400);
+    const nope = await admin.get("/admin/reports/export?table=nope");
+    expect(nope.status()).toBe(400);
+    expect(nope.headers()["content-type"]).toBe("application/problem+json");
+    expect(await nope.json()).toMatchObject({ status: 400, errors: [{ in: "query", field: "table", detail: expect.stringContaining("Unknown table.") }] });
     await admin.dispose();
   });
 

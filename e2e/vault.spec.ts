@@ -28,6 +28,17 @@ test.describe.serial("config backup vault", () => {
     await page.getByRole("button", { name: "Upload backup" }).click();
     await expect(page.getByText("Record a hint, never the password itself.")).toBeVisible();
     await page.getByLabel("Note (optional)").fill("");
+    // A refusal only the server makes (here a kind changed on the way) comes back as problem+json and lands on its field.
+    await page.route("**/api/backups?*", (route) => route.continue({ url: route.request().url().replace("kind=config", "kind=bogus") }));
+    await page.getByLabel("Exported file").setInputFiles({ name: "tiny.bin", mimeType: "application/octet-stream", buffer: Buffer.from("tiny") });
+    const refused = page.waitForResponse((r) => r.url().includes("/api/backups?"));
+    await page.getByRole("button", { name: "Upload backup" }).click();
+    const problem = await refused;
+    expect(problem.status()).toBe(422);
+    expect(problem.headers()["content-type"]).toBe("application/problem+json");
+    expect(await problem.json()).toMatchObject({ status: 422, errors: [{ in: "query", field: "kind", detail: "Choose what kind of file this is." }] });
+    await expect(page.getByLabel("What is it?")).toHaveAccessibleDescription(/Choose what kind of file this is\./);
+    await page.unroute("**/api/backups?*");
 
     // Slow the connection so the upload takes a few seconds, as in a basement.
     const cdp = await ctx.newCDPSession(page);
@@ -70,6 +81,7 @@ test.describe.serial("config backup vault", () => {
       const req = await playwright.request.newContext({ baseURL, storageState: who ? storageStatePath(who) : undefined });
       const res = await req.get(`/api/backups/${backupId}/download`);
       expect(res.status(), `${who ?? "signed out"}`).toBe(404);
+      expect(res.headers()["content-type"]).toBe("application/problem+json");
       expect(await res.text()).not.toContain("configFileExport");
       await req.dispose();
     }
@@ -82,6 +94,7 @@ test.describe.serial("config backup vault", () => {
     // Cross-site upload attempts are refused before anything is read.
     const forged = await tech.post(`/api/backups?deviceId=${fixtures().deviceId}`, { data: Buffer.from("x"), headers: { Origin: "https://evil.example", "Content-Type": "application/octet-stream" } });
     expect(forged.status()).toBe(403);
+    expect(await forged.json()).toMatchObject({ status: 403, title: "Forbidden", detail: "Uploads must come from FieldKey's own pages." });
     await tech.dispose();
 
   });

@@ -9,14 +9,14 @@ import {
   advanceVisitSchema,
   attachVendorFileSchema,
   authorizationSchema,
-  closeVendorCaseSchema,
   completeVisitSchema,
   correctAttemptSchema,
   deviceFactsSchema,
   logAttemptSchema,
 } from "@/lib/field/schemas";
 import { advanceVisit } from "@/lib/field/status";
-import { closeVendorCase } from "@/lib/field/vendor-cases";
+import { closeVendorCase } from "@/lib/vendor-cases/manage";
+import { closeVendorCaseSchema } from "@/lib/vendor-cases/schemas";
 import { attachVendorFile } from "@/lib/field/vendor-files";
 
 /** Field-work actions, shared by the technician's and the admin's job pages. Each lib function checks access again. */

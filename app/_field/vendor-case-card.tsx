@@ -5,7 +5,7 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { closeVendorCaseAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
-const loadCloseVendorCaseSchema = () => import("@/lib/field/schemas").then((m) => m.closeVendorCaseSchema);
+const loadCloseVendorCaseSchema = () => import("@/lib/vendor-cases/schemas").then((m) => m.closeVendorCaseSchema);
 
 export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: string; sentAt: string; dueAt: string; overdue: boolean; notes: string | null };
 

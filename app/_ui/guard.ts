@@ -1,19 +1,19 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { NotFoundError } from "@/lib/platform/errors";
-import type { Role } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 
 /**
- * For layouts and pages: the signed-in actor with one of these roles, or a
- * redirect to sign in / the 403 page. A convenience for rendering; lib/
- * functions check permissions again on every read and write.
+ * For layouts and pages: the signed-in actor holding this permission
+ * (lib/auth/permissions.ts), or a redirect to sign in / the 403 page. A
+ * convenience for rendering; lib/ functions check permissions again on every
+ * read and write.
  */
-export async function requireRole(...roles: Role[]): Promise<Actor> {
+export async function requirePagePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/signin");
-  if (!roles.includes(actor.role)) forbidden();
+  if (!can(actor, permission)) forbidden();
   return actor;
 }
 

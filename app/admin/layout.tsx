@@ -1,12 +1,12 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { AdminNav } from "./admin-nav";
 import { getSettings } from "@/lib/settings/company";
 import { ADMIN_NAV } from "./nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("admin");
+  await requirePagePermission("area:admin");
   const { timeZone, locale } = await getSettings();
   return (
     <DateFormatProvider timeZone={timeZone} locale={locale}>

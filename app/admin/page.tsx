@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listUsers } from "@/lib/users/manage";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminHome() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("users:manage");
   const people = await listUsers(actor);
   const count = (role: string) => people.filter((p) => p.role === role && !p.disabledAt).length;
   return (

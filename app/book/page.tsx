@@ -5,6 +5,7 @@ import { DateFormatProvider } from "@/app/_ui/date-format";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { PORTAL_NAV } from "@/app/portal/nav";
 import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { myBookingProfile } from "@/lib/booking/profile";
 import { getSettings } from "@/lib/settings/company";
 import { bookAction, slotsAction } from "./actions";
@@ -13,15 +14,17 @@ export const metadata: Metadata = { title: "Book a visit" };
 
 export default async function BookPage() {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
-  const profile = actor?.role === "customer" ? await myBookingProfile(actor) : null;
+  // Customers book for themselves (their saved details filled in); the office books from /admin/book; technicians do not book.
+  const customer = can(actor, "visits:book-own");
+  const profile = customer ? await myBookingProfile(actor) : null;
   return (
     <>
-      <SiteHeader nav={actor?.role === "customer" ? PORTAL_NAV : []} />
+      <SiteHeader nav={customer ? PORTAL_NAV : []} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-6">
         <h1 className="text-2xl font-bold">Book an on-site visit</h1>
-        {actor && actor.role !== "customer" ? (
+        {actor && !customer ? (
           <p className="card mt-4">
-            {actor.role === "admin" ? (
+            {can(actor, "visits:dispatch") ? (
               <>
                 Booking for a customer? Use <Link href="/admin/book">Book for a customer</Link>.
               </>

@@ -1,11 +1,11 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { getSettings } from "@/lib/settings/company";
 import { PORTAL_NAV } from "./nav";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("customer");
+  await requirePagePermission("area:portal");
   const { timeZone, locale } = await getSettings();
   return (
     <DateFormatProvider timeZone={timeZone} locale={locale}>

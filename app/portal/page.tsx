@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listMyVisits, type MyVisitRow } from "@/lib/booking/my-visits";
 import { StatusBadge } from "@/app/_ui/status-badge";
 
@@ -28,7 +28,7 @@ function VisitList({ visits, empty }: { visits: MyVisitRow[]; empty: React.React
 }
 
 export default async function PortalHome() {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   const { upcoming, past } = await listMyVisits(actor);
   return (
     <div className="space-y-4">

@@ -1,10 +1,10 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { getSettings } from "@/lib/settings/company";
 
 export default async function TechLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("technician");
+  await requirePagePermission("area:tech");
   const { timeZone, locale } = await getSettings();
   return (
     <DateFormatProvider timeZone={timeZone} locale={locale}>

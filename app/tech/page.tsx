@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MapPin, Phone } from "lucide-react";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { fullAddress, nextMove } from "@/app/_field/format";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { StatusButton } from "@/app/_field/status-button";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "My day" };
 const TAB_LABELS: Record<DayRange, string> = { today: "Today", tomorrow: "Tomorrow", week: "Week" };
 
 export default async function TechHome({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
-  const actor = await requireRole("technician");
+  const actor = await requirePagePermission("area:tech");
   const { range: raw } = await searchParams;
   const range: DayRange = (DAY_RANGES as readonly string[]).includes(raw ?? "") ? (raw as DayRange) : "today";
   const [day, settings] = await Promise.all([listMyVisits(actor, range), getSettings()]);

@@ -1,3 +1,4 @@
+import { routeHandler } from "@/lib/platform/route-handler";
 import { getSettings } from "@/lib/settings/company";
 import { widgetHtml } from "@/lib/widget/html";
 import { frameAncestors } from "@/lib/widget/schemas";
@@ -8,7 +9,7 @@ import { frameAncestors } from "@/lib/widget/schemas";
  * company settings (instead of 'none' everywhere else). proxy.ts and the
  * X-Frame-Options header in next.config.ts leave this route alone.
  */
-export async function GET() {
+export const GET = routeHandler("booking widget", async () => {
   const s = await getSettings();
   const csp = [
     "default-src 'none'",
@@ -23,4 +24,4 @@ export async function GET() {
   return new Response(widgetHtml(s), {
     headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" },
   });
-}
+});

@@ -5,7 +5,8 @@ import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetAllowedOrigins } from "@/lib/widget/settings";
 import { GET } from "./route";
 
-const cspOf = async () => (await GET()).headers.get("content-security-policy")!;
+const widget = () => GET(new Request("http://localhost/widget"));
+const cspOf = async () => (await widget()).headers.get("content-security-policy")!;
 
 describe("booking widget", () => {
   it("may be framed by no one until an admin lists sites; then exactly by those", async () => {
@@ -33,7 +34,7 @@ describe("booking widget", () => {
   });
 
   it("is a labelled booking form served under its CSP: scripts and fetches from this origin only, no inline script", async () => {
-    const res = await GET();
+    const res = await widget();
     const html = await res.text();
     expect(html).toContain("FieldKey Security");
     for (const [id, label] of [["contact.name", "Your name"], ["contact.email", "Email"], ["slotStart", "Time"], ["day", "Day"], ["devices.0.brand", "Brand"], ["site.postalCode", "ZIP code"]]) {

@@ -42,6 +42,7 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
   { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
+  { path: "/admin/customers?q=a%25&cursor=not-a-cursor", ...adminOnly }, // a stale or edited page link: the first page, not an error
   { path: "/admin/backups", ...adminOnly },
   { path: "/portal/backups", ...customerOnly },
   { path: "/admin/dispatch", ...adminOnly },

@@ -1,5 +1,5 @@
 import { openApiDocument } from "./openapi";
-import { PROBLEM_TITLES } from "./problem";
+import { PROBLEM_TITLES } from "@/lib/platform/problem";
 
 /** The readable API reference (/api/docs), rendered on the server from the OpenAPI document: no scripts at all. */
 type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; $ref?: string; items?: Schema; properties?: Record<string, Schema>; required?: string[]; description?: string; minimum?: number; maximum?: number; default?: unknown; anyOf?: Schema[] };

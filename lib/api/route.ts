@@ -2,15 +2,16 @@ import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ForbiddenError, NotFoundError, toAppError, UnauthenticatedError } from "@/lib/platform/errors";
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, zodFieldErrors } from "@/lib/platform/errors";
 import { readBodyLimited } from "@/lib/platform/http";
 import { clientIpFrom } from "@/lib/platform/request";
-import { LocatedValidationError, problemResponse } from "./problem";
-import { hitRateLimit, PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "../platform/rate-limit";
+import { LocatedValidationError, problemResponse } from "@/lib/platform/problem";
+import { hitRateLimit, PUBLIC_RATE_LIMIT, TOKEN_RATE_LIMIT } from "@/lib/platform/rate-limit";
 import type { EndpointSpec } from "./registry";
 import { authenticateBearer, type ApiCaller } from "./tokens";
 
 const MAX_JSON_BODY = 1024 * 1024;
+const BEARER_CHALLENGE = 'Bearer realm="FieldKey API"';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type ApiContext<S extends EndpointSpec> = {
@@ -30,7 +31,7 @@ const WHAT: Record<"query" | "body" | "header", string> = { query: "query parame
 
 function parseIn<T extends z.ZodType>(schema: T, raw: unknown, where: "query" | "body" | "header"): z.output<T> {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, toAppError(r.error).fieldErrors ?? {});
+  if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, zodFieldErrors(r.error));
   return r.data;
 }
 
@@ -93,7 +94,7 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
       if (result instanceof Response) return result;
       return Response.json(documented(spec, result), { status: spec.response.status, headers: { "Cache-Control": "no-store" } });
     } catch (err) {
-      return problemResponse(err, `${spec.method.toUpperCase()} ${spec.path}`);
+      return problemResponse(err, `${spec.method.toUpperCase()} ${spec.path}`, { wwwAuthenticate: BEARER_CHALLENGE });
     }
   };
 }

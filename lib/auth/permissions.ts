@@ -1,12 +1,18 @@
 /**
  * The one permission table. Data functions ask `requirePermission(actor, p)`
- * and then scope their query (a customer to their own customer record, a
- * technician to visits assigned to them). Add a permission here first.
+ * and then scope their query with lib/auth/scopes.ts (a customer to their own
+ * customer record, a technician to visits assigned to them). Pages and
+ * layouts gate on a permission too (`requirePagePermission`, app/_ui/guard.ts),
+ * never on a list of roles. Add a permission here first.
  */
 import type { Role } from "@/db/schema";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/platform/errors";
 
 export const PERMISSIONS = {
+  // areas of the site: who gets in at all (each page then asks for what it shows)
+  "area:admin": ["admin"],
+  "area:tech": ["technician"],
+  "area:portal": ["customer"],
   // people
   "users:manage": ["admin"],
   "customers:manage": ["admin"],
@@ -54,7 +60,7 @@ export type Actor = {
   customerId: string | null;
 };
 
-export function can(actor: Actor | null, permission: Permission): boolean {
+export function can(actor: Pick<Actor, "role"> | null, permission: Permission): boolean {
   return !!actor && (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 }
 

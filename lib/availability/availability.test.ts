@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, holidays, technicianHours, technicianProfiles, technicianTimeOff } from "@/db/schema";
 import { makeUser, makeVisit } from "@/test/support/factories";
-import { zodFieldErrorsForTest } from "@/test/support/availability";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, toAppError } from "@/lib/platform/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, toAppError, zodFieldErrors } from "@/lib/platform/errors";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { brandsSchema, weeklyHoursSchema } from "./schemas";
 import { summarizeWeek } from "./summary";
@@ -25,14 +24,14 @@ describe("weekly hours validation", () => {
       days: week({ 0: [["12:00", "09:00"]], 1: [["09:00", "12:00"], ["11:30", "17:00"]], 2: [["9am", "17:00"]] }),
     });
     expect(r.success).toBe(false);
-    const errs = zodFieldErrorsForTest(r.error!);
+    const errs = zodFieldErrors(r.error!);
     expect(errs["days.0.ranges.0.end"]).toEqual(["Must end after it starts (12:00)."]);
     expect(errs["days.1.ranges.1.start"]).toEqual(["Overlaps Tuesday 09:00–12:00."]);
     expect(errs["days.2.ranges.0.start"]).toEqual(["Use a time like 09:00."]);
   });
   it("finds overlaps whatever order the ranges are entered in, and allows touching ranges", () => {
     const bad = weeklyHoursSchema.safeParse({ technicianId: id, days: week({ 4: [["13:00", "17:00"], ["08:00", "13:30"]] }) });
-    expect(zodFieldErrorsForTest(bad.error!)["days.4.ranges.0.start"]).toEqual(["Overlaps Friday 08:00–13:30."]);
+    expect(zodFieldErrors(bad.error!)["days.4.ranges.0.start"]).toEqual(["Overlaps Friday 08:00–13:30."]);
     expect(weeklyHoursSchema.safeParse({ technicianId: id, days: week({ 4: [["13:00", "17:00"], ["08:00", "13:00"]] }) }).success).toBe(true);
   });
   it("summarises a week by grouping equal days", () => {

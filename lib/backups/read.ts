@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, configBackups, devices, users } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { backupScope } from "@/lib/auth/scopes";
 import { AppError, NotFoundError } from "@/lib/platform/errors";
 import { deviceForActor } from "./access";
 import { BackupIntegrityError, open } from "./crypto";
@@ -36,7 +37,7 @@ export async function listBackupsForDevice(actor: Actor | null, deviceId: string
     .select(listColumns)
     .from(configBackups)
     .innerJoin(users, eq(users.id, configBackups.uploadedBy))
-    .where(and(eq(configBackups.deviceId, deviceId), actor.role === "admin" ? undefined : isNull(configBackups.deletedAt)))
+    .where(and(eq(configBackups.deviceId, deviceId), backupScope(actor)))
     .orderBy(desc(configBackups.version));
 }
 

@@ -18,14 +18,13 @@ import { getDb, type Executor } from "@/db/client";
 import { customers, devices, sites, users, visitDevices, visits, type Brand } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, pgError, ValidationError } from "@/lib/platform/errors";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { ConflictError, ForbiddenError, parseInput, pgError, ValidationError } from "@/lib/platform/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { inviteMail, WHAT_TO_PREPARE } from "@/lib/mail/templates/booking";
 import { getSettings } from "@/lib/settings/company";
 import { placeOnFreeTechnician } from "./assign";
 import { createInviteToken, INVITE_DAYS } from "./invite";
-import { parseInput } from "./parse";
 import { generateReference } from "./reference";
 import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";
@@ -56,13 +55,12 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
     if (data.account.mode !== "password" && data.account.mode !== "invite") throw bad("account.mode", "Choose: set a password now, or email me a link.");
     return { kind: "new", login: data.account.mode };
   }
-  if (actor.role === "technician") throw new ForbiddenError("Technicians cannot book visits. Ask the office.");
-  if (actor.role === "customer") {
-    requirePermission(actor, "visits:book-own");
+  if (can(actor, "visits:book-own")) {
     if (data.contact.customerId && data.contact.customerId !== actor.customerId) throw bad("contact.customerId", "You can only book for yourself.");
     return { kind: "existing", customerId: actor.customerId! };
   }
-  requirePermission(actor, "visits:dispatch");
+  // Besides customers, only the office books (for a customer); technicians ask the office.
+  if (!can(actor, "visits:dispatch")) throw new ForbiddenError("Technicians cannot book visits. Ask the office.");
   if (data.contact.customerId) return { kind: "existing", customerId: data.contact.customerId };
   if (usesSaved) throw bad("site.siteId", "Pick the customer first to use their saved addresses and devices.");
   if (data.account.mode !== "invite" && data.account.mode !== "none") throw bad("account.mode", "Customers choose their own password: send them a link, or make no login.");
@@ -73,7 +71,8 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
 async function findReplay(db: Executor, actor: Actor | null, key: string): Promise<BookingConfirmation | null> {
   const [v] = await db.select({ id: visits.id, customerId: visits.customerId }).from(visits).where(eq(visits.idempotencyKey, key));
   if (!v) return null;
-  if (actor?.role === "customer" && actor.customerId !== v.customerId) throw new ConflictError("This booking was already submitted.");
+  // A customer sees only their own visit's confirmation (the key may be guessed; the office sees any).
+  if (can(actor, "visits:book-own") && actor!.customerId !== v.customerId) throw new ConflictError("This booking was already submitted.");
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, v.id, s))!;
   return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(db, f, s), replayed: true };
@@ -203,7 +202,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
         action: "visit.book",
         entityType: "visit",
         entityId: visitId,
-        details: { technicianId, startsAt: slot.start.toISOString(), devices: deviceIds.length, onBehalf: actor?.role === "admin" },
+        details: { technicianId, startsAt: slot.start.toISOString(), devices: deviceIds.length, onBehalf: can(actor, "visits:dispatch") },
         ip,
       });
       await queueVisitMail(tx, visitId, s, { kind: "confirmation" });

@@ -9,12 +9,12 @@ import { getDb, type Executor } from "@/db/client";
 import { devices, visitDevices, visits, type Brand, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
+import { visitScope } from "@/lib/auth/scopes";
+import { ConflictError, NotFoundError, parseInput, UnauthenticatedError } from "@/lib/platform/errors";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { placeOnFreeTechnician } from "./assign";
-import { parseInput } from "./parse";
 import { cancelSchema, rescheduleSchema } from "./schemas";
 import { checkSlot } from "./slot-check";
 import { visitMinutes } from "./slots";
@@ -40,7 +40,7 @@ async function lockVisit(tx: Executor, actor: Actor, visitId: string) {
   const [v] = await tx
     .select({ id: visits.id, status: visits.status, startsAt: visits.startsAt, endsAt: visits.endsAt, technicianId: visits.technicianId, customerId: visits.customerId })
     .from(visits)
-    .where(asAdmin ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)))
+    .where(and(eq(visits.id, visitId), visitScope(actor)))
     .for("update");
   if (!v) throw new NotFoundError("That visit does not exist.");
   return { v, asAdmin };

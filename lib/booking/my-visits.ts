@@ -1,19 +1,21 @@
 /**
  * The customer's view of their visits (portal): upcoming and past, and one
- * visit in detail (what was done comes from lib/field/summary.ts).
- * Scoped to the actor's customer record; another customer's visit is
- * "not found".
+ * visit in detail (what was done comes from lib/field/summary.ts). Built on
+ * the visit reads of lib/visits/read.ts and scoped by visitScope (a customer:
+ * their own visits); another customer's visit is "not found".
  */
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { devices, sites, users, visitDevices, visits, type VisitStatus } from "@/db/schema";
+import { devices, visitDevices, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { formatVisitWindow } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
 import { isClosed } from "@/lib/visits/lifecycle";
+import { selectVisits } from "@/lib/visits/read";
 import { changeableOnline, cutoffMessage } from "./manage";
 import { currentCalendar, firstName, formatAddress, loadVisitFacts } from "./visit-facts";
 
@@ -32,26 +34,7 @@ export async function listMyVisits(actor: Actor | null, now = new Date()) {
   requirePermission(actor, "visits:read-own");
   const db = await getDb();
   const s = await getSettings(db);
-  const rows = await db
-    .select({
-      id: visits.id,
-      reference: visits.reference,
-      status: visits.status,
-      startsAt: visits.startsAt,
-      endsAt: visits.endsAt,
-      technicianName: users.name,
-      addressLine1: sites.addressLine1,
-      addressLine2: sites.addressLine2,
-      city: sites.city,
-      region: sites.region,
-      postalCode: sites.postalCode,
-    })
-    .from(visits)
-    .innerJoin(sites, eq(sites.id, visits.siteId))
-    .leftJoin(users, eq(users.id, visits.technicianId))
-    .where(eq(visits.customerId, actor.customerId!))
-    .orderBy(asc(visits.startsAt))
-    .limit(500);
+  const rows = await selectVisits(db).where(visitScope(actor)).orderBy(asc(visits.startsAt), asc(visits.id)).limit(500);
   const list: MyVisitRow[] = rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -79,7 +62,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
   const [own] = await db
     .select({ id: visits.id, bookingNotes: visits.bookingNotes, cancelReason: visits.cancelReason })
     .from(visits)
-    .where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
+    .where(and(eq(visits.id, visitId), visitScope(actor)));
   if (!own) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, own.id, s))!;
@@ -109,7 +92,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
 export async function myVisitCalendar(actor: Actor | null, visitId: string) {
   requirePermission(actor, "visits:read-own");
   const db = await getDb();
-  const [own] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
+  const [own] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), visitScope(actor)));
   if (!own) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, own.id, s))!;

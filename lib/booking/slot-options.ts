@@ -8,12 +8,12 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { visits } from "@/db/schema";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError, UnauthenticatedError } from "@/lib/platform/errors";
+import { visitScope } from "@/lib/auth/scopes";
+import { NotFoundError, parseInput, UnauthenticatedError } from "@/lib/platform/errors";
 import { formatTime, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { findFreeSlots } from "../availability/slot-rows";
 import { visitDeviceBrands } from "./manage";
-import { parseInput } from "./parse";
 import { slotQuerySchema } from "./schemas";
 import type { Slot } from "./slots";
 
@@ -54,7 +54,7 @@ export async function rescheduleOptions(actor: Actor | null, visitId: string, no
   const [v] = await db
     .select({ id: visits.id })
     .from(visits)
-    .where(asAdmin ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId!)));
+    .where(and(eq(visits.id, visitId), visitScope(actor)));
   if (!v) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
   const { brands, deviceCount } = await visitDeviceBrands(db, v.id);

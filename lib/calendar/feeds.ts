@@ -3,7 +3,8 @@ import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { calendarFeedTokens, users, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { seesAllVisits } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { newSecretToken, tokenHash } from "@/lib/platform/secret-tokens";
 import { getSettings } from "@/lib/settings/company";
@@ -25,7 +26,7 @@ export const feedPath = (token: string) => `/api/calendar/${token}.ics`;
 export async function createCalendarFeed(actor: Actor | null, ip: string | null) {
   requirePermission(actor, "calendar:subscribe");
   const token = newSecretToken("");
-  const scope = actor.role === "admin" ? "all" : "own";
+  const scope = seesAllVisits(actor) ? "all" : "own";
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(calendarFeedTokens).set({ revokedAt: sql`now()` }).where(and(eq(calendarFeedTokens.userId, actor.id), isNull(calendarFeedTokens.revokedAt)));
@@ -75,7 +76,8 @@ export async function calendarFeedIcs(token: string): Promise<string> {
     .where(and(eq(calendarFeedTokens.tokenHash, tokenHash(token)), isNull(calendarFeedTokens.revokedAt)));
   if (!feed || feed.disabledAt) throw new NotFoundError();
   const everyone = feed.scope === "all";
-  if (everyone ? feed.role !== "admin" : feed.role !== "technician" && feed.role !== "admin") throw new NotFoundError();
+  // The feed's owner must still hold what the feed shows (a role change takes effect on the next fetch).
+  if (everyone ? !seesAllVisits(feed) : !can(feed, "calendar:subscribe")) throw new NotFoundError();
   const rows = await selectVisits(db)
     .where(
       and(

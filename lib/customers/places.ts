@@ -9,8 +9,7 @@ import { getDb } from "@/db/client";
 import { devices, sites } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { parseInput } from "@/lib/booking/parse";
-import { NotFoundError, ValidationError } from "@/lib/platform/errors";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { deviceEditSchema, siteEditSchema } from "./schemas";
 
 export const siteColumns = {

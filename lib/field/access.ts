@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { authorizations, visits, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/platform/errors";
+import { visitScope } from "@/lib/auth/scopes";
+import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { isClosed } from "@/lib/visits/lifecycle";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 
@@ -26,7 +26,7 @@ export type WorkVisit = {
 
 export async function loadWorkVisit(db: Executor, actor: Actor | null, visitId: string, opts: { lock?: boolean } = {}): Promise<WorkVisit> {
   requirePermission(actor, "jobs:work");
-  const where = actor.role === "admin" ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.technicianId, actor.id));
+  const where = and(eq(visits.id, visitId), visitScope(actor));
   const q = db
     .select({
       id: visits.id,
@@ -60,13 +60,4 @@ export function assertOnSite(v: Pick<WorkVisit, "status">) {
 export async function hasAuthorization(db: Executor, visitId: string) {
   const [row] = await db.select({ id: authorizations.id }).from(authorizations).where(eq(authorizations.visitId, visitId));
   return !!row;
-}
-
-/** Parse with the form's schema; bad input becomes a 422 with per-field messages. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of r.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
 }

@@ -4,11 +4,11 @@ import { getDb, type Executor } from "@/db/client";
 import { attempts, devices, recoveryMethods, vendorCases, visitDevices, type Brand, type DeviceKind } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
-import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit, parseInput } from "./access";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
+import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from "./access";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
-import { openCaseFor, openVendorCase } from "./vendor-cases";
+import { openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
 
 /** How far a phone's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;

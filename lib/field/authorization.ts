@@ -5,9 +5,9 @@ import { getDb } from "@/db/client";
 import { authorizations } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
-import { ConflictError, ValidationError } from "@/lib/platform/errors";
+import { ConflictError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
-import { assertOnSite, loadWorkVisit, parseInput } from "./access";
+import { assertOnSite, loadWorkVisit } from "./access";
 import { AUTHORIZATION_STATEMENT, MAX_SIGNATURE_BYTES, authorizationSchema } from "./schemas";
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -7,7 +7,7 @@ import { logAttempt } from "./attempts";
 import { completeVisit } from "./completion";
 import { getVisitSummary } from "./summary";
 import { attempt, scenario, visitStatus } from "@/test/support/field";
-import { closeVendorCase } from "./vendor-cases";
+import { closeVendorCase } from "@/lib/vendor-cases/manage";
 
 const checklist = { patternLockSet: "yes", configExported: "yes", recoveryEmailUpdated: "na" } as const;
 

@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
 import { customers, devices, sites, visitDevices, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { visitScope } from "@/lib/auth/scopes";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
 
@@ -42,7 +43,7 @@ export async function listMyVisits(actor: Actor | null, range: DayRange, now = n
     .from(visits)
     .innerJoin(customers, eq(customers.id, visits.customerId))
     .innerJoin(sites, eq(sites.id, visits.siteId))
-    .where(and(eq(visits.technicianId, actor.id), gte(visits.startsAt, from), lt(visits.startsAt, to), notInArray(visits.status, ["cancelled", "requested"])))
+    .where(and(visitScope(actor), gte(visits.startsAt, from), lt(visits.startsAt, to), notInArray(visits.status, ["cancelled", "requested"])))
     .orderBy(asc(visits.startsAt));
   const devs = rows.length
     ? await db

@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { attempts, devices, RECOVERY_OPTIONS, visitDevices } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
-import { ConflictError, ValidationError } from "@/lib/platform/errors";
-import { assertEditable, loadWorkVisit, parseInput } from "./access";
+import { ConflictError, parseInput, ValidationError } from "@/lib/platform/errors";
+import { assertEditable, loadWorkVisit } from "./access";
 import { deviceFactsSchema } from "./schemas";
 
 /** A device's facts as the technician records them. */

@@ -13,7 +13,7 @@ import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "@/lib/values/labels";
-import { OPEN_CASE_STATUSES } from "./vendor-cases";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 import { vendorFileNames } from "./vendor-files";
 
 const recorder = alias(users, "recorder");

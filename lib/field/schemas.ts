@@ -81,13 +81,6 @@ export const correctAttemptSchema = z.object({
 });
 export type CorrectAttemptInput = z.input<typeof correctAttemptSchema>;
 
-export const closeVendorCaseSchema = z.object({
-  caseId: id("vendor case"),
-  result: z.enum(["received", "no_answer"], "Say whether the vendor's result came back."),
-  resultNote: z.string({ error: "Describe what came back." }).trim().min(3, "Describe what came back (or that nothing did).").max(2000, "Use at most 2000 characters."),
-});
-export type CloseVendorCaseInput = z.input<typeof closeVendorCaseSchema>;
-
 const nullableText = (max: number) =>
   z
     .string()

@@ -6,9 +6,10 @@ import { customers, sites, users, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { enqueueMail } from "@/lib/mail/outbox";
+import { parseInput } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
-import { assertEditable, loadWorkVisit, parseInput } from "./access";
+import { assertEditable, loadWorkVisit } from "./access";
 import { advanceVisitSchema } from "./schemas";
 
 /**

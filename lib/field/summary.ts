@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { formatDayLabel } from "@/lib/format/dates";
 import { getDb, type Executor } from "@/db/client";
 import { authorizations, checklists, sites, users, visits, type AttemptOutcome, type AuthRelationship, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { CompanySettings } from "@/lib/settings/company";
 import { CHECKLIST_ANSWER_LABELS, OUTCOME_LABELS, RELATIONSHIP_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
@@ -103,22 +104,12 @@ export async function buildVisitSummary(db: Executor, visitId: string): Promise<
   };
 }
 
-/** The summary of one visit for whoever may read it: its customer, its technician, an admin. */
+/** The summary of one visit for whoever may read it (visitScope): its customer, its technician, an admin. */
 export async function getVisitSummary(actor: Actor | null, visitId: string): Promise<VisitSummary> {
+  const scope = visitScope(actor);
   const db = await getDb();
-  if (actor?.role === "customer") {
-    requirePermission(actor, "visits:read-own");
-    const [own] = await db
-      .select({ id: visits.id })
-      .from(visits)
-      .where(and(eq(visits.id, visitId), eq(visits.customerId, actor.customerId ?? "00000000-0000-0000-0000-000000000000")));
-    if (!own) throw new NotFoundError("Visit not found.");
-  } else {
-    requirePermission(actor, "jobs:work");
-    const where = actor.role === "admin" ? eq(visits.id, visitId) : and(eq(visits.id, visitId), eq(visits.technicianId, actor.id));
-    const [mine] = await db.select({ id: visits.id }).from(visits).where(where);
-    if (!mine) throw new NotFoundError("Visit not found.");
-  }
+  const [visible] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), scope));
+  if (!visible) throw new NotFoundError("Visit not found.");
   return buildVisitSummary(db, visitId);
 }
 

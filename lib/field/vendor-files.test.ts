@@ -6,7 +6,7 @@ import { storeBackup } from "@/lib/backups/store";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { logAttempt } from "./attempts";
 import { attempt, scenario } from "@/test/support/field";
-import { closeVendorCase } from "./vendor-cases";
+import { closeVendorCase } from "@/lib/vendor-cases/manage";
 import { attachVendorFile } from "./vendor-files";
 
 const store = (actor: Parameters<typeof storeBackup>[0], deviceId: string, visitId: string, kind: "vendor_request" | "vendor_result" | "config", name = "request.xml") =>

@@ -4,10 +4,10 @@ import { getDb, type Executor } from "@/db/client";
 import { configBackups, vendorCases } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/platform/errors";
-import { loadWorkVisit, parseInput } from "./access";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
+import { loadWorkVisit } from "./access";
 import { attachVendorFileSchema } from "./schemas";
-import { OPEN_CASE_STATUSES } from "./vendor-cases";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 
 /**
  * Link a file already stored in the vault (lib/backups, kind vendor_request

@@ -4,20 +4,10 @@ import type { z } from "zod";
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/platform/action-result";
-import { toAppError, type FieldErrors } from "@/lib/platform/errors";
+import { toAppError, zodFieldErrors } from "@/lib/platform/errors";
 
 export type { ActionResult };
 export type ActionContext = { actor: Actor | null; ip: string };
-
-/** zod issues -> { "devices.0.brand": ["..."] } (dot paths, as react-hook-form names fields). */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /**
  * The one wrapper for server actions: who is asking, may they, is the input

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, DatabaseUnavailableError, fromConstraintViolation, isDatabaseUnavailable, pgError, toAppError, ValidationError } from "./errors";
+import { z } from "zod";
+import { AppError, DatabaseUnavailableError, fromConstraintViolation, isDatabaseUnavailable, parseInput, pgError, toAppError, ValidationError, zodFieldErrors } from "./errors";
 import { can, PERMISSIONS } from "../auth/permissions";
 
 describe("error mapping", () => {
@@ -26,6 +27,34 @@ describe("error mapping", () => {
       console.error = orig;
     }
     expect(toAppError(new ValidationError("bad"))).toBeInstanceOf(AppError);
+  });
+});
+
+describe("zod issues -> field errors (the one helper)", () => {
+  const schema = z
+    .object({ name: z.string().min(1, "Enter a name."), devices: z.array(z.object({ brand: z.enum(["dahua", "lorex"], "Pick a brand.") })) })
+    .refine((v) => v.name !== "nobody", { error: "Not allowed." });
+
+  it("keys each message by its dot path; a form-level issue goes under _form; several messages per field are kept", () => {
+    const r = schema.safeParse({ name: "", devices: [{ brand: "dahua" }, { brand: "sony" }] });
+    expect(zodFieldErrors(r.error!)).toEqual({ name: ["Enter a name."], "devices.1.brand": ["Pick a brand."] });
+    expect(zodFieldErrors(schema.safeParse({ name: "nobody", devices: [] }).error!)).toEqual({ _form: ["Not allowed."] });
+    const twice = z.string().min(3, "Too short.").regex(/^\d+$/, "Digits only.").safeParse("a");
+    expect(zodFieldErrors(twice.error!)).toEqual({ _form: ["Too short.", "Digits only."] });
+  });
+
+  it("parseInput returns the parsed value or throws a 422 ValidationError with those field errors; toAppError maps a thrown ZodError the same way", () => {
+    expect(parseInput(schema, { name: "Ann", devices: [{ brand: "lorex" }] })).toEqual({ name: "Ann", devices: [{ brand: "lorex" }] });
+    let thrown: unknown;
+    try {
+      parseInput(schema, { name: "", devices: [{ brand: 1 }] });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect(thrown).toMatchObject({ status: 422, fieldErrors: { name: ["Enter a name."], "devices.0.brand": ["Pick a brand."] } });
+    const e = toAppError(schema.safeParse({ name: "", devices: [] }).error);
+    expect(e).toMatchObject({ status: 422, message: "Enter a name.", fieldErrors: { name: ["Enter a name."] } });
   });
 });
 

@@ -147,14 +147,24 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** zod issues -> `{ "devices.0.brand": ["..."] }`: dot paths, as react-hook-form names fields; a form-level issue goes under `_form`. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+  return out;
+}
+
+/** Parse with a shared schema; bad input becomes a ValidationError (422) with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  throw new ValidationError("Please correct the highlighted fields.", zodFieldErrors(r.error));
+}
+
 /** Any error -> an AppError safe to show. Unknown errors are logged, and a plain message returned. */
 export function toAppError(err: unknown, context = "request"): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof z.ZodError) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of err.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    return new ValidationError(err.issues[0]?.message ?? "Some values are not valid.", fieldErrors);
-  }
+  if (err instanceof z.ZodError) return new ValidationError(err.issues[0]?.message ?? "Some values are not valid.", zodFieldErrors(err));
   const mapped = fromConstraintViolation(err);
   if (mapped) return mapped;
   if (isDatabaseUnavailable(err)) {

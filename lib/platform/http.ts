@@ -1,11 +1,4 @@
 import "server-only";
-import { toAppError } from "@/lib/platform/errors";
-
-/** JSON error response from any error: a plain message and field errors, never a stack trace. */
-export function errorResponse(err: unknown, context: string) {
-  const e = toAppError(err, context);
-  return Response.json({ error: e.message, fieldErrors: e.fieldErrors }, { status: e.status, headers: { "Cache-Control": "no-store" } });
-}
 
 /**
  * Route handlers do not get the origin check Next gives server actions: a

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ValidationError } from "@/lib/platform/errors";
 
@@ -11,32 +11,43 @@ export type PageQuery = z.output<typeof pageQuerySchema>;
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
-type CursorValue = { k: string; id: string };
+type CursorValue = { k: string; id: string; /** Points backwards: the page before this row (Previous). */ back?: boolean };
+/** What a list sorts by: a timestamp (most lists: oldest first) or text (e.g. names). */
+export type SortKey = "timestamptz" | "text";
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 
 /**
  * An opaque cursor: the sort key (a timestamp as PostgreSQL prints it, so
- * microseconds survive) and the id of the last row of the previous page.
+ * microseconds survive, or a text key) and the id of the last row of the
+ * previous page (or, pointing back, the first row of the next one).
  */
 export function encodeCursor(v: CursorValue): string {
-  return Buffer.from(JSON.stringify([v.k, v.id])).toString("base64url");
+  return Buffer.from(JSON.stringify(v.back ? [v.k, v.id, "back"] : [v.k, v.id])).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): CursorValue {
+const badCursor = () => new ValidationError("The cursor is not valid; use nextCursor from a previous page.", { cursor: ["The cursor is not valid."] });
+
+export function decodeCursor(cursor: string, key: SortKey = "timestamptz"): CursorValue {
   try {
-    const [k, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof k === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) && TIMESTAMP_TEXT.test(k)) return { k, id };
+    const [k, id, dir, ...rest] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    const keyOk = typeof k === "string" && (key === "text" ? k.length <= 1000 && !k.includes("\u0000") : TIMESTAMP_TEXT.test(k));
+    if (keyOk && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) && (dir === undefined || dir === "back") && rest.length === 0) {
+      return dir === "back" ? { k: k as string, id, back: true } : { k: k as string, id };
+    }
   } catch {
     // fall through
   }
-  throw new ValidationError("The cursor is not valid; use nextCursor from a previous page.", { cursor: ["The cursor is not valid."] });
+  throw badCursor();
 }
 
-/** Rows after the cursor, in (sortColumn, id) order: keyset pagination, stable under inserts. */
-export function afterCursor(sortColumn: AnyColumn, idColumn: AnyColumn, cursor: string | undefined): SQL | undefined {
+const cast = (key: SortKey) => (key === "text" ? sql`::text` : sql`::timestamptz`);
+
+/** Rows after the cursor, in (sortColumn, id) order: keyset pagination, stable under inserts. Forward only. */
+export function afterCursor(sortColumn: AnyColumn, idColumn: AnyColumn, cursor: string | undefined, key: SortKey = "timestamptz"): SQL | undefined {
   if (!cursor) return undefined;
-  const c = decodeCursor(cursor);
-  return sql`(${sortColumn}, ${idColumn}) > (${c.k}::timestamptz, ${c.id}::uuid)`;
+  const c = decodeCursor(cursor, key);
+  if (c.back) throw badCursor(); // this list only pages forward
+  return sql`(${sortColumn}, ${idColumn}) > (${c.k}${cast(key)}, ${c.id}::uuid)`;
 }
 
 /** The sort key to select beside each row, for its cursor. */
@@ -50,5 +61,35 @@ export function toPage<T extends { id: string; _k: string }>(rows: T[], limit: n
   return {
     data: slice.map(({ _k, ...rest }) => rest),
     nextCursor: more && last ? encodeCursor({ k: last._k, id: last.id }) : null,
+  };
+}
+
+/**
+ * Keyset pagination both ways, for lists with Previous and Next: the filter,
+ * order and limit for this page's query, and `page(rows)` to turn the rows
+ * (each with `_k`, the sort key) into the page with both cursors.
+ */
+export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQuery, key: SortKey = "timestamptz") {
+  const c = page.cursor ? decodeCursor(page.cursor, key) : null;
+  const back = !!c?.back;
+  return {
+    where: c ? sql`(${sortColumn}, ${idColumn}) ${back ? sql`<` : sql`>`} (${c.k}${cast(key)}, ${c.id}::uuid)` : undefined,
+    orderBy: back ? [desc(sortColumn), desc(idColumn)] : [asc(sortColumn), asc(idColumn)],
+    limit: page.limit + 1,
+    page<T extends { id: string; _k: string }>(rows: T[]): Page<Omit<T, "_k">> & { prevCursor: string | null } {
+      const more = rows.length > page.limit;
+      const slice = rows.slice(0, page.limit);
+      if (back) slice.reverse();
+      const first = slice[0];
+      const last = slice[slice.length - 1];
+      // Going back, what follows is where we came from; going forward, what precedes is.
+      const hasNext = back ? true : more;
+      const hasPrev = back ? more : !!c;
+      return {
+        data: slice.map(({ _k, ...rest }) => rest),
+        nextCursor: hasNext && last ? encodeCursor({ k: last._k, id: last.id }) : null,
+        prevCursor: hasPrev && first ? encodeCursor({ k: first._k, id: first.id, back: true }) : null,
+      };
+    },
   };
 }

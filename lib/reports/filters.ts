@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { BRANDS, DEVICE_KINDS } from "@/db/schema";
+import { zodFieldErrors } from "@/lib/platform/errors";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -34,8 +35,8 @@ export function parseReportFilters(params: Params): { ok: true; filters: ReportF
   }
   const parsed = reportFiltersSchema.safeParse(raw);
   if (parsed.success) return { ok: true, filters: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_form")] ??= issue.message;
+  // One message per filter field (the form shows the first).
+  const fieldErrors = Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([field, messages]) => [field, messages[0]!]));
   return { ok: false, fieldErrors, raw };
 }
 

@@ -2,8 +2,9 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { configBackups, devices, recoveryMethods, visitDevices, visits, type Brand, type DeviceKind } from "@/db/schema";
+import { configBackups, devices, recoveryMethods, type Brand, type DeviceKind } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { queryRows } from "./queries";
 import { rankMethods, type MethodCounts, type RecMethod, type RecStats, type Recommendation } from "./recommend";
@@ -67,16 +68,12 @@ export async function loadMethods(db: Executor): Promise<RecMethod[]> {
 
 /**
  * The ranked playbook for one device. Admins: any device. Technicians: only a
- * device on a visit assigned to them; anything else is "not found".
+ * device on a visit assigned to them (deviceScope); anything else is "not found".
  */
 export async function recommendForDevice(actor: Actor | null, deviceId: string): Promise<Recommendation[]> {
   requirePermission(actor, "jobs:work");
   const db = await getDb();
-  const scope =
-    actor.role === "admin"
-      ? undefined
-      : sql`EXISTS (SELECT 1 FROM ${visitDevices} JOIN ${visits} ON ${visits.id} = ${visitDevices.visitId}
-          WHERE ${visitDevices.deviceId} = ${devices.id} AND ${visits.technicianId} = ${actor.id})`;
+  const scope = deviceScope(actor);
   const [device] = await db
     .select({ brand: devices.brand, kind: devices.kind, model: devices.model, recoveryOptions: devices.recoveryOptions })
     .from(devices)

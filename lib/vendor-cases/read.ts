@@ -1,19 +1,37 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
-import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
+import { customers, devices, users, vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { visitScope } from "@/lib/visits/read";
+import { visitScope } from "@/lib/auth/scopes";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
+import { OPEN_CASE_STATUSES } from "./manage";
+
+const technician = alias(users, "technician");
+
+export type VendorCaseFilter = {
+  status?: VendorCaseStatus;
+  /** Only cases still waiting or still to be applied (open, result received): what blocks a visit's completion. */
+  open?: boolean;
+  /** Only open cases (as above) past (true) or not past (false) their due time. */
+  overdue?: boolean;
+};
 
 /**
- * Vendor cases, by due time, a page at a time. Whoever may read a visit may
- * read its vendor cases (admins all, technicians theirs, customers their own).
+ * Vendor cases by due time, a page at a time: the one read path of the
+ * office's page (/admin/vendor-cases: open cases with customer, technician,
+ * device, age, overdue) and of /api/v1/vendor-cases. Whoever may read a visit
+ * may read its vendor cases (visitScope: admins all, technicians theirs,
+ * customers their own). A case is overdue when it is still open (waiting on
+ * the vendor, or the answer in but not yet applied) past its due time: a
+ * vendor's answer is short-lived.
  */
-export async function listVendorCases(actor: Actor | null, filter: { status?: VendorCaseStatus; overdue?: boolean }, page: PageQuery) {
+export async function listVendorCases(actor: Actor | null, filter: VendorCaseFilter, page: PageQuery, now = new Date()) {
   const scope = visitScope(actor);
   const db = await getDb();
-  const overdue = sql<boolean>`(${vendorCases.status} = 'open' AND ${vendorCases.dueAt} < now())`;
+  const pager = keyset(vendorCases.dueAt, vendorCases.id, page);
+  const overdue = sql<boolean>`(${inArray(vendorCases.status, OPEN_CASE_STATUSES)} AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;
   const rows = await db
     .select({
       id: vendorCases.id,
@@ -30,19 +48,39 @@ export async function listVendorCases(actor: Actor | null, filter: { status?: Ve
       resultReceivedAt: vendorCases.resultReceivedAt,
       closedAt: vendorCases.closedAt,
       createdAt: vendorCases.createdAt,
+      customerName: customers.name,
+      technicianName: technician.name,
+      brand: devices.brand,
+      kind: devices.kind,
+      model: devices.model,
+      serial: devices.serial,
       _k: cursorKey(vendorCases.dueAt),
     })
     .from(vendorCases)
     .innerJoin(visits, eq(visits.id, vendorCases.visitId))
+    .innerJoin(customers, eq(customers.id, visits.customerId))
+    .innerJoin(devices, eq(devices.id, vendorCases.deviceId))
+    .leftJoin(technician, eq(technician.id, visits.technicianId))
     .where(
       and(
         scope,
         filter.status ? eq(vendorCases.status, filter.status) : undefined,
+        filter.open ? inArray(vendorCases.status, OPEN_CASE_STATUSES) : undefined,
         filter.overdue === undefined ? undefined : filter.overdue ? overdue : sql`NOT ${overdue}`,
-        afterCursor(vendorCases.dueAt, vendorCases.id, page.cursor),
+        pager.where,
       ),
     )
-    .orderBy(vendorCases.dueAt, vendorCases.id)
-    .limit(page.limit + 1);
-  return toPage(rows, page.limit);
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  const p = pager.page(rows);
+  return {
+    ...p,
+    data: p.data.map(({ brand, kind, model, serial, ...c }) => ({
+      ...c,
+      device: { brand, kind, model, serial },
+      ageHours: Math.max(0, (now.getTime() - c.sentAt.getTime()) / 3_600_000),
+    })),
+  };
 }
+
+export type VendorCaseRow = Awaited<ReturnType<typeof listVendorCases>>["data"][number];

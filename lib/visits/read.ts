@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { customers, devices, sites, users, visitDevices, visits } from "@/db/schema";
 import { afterCursor, cursorKey, toPage, type PageQuery } from "@/lib/platform/pagination";
-import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { VisitFilter } from "./filters";
 
@@ -34,17 +35,6 @@ export const visitColumns = {
   createdAt: visits.createdAt,
   updatedAt: visits.updatedAt,
 };
-
-/**
- * The visits this actor may read, as a filter: admins all, technicians those
- * assigned to them, customers their own. Anyone else: 401/403.
- */
-export function visitScope(actor: Actor | null): SQL | undefined {
-  if (can(actor, "visits:dispatch")) return undefined;
-  if (can(actor, "visits:read-assigned")) return eq(visits.technicianId, actor!.id);
-  requirePermission(actor, "visits:read-own");
-  return eq(visits.customerId, actor.customerId ?? "00000000-0000-0000-0000-000000000000");
-}
 
 /** Visits with customer, site and technician joined: the base of every visit read. */
 export function selectVisits(db: Executor) {

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints, type WebhookDeliveryStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -24,11 +25,16 @@ export async function createWebhookEndpoint(actor: Actor | null, input: CreateWe
   });
 }
 
+const d = alias(webhookDeliveries, "d");
+
 /** Endpoints with how their deliveries stand (never the secret). */
 export async function listWebhookEndpoints(actor: Actor | null) {
   requirePermission(actor, "webhooks:manage");
   const db = await getDb();
-  const count = (status: string) => sql<number>`(select count(*)::int from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id} and d.status = ${status})`;
+  // A subquery over an alias: in a select from one table drizzle leaves column names unqualified, and
+  // `d.endpoint_id = ${webhookEndpoints.id}` came out as `d.endpoint_id = "id"` (d's own id): always 0.
+  const deliveriesIn = (status: WebhookDeliveryStatus) =>
+    sql<number>`(${db.select({ n: count() }).from(d).where(and(eq(d.endpointId, webhookEndpoints.id), eq(d.status, status)))})`.mapWith(Number);
   return db
     .select({
       id: webhookEndpoints.id,
@@ -38,9 +44,9 @@ export async function listWebhookEndpoints(actor: Actor | null) {
       active: webhookEndpoints.active,
       createdAt: webhookEndpoints.createdAt,
       disabledAt: webhookEndpoints.disabledAt,
-      pending: count("pending"),
-      delivered: count("delivered"),
-      failed: count("failed"),
+      pending: deliveriesIn("pending"),
+      delivered: deliveriesIn("delivered"),
+      failed: deliveriesIn("failed"),
     })
     .from(webhookEndpoints)
     .orderBy(desc(webhookEndpoints.active), desc(webhookEndpoints.createdAt));

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -44,6 +44,19 @@ describe("endpoints", () => {
     expect(JSON.stringify(listed)).not.toContain(made.secret);
     const db = await getDb();
     expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, made.id))).map((a) => a.action)).toEqual(["webhook.create"]);
+  });
+});
+
+describe("endpoint counters", () => {
+  it("count each endpoint's own deliveries by status (the correlated subquery once compared a delivery's id with itself: always 0)", async () => {
+    const db = await getDb();
+    const a = await createWebhookEndpoint(admin, { url: "https://count-a.example/hook", events: ["visit.booked"] }, null);
+    const b = await createWebhookEndpoint(admin, { url: "https://count-b.example/hook", events: ["visit.booked"] }, null);
+    const row = (endpointId: string, status: "pending" | "delivered" | "failed") => ({ endpointId, eventId: randomUUID(), event: "visit.booked" as const, payload: {}, status });
+    await db.insert(webhookDeliveries).values([row(a.id, "pending"), row(a.id, "delivered"), row(a.id, "delivered"), row(a.id, "failed"), row(b.id, "delivered")]);
+    const listed = new Map((await listWebhookEndpoints(admin)).map((e) => [e.id, e]));
+    expect(listed.get(a.id)).toMatchObject({ pending: 1, delivered: 2, failed: 1 });
+    expect(listed.get(b.id)).toMatchObject({ pending: 0, delivered: 1, failed: 0 });
   });
 });
 

@@ -55,7 +55,8 @@ export function BackupUpload(props: {
     if (values.firmware) q.set("firmware", values.firmware);
     if (values.note) q.set("note", values.note);
     setProgress(0);
-    const result = await new Promise<{ status: number; body: { id?: string; version?: number; error?: string; fieldErrors?: Record<string, string[]> } }>((resolve) => {
+    // 201: the stored backup; otherwise an RFC 9457 problem (`detail`, and `errors[]` per field).
+    const result = await new Promise<{ status: number; body: { id?: string; version?: number; detail?: string; errors?: { field: string; detail: string }[] } }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", `/api/backups?${q}`);
       xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
@@ -70,7 +71,7 @@ export function BackupUpload(props: {
         }
         resolve({ status: xhr.status, body });
       };
-      xhr.onerror = () => resolve({ status: 0, body: { error: "The upload was interrupted. Check the connection and try again." } });
+      xhr.onerror = () => resolve({ status: 0, body: { detail: "The upload was interrupted. Check the connection and try again." } });
       xhr.send(file);
     });
     setProgress(null);
@@ -83,11 +84,13 @@ export function BackupUpload(props: {
       router.refresh();
       return;
     }
-    const fe = result.body.fieldErrors;
-    if (fe?.file?.[0]) setFileError(fe.file[0]);
-    for (const k of ["note", "kind"] as const) if (fe?.[k]?.[0]) form.setError(k, { type: "server", message: fe[k][0] });
-    if (fe?.firmwareAtExport?.[0]) form.setError("firmware", { type: "server", message: fe.firmwareAtExport[0] });
-    setError(result.body.error ?? "The upload failed. Please try again.");
+    const fe: Record<string, string> = {};
+    for (const e of Array.isArray(result.body.errors) ? result.body.errors : []) fe[e.field] ??= e.detail;
+    const fileMessage = fe.file ?? fe.filename;
+    if (fileMessage) setFileError(fileMessage);
+    for (const k of ["note", "kind"] as const) if (fe[k]) form.setError(k, { type: "server", message: fe[k] });
+    if (fe.firmwareAtExport) form.setError("firmware", { type: "server", message: fe.firmwareAtExport });
+    setError(result.body.detail ?? "The upload failed. Please try again.");
   });
 
   const fileId = `${id}-file`;

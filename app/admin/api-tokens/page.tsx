@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { listApiTokens } from "@/lib/api/tokens";
 import { formatDateTime } from "@/lib/format/dates";
@@ -11,7 +11,7 @@ import { RevokeTokenButton } from "./revoke-button";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("api-tokens:manage");
   const [tokens, people, s] = await Promise.all([listApiTokens(actor), listUsers(actor), getSettings()]);
   const state = (t: (typeof tokens)[number]) =>
     t.revokedAt ? ["Revoked", "bg-slate-200 text-slate-700"] : t.expired ? ["Expired", "bg-amber-100 text-amber-900"] : ["Active", "bg-green-100 text-green-800"];

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { backupKeyStatus } from "@/lib/backups/rotate";
 import { RotateKeysButton } from "./rotate-keys-button";
 
 export const metadata: Metadata = { title: "Backup vault" };
 
 export default async function BackupVaultPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("settings:manage");
   const status = await backupKeyStatus(actor);
   return (
     <div className="space-y-4">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { AdminBookingForm } from "./admin-booking-form";
 
 export const metadata: Metadata = { title: "Book for a customer" };
 
 export default async function AdminBookPage() {
-  await requireRole("admin");
+  await requirePagePermission("visits:dispatch");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">Book for a customer</h1>

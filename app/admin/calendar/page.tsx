@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { CalendarPage } from "@/app/_ui/integrations/calendar-page";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 
 export const metadata: Metadata = { title: "Calendar feed" };
 
 export default async function AdminCalendarPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("area:admin");
   return (
     <div className="space-y-4">
       <div className="space-y-2">

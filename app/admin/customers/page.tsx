@@ -1,14 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
-import { listCustomers } from "@/lib/devices/read";
+import { requirePagePermission } from "@/app/_ui/guard";
+import { Pager } from "@/app/_ui/pager";
+import { listCustomers } from "@/lib/customers/read";
+import { ValidationError } from "@/lib/platform/errors";
+import type { Actor } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const actor = await requireRole("admin");
-  const { q } = await searchParams;
-  const rows = await listCustomers(actor, typeof q === "string" ? q : undefined);
+const PAGE_SIZE = 50;
+
+/** This page of the list; a cursor that no longer reads (an old or edited link) starts again from the first page. */
+async function load(actor: Actor, q: string | undefined, cursor: string | undefined) {
+  try {
+    return { page: await listCustomers(actor, { q, order: "name" }, { limit: PAGE_SIZE, cursor }), stale: false };
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return { page: await listCustomers(actor, { q, order: "name" }, { limit: PAGE_SIZE }), stale: true };
+  }
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; cursor?: string | string[] }> }) {
+  const actor = await requirePagePermission("customers:manage");
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : undefined;
+  const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
+  const { page, stale } = await load(actor, q, cursor);
+  const rows = page.data;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Customers</h1>
@@ -17,12 +35,17 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <label htmlFor="q" className="label">
             Search name, email or phone
           </label>
-          <input id="q" name="q" defaultValue={typeof q === "string" ? q : ""} className="input" />
+          <input id="q" name="q" defaultValue={q ?? ""} className="input" />
         </div>
         <button className="btn-secondary" type="submit">
           Search
         </button>
       </form>
+      {stale ? (
+        <p role="status" className="text-slate-700">
+          That page link is out of date, so the list starts from the beginning.
+        </p>
+      ) : null}
       <div className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
@@ -36,20 +59,21 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </thead>
           <tbody>
             {rows.map((c) => (
-              <tr key={c.id} className="border-b border-slate-100">
+              <tr key={c.id} className="border-b border-slate-100" data-testid="customer-row">
                 <td className="py-2 pr-3">
                   <Link href={`/admin/customers/${c.id}`}>{c.name}</Link>
                 </td>
                 <td className="py-2 pr-3">{c.email}</td>
                 <td className="py-2 pr-3">{c.phone}</td>
-                <td className="py-2 pr-3 text-right">{c.devices}</td>
-                <td className="py-2 pr-3 text-right">{c.visits}</td>
+                <td className="py-2 pr-3 text-right">{c.deviceCount}</td>
+                <td className="py-2 pr-3 text-right">{c.visitCount}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? <p className="py-4 text-slate-700">No customers match.</p> : null}
       </div>
+      <Pager path="/admin/customers" params={{ q }} prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="Customer pages" />
     </div>
   );
 }

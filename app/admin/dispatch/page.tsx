@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { getBoard, type Board } from "@/lib/dispatch/board";
 import { DispatchStatus } from "./dispatch-status";
 import { VisitCard } from "./visit-card";
@@ -114,7 +114,7 @@ function WeekLanes({ b }: { b: Board }) {
 }
 
 export default async function DispatchPage({ searchParams }: { searchParams: Promise<{ view?: string; date?: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("visits:dispatch");
   const sp = await searchParams;
   const b = await getBoard(actor, { view: typeof sp.view === "string" ? sp.view : undefined, date: typeof sp.date === "string" ? sp.date : undefined });
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox-read";
 import { getSettings } from "@/lib/settings/company";
@@ -9,7 +9,7 @@ import { MailStatusBadge } from "@/app/_ui/status-badge";
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("outbox:read");
   const [mails, s] = await Promise.all([listOutbox(actor), getSettings()]);
   return (
     <div className="space-y-4">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { getReportData, listReportTechnicians } from "@/lib/reports/data";
 import { filtersToQuery, parseReportFilters, type Source } from "@/lib/reports/filters";
 import type { ExportTable } from "@/lib/reports/tables";
@@ -16,7 +16,7 @@ const SOURCE_NOTE: Record<Source, string> = {
 };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("reports:read");
   const params = await searchParams;
   const parsed = parseReportFilters(params);
   const technicians = await listReportTechnicians(actor);

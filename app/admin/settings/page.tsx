@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { ActionButton } from "@/app/_ui/action-button";
 import { listHolidays } from "@/lib/availability/holidays";
 import { getSettings } from "@/lib/settings/company";
@@ -10,7 +10,7 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("settings:manage");
   const [settings, holidays] = await Promise.all([getSettings(), listHolidays(actor)]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   return (

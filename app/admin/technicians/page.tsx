@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listTechnicians } from "@/lib/availability/technicians";
 import { BRAND_LABELS, labelOf } from "@/lib/values/labels";
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Technicians" };
 
 
 export default async function TechniciansPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("availability:manage");
   const techs = await listTechnicians(actor);
   return (
     <div className="space-y-6">

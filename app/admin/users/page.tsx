@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listUsers } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
@@ -7,7 +7,7 @@ import { UserRowActions } from "./user-row-actions";
 export const metadata: Metadata = { title: "People" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("users:manage");
   const { q } = await searchParams;
   const people = await listUsers(actor, { q: typeof q === "string" ? q : undefined });
   return (

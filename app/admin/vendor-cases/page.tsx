@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { formatDateTime } from "@/lib/format/dates";
 import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
-import { listOpenVendorCases } from "@/lib/field/vendor-cases";
+import { Pager } from "@/app/_ui/pager";
+import type { Actor } from "@/lib/auth/permissions";
+import { ValidationError } from "@/lib/platform/errors";
+import { listVendorCases } from "@/lib/vendor-cases/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Vendor cases" };
@@ -14,15 +17,30 @@ function age(hours: number) {
   return `${Math.floor(hours / 24)} d ${Math.floor(hours % 24)} h`;
 }
 
-export default async function VendorCasesPage() {
-  const actor = await requireRole("admin");
-  const [cases, s] = await Promise.all([listOpenVendorCases(actor), getSettings()]);
+const PAGE_SIZE = 100;
+
+/** Open cases, oldest due first; a cursor that no longer reads starts again from the first page. */
+async function load(actor: Actor, cursor: string | undefined) {
+  try {
+    return await listVendorCases(actor, { open: true }, { limit: PAGE_SIZE, cursor });
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return listVendorCases(actor, { open: true }, { limit: PAGE_SIZE });
+  }
+}
+
+export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
+  const actor = await requirePagePermission("vendor-cases:read-all");
+  const { cursor } = await searchParams;
+  const [page, s] = await Promise.all([load(actor, typeof cursor === "string" && cursor ? cursor : undefined), getSettings()]);
+  const cases = page.data;
   const overdue = cases.filter((c) => c.overdue).length;
+  const paged = !!(page.prevCursor || page.nextCursor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Open vendor cases</h1>
       <p className="text-slate-700">
-        {cases.length === 0 ? "Nothing is waiting on a vendor." : `${cases.length} open, ${overdue} overdue. Due ${s.vendorCaseDueHours} h after sending.`}
+        {cases.length === 0 ? "Nothing is waiting on a vendor." : `${cases.length} open${paged ? " on this page" : ""}, ${overdue} overdue. Due ${s.vendorCaseDueHours} h after sending.`}
       </p>
       {cases.length ? (
         <div className="card overflow-x-auto p-0 sm:p-0">
@@ -66,6 +84,7 @@ export default async function VendorCasesPage() {
           </table>
         </div>
       ) : null}
+      <Pager path="/admin/vendor-cases" prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="Vendor case pages" />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { getSettings } from "@/lib/settings/company";
 import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
@@ -10,7 +10,7 @@ import { DisableWebhookButton } from "./disable-button";
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("webhooks:manage");
   const [endpoints, deliveries, s] = await Promise.all([listWebhookEndpoints(actor), listWebhookDeliveries(actor, { limit: 50 }), getSettings()]);
   return (
     <div className="space-y-6">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { publicOrigin } from "@/app/_ui/integrations/origin";
 import { getSettings } from "@/lib/settings/company";
@@ -8,7 +8,7 @@ import { WidgetOriginsForm } from "./origins-form";
 export const metadata: Metadata = { title: "Booking widget" };
 
 export default async function WidgetSettingsPage() {
-  await requireRole("admin");
+  await requirePagePermission("settings:manage");
   const [s, origin] = await Promise.all([getSettings(), publicOrigin()]);
   const snippet = `<script src="${origin}/widget.js" async></script>`;
   return (

@@ -1,14 +1,20 @@
 import { getActor, requestIp } from "@/lib/auth/actor";
 import { storeBackup, maxBackupBytes, sizeError } from "@/lib/backups/store";
-import { ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
-import { errorResponse, isSameOrigin, readBodyLimited } from "@/lib/platform/http";
+import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
+import { isSameOrigin, readBodyLimited } from "@/lib/platform/http";
+import { routeHandler } from "@/lib/platform/route-handler";
+
+/** Where each field of an upload travels: the file is the body, its name and type are headers, the rest query parameters. */
+const locate = (field: string) => (field === "file" ? "body" : field === "filename" || field === "contentType" ? "header" : "query");
 
 /**
  * Upload one backup: the body is the file's raw bytes (streamed, limited);
  * metadata travels in the query string; X-Filename carries the original name.
+ * Errors are problem+json (`detail`, and `errors[]` per field).
  */
-export async function POST(request: Request) {
-  try {
+export const POST = routeHandler(
+  "backup upload",
+  async (request) => {
     if (!isSameOrigin(request)) throw new ForbiddenError("Uploads must come from FieldKey's own pages.");
     const actor = await getActor();
     if (!actor) throw new UnauthenticatedError();
@@ -16,13 +22,13 @@ export async function POST(request: Request) {
     const body = await readBodyLimited(request, maxBackupBytes());
     if (!body.ok) {
       const msg = sizeError(body.size)!;
-      return Response.json({ error: msg, fieldErrors: { file: [msg] } }, { status: 413 });
+      throw new AppError(msg, 413, { file: [msg] });
     }
     let filename = request.headers.get("x-filename") ?? "";
     try {
       filename = decodeURIComponent(filename);
     } catch {
-      throw new ValidationError("The file name could not be read.", { file: ["The file name could not be read."] });
+      throw new ValidationError("The file name could not be read.", { filename: ["The file name could not be read."] });
     }
     const stored = await storeBackup(
       actor,
@@ -39,7 +45,6 @@ export async function POST(request: Request) {
       { ip: await requestIp() },
     );
     return Response.json(stored, { status: 201 });
-  } catch (err) {
-    return errorResponse(err, "backup upload");
-  }
-}
+  },
+  { locate },
+);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { deviceLabel } from "@/lib/values/labels";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import { listMyBackups } from "@/lib/backups/read";
@@ -11,7 +11,7 @@ import { getSettings } from "@/lib/settings/company";
 export const metadata: Metadata = { title: "Configuration backups" };
 
 export default async function PortalBackups() {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   const [items, s] = await Promise.all([listMyBackups(actor), getSettings()]);
   const byDevice = new Map<string, typeof items>();
   for (const b of items) byDevice.set(b.deviceId, [...(byDevice.get(b.deviceId) ?? []), b]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { deviceLabel } from "@/lib/values/labels";
 import { listMyDevices, listMySites } from "@/lib/customers/places";
 import { DeviceForm } from "./device-form";
@@ -8,7 +8,7 @@ import { DeviceForm } from "./device-form";
 export const metadata: Metadata = { title: "My devices" };
 
 export default async function DevicesPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   const [devices, sites] = await Promise.all([listMyDevices(actor), listMySites(actor)]);
   const siteOptions = sites.map((s) => ({ id: s.id, label: s.label ? `${s.label}: ${s.addressLine1}` : `${s.addressLine1}, ${s.city}` }));
   return (

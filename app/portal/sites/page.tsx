@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { listMySites } from "@/lib/customers/places";
 import { SiteForm } from "./site-form";
 
 export const metadata: Metadata = { title: "My addresses" };
 
 export default async function SitesPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   const sites = await listMySites(actor);
   return (
     <div className="space-y-4">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { CalendarPage } from "@/app/_ui/integrations/calendar-page";
 
 export const metadata: Metadata = { title: "Calendar" };
 
 export default async function TechCalendarPage() {
-  const actor = await requireRole("technician");
+  const actor = await requirePagePermission("area:tech");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Calendar</h1>

@@ -9,6 +9,10 @@ export const customerDto = z
   .object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), createdAt: ts() })
   .meta({ id: "Customer" });
 
+export const customerListItemDto = customerDto
+  .extend({ deviceCount: z.number().int().min(0), visitCount: z.number().int().min(0) })
+  .meta({ id: "CustomerListItem" });
+
 export const siteDto = z
   .object({
     id: z.uuid(),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getSettings } from "@/lib/settings/company";
@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 export const metadata: Metadata = { title: "Backup audit trail" };
 
 export default async function BackupAuditPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("audit:read");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const [trail, s] = await Promise.all([backupAuditTrail(actor, { backupId: id }), getSettings()]);

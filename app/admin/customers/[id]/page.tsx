@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
 import { deviceLabel } from "@/lib/values/labels";
 import { backupAuditTrail } from "@/lib/backups/read";
-import { getCustomerDetail } from "@/lib/devices/read";
+import { getCustomerDetail } from "@/lib/customers/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("customers:manage");
   const { id } = await params;
   const detail = await orNotFound(getCustomerDetail(actor, id));
   const [trail, s] = await Promise.all([backupAuditTrail(actor, { customerId: id }), getSettings()]);

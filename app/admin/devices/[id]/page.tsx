@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { DeviceFacts } from "@/app/_ui/backups/device-facts";
 import { deviceLabel } from "@/lib/values/labels";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
-import { getDeviceDetail } from "@/lib/devices/read";
+import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Device" };
 
 export default async function AdminDevicePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("devices:manage");
   const { id } = await params;
-  const device = await orNotFound(getDeviceDetail(actor, id));
+  const device = await orNotFound(getDevice(actor, id));
   const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
   return (
     <div className="space-y-4">

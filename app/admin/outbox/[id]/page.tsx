@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { NotFoundError } from "@/lib/platform/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
@@ -11,7 +11,7 @@ import { MailStatusBadge } from "@/app/_ui/status-badge";
 export const metadata: Metadata = { title: "Email" };
 
 export default async function OutboxMailPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("outbox:read");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const s = await getSettings();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { ActionButton } from "@/app/_ui/action-button";
 import { getTechnicianAvailability } from "@/lib/availability/technicians";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -13,7 +13,7 @@ import { TimeOffForm } from "./time-off-form";
 export const metadata: Metadata = { title: "Technician availability" };
 
 export default async function TechnicianPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("availability:manage");
   const { id } = await params;
   const tech = await getTechnicianAvailability(actor, id).catch((err) => {
     if (err instanceof NotFoundError) notFound();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { JobView } from "@/app/_field/job-view";
 import { loadJobOr404 } from "@/app/_field/load-job";
 import { maxBackupBytes } from "@/lib/backups/store";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Visit" };
 
 /** Admins open any job with the technician's components (lib/ lets admins act on any visit). */
 export default async function AdminJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("admin");
+  const actor = await requirePagePermission("visits:dispatch");
   const { id } = await params;
   const found = await loadJobOr404(actor, id);
   if (!found) notFound();

@@ -1,5 +1,5 @@
 import { listCustomersEndpoint } from "@/lib/api/endpoints/customers";
 import { apiRoute } from "@/lib/api/route";
-import { listCustomersPage } from "@/lib/customers/read";
+import { listCustomers } from "@/lib/customers/read";
 
-export const GET = apiRoute(listCustomersEndpoint, ({ actor, query }) => listCustomersPage(actor, query));
+export const GET = apiRoute(listCustomersEndpoint, ({ actor, query: { q, ...page } }) => listCustomers(actor, { q, order: "created" }, page));

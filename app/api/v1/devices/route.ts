@@ -1,5 +1,5 @@
 import { listDevicesEndpoint } from "@/lib/api/endpoints/devices";
 import { apiRoute } from "@/lib/api/route";
-import { listDevicesPage } from "@/lib/devices/list";
+import { listDevices } from "@/lib/devices/read";
 
-export const GET = apiRoute(listDevicesEndpoint, ({ actor, query: { customerId, ...page } }) => listDevicesPage(actor, { customerId }, page));
+export const GET = apiRoute(listDevicesEndpoint, ({ actor, query: { customerId, ...page } }) => listDevices(actor, { customerId }, page));

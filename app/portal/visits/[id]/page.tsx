@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { VisitSummaryView } from "@/app/_field/visit-summary";
 import { getVisitSummary } from "@/lib/field/summary";
 import { getMyVisit } from "@/lib/booking/my-visits";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Visit" };
 
 
 async function load(id: string) {
-  const actor = await requireRole("customer");
+  const actor = await requirePagePermission("area:portal");
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   try {
     return await getMyVisit(actor, id);
@@ -29,7 +29,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const [d, s] = await Promise.all([load(id), getSettings()]);
   const v = d.visit;
   // Once work has started, show the same summary the customer is emailed at completion.
-  const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status) ? await getVisitSummary(await requireRole("customer"), v.visitId) : null;
+  const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status) ? await getVisitSummary(await requirePagePermission("area:portal"), v.visitId) : null;
   const active = v.status === "scheduled" || v.status === "requested";
   return (
     <div className="space-y-4">

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound, requireRole } from "@/app/_ui/guard";
+import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { BackupList } from "@/app/_ui/backups/backup-list";
 import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { DeviceFacts } from "@/app/_ui/backups/device-facts";
 import { deviceLabel } from "@/lib/values/labels";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
-import { getDeviceDetail } from "@/lib/devices/read";
+import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
 
 export const metadata: Metadata = { title: "Device" };
 
 export default async function TechDevicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string }> }) {
-  const actor = await requireRole("technician");
+  const actor = await requirePagePermission("area:tech");
   const { id } = await params;
   const { visit } = await searchParams;
-  const device = await orNotFound(getDeviceDetail(actor, id));
+  const device = await orNotFound(getDevice(actor, id));
   const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
   const visitId = typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined;
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_ui/guard";
+import { requirePagePermission } from "@/app/_ui/guard";
 import { JobView } from "@/app/_field/job-view";
 import { loadJobOr404 } from "@/app/_field/load-job";
 import { maxBackupBytes } from "@/lib/backups/store";
@@ -9,7 +9,7 @@ import { maxBackupBytes } from "@/lib/backups/store";
 export const metadata: Metadata = { title: "Job" };
 
 export default async function TechJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("technician");
+  const actor = await requirePagePermission("area:tech");
   const { id } = await params;
   const found = await loadJobOr404(actor, id);
   if (!found) notFound();

@@ -1,5 +1,5 @@
 import { getDeviceEndpoint } from "@/lib/api/endpoints/devices";
 import { apiRoute } from "@/lib/api/route";
-import { getDeviceDetail } from "@/lib/devices/read";
+import { getDevice } from "@/lib/devices/read";
 
-export const GET = apiRoute(getDeviceEndpoint, ({ actor, params }) => getDeviceDetail(actor, params.id));
+export const GET = apiRoute(getDeviceEndpoint, ({ actor, params }) => getDevice(actor, params.id));

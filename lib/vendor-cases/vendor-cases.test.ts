@@ -4,9 +4,10 @@ import { getDb } from "@/db/client";
 import { auditEvents, vendorCases } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { updateSettings } from "@/lib/settings/company";
-import { logAttempt } from "./attempts";
+import { logAttempt } from "@/lib/field/attempts";
 import { attempt, scenario, visitStatus } from "@/test/support/field";
-import { closeVendorCase, listOpenVendorCases } from "./vendor-cases";
+import { closeVendorCase } from "./manage";
+import { listVendorCases } from "./read";
 
 const xml = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML export" } });
 const sadp = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
@@ -53,19 +54,30 @@ describe("vendor cases", () => {
     await expect(closeVendorCase(s.tech, close)).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("admins list every open case with its age and an overdue marker; nobody else may", async () => {
+  it("one read path: open cases with customer, technician, device, age and an overdue marker; scoped like visits", async () => {
     const s = await scenario({ authorized: true });
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     await logAttempt(s.tech, sadp(s.visitId, s.hik));
+    const open = (actor: typeof s.admin, now?: Date) => listVendorCases(actor, { open: true }, { limit: 100 }, now).then((p) => p.data.filter((c) => c.visitId === s.visitId));
     const later = new Date(Date.now() + 50 * 3_600_000);
-    const list = await listOpenVendorCases(s.admin, later);
-    const mine = list.filter((c) => c.visitId === s.visitId);
+    const mine = await open(s.admin, later);
     expect(mine).toHaveLength(2);
     expect(mine.every((c) => c.overdue && c.ageHours > 49 && c.customerName === s.customer.name && c.technicianName === s.tech.name)).toBe(true);
-    expect((await listOpenVendorCases(s.admin)).filter((c) => c.visitId === s.visitId).every((c) => !c.overdue)).toBe(true);
+    expect(mine.map((c) => c.device.brand).sort()).toEqual(["dahua", "hikvision"]);
+    expect((await open(s.admin)).every((c) => !c.overdue)).toBe(true);
+    // Overdue: still open past due, whether still waiting or the answer is in but not applied (it is short-lived); closed cases never.
+    const db = await getDb();
+    await db.update(vendorCases).set({ status: "result_received", resultReceivedAt: new Date() }).where(eq(vendorCases.id, a.vendorCaseId!));
+    const overdueLater = (await listVendorCases(s.admin, { overdue: true }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId);
+    expect(overdueLater.map((c) => c.status).sort()).toEqual(["open", "result_received"]);
+    expect((await listVendorCases(s.admin, { overdue: false }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId)).toEqual([]);
     await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "Result imported" });
-    expect((await listOpenVendorCases(s.admin)).filter((c) => c.visitId === s.visitId).map((c) => c.vendor)).toEqual(["hikvision"]);
-    await expect(listOpenVendorCases(s.tech)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listOpenVendorCases(s.customer)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await open(s.admin)).map((c) => c.vendor)).toEqual(["hikvision"]);
+    const closed = (await listVendorCases(s.admin, { status: "closed" }, { limit: 100 }, later)).data.filter((c) => c.visitId === s.visitId);
+    expect(closed.map((c) => [c.id, c.overdue])).toEqual([[a.vendorCaseId, false]]);
+    // The same scope as visits: the assigned technician and the customer see these; another technician does not.
+    expect((await open(s.tech)).map((c) => c.vendor)).toEqual(["hikvision"]);
+    expect((await open(s.customer)).map((c) => c.vendor)).toEqual(["hikvision"]);
+    expect(await open(s.otherTech)).toEqual([]);
   });
 });

@@ -1,13 +1,19 @@
+/**
+ * Vendor cases: recovery work waiting on Dahua, Hikvision or Lorex support
+ * (the 24-48 h state). A case opens with the attempt that sent the request
+ * (lib/field/attempts.ts calls openVendorCase in its transaction) and closes
+ * when the answer comes back, or does not. Reads: ./read.ts.
+ */
 import "server-only";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { customers, devices, users, vendorCases, visits, type Brand, type DeviceKind, type Vendor, type VisitStatus } from "@/db/schema";
+import { vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError } from "@/lib/platform/errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
-import { assertEditable, loadWorkVisit, parseInput } from "./access";
+import { assertEditable, loadWorkVisit } from "@/lib/field/access";
 import { closeVendorCaseSchema } from "./schemas";
 
 export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";
@@ -87,54 +93,4 @@ export async function closeVendorCase(actor: Actor | null, input: unknown, ip: s
     }
     return { status };
   });
-}
-
-export type OpenVendorCaseRow = {
-  id: string;
-  vendor: Vendor;
-  whatWasSent: string;
-  sentAt: Date;
-  dueAt: Date;
-  ageHours: number;
-  overdue: boolean;
-  visitId: string;
-  visitReference: string;
-  customerName: string;
-  technicianName: string | null;
-  device: { brand: Brand; kind: DeviceKind; model: string | null; serial: string | null };
-};
-
-/** Every open vendor case, oldest due first (admins). */
-export async function listOpenVendorCases(actor: Actor | null, now = new Date()): Promise<OpenVendorCaseRow[]> {
-  requirePermission(actor, "vendor-cases:read-all");
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: vendorCases.id,
-      vendor: vendorCases.vendor,
-      whatWasSent: vendorCases.whatWasSent,
-      sentAt: vendorCases.sentAt,
-      dueAt: vendorCases.dueAt,
-      visitId: visits.id,
-      visitReference: visits.reference,
-      customerName: customers.name,
-      technicianName: users.name,
-      brand: devices.brand,
-      kind: devices.kind,
-      model: devices.model,
-      serial: devices.serial,
-    })
-    .from(vendorCases)
-    .innerJoin(visits, eq(visits.id, vendorCases.visitId))
-    .innerJoin(customers, eq(customers.id, visits.customerId))
-    .innerJoin(devices, eq(devices.id, vendorCases.deviceId))
-    .leftJoin(users, eq(users.id, visits.technicianId))
-    .where(inArray(vendorCases.status, OPEN_CASE_STATUSES))
-    .orderBy(asc(vendorCases.dueAt));
-  return rows.map(({ brand, kind, model, serial, ...r }) => ({
-    ...r,
-    device: { brand, kind, model, serial },
-    ageHours: Math.max(0, (now.getTime() - r.sentAt.getTime()) / 3_600_000),
-    overdue: r.dueAt.getTime() < now.getTime(),
-  }));
 }

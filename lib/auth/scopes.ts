@@ -1,0 +1,60 @@
+/**
+ * Who may see which rows: the scoping rules, beside the permission table
+ * (lib/auth/permissions.ts says WHAT a role may do; this file says WHICH
+ * records). Each scope checks the read permission first (401 signed out,
+ * 403 without it), then returns a SQL filter for the query's WHERE
+ * (undefined = every row). A record outside the scope is "not found" to the
+ * caller, never "forbidden": no hint that it exists.
+ *
+ *   visits     admin: all · technician: assigned to them · customer: their own
+ *   customers  admin: all · customer: their own record
+ *   devices    admin: all · technician: on a visit assigned to them · customer: their own
+ *   backups    deleted versions: only for those who may delete backups (admins)
+ */
+import "server-only";
+import { eq, isNull, sql, type SQL } from "drizzle-orm";
+import { configBackups, customers, devices, visitDevices, visits } from "@/db/schema";
+import { can, requirePermission, type Actor } from "./permissions";
+
+/** Matches no row: the customer id of a customer login without a customer record. */
+const NO_ROW = "00000000-0000-0000-0000-000000000000";
+const NOTHING = sql`false`;
+
+/** Visits this actor may read: admins all, technicians those assigned to them, customers their own. */
+export function visitScope(actor: Actor | null): SQL | undefined {
+  if (can(actor, "visits:dispatch")) return undefined;
+  if (can(actor, "visits:read-assigned")) return eq(visits.technicianId, actor!.id);
+  requirePermission(actor, "visits:read-own");
+  return eq(visits.customerId, actor.customerId ?? NO_ROW);
+}
+
+/** Customers this actor may read: admins all, a customer login only its own record. */
+export function customerScope(actor: Actor | null): SQL | undefined {
+  if (can(actor, "customers:manage")) return undefined;
+  requirePermission(actor, "customers:read-own");
+  return eq(customers.id, actor.customerId ?? NO_ROW);
+}
+
+/**
+ * Devices this actor may see (and so their backups): admins all, customers
+ * their own, technicians devices on a visit assigned to them (completed ones
+ * included).
+ */
+export function deviceScope(actor: Actor | null): SQL | undefined {
+  requirePermission(actor, "devices:read");
+  if (can(actor, "devices:manage")) return undefined;
+  if (can(actor, "customers:read-own")) return eq(devices.customerId, actor.customerId ?? NO_ROW);
+  if (can(actor, "visits:read-assigned")) {
+    return sql`EXISTS (SELECT 1 FROM ${visitDevices} JOIN ${visits} ON ${visits.id} = ${visitDevices.visitId}
+      WHERE ${visitDevices.deviceId} = ${devices.id} AND ${visits.technicianId} = ${actor.id})`;
+  }
+  return NOTHING;
+}
+
+/** Which versions of a visible device's backups this actor sees: deleted ones only if they may delete backups (admins). */
+export function backupScope(actor: Actor): SQL | undefined {
+  return can(actor, "backups:delete") ? undefined : isNull(configBackups.deletedAt);
+}
+
+/** Whether this actor reads every visit (admins), e.g. for a calendar feed of everyone's visits. */
+export const seesAllVisits = (actor: Pick<Actor, "role"> | null) => can(actor, "visits:dispatch");
