@@ -25,7 +25,11 @@ const nextConfig: NextConfig = {
       { source: "/:path((?!widget$).*)", headers: securityHeaders },
       { source: "/widget", headers: frameable },
       // Behind an HTTPS proxy: HSTS on every answer (proxy.ts also sets it on pages; API routes and /widget skip proxy.ts).
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
     ];
   },
 };

@@ -6,7 +6,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p className="mt-2 text-slate-700">We could not load this page. If it keeps happening, the database may be unavailable; please try again in a moment.</p>
       <p className="mt-6">
-        <button type="button" className="btn-primary" onClick={reset}>Try again</button>
+        <button type="button" className="btn-primary" onClick={reset}>
+          Try again
+        </button>
       </p>
     </main>
   );

@@ -7,7 +7,9 @@ export default function Forbidden() {
       <h1 className="mt-1 text-2xl font-bold">This area is not for your account</h1>
       <p className="mt-2 text-slate-700">You are signed in, but this page belongs to another kind of account.</p>
       <p className="mt-6">
-        <Link href="/dashboard" className="btn-primary">Go to my area</Link>
+        <Link href="/dashboard" className="btn-primary">
+          Go to my area
+        </Link>
       </p>
     </main>
   );

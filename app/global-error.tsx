@@ -15,7 +15,11 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
             We could not load this page. If it keeps happening, the database may be unavailable; please try again in a moment.
           </p>
           <p style={{ marginTop: "1.5rem" }}>
-            <button type="button" onClick={reset} style={{ background: "#1e40af", color: "#fff", border: 0, borderRadius: "0.375rem", padding: "0.625rem 1rem", fontSize: "1rem" }}>
+            <button
+              type="button"
+              onClick={reset}
+              style={{ background: "#1e40af", color: "#fff", border: 0, borderRadius: "0.375rem", padding: "0.625rem 1rem", fontSize: "1rem" }}
+            >
               Try again
             </button>
           </p>

@@ -11,10 +11,12 @@ export default async function Home() {
       <main id="main">
         <section className="bg-brand-800 text-white">
           <div className="mx-auto max-w-6xl px-4 py-14 sm:py-20">
-            <h1 className="max-w-3xl text-3xl font-bold leading-tight sm:text-5xl">Locked out of your security recorder? We come to you and get you back in.</h1>
+            <h1 className="max-w-3xl text-3xl font-bold leading-tight sm:text-5xl">
+              Locked out of your security recorder? We come to you and get you back in.
+            </h1>
             <p className="mt-4 max-w-2xl text-lg text-blue-100">
-              {s.companyName} technicians recover access to Dahua, Lorex and Hikvision DVRs, NVRs and cameras on site, keep your footage and settings safe,
-              and leave you set up so it does not happen again.
+              {s.companyName} technicians recover access to Dahua, Lorex and Hikvision DVRs, NVRs and cameras on site, keep your footage and settings safe, and
+              leave you set up so it does not happen again.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               {/* On the dark band the default blue focus ring would not show: a white one does. */}
@@ -31,7 +33,9 @@ export default async function Home() {
           <div className="card">
             <Wrench aria-hidden className="mb-2 size-6 text-brand-700" />
             <h2 className="text-lg font-semibold">The right method first</h2>
-            <p className="mt-1 text-slate-700">Recovery email, security questions, app accounts, vendor unlock files: we try what keeps your configuration intact before anything that wipes it.</p>
+            <p className="mt-1 text-slate-700">
+              Recovery email, security questions, app accounts, vendor unlock files: we try what keeps your configuration intact before anything that wipes it.
+            </p>
           </div>
           <div className="card">
             <ShieldCheck aria-hidden className="mb-2 size-6 text-brand-700" />

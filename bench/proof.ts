@@ -31,7 +31,10 @@ const ROOT = process.cwd();
 function ensureBuilt() {
   if (!buildIsStale()) return;
   console.log("[bench:proof] the build is stale: next build…");
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -58,7 +61,13 @@ async function main() {
       "no-page": { type: "boolean", default: false },
     },
   });
-  const settings = { seconds: Number(values.seconds), warmupSeconds: Number(values["warmup-seconds"]), connections: Number(values.connections), startupRuns: Number(values["startup-runs"]), demo: !values["no-demo"] };
+  const settings = {
+    seconds: Number(values.seconds),
+    warmupSeconds: Number(values["warmup-seconds"]),
+    connections: Number(values.connections),
+    startupRuns: Number(values["startup-runs"]),
+    demo: !values["no-demo"],
+  };
   const port = Number(process.env.BENCH_PORT ?? 3261);
   const started = performance.now();
   const machine = machineNow();

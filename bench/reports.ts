@@ -75,7 +75,17 @@ async function openFresh(size: number): Promise<{ handle: DatabaseHandle; cleanu
   };
 }
 
-type Result = { size: number; seedSeconds: number; page: number; sql: number; noRollup: number; daily: number; write: number; writeBare: number; counts: Record<string, number> };
+type Result = {
+  size: number;
+  seedSeconds: number;
+  page: number;
+  sql: number;
+  noRollup: number;
+  daily: number;
+  write: number;
+  writeBare: number;
+  counts: Record<string, number>;
+};
 type Built = { size: number; seedSeconds: number; counts: Record<string, number>; handle: DatabaseHandle; cleanup: () => Promise<void> };
 
 async function build(size: number): Promise<Built> {
@@ -83,7 +93,10 @@ async function build(size: number): Promise<Built> {
   const { handle, cleanup } = await openFresh(size);
   let counts: Record<string, number>;
   try {
-    counts = await seedSyntheticHistory(handle.db, { attempts: size, log: (m) => console.log(`  [${size}] ${m} (${((performance.now() - started) / 1000).toFixed(0)} s)`) });
+    counts = await seedSyntheticHistory(handle.db, {
+      attempts: size,
+      log: (m) => console.log(`  [${size}] ${m} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+    });
   } catch (err) {
     await cleanup();
     throw err;
@@ -130,9 +143,16 @@ async function measure(dbs: Built[], runs: number): Promise<Result[]> {
       pageT[i]!.push(first === 0 ? a : c);
       sqlT[i]!.push(first === 0 ? c : a);
     }
-  const daily = await medians(Math.max(3, Math.floor(runs / 3)), dbs.map((b) => () => page(b, { brand: "dahua", from: since })));
+  const daily = await medians(
+    Math.max(3, Math.floor(runs / 3)),
+    dbs.map((b) => () => page(b, { brand: "dahua", from: since })),
+  );
   // context only, and ~1 min a run at 1,000,000 on PGlite: one run each
-  const noRollup = await medians(1, dbs.map((b) => () => page(b, {}, "raw")), 0);
+  const noRollup = await medians(
+    1,
+    dbs.map((b) => () => page(b, {}, "raw")),
+    0,
+  );
   const writes: [number, number][] = [];
   for (const b of dbs) writes.push([await writeCost(b, true), await writeCost(b, false)]); // one at a time: PGlite shares this thread
   return dbs.map((b, i) => ({
@@ -166,13 +186,22 @@ async function writeCost(b: Built, triggers: boolean) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1000000" }, runs: { type: "string", default: "15" }, "no-page": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      small: { type: "string", default: "10000" },
+      large: { type: "string", default: "1000000" },
+      runs: { type: "string", default: "15" },
+      "no-page": { type: "boolean", default: false },
+    },
+  });
   const runs = Number(values.runs);
   const started = performance.now();
   const machine = machineNow();
   const date = new Date().toISOString();
   const onPostgres = Boolean(process.env.DATABASE_URL);
-  console.log(`bench:reports on ${onPostgres ? "PostgreSQL (DATABASE_URL)" : "PGlite (temp dir)"}, Node ${process.version}, ${os.cpus().length} cores, ${date}`);
+  console.log(
+    `bench:reports on ${onPostgres ? "PostgreSQL (DATABASE_URL)" : "PGlite (temp dir)"}, Node ${process.version}, ${os.cpus().length} cores, ${date}`,
+  );
   const dbs: Built[] = [];
   let out: { md: string; failed: boolean };
   try {
@@ -187,7 +216,10 @@ async function main() {
   }
   console.log(`\n${out.md}\n`);
   if (out.failed) process.exitCode = 1;
-  publishResults(onPostgres ? "reports-postgresql" : "reports-pglite", out.md, { heading: `### Latest run on ${onPostgres ? "PostgreSQL" : "PGlite"}`, skip: values["no-page"] });
+  publishResults(onPostgres ? "reports-postgresql" : "reports-pglite", out.md, {
+    heading: `### Latest run on ${onPostgres ? "PostgreSQL" : "PGlite"}`,
+    skip: values["no-page"],
+  });
 }
 
 /** "PostgreSQL 15.14", from the server itself. */
@@ -214,7 +246,10 @@ function report(results: Result[], run: { database: string; date: string; runs: 
     "",
     "| attempts | seed s | page ms | its SQL ms | page/SQL | filtered ms | no-rollup ms | one attempt INSERT ms, triggers on / off |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| ${thousands(r.size)} | ${r.seedSeconds.toFixed(0)} | ${r.page.toFixed(1)} | ${r.sql.toFixed(1)} | ${(r.page / r.sql).toFixed(2)} | ${thousands(r.daily)} | ${thousands(r.noRollup)} | ${r.write.toFixed(2)} / ${r.writeBare.toFixed(2)} |`),
+    ...results.map(
+      (r) =>
+        `| ${thousands(r.size)} | ${r.seedSeconds.toFixed(0)} | ${r.page.toFixed(1)} | ${r.sql.toFixed(1)} | ${(r.page / r.sql).toFixed(2)} | ${thousands(r.daily)} | ${thousands(r.noRollup)} | ${r.write.toFixed(2)} / ${r.writeBare.toFixed(2)} |`,
+    ),
     "",
     `page(${short(l.size)}) / page(${short(s.size)}) = **${growth.toFixed(2)}** (target ≤ 1.3, ${verdict(growth <= 1.3)}); page / its SQL ≤ **${overhead.toFixed(2)}** (target ≤ 2, ${verdict(overhead <= 2)}); the same report from the raw attempts takes ${(l.noRollup / 1000).toFixed(1)} s at ${short(l.size)}, ~${thousands(l.noRollup / l.page)}× the page.`,
   ];

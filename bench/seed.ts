@@ -9,7 +9,9 @@ import { getDatabaseHandle } from "@/db/client";
 import { seedSyntheticHistory } from "@/bench/support/synthetic";
 
 async function main() {
-  const { values } = parseArgs({ options: { attempts: { type: "string", default: "10000" }, technicians: { type: "string", default: "12" }, months: { type: "string", default: "24" } } });
+  const { values } = parseArgs({
+    options: { attempts: { type: "string", default: "10000" }, technicians: { type: "string", default: "12" }, months: { type: "string", default: "24" } },
+  });
   const attempts = Number(values.attempts);
   if (!Number.isInteger(attempts) || attempts < 2 || attempts > 50_000_000) {
     console.error("Usage: npm run bench:seed -- --attempts 1000000 [--technicians 12] [--months 24]");

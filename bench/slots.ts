@@ -38,21 +38,27 @@ async function seed(h: DatabaseHandle) {
   const zone = s.timeZone;
   const techIds: string[] = [];
   for (let i = 0; i < TECHS; i++) {
-    const [u] = await db.insert(users).values({ email: `bench-tech-${i}@example.test`, name: `Tech ${i}`, role: "technician" }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `bench-tech-${i}@example.test`, name: `Tech ${i}`, role: "technician" })
+      .returning({ id: users.id });
     techIds.push(u!.id);
     await db.insert(technicianProfiles).values({ userId: u!.id, brands: i === 0 ? ["dahua", "lorex", "hikvision"] : ["dahua", "lorex"] });
     const days = i % 3 === 0 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
     await db.insert(technicianHours).values(days.map((weekday) => ({ technicianId: u!.id, weekday, startMinute: 540, endMinute: 1020 })));
   }
   const [c] = await db.insert(customers).values({ name: "Bench Customer", email: "bench@example.test" }).returning({ id: customers.id });
-  const [site] = await db.insert(sites).values({ customerId: c!.id, addressLine1: "1 Bench St", city: "Cleveland", region: "OH", postalCode: "44101" }).returning({ id: sites.id });
+  const [site] = await db
+    .insert(sites)
+    .values({ customerId: c!.id, addressLine1: "1 Bench St", city: "Cleveland", region: "OH", postalCode: "44101" })
+    .returning({ id: sites.id });
   const today = DateTime.now().setZone(zone).startOf("day");
   await db.insert(holidays).values([
     { day: today.plus({ days: 10 }).toISODate()!, name: "Bench holiday 1" },
     { day: today.plus({ days: 20 }).toISODate()!, name: "Bench holiday 2" },
   ]);
   let seedRng = 42;
-  const rand = () => ((seedRng = (seedRng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seedRng = (seedRng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const rows: (typeof visits.$inferInsert)[] = [];
   for (const [i, id] of techIds.entries()) {
     if (i % 5 === 1) {
@@ -136,10 +142,19 @@ async function measure(kind: string, h: DatabaseHandle) {
       const key = `${e?.constructor?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}${cause}: ${String(e?.message ?? e).slice(0, 120)}`;
       otherErrors[key] = (otherErrors[key] ?? 0) + 1;
     }
-  const [check] = await db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
+  const [check] = await db
+    .select({ n: count() })
+    .from(visits)
+    .where(and(eq(visits.startsAt, hik.start), isNotNull(visits.idempotencyKey)));
   return {
     kind,
-    rows: { technicians: rows.technicians.length, hours: rows.hours.length, timeOff: rows.timeOff.length, visits: rows.busy.length, seededVisits: seeded.visits },
+    rows: {
+      technicians: rows.technicians.length,
+      hours: rows.hours.length,
+      timeOff: rows.timeOff.length,
+      visits: rows.busy.length,
+      seededVisits: seeded.visits,
+    },
     slotCount,
     fetchOnly,
     fetchAndCompute,
@@ -193,7 +208,9 @@ function markdown(results: SlotsResult[], run: { date: string; seconds: number; 
     }),
     ...results.flatMap((r) => {
       const entries = Object.entries(r.contention.otherErrors);
-      return entries.length ? ["", `${r.kind}, contention answers other than "just taken": ${entries.map(([what, n]) => `${n} × ${what.replace(/\|/g, "/")}`).join("; ")}.`] : [];
+      return entries.length
+        ? ["", `${r.kind}, contention answers other than "just taken": ${entries.map(([what, n]) => `${n} × ${what.replace(/\|/g, "/")}`).join("; ")}.`]
+        : [];
     }),
   ].join("\n");
 }

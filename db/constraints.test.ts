@@ -62,7 +62,16 @@ describe("database constraints", () => {
     const tech = await makeUser("technician");
     const db = await getDb();
     const id = await makeVisit({ customerId: cust.customerId!, technicianId: tech.id, startsAt: new Date("2030-03-04T14:00:00Z") });
-    expect((await violation(db.update(visits).set({ status: "lost" as never }).where(eq(visits.id, id)))).pg?.code).toBe("23514");
+    expect(
+      (
+        await violation(
+          db
+            .update(visits)
+            .set({ status: "lost" as never })
+            .where(eq(visits.id, id)),
+        )
+      ).pg?.code,
+    ).toBe("23514");
     await db.update(visits).set({ idempotencyKey: "key-1" }).where(eq(visits.id, id));
     const second = await makeVisit({ customerId: cust.customerId!, technicianId: tech.id, startsAt: new Date("2030-03-05T14:00:00Z") });
     expect((await violation(db.update(visits).set({ idempotencyKey: "key-1" }).where(eq(visits.id, second)))).pg?.code).toBe("23505");
@@ -108,7 +117,15 @@ describe("database constraints", () => {
     const db = await getDb();
     const rows = await db.select().from(recoveryMethods).orderBy(recoveryMethods.sortOrder);
     const ids = rows.map((r) => r.id);
-    for (const id of ["dahua_qr_dmss", "dahua_configtool_xml", "hik_guid_file", "hik_sadp_export", "lorex_app_temp_password", "lorex_support_temp_password", "other"]) {
+    for (const id of [
+      "dahua_qr_dmss",
+      "dahua_configtool_xml",
+      "hik_guid_file",
+      "hik_sadp_export",
+      "lorex_app_temp_password",
+      "lorex_support_temp_password",
+      "other",
+    ]) {
       expect(ids).toContain(id);
     }
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
@@ -117,9 +134,12 @@ describe("database constraints", () => {
     expect(byId.dahua_reset_button!.claimedSuccessRate).toBe(0.9);
     expect(byId.dahua_reset_button!.wipesConfig).toBe("yes");
     expect(byId.dahua_configtool_xml!.claimedSuccessRate).toBe(1);
-    expect(rows.filter((r) => r.vendorPending).map((r) => r.id).sort()).toEqual(
-      ["dahua_configtool_xml", "dahua_support_serial_date", "hik_sadp_export", "hik_sadp_security_code", "lorex_support_temp_password"].sort(),
-    );
+    expect(
+      rows
+        .filter((r) => r.vendorPending)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(["dahua_configtool_xml", "dahua_support_serial_date", "hik_sadp_export", "hik_sadp_security_code", "lorex_support_temp_password"].sort());
     expect(byId.hik_guid_file!.claimedSuccessRate).toBeNull();
     for (const r of rows) expect(r.steps.length, `${r.id} has playbook steps`).toBeGreaterThan(0);
   });

@@ -12,14 +12,17 @@ import { PAGE_ROUTES } from "./support/routes";
 import { account } from "./support/state";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const vault = () => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string; visitId: string };
+const vault = () =>
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string; visitId: string };
 
 /** Serious and critical violations on the page as it is now, one readable line per failing node. */
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${page.url().replace(/^https?:\/\/[^/]+/, "")}  [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(" ")}\n    ${v.helpUrl}`));
+    .flatMap((v) =>
+      v.nodes.map((n) => `${page.url().replace(/^https?:\/\/[^/]+/, "")}  [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(" ")}\n    ${v.helpUrl}`),
+    );
 }
 
 /** Collects the problems of every page a test visits; fails once, listing them all. */

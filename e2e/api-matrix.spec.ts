@@ -21,11 +21,17 @@ function routeFiles(dir = path.join(ROOT, "app")): string[] {
 function handlerKeys(): string[] {
   return routeFiles().flatMap((file) => {
     const rel = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep);
-    const url = "/" + rel.filter((s) => !/^\(.*\)$/.test(s)).map((s) => s.replace(/^\[(.*)\]$/, "{$1}")).join("/");
+    const url =
+      "/" +
+      rel
+        .filter((s) => !/^\(.*\)$/.test(s))
+        .map((s) => s.replace(/^\[(.*)\]$/, "{$1}"))
+        .join("/");
     const src = fs.readFileSync(file, "utf8");
     const methods = new Set<string>();
     for (const m of src.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]!);
-    for (const m of src.matchAll(/export\s+const\s+\{([^}]*)\}/g)) for (const n of m[1]!.split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
+    for (const m of src.matchAll(/export\s+const\s+\{([^}]*)\}/g))
+      for (const n of m[1]!.split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
     if (methods.size === 0) throw new Error(`${file} exports no HTTP method the matrix recognises`);
     return [...methods].map((m) => `${m} ${url}`);
   });
@@ -46,8 +52,14 @@ test("every route handler and every documented /api/v1 operation has a matrix ro
   const handlers = handlerKeys();
   expect(documented.length).toBeGreaterThan(15);
   const all = [...new Set([...handlers, ...documented])];
-  expect(all.filter((k) => !(k in ROUTE_MATRIX)), "handlers/operations without a row in e2e/support/api-matrix.ts").toEqual([]);
-  expect(Object.keys(ROUTE_MATRIX).filter((k) => !all.includes(k)), "rows for handlers that do not exist").toEqual([]);
+  expect(
+    all.filter((k) => !(k in ROUTE_MATRIX)),
+    "handlers/operations without a row in e2e/support/api-matrix.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTE_MATRIX).filter((k) => !all.includes(k)),
+    "rows for handlers that do not exist",
+  ).toEqual([]);
   expect(Object.values(ROUTE_MATRIX).every((probes) => probes.length > 0)).toBe(true);
 });
 
@@ -79,7 +91,12 @@ test.describe("route handlers and /api/v1 × callers", () => {
             const ctx: APIRequestContext = api ? apiCtx : webCtx;
             const res = await ctx.fetch(url, {
               method: probe.method,
-              headers: { "X-Forwarded-For": `198.51.100.${10 + n}`, Origin: new URL(baseURL!).origin, ...(typeof probe.body === "string" ? { "Content-Type": "application/octet-stream" } : {}), ...probe.headers },
+              headers: {
+                "X-Forwarded-For": `198.51.100.${10 + n}`,
+                Origin: new URL(baseURL!).origin,
+                ...(typeof probe.body === "string" ? { "Content-Type": "application/octet-stream" } : {}),
+                ...probe.headers,
+              },
               data: probe.body,
               maxRedirects: 0,
             });

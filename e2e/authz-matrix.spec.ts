@@ -17,8 +17,14 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test("every server action in the build has a matrix row, and every row is an action in the build", () => {
   const built = manifestActions().map((a) => a.key);
   expect(built.length).toBeGreaterThan(40);
-  expect(built.filter((k) => !(k in ACTION_MATRIX)), "actions without a row in e2e/support/action-matrix.ts").toEqual([]);
-  expect(Object.keys(ACTION_MATRIX).filter((k) => !built.includes(k)), "rows for actions the build does not have").toEqual([]);
+  expect(
+    built.filter((k) => !(k in ACTION_MATRIX)),
+    "actions without a row in e2e/support/action-matrix.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTION_MATRIX).filter((k) => !built.includes(k)),
+    "rows for actions the build does not have",
+  ).toEqual([]);
 });
 
 /** Does an outcome answer a cell? A signed-out POST to a protected area is sent to /signin before the action runs: that is a 401. */

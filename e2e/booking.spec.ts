@@ -166,7 +166,9 @@ test("past the cut-off the portal says to call, with the phone number, and offer
   const page = await (await contextAs(browser, "customerA", { viewport: DESKTOP })).newPage();
   await page.goto("/portal");
   await page.getByTestId("visit-FK-SEED01").getByRole("link").click();
-  await expect(page.getByTestId("call-to-change")).toContainText("Visits can be changed online until 24 hours before they start. Please call us at 216-333-8245.");
+  await expect(page.getByTestId("call-to-change")).toContainText(
+    "Visits can be changed online until 24 hours before they start. Please call us at 216-333-8245.",
+  );
   await expect(page.getByRole("button", { name: "Cancel visit" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Reschedule" })).toHaveCount(0);
   await shot(page, "portal-visit-cutoff-1280");

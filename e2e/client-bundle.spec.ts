@@ -29,7 +29,9 @@ const SIGNATURES: Signature[] = [
 
 function jsFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((e) => (e.isFile() && e.name.endsWith(".js") ? [path.join(e.parentPath, e.name)] : []));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .flatMap((e) => (e.isFile() && e.name.endsWith(".js") ? [path.join(e.parentPath, e.name)] : []));
 }
 
 const contains = (files: string[], needle: string) => files.some((f) => fs.readFileSync(f, "utf8").includes(needle));

@@ -148,7 +148,9 @@ test.describe("admin: dispatch board", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("Technician").selectOption({ label: "Terry Tech" });
     await dialog.getByRole("button", { name: "Save move" }).click();
-    await expect(page.getByTestId("dispatch-status")).toContainText(`${VISITS.doraAfternoon}: Terry Tech, ${boardDate()}, 1:00 PM. The customer will be emailed.`);
+    await expect(page.getByTestId("dispatch-status")).toContainText(
+      `${VISITS.doraAfternoon}: Terry Tech, ${boardDate()}, 1:00 PM. The customer will be emailed.`,
+    );
     await expect(terryLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
     await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toHaveCount(0);
 

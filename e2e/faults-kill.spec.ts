@@ -154,7 +154,9 @@ test(`kill -9 during bookings, attempts and backup uploads loses no acknowledged
     }
     expect(listed).toEqual(expect.arrayContaining(ackedOps.filter((x) => x.kind === "attempt").map((o) => o.id)));
     // The same Idempotency-Key answers with the same visit ("replayed"), booking nothing new.
-    expect(await Promise.all(replays)).toEqual(ackedOps.filter((x) => x.kind === "booking").map((o) => ({ status: 201, body: expect.objectContaining({ visitId: o.id, replayed: true }) })));
+    expect(await Promise.all(replays)).toEqual(
+      ackedOps.filter((x) => x.kind === "booking").map((o) => ({ status: 201, body: expect.objectContaining({ visitId: o.id, replayed: true }) })),
+    );
     // Each backup decrypts (GCM tag) and matches the sha256 of the bytes we sent.
     expect(await Promise.all(downloads)).toEqual(ackedOps.filter((x) => x.kind === "backup").map((o) => ({ status: 200, sha256: o.sha256 })));
     marks.push(`verified over HTTP ${Date.now() - t0}`);

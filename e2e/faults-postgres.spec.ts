@@ -77,13 +77,26 @@ if (process.env.DATABASE_URL) {
       sql = postgres(target.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
       const env = { ...target.env, SMTP_URL: `smtp://127.0.0.1:${faultPort("smtp")}` };
       servers = ports.map((p, i) =>
-        startServer(p, { ...env, FIELDKEY_DATA_DIR: path.join(target.dir, `instance-${i}`), ...(i === 0 ? { DATABASE_URL: viaProxy.toString() } : {}) }, `faults-pg-${i}.log`),
+        startServer(
+          p,
+          { ...env, FIELDKEY_DATA_DIR: path.join(target.dir, `instance-${i}`), ...(i === 0 ? { DATABASE_URL: viaProxy.toString() } : {}) },
+          `faults-pg-${i}.log`,
+        ),
       );
       try {
         // A starts while its database is unreachable: it serves (503 on /api/health), its background
         // jobs run and retry, and it becomes healthy by itself once the database is there.
         await waitForHealth(ports[1]!, 90_000);
-        await expect.poll(() => fetch(`${bases[0]}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(503);
+        await expect
+          .poll(
+            () =>
+              fetch(`${bases[0]}/api/health`).then(
+                (r) => r.status,
+                () => 0,
+              ),
+            { timeout: 60_000 },
+          )
+          .toBe(503);
         await expect.poll(() => readLog(servers[0]!.info), { timeout: 20_000 }).toMatch(/background job [\w-]+: the database is unavailable; will retry/);
         await proxy.restore();
         await waitForHealth(ports[0]!, 30_000);
@@ -119,7 +132,11 @@ if (process.env.DATABASE_URL) {
       // One slot, 20 bookings at once, alternating instances: exactly one visit.
       const api = { Authorization: `Bearer ${fx.token}`, "Content-Type": "application/json" };
       const book = (i: number, slot: string) =>
-        fetch(`${bases[i % 2]}/api/v1/visits`, { method: "POST", headers: { ...api, "Idempotency-Key": randomUUID() }, body: JSON.stringify(bookingBody(fx.customerId, slot, i)) }).then((r) => r.status);
+        fetch(`${bases[i % 2]}/api/v1/visits`, {
+          method: "POST",
+          headers: { ...api, "Idempotency-Key": randomUUID() },
+          body: JSON.stringify(bookingBody(fx.customerId, slot, i)),
+        }).then((r) => r.status);
       const statuses = await Promise.all(Array.from({ length: RACE }, (_, i) => book(i, fx.slots[0]!)));
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(RACE - 1);
@@ -132,7 +149,11 @@ if (process.env.DATABASE_URL) {
       expect(outbox).toHaveLength(1 + MORE);
       expect(deliveries).toHaveLength(1 + MORE);
       await expect
-        .poll(async () => (await sql`select 1 from mail_outbox where status <> 'sent' union all select 1 from webhook_deliveries where status <> 'delivered'`).length, { timeout: 45_000, intervals: [500] })
+        .poll(
+          async () =>
+            (await sql`select 1 from mail_outbox where status <> 'sent' union all select 1 from webhook_deliveries where status <> 'delivered'`).length,
+          { timeout: 45_000, intervals: [500] },
+        )
         .toBe(0);
       await sleep(1000); // anything sent twice would have arrived by now
       expect(outbox.map((id) => mails.filter((m) => m === id).length)).toEqual(outbox.map(() => 1));
@@ -172,7 +193,11 @@ if (process.env.DATABASE_URL) {
         expect(problem.status).toBe(503);
         expect(problem.headers.get("content-type")).toBe("application/problem+json");
         expect(problem.headers.get("retry-after")).toBeTruthy();
-        expect(await problem.json()).toMatchObject({ status: 503, title: "Service unavailable", detail: "The database is unavailable right now. Please try again in a moment." });
+        expect(await problem.json()).toMatchObject({
+          status: 503,
+          title: "Service unavailable",
+          detail: "The database is unavailable right now. Please try again in a moment.",
+        });
         // Pages: the friendly error page, not a stack trace or a blank page.
         for (const p of ["/admin", "/"]) {
           const res = await page.goto(p);

@@ -105,7 +105,9 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   // The exported request goes into the encrypted vault, linked to the case.
   await vendorCase.getByText("Attach the exported request file").click();
   const requestUpload = vendorCase.getByRole("group", { name: "Exported request file" });
-  await requestUpload.getByLabel("Exported file").setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
+  await requestUpload
+    .getByLabel("Exported file")
+    .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
   await requestUpload.getByRole("button", { name: "Upload backup" }).click();
   await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml");
   await shotOf(hik, "tech-job-waiting-vendor-390");
@@ -126,7 +128,9 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   // The result arrives: attach it, close the case, then log the final outcome.
   await vendorCase.getByText("Attach the vendor's result file").click();
   const resultUpload = vendorCase.getByRole("group", { name: "Vendor's result file" });
-  await resultUpload.getByLabel("Exported file").setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
+  await resultUpload
+    .getByLabel("Exported file")
+    .setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
   await resultUpload.getByRole("button", { name: "Upload backup" }).click();
   await expect(vendorCase.getByTestId("vendor-result-file")).toHaveText("sadp-key.bin");
   await vendorCase.getByLabel("Result received").check();

@@ -174,14 +174,21 @@ test.describe("platform", () => {
     let holder: ReturnType<typeof spawn> | null = null;
     if (state.databaseKind !== "pglite") {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fk-lock-e2e-"));
-      holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dataDir, "pglite.lock"))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+      holder = spawn(process.execPath, [
+        "-e",
+        `require("fs").writeFileSync(${JSON.stringify(path.join(dataDir, "pglite.lock"))}, String(process.pid)); setInterval(() => {}, 1000)`,
+      ]);
       await expect.poll(() => fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
     }
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(Number(process.env.E2E_PORT ?? 3210) + 89)], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: dataDir, DATABASE_URL: undefined },
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(Number(process.env.E2E_PORT ?? 3210) + 89)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production", FIELDKEY_DATA_DIR: dataDir, DATABASE_URL: undefined },
+        detached: true,
+      },
+    );
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
@@ -203,7 +210,10 @@ test.describe("platform", () => {
   });
 
   test("home page reads well on a phone and a desktop", async ({ browser }) => {
-    for (const [name, viewport] of [["phone", PHONE], ["desktop", { width: 1280, height: 900 }]] as const) {
+    for (const [name, viewport] of [
+      ["phone", PHONE],
+      ["desktop", { width: 1280, height: 900 }],
+    ] as const) {
       const ctx = await browser.newContext({ viewport });
       const page = await ctx.newPage();
       await page.goto("/");

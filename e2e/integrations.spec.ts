@@ -11,7 +11,10 @@ import { storageStatePath } from "./support/state";
 const DESKTOP = { width: 1280, height: 900 };
 
 async function screens(page: Page, name: string, fullPage = true) {
-  for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  for (const [label, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: `test-results/screens/${name}-${label}.png`, fullPage });
   }
@@ -60,7 +63,17 @@ test("the OpenAPI document is served, lists the endpoints, and each documented o
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
   const paths = Object.keys(doc.paths);
-  expect(paths).toEqual(expect.arrayContaining(["/api/v1/customers", "/api/v1/visits", "/api/v1/visits/{id}", "/api/v1/backups/{id}/download", "/api/v1/vendor-cases", "/api/v1/slots", "/api/v1/bookings"]));
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      "/api/v1/customers",
+      "/api/v1/visits",
+      "/api/v1/visits/{id}",
+      "/api/v1/backups/{id}/download",
+      "/api/v1/vendor-cases",
+      "/api/v1/slots",
+      "/api/v1/bookings",
+    ]),
+  );
   for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>)) {
     for (const [method, op] of Object.entries(item)) {
       const r = await request.fetch(p.replace(/\{\w+\}/g, "00000000-0000-4000-8000-000000000000"), { method });
@@ -114,7 +127,9 @@ test("a technician copies their calendar URL; it serves text/calendar until turn
 
 test("the booking widget shows only on the sites an admin allows, and sizes itself", async ({ browser, baseURL }) => {
   // "Our shop": another site (another origin), served from this machine.
-  const shop = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><h1>Our shop</h1><script src="${baseURL}/widget.js"></script>`));
+  const shop = http.createServer((_req, res) =>
+    res.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><h1>Our shop</h1><script src="${baseURL}/widget.js"></script>`),
+  );
   await new Promise<void>((r) => shop.listen(0, "127.0.0.1", r));
   const otherSite = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
   const embed = async () => {

@@ -30,7 +30,10 @@ function checkPageCsp(h: Record<string, string>, where: string, problems: string
   if (!/object-src 'none'/.test(csp) || !/base-uri 'self'/.test(csp)) problems.push(`${where}: object-src/base-uri missing`);
 }
 
-test("every page of the route matrix, as a visitor who gets it: CSP with a fresh nonce, no unsafe-inline scripts, frame-ancestors 'none', nosniff, referrer policy, no HSTS over HTTP", async ({ playwright, baseURL }) => {
+test("every page of the route matrix, as a visitor who gets it: CSP with a fresh nonce, no unsafe-inline scripts, frame-ancestors 'none', nosniff, referrer policy, no HSTS over HTTP", async ({
+  playwright,
+  baseURL,
+}) => {
   const problems: string[] = [];
   const nonces = new Set<string>();
   const contexts = new Map<SessionVisitor, Awaited<ReturnType<typeof sessionContext>>>();
@@ -100,7 +103,8 @@ test("API answers: nosniff, referrer policy, no framing, JSON problem bodies, no
   for (const url of ["/api/health", "/api/v1/openapi.json", "/api/v1/visits", `/api/v1/visits/00000000-0000-4000-8000-000000000000`, "/api/docs"]) {
     const res = await token.get(url);
     checkStatic(res.headers(), url, problems);
-    if (url.startsWith("/api/v1/visits") && res.status() === 200 && res.headers()["cache-control"] !== "no-store") problems.push(`${url}: Cache-Control ${res.headers()["cache-control"]}`);
+    if (url.startsWith("/api/v1/visits") && res.status() === 200 && res.headers()["cache-control"] !== "no-store")
+      problems.push(`${url}: Cache-Control ${res.headers()["cache-control"]}`);
     if (res.status() === 404 && !res.headers()["content-type"]?.startsWith("application/problem+json")) problems.push(`${url}: 404 is not problem+json`);
   }
   expect(problems).toEqual([]);

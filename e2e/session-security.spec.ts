@@ -21,7 +21,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 async function rawSignIn(email: string, password: string, headers: Record<string, string> = {}) {
   const csrf = await fetch(`${BASE}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
   const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -32,7 +35,11 @@ async function rawSignIn(email: string, password: string, headers: Record<string
   return { res, session };
 }
 
-const flags = (cookie: string) => cookie.split(";").slice(1).map((s) => s.trim().toLowerCase());
+const flags = (cookie: string) =>
+  cookie
+    .split(";")
+    .slice(1)
+    .map((s) => s.trim().toLowerCase());
 
 test.describe("session cookie", () => {
   test("over plain HTTP: HttpOnly, SameSite=Lax, not Secure", async () => {
@@ -123,8 +130,15 @@ test.describe("cross-site requests", () => {
     const before = await count();
     const terry = await sessionContext(playwright, baseURL!, "tech");
     const url = `/api/backups?deviceId=${f.customerA.deviceId}&kind=config`;
-    for (const headers of [{ Origin: "https://evil.example" }, { Origin: `http://localhost:${E2E_PORT}`, "Sec-Fetch-Site": "cross-site" }, {} as Record<string, string>]) {
-      const res = await terry.post(url, { headers: { ...headers, "Content-Type": "application/octet-stream", "X-Filename": "cfg.bin" }, data: Buffer.from("config bytes") });
+    for (const headers of [
+      { Origin: "https://evil.example" },
+      { Origin: `http://localhost:${E2E_PORT}`, "Sec-Fetch-Site": "cross-site" },
+      {} as Record<string, string>,
+    ]) {
+      const res = await terry.post(url, {
+        headers: { ...headers, "Content-Type": "application/octet-stream", "X-Filename": "cfg.bin" },
+        data: Buffer.from("config bytes"),
+      });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
     }
     expect(await count()).toBe(before);

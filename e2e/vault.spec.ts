@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 import { contextAs, PHONE } from "./support/helpers";
 import { storageStatePath } from "./support/state";
 
-const fixtures = () => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string; visitId: string };
+const fixtures = () =>
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, ".tmp", "fixtures-vault.json"), "utf8")) as { deviceId: string; visitId: string };
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 test.describe.serial("config backup vault", () => {
@@ -67,7 +68,10 @@ test.describe.serial("config backup vault", () => {
     await page.goto("/portal/backups");
     const downloadPromise = page.waitForEvent("download");
     // Carla may have other devices with a version 1 (e.g. vendor-case files from the field journey): pick this backup's link.
-    await page.getByRole("link", { name: "Download version 1" }).and(page.locator(`a[href="/api/backups/${backupId}/download"]`)).click();
+    await page
+      .getByRole("link", { name: "Download version 1" })
+      .and(page.locator(`a[href="/api/backups/${backupId}/download"]`))
+      .click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe("configFileExport.bin");
     const bytes = fs.readFileSync((await download.path())!);
@@ -92,11 +96,13 @@ test.describe.serial("config backup vault", () => {
     expect(res.headers()["content-disposition"]).toContain('attachment; filename="configFileExport.bin"');
     expect(sha(await res.body())).toBe(sha(original));
     // Cross-site upload attempts are refused before anything is read.
-    const forged = await tech.post(`/api/backups?deviceId=${fixtures().deviceId}`, { data: Buffer.from("x"), headers: { Origin: "https://evil.example", "Content-Type": "application/octet-stream" } });
+    const forged = await tech.post(`/api/backups?deviceId=${fixtures().deviceId}`, {
+      data: Buffer.from("x"),
+      headers: { Origin: "https://evil.example", "Content-Type": "application/octet-stream" },
+    });
     expect(forged.status()).toBe(403);
     expect(await forged.json()).toMatchObject({ status: 403, title: "Forbidden", detail: "Uploads must come from FieldKey's own pages." });
     await tech.dispose();
-
   });
 
   test("the admin sees who downloaded it, from where", async ({ browser }) => {

@@ -17,21 +17,32 @@
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     var a = new Uint8Array(16);
     crypto.getRandomValues(a);
-    return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    return Array.prototype.map
+      .call(a, function (b) {
+        return (b + 256).toString(16).slice(1);
+      })
+      .join("");
   })();
 
-  function el(id) { return document.getElementById(id); }
+  function el(id) {
+    return document.getElementById(id);
+  }
   function say(text) {
     message.textContent = text || "";
     message.hidden = !text;
   }
   function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll(".e"), function (p) { p.hidden = true; p.textContent = ""; });
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (i) { i.removeAttribute("aria-invalid"); });
+    Array.prototype.forEach.call(form.querySelectorAll(".e"), function (p) {
+      p.hidden = true;
+      p.textContent = "";
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (i) {
+      i.removeAttribute("aria-invalid");
+    });
     say("");
   }
   function showError(field, detail) {
-    var target = field === "slotStart" || field === "devices" ? field === "devices" ? "devices.0.brand" : "slotStart" : field;
+    var target = field === "slotStart" || field === "devices" ? (field === "devices" ? "devices.0.brand" : "slotStart") : field;
     var input = el(target);
     var p = el("err-" + target);
     if (!input || !p) return false;
@@ -41,9 +52,13 @@
     return true;
   }
   function fillTimes() {
-    var d = days.filter(function (x) { return x.day === day.value; })[0];
+    var d = days.filter(function (x) {
+      return x.day === day.value;
+    })[0];
     time.innerHTML = "";
-    (d ? d.slots : []).forEach(function (s) { time.add(new Option(s.label, s.start)); });
+    (d ? d.slots : []).forEach(function (s) {
+      time.add(new Option(s.label, s.start));
+    });
   }
   function loadSlots() {
     var brand = form.elements["devices.0.brand"].value;
@@ -51,13 +66,19 @@
     day.add(new Option("Loading free days…", ""));
     time.innerHTML = "";
     fetch("/api/v1/slots?devices=1&brands=" + encodeURIComponent(brand), { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        return r.json().then(function (b) {
+          return { ok: r.ok, body: b };
+        });
+      })
       .then(function (r) {
         if (!r.ok) throw new Error(r.body && r.body.detail);
         days = r.body.days;
         day.innerHTML = "";
         if (!days.length) day.add(new Option("No free days: please call us", ""));
-        days.forEach(function (d) { day.add(new Option(d.label + " (" + d.slots.length + " free)", d.day)); });
+        days.forEach(function (d) {
+          day.add(new Option(d.label + " (" + d.slots.length + " free)", d.day));
+        });
         fillTimes();
       })
       .catch(function (e) {
@@ -66,7 +87,9 @@
         say((e && e.message) || "Could not load the free times. Please try again or call us.");
       });
   }
-  function value(name) { return form.elements[name].value.trim(); }
+  function value(name) {
+    return form.elements[name].value.trim();
+  }
   function body() {
     var none = { recovery_email: "unknown", security_questions: "unknown", app_account: "unknown", guid_file: "unknown", reset_button: "unknown" };
     return {
@@ -89,8 +112,16 @@
       return;
     }
     button.disabled = true;
-    fetch("/api/v1/bookings", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key, Accept: "application/json" }, body: JSON.stringify(body()) })
-      .then(function (r) { return r.json().then(function (b) { return { status: r.status, body: b }; }); })
+    fetch("/api/v1/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": key, Accept: "application/json" },
+      body: JSON.stringify(body()),
+    })
+      .then(function (r) {
+        return r.json().then(function (b) {
+          return { status: r.status, body: b };
+        });
+      })
       .then(function (r) {
         button.disabled = false;
         if (r.status === 201) {
@@ -101,9 +132,23 @@
           return;
         }
         var errs = (r.body && r.body.errors) || [];
-        var shown = errs.filter(function (x) { return showError(x.field, x.detail); });
-        say(shown.length ? (r.status === 409 ? r.body.detail : "Please correct the highlighted fields.") : (r.body && r.body.detail) || "Something went wrong. Please try again.");
-        if (r.status === 409 && errs.some(function (x) { return x.field === "slotStart"; })) loadSlots();
+        var shown = errs.filter(function (x) {
+          return showError(x.field, x.detail);
+        });
+        say(
+          shown.length
+            ? r.status === 409
+              ? r.body.detail
+              : "Please correct the highlighted fields."
+            : (r.body && r.body.detail) || "Something went wrong. Please try again.",
+        );
+        if (
+          r.status === 409 &&
+          errs.some(function (x) {
+            return x.field === "slotStart";
+          })
+        )
+          loadSlots();
         var first = shown[0] && el(shown[0].field === "devices" ? "devices.0.brand" : shown[0].field);
         if (first) first.focus();
       })

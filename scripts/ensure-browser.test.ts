@@ -17,7 +17,7 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const SCRIPT = path.join(ROOT, "scripts", "ensure-browser.ts");
 
 const NO_BROWSER_LINE =
-  'FieldKey\'s browser tests need Chromium: run "npx playwright install chromium", or install your system\'s chromium package, or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium';
+  "FieldKey's browser tests need Chromium: run \"npx playwright install chromium\", or install your system's chromium package, or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium";
 /**
  * Measured here (the download host's name does not resolve): about 2 s on an
  * idle machine, 7–12 s with a load average of 10 on 2 cores.
@@ -78,21 +78,17 @@ function reportedPath(stdout: string): string | undefined {
 }
 
 describe("scripts/ensure-browser.ts on a machine with nothing", () => {
-  it(
-    "fails at once with the one clear line when nothing can be found or fetched",
-    async () => {
-      const { env } = newcomer();
-      const run = await runCheck(env);
-      const transcript = `exit ${run.code} after ${run.seconds.toFixed(1)} s\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
-      // Nothing to find, so Playwright's download is tried (apt-get is not on this PATH), and refused.
-      expect(run.stdout, transcript).toContain("Trying Playwright's download");
-      expect(run.code, transcript).toBe(1);
-      expect(run.stderr, transcript).toBe(`${NO_BROWSER_LINE}\n`);
-      expect(run.stdout, transcript).not.toContain("Chromium for the browser tests:");
-      expect(run.seconds, transcript).toBeLessThan(FAIL_WITHIN_S);
-    },
-    60_000,
-  );
+  it("fails at once with the one clear line when nothing can be found or fetched", async () => {
+    const { env } = newcomer();
+    const run = await runCheck(env);
+    const transcript = `exit ${run.code} after ${run.seconds.toFixed(1)} s\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+    // Nothing to find, so Playwright's download is tried (apt-get is not on this PATH), and refused.
+    expect(run.stdout, transcript).toContain("Trying Playwright's download");
+    expect(run.code, transcript).toBe(1);
+    expect(run.stderr, transcript).toBe(`${NO_BROWSER_LINE}\n`);
+    expect(run.stdout, transcript).not.toContain("Chromium for the browser tests:");
+    expect(run.seconds, transcript).toBeLessThan(FAIL_WITHIN_S);
+  }, 60_000);
 });
 
 describe("scripts/ensure-browser.ts", () => {

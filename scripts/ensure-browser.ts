@@ -23,7 +23,7 @@ import path from "node:path";
 import { describeSource, findChromium, findOnPath, playwrightChromiumPath, type FoundBrowser } from "./find-browser";
 
 const NO_BROWSER_LINE =
-  'FieldKey\'s browser tests need Chromium: run "npx playwright install chromium", or install your system\'s chromium package, or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium';
+  "FieldKey's browser tests need Chromium: run \"npx playwright install chromium\", or install your system's chromium package, or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium";
 
 /** Playwright's socket timeout for the download (its own default is 30 s). */
 const DOWNLOAD_SOCKET_TIMEOUT_MS = 10_000;
@@ -195,7 +195,9 @@ async function main() {
   if (!found) return fail(NO_BROWSER_LINE);
   const v = version(found);
   if (!v.ok) {
-    return fail(`FieldKey's browser tests need a Chromium that starts: ${found.path} (${describeSource(found.source)}) does not (${v.reason}); install its libraries ("npx playwright install-deps chromium"), or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium`);
+    return fail(
+      `FieldKey's browser tests need a Chromium that starts: ${found.path} (${describeSource(found.source)}) does not (${v.reason}); install its libraries ("npx playwright install-deps chromium"), or set PLAYWRIGHT_CHROMIUM_PATH=/path/to/chromium`,
+    );
   }
   note(`Chromium for the browser tests: ${found.path} (${describeSource(found.source)}; ${v.version})`);
 }

@@ -9,7 +9,6 @@ import { emailTaken, signUpCustomer } from "@/lib/users/manage";
 import { AppError, ConflictError } from "@/lib/platform/errors";
 import { z } from "zod";
 
-
 async function signInAndRedirect(email: string, password: string, next?: string): Promise<ActionResult<never>> {
   try {
     await signIn("credentials", { email, password, redirectTo: `/dashboard${safeNextPath(next) ? `?next=${encodeURIComponent(safeNextPath(next))}` : ""}` });

@@ -34,7 +34,17 @@ const OUTCOME_TEXT: Record<AttemptOutcome, string> = {
 };
 
 /** The attempts on one device, in order; their author may correct them until the visit is completed. */
-export function AttemptList({ attempts, viewerId, editable, methods }: { attempts: AttemptRow[]; viewerId: string; editable: boolean; methods: { id: string; name: string }[] }) {
+export function AttemptList({
+  attempts,
+  viewerId,
+  editable,
+  methods,
+}: {
+  attempts: AttemptRow[];
+  viewerId: string;
+  editable: boolean;
+  methods: { id: string; name: string }[];
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   if (attempts.length === 0) return <p className="text-sm text-slate-600">No attempts yet.</p>;
   return (

@@ -119,7 +119,10 @@ export function AttemptSheet(props: {
           </details>
           <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-100 px-3 py-2">
             <p className="text-sm text-slate-700">
-              Timer <span className="font-mono text-2xl font-bold text-slate-900" data-testid="attempt-timer">{formatClock(timer.elapsedSeconds)}</span>
+              Timer{" "}
+              <span className="font-mono text-2xl font-bold text-slate-900" data-testid="attempt-timer">
+                {formatClock(timer.elapsedSeconds)}
+              </span>
             </p>
             <button type="button" className="btn-secondary" onClick={timer.toggle}>
               {timer.running ? <Pause aria-hidden className="size-4" /> : <Play aria-hidden className="size-4" />}
@@ -156,14 +159,19 @@ export function AttemptSheet(props: {
                 ))}
               </SelectField>
               <TextField label="What was sent" id={`sent-${m.id}`} error={e.vendorCase?.whatWasSent?.message} {...register("vendorCase.whatWasSent")} />
-              <p className="text-sm text-slate-700">The answer is due within {vendorDueHours} hours of sending. Attach the exported request file on the vendor case once it is open.</p>
+              <p className="text-sm text-slate-700">
+                The answer is due within {vendorDueHours} hours of sending. Attach the exported request file on the vendor case once it is open.
+              </p>
             </div>
           ) : null}
           {m.requiresDescription ? (
             <TextField label="What exactly was done (required)" id={`desc-${m.id}`} error={e.description?.message} {...register("description")} />
           ) : null}
           <TextAreaField label="Notes (optional)" id={`notes-${m.id}`} rows={2} error={e.notes?.message} {...register("notes")} />
-          <FormMessage error={formError ?? e.durationSeconds?.message ?? e.startedAt?.message ?? e.deviceId?.message ?? e.methodId?.message} id={`attempt-message-${m.id}`} />
+          <FormMessage
+            error={formError ?? e.durationSeconds?.message ?? e.startedAt?.message ?? e.deviceId?.message ?? e.methodId?.message}
+            id={`attempt-message-${m.id}`}
+          />
         </div>
         <div className="sticky bottom-0 space-y-2 border-t border-slate-200 bg-white px-4 py-3">
           <button type="button" className="btn-primary w-full text-base" disabled={formState.isSubmitting} onClick={() => save(timer.elapsedSeconds, true)}>
@@ -171,7 +179,14 @@ export function AttemptSheet(props: {
           </button>
           <div className="grid grid-cols-4 gap-2" role="group" aria-label="Or save with a duration">
             {PRESETS.map(([minutes, label]) => (
-              <button key={minutes} type="button" className="btn-secondary px-2" disabled={formState.isSubmitting} onClick={() => save(minutes * 60, false)} aria-label={`Save with ${label}`}>
+              <button
+                key={minutes}
+                type="button"
+                className="btn-secondary px-2"
+                disabled={formState.isSubmitting}
+                onClick={() => save(minutes * 60, false)}
+                aria-label={`Save with ${label}`}
+              >
                 {label}
               </button>
             ))}

@@ -66,7 +66,10 @@ export function AuthorizationForm({ visitId }: { visitId: string }) {
               ["typed", "Type their name"],
             ] as const
           ).map(([value, label]) => (
-            <label key={value} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={value}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" value={value} {...register("mode")} className="size-5" />
               <span className="font-medium">{label}</span>
             </label>

@@ -16,7 +16,15 @@ const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => 
  * Finishing the visit: a reason for each device left without success, the
  * lockout-prevention checklist, and one button. The server checks it all again.
  */
-export function CompletionForm({ visitId, needReason, blockers }: { visitId: string; needReason: { id: string; label: string; attempted: boolean; reason: string }[]; blockers: string[] }) {
+export function CompletionForm({
+  visitId,
+  needReason,
+  blockers,
+}: {
+  visitId: string;
+  needReason: { id: string; label: string; attempted: boolean; reason: string }[];
+  blockers: string[];
+}) {
   const { form, onSubmit, formError } = useActionForm(loadCompleteVisitSchema, completeVisitAction, {
     defaultValues: { visitId, notes: "", devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })) },
   });
@@ -52,7 +60,10 @@ export function CompletionForm({ visitId, needReason, blockers }: { visitId: str
           <legend className="label">{item.label}</legend>
           <div className="grid grid-cols-3 gap-2">
             {CHECKLIST_ANSWERS.map((a) => (
-              <label key={a} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-2 text-sm font-medium has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <label
+                key={a}
+                className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-2 text-sm font-medium has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+              >
                 <input type="radio" value={a} {...register(item.key)} className="size-5 shrink-0" />
                 {CHECKLIST_ANSWER_LABELS[a]}
               </label>

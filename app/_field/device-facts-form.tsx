@@ -2,7 +2,18 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS, WARRANTY_SEALS, type Brand, type DeviceKind, type RecoveryOption, type RecoveryOptions, type TriState, type WarrantySeal } from "@/lib/values";
+import {
+  BRANDS,
+  DEVICE_KINDS,
+  RECOVERY_OPTIONS,
+  WARRANTY_SEALS,
+  type Brand,
+  type DeviceKind,
+  type RecoveryOption,
+  type RecoveryOptions,
+  type TriState,
+  type WarrantySeal,
+} from "@/lib/values";
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
 import { updateDeviceFactsAction } from "./actions";
 
@@ -68,7 +79,14 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       <TextField label="Serial" id={`${p}-serial`} error={e.serial?.message} {...register("serial")} />
       <TextField label="Firmware" id={`${p}-firmware`} error={e.firmware?.message} {...register("firmware")} />
       <TextField label="MAC address" id={`${p}-mac`} error={e.mac?.message} {...register("mac")} />
-      <TextField label="Channels" id={`${p}-channels`} type="number" inputMode="numeric" error={e.channels?.message} {...register("channels", { valueAsNumber: true })} />
+      <TextField
+        label="Channels"
+        id={`${p}-channels`}
+        type="number"
+        inputMode="numeric"
+        error={e.channels?.message}
+        {...register("channels", { valueAsNumber: true })}
+      />
       {d.brand === "lorex" ? <TextField label="Lorex Device ID" id={`${p}-lorex`} error={e.lorexDeviceId?.message} {...register("lorexDeviceId")} /> : null}
       <SelectField label="Warranty seal" id={`${p}-seal`} error={e.warrantySeal?.message} {...register("warrantySeal")}>
         {WARRANTY_SEALS.map((s) => (

@@ -77,12 +77,16 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
         {authorization ? (
           <div className="space-y-2" data-testid="authorization-recorded">
             <p className="flex items-center gap-2 font-medium text-green-800">
-              <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} ({RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}),{" "}
-              {formatDateTime(authorization.recordedAt, zone)}
+              <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} (
+              {RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}), {formatDateTime(authorization.recordedAt, zone)}
             </p>
             {authorization.signatureDataUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise
-              <img src={authorization.signatureDataUrl} alt={`Signature of ${authorization.personName}`} className="h-20 rounded border border-slate-200 bg-white" />
+              <img
+                src={authorization.signatureDataUrl}
+                alt={`Signature of ${authorization.personName}`}
+                className="h-20 rounded border border-slate-200 bg-white"
+              />
             ) : (
               <p className="text-sm text-slate-700">Typed acknowledgement: “{authorization.typedAcknowledgement}”</p>
             )}
@@ -114,7 +118,12 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
             ) : null}
           </div>
         ) : editable && onSite ? (
-          <CompletionForm key={needReason.map((d) => d.id).join()} visitId={visit.id} needReason={needReason} blockers={job.blockers.filter((b) => !/give a reason/.test(b))} />
+          <CompletionForm
+            key={needReason.map((d) => d.id).join()}
+            visitId={visit.id}
+            needReason={needReason}
+            blockers={job.blockers.filter((b) => !/give a reason/.test(b))}
+          />
         ) : (
           <p className="text-slate-700">Available once you are on site.</p>
         )}
@@ -123,7 +132,13 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
       {move ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
           <div className="mx-auto max-w-3xl">
-            <StatusButton visitId={visit.id} to={move.to} label={move.label} className="btn-primary w-full text-base" focusAfter={move.to === "on_site" ? "authorization" : undefined} />
+            <StatusButton
+              visitId={visit.id}
+              to={move.to}
+              label={move.label}
+              className="btn-primary w-full text-base"
+              focusAfter={move.to === "on_site" ? "authorization" : undefined}
+            />
           </div>
         </div>
       ) : null}
@@ -149,7 +164,9 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
             {deviceLabel(d)}
           </h3>
           <p className="text-sm text-slate-700">
-            {[d.serial ? `S/N ${d.serial}` : null, d.firmware ? `FW ${d.firmware}` : null, d.channels ? `${d.channels} ch` : null].filter(Boolean).join(" · ") || "No serial recorded yet"}
+            {[d.serial ? `S/N ${d.serial}` : null, d.firmware ? `FW ${d.firmware}` : null, d.channels ? `${d.channels} ch` : null]
+              .filter(Boolean)
+              .join(" · ") || "No serial recorded yet"}
           </p>
         </div>
         <span className={`badge shrink-0 ${STATE_BADGE[d.state]}`} data-testid="device-state">

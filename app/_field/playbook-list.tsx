@@ -9,7 +9,14 @@ import { AttemptSheet } from "./attempt-sheet";
  * The device's methods in playbook order; tapping one starts its timer and opens the log sheet.
  * Closing the sheet gives the focus back to its Try button; saving, to the device's heading.
  */
-export function PlaybookList(props: { visitId: string; device: { id: string; label: string; brand: Brand }; entries: PlaybookEntry[]; authorized: boolean; editable: boolean; vendorDueHours: number }) {
+export function PlaybookList(props: {
+  visitId: string;
+  device: { id: string; label: string; brand: Brand };
+  entries: PlaybookEntry[];
+  authorized: boolean;
+  editable: boolean;
+  vendorDueHours: number;
+}) {
   const { entries, editable } = props;
   const [open, setOpen] = useState<PlaybookEntry | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -30,7 +37,11 @@ export function PlaybookList(props: { visitId: string; device: { id: string; lab
         {entries.map((entry) => {
           const m = entry.method;
           return (
-            <li key={m.id} className={`rounded-lg border p-3 ${entry.lacking ? "border-slate-200 bg-slate-100 text-slate-600" : "border-slate-300 bg-white"}`} data-testid={`method-${m.id}`}>
+            <li
+              key={m.id}
+              className={`rounded-lg border p-3 ${entry.lacking ? "border-slate-200 bg-slate-100 text-slate-600" : "border-slate-300 bg-white"}`}
+              data-testid={`method-${m.id}`}
+            >
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="font-semibold text-slate-900">{m.name}</p>

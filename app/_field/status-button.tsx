@@ -7,7 +7,19 @@ import { advanceVisitAction } from "./actions";
  * takes the focus once it worked, when this button goes away with the move (keyboard users
  * would otherwise be left at the top of the page).
  */
-export function StatusButton({ visitId, to, label, className = "btn-primary w-full", focusAfter }: { visitId: string; to: "en_route" | "on_site"; label: string; className?: string; focusAfter?: string }) {
+export function StatusButton({
+  visitId,
+  to,
+  label,
+  className = "btn-primary w-full",
+  focusAfter,
+}: {
+  visitId: string;
+  to: "en_route" | "on_site";
+  label: string;
+  className?: string;
+  focusAfter?: string;
+}) {
   return (
     <ActionButton
       action={() => advanceVisitAction({ visitId, to })}

@@ -45,7 +45,10 @@ export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editab
                   ["no_answer", "No usable answer"],
                 ] as const
               ).map(([v, label]) => (
-                <label key={v} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700">
+                <label
+                  key={v}
+                  className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700"
+                >
                   <input type="radio" value={v} {...register("result")} className="size-5" />
                   <span className="font-medium">{label}</span>
                 </label>

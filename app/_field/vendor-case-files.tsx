@@ -10,7 +10,15 @@ export type VendorFile = { id: string; filename: string } | null;
  * The request and result files of a vendor case: stored in the encrypted
  * vault (POST /api/backups), then linked to the case.
  */
-export function VendorCaseFiles(props: { caseId: string; deviceId: string; visitId: string; maxBytes: number; request: VendorFile; result: VendorFile; editable: boolean }) {
+export function VendorCaseFiles(props: {
+  caseId: string;
+  deviceId: string;
+  visitId: string;
+  maxBytes: number;
+  request: VendorFile;
+  result: VendorFile;
+  editable: boolean;
+}) {
   return (
     <div className="space-y-3">
       <FileSlot {...props} which="request" file={props.request} label="Exported request file" />
@@ -19,7 +27,16 @@ export function VendorCaseFiles(props: { caseId: string; deviceId: string; visit
   );
 }
 
-function FileSlot(props: { caseId: string; deviceId: string; visitId: string; maxBytes: number; editable: boolean; which: "request" | "result"; file: VendorFile; label: string }) {
+function FileSlot(props: {
+  caseId: string;
+  deviceId: string;
+  visitId: string;
+  maxBytes: number;
+  editable: boolean;
+  which: "request" | "result";
+  file: VendorFile;
+  label: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   if (props.file) {
     return (

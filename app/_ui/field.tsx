@@ -47,30 +47,31 @@ export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttribut
   );
 });
 
-export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }>(
-  function SelectField({ label, name, error, hint, id, className, children, ...rest }, ref) {
-    const fieldId = id ?? `f-${name.replace(/\W/g, "-")}`;
-    return (
-      <div className={className}>
-        <label htmlFor={fieldId} className="label">
-          {label}
-        </label>
-        <select
-          ref={ref}
-          id={fieldId}
-          name={name}
-          className="input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(fieldId, error, hint)}
-          {...rest}
-        >
-          {children}
-        </select>
-        <Extras id={fieldId} error={error} hint={hint} />
-      </div>
-    );
-  },
-);
+export const SelectField = forwardRef<HTMLSelectElement, Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }>(function SelectField(
+  { label, name, error, hint, id, className, children, ...rest },
+  ref,
+) {
+  const fieldId = id ?? `f-${name.replace(/\W/g, "-")}`;
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId} className="label">
+        {label}
+      </label>
+      <select
+        ref={ref}
+        id={fieldId}
+        name={name}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, error, hint)}
+        {...rest}
+      >
+        {children}
+      </select>
+      <Extras id={fieldId} error={error} hint={hint} />
+    </div>
+  );
+});
 
 export const TextAreaField = forwardRef<HTMLTextAreaElement, Common & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
   { label, name, error, hint, id, className, ...rest },

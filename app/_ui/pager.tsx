@@ -5,7 +5,19 @@ import Link from "next/link";
  * in the URL (`?cursor=`), beside the list's other parameters (a search, a
  * filter), so a page can be bookmarked and the browser's Back works.
  */
-export function Pager({ path, params = {}, prevCursor, nextCursor, label }: { path: string; params?: Record<string, string | undefined>; prevCursor: string | null; nextCursor: string | null; label: string }) {
+export function Pager({
+  path,
+  params = {},
+  prevCursor,
+  nextCursor,
+  label,
+}: {
+  path: string;
+  params?: Record<string, string | undefined>;
+  prevCursor: string | null;
+  nextCursor: string | null;
+  label: string;
+}) {
   if (!prevCursor && !nextCursor) return null;
   const href = (cursor: string) => {
     const q = new URLSearchParams();

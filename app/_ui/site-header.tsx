@@ -22,7 +22,10 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
             <ul className="flex gap-1">
               {nav.map((n) => (
                 <li key={n.href}>
-                  <Link href={n.href} className="flex min-h-11 items-center whitespace-nowrap rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline">
+                  <Link
+                    href={n.href}
+                    className="flex min-h-11 items-center whitespace-nowrap rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline"
+                  >
                     {n.label}
                   </Link>
                 </li>

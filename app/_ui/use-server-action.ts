@@ -7,7 +7,9 @@ export const UNREACHABLE_MESSAGE = "We could not reach the server. Check your co
 
 /** redirect(), notFound() and friends reach the browser as errors with a NEXT_ digest: they are Next's to handle, not failures. */
 export function isNextNavigation(err: unknown): boolean {
-  return !!err && typeof err === "object" && "digest" in err && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test(String((err as { digest: unknown }).digest));
+  return (
+    !!err && typeof err === "object" && "digest" in err && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test(String((err as { digest: unknown }).digest))
+  );
 }
 
 export type RunOptions<T> = {
@@ -28,7 +30,7 @@ export type RunOptions<T> = {
 export function useServerAction() {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(<T,>(action: () => Promise<ActionResult<T>>, opts: RunOptions<T> = {}) => {
+  const run = useCallback(<T>(action: () => Promise<ActionResult<T>>, opts: RunOptions<T> = {}) => {
     if (opts.confirm && !window.confirm(opts.confirm)) return;
     start(async () => {
       setError(null);

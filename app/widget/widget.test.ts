@@ -37,7 +37,14 @@ describe("booking widget", () => {
     const res = await widget();
     const html = await res.text();
     expect(html).toContain("FieldKey Security");
-    for (const [id, label] of [["contact.name", "Your name"], ["contact.email", "Email"], ["slotStart", "Time"], ["day", "Day"], ["devices.0.brand", "Brand"], ["site.postalCode", "ZIP code"]]) {
+    for (const [id, label] of [
+      ["contact.name", "Your name"],
+      ["contact.email", "Email"],
+      ["slotStart", "Time"],
+      ["day", "Day"],
+      ["devices.0.brand", "Brand"],
+      ["site.postalCode", "ZIP code"],
+    ]) {
       expect(html).toContain(`<label for="${id}">${label}</label>`);
       expect(html).toContain(`aria-describedby="err-${id}"`);
     }

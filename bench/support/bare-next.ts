@@ -35,7 +35,12 @@ export function GET() {
   return Response.json({ ok: true });
 }
 `;
-const SOURCES: Record<string, string> = { "app/layout.jsx": LAYOUT, "app/page.jsx": PAGE, "app/dynamic/page.jsx": DYNAMIC_PAGE, "app/api/ping/route.js": PING_ROUTE };
+const SOURCES: Record<string, string> = {
+  "app/layout.jsx": LAYOUT,
+  "app/page.jsx": PAGE,
+  "app/dynamic/page.jsx": DYNAMIC_PAGE,
+  "app/api/ping/route.js": PING_ROUTE,
+};
 
 export function bareNextDir(root: string) {
   return path.join(root, ".data", "bench", "bare-next");

@@ -48,7 +48,9 @@ describe("replaceSection", () => {
   it("adds the section, markers and all, at the end when the page has no markers for it", () => {
     const out = replaceSection(PAGE, "proof", "proof figures", "## Proof (added by bench:proof)");
     expect(out.startsWith(PAGE.trimEnd())).toBe(true);
-    expect(out.slice(PAGE.trimEnd().length)).toBe("\n\n## Proof (added by bench:proof)\n\n<!-- bench:proof:start -->\nproof figures\n<!-- bench:proof:end -->\n");
+    expect(out.slice(PAGE.trimEnd().length)).toBe(
+      "\n\n## Proof (added by bench:proof)\n\n<!-- bench:proof:start -->\nproof figures\n<!-- bench:proof:end -->\n",
+    );
     // and the next run replaces what the first one added
     expect(replaceSection(out, "proof", "newer")).toContain("<!-- bench:proof:start -->\nnewer\n<!-- bench:proof:end -->");
   });
@@ -119,7 +121,9 @@ describe("updateBenchmarksPage", () => {
 describe("run details", () => {
   it("describes the machine with its load at start and end", () => {
     const m = { cpus: 2, cpuModel: "Test CPU", memoryGiB: 23.46, node: "20.20.2", os: "Linux 6.1", loadAverage: [2.449, 2.1, 2.09] };
-    expect(describeMachine(m, [1.65, 1.96, 2.04])).toBe("2 × Test CPU, 23.5 GiB RAM, Linux 6.1, Node 20.20.2; load average (1/5/15 min) at start 2.45 / 2.10 / 2.09, at end 1.65 / 1.96 / 2.04");
+    expect(describeMachine(m, [1.65, 1.96, 2.04])).toBe(
+      "2 × Test CPU, 23.5 GiB RAM, Linux 6.1, Node 20.20.2; load average (1/5/15 min) at start 2.45 / 2.10 / 2.09, at end 1.65 / 1.96 / 2.04",
+    );
   });
 
   it("records the command without the database URL", () => {

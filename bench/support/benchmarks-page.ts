@@ -59,7 +59,10 @@ export function replaceSection(page: string, name: string, body: string, heading
         : ends[0]! < starts[0]!
           ? "the end marker comes before the start marker"
           : null;
-  if (problem) throw new MalformedMarkersError(`docs/benchmarks.md, section "${name}": ${problem} (each on its own line: ${start} … ${end}). The page was not changed; fix it by hand.`);
+  if (problem)
+    throw new MalformedMarkersError(
+      `docs/benchmarks.md, section "${name}": ${problem} (each on its own line: ${start} … ${end}). The page was not changed; fix it by hand.`,
+    );
   return page.slice(0, starts[0]!) + block + page.slice(ends[0]! + end.length).replace(/^[ \t]*/, "");
 }
 
@@ -98,7 +101,14 @@ export type Machine = { cpus: number; cpuModel: string; memoryGiB: number; node:
 
 export function machineNow(): Machine {
   const cpus = os.cpus();
-  return { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "?", memoryGiB: os.totalmem() / 2 ** 30, node: process.versions.node, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() };
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? "?",
+    memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.versions.node,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: os.loadavg(),
+  };
 }
 
 const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");

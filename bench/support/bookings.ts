@@ -23,7 +23,15 @@ function body(slotStart: string, i: number) {
   return {
     contact: { name: `Racer ${i}`, email: `racer-${i}-${randomUUID().slice(0, 8)}@example.test`, phone: "216-555-0199" },
     site: { addressLine1: `${i + 1} Elm St`, city: "Cleveland", region: "OH", postalCode: "44101" },
-    devices: [{ brand: "dahua", kind: "nvr", model: "NVR4108HS", problem: "Forgot the admin password", recovery: { recovery_email: "yes", security_questions: "unknown", app_account: "unknown", guid_file: "unknown", reset_button: "unknown" } }],
+    devices: [
+      {
+        brand: "dahua",
+        kind: "nvr",
+        model: "NVR4108HS",
+        problem: "Forgot the admin password",
+        recovery: { recovery_email: "yes", security_questions: "unknown", app_account: "unknown", guid_file: "unknown", reset_button: "unknown" },
+      },
+    ],
     slotStart,
     account: { mode: "invite" },
   };

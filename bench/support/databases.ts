@@ -24,7 +24,8 @@ async function admin(url: string, statement: string) {
 /** The server's environment for it: FIELDKEY_DATA_DIR always (secrets live there), DATABASE_URL only for PostgreSQL. */
 export async function freshDatabase(kind: Kind, serverUrl: string | undefined, label: string): Promise<Fresh> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `fieldkey-proof-${label}-`));
-  if (kind === "pglite") return { kind, env: { FIELDKEY_DATA_DIR: dataDir }, dataDir, url: null, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (kind === "pglite")
+    return { kind, env: { FIELDKEY_DATA_DIR: dataDir }, dataDir, url: null, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   if (!serverUrl) throw new Error("PostgreSQL run without DATABASE_URL");
   const name = `fieldkey_proof_${label.replace(/\W/g, "_")}_${randomBytes(3).toString("hex")}`;
   await admin(serverUrl, `CREATE DATABASE ${name}`);
@@ -45,7 +46,10 @@ export async function freshDatabase(kind: Kind, serverUrl: string | undefined, l
 export async function bookedVisitsAt(fresh: Fresh, start: string): Promise<number> {
   const h = await openAndPrepare(fresh.url ? { url: fresh.url, max: 1 } : { dir: path.join(fresh.dataDir, "pglite") });
   try {
-    const [row] = await h.db.select({ n: count() }).from(visits).where(and(eq(visits.startsAt, new Date(start)), isNotNull(visits.idempotencyKey)));
+    const [row] = await h.db
+      .select({ n: count() })
+      .from(visits)
+      .where(and(eq(visits.startsAt, new Date(start)), isNotNull(visits.idempotencyKey)));
     return Number(row!.n);
   } finally {
     await h.close();

@@ -4,7 +4,11 @@ import { cookieHeader } from "./http";
 
 describe("cookieHeader", () => {
   it("keeps name=value pairs only, optionally filtered by name", () => {
-    const set = ["authjs.csrf-token=abc%7Cdef; Path=/; HttpOnly; SameSite=Lax", "authjs.session-token=eyJ.x.y; Path=/; Expires=Sat, 27 Dec 2026 10:00:00 GMT; HttpOnly", "junk"];
+    const set = [
+      "authjs.csrf-token=abc%7Cdef; Path=/; HttpOnly; SameSite=Lax",
+      "authjs.session-token=eyJ.x.y; Path=/; Expires=Sat, 27 Dec 2026 10:00:00 GMT; HttpOnly",
+      "junk",
+    ];
     expect(cookieHeader(set)).toBe("authjs.csrf-token=abc%7Cdef; authjs.session-token=eyJ.x.y");
     expect(cookieHeader(set, (n) => n.includes("session-token"))).toBe("authjs.session-token=eyJ.x.y");
     expect(cookieHeader([])).toBe("");

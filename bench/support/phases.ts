@@ -13,7 +13,15 @@ const ROOT = process.cwd();
 const LOGS = path.join(ROOT, ".data", "bench", "logs");
 const log = (m: string) => console.log(`[bench:proof] ${m}`);
 
-export type StartupResult = { runs: number; coldHealthMs: number[]; coldHomeMs: number[]; warmHealthMs: number[]; warmHomeMs: number[]; median: Record<string, number>; max: Record<string, number> };
+export type StartupResult = {
+  runs: number;
+  coldHealthMs: number[];
+  coldHomeMs: number[];
+  warmHealthMs: number[];
+  warmHomeMs: number[];
+  median: Record<string, number>;
+  max: Record<string, number>;
+};
 
 /** `npm start` to the first 200 of /api/health and of "/": `runs` times on a fresh database (cold: creates and migrates it), each followed by a restart on that database (warm). */
 export async function measureStartup(kind: Kind, port: number, runs: number): Promise<StartupResult> {
@@ -50,17 +58,25 @@ export type LoadPhase = {
 };
 
 /** Seed a realistic job, start the server, sign in over HTTP, load /api/health then the job page, then the booking race. */
-export async function measureLoad(kind: Kind, port: number, opts: { seconds: number; connections: number; warmupSeconds: number; demo: boolean }): Promise<LoadPhase> {
+export async function measureLoad(
+  kind: Kind,
+  port: number,
+  opts: { seconds: number; connections: number; warmupSeconds: number; demo: boolean },
+): Promise<LoadPhase> {
   const fresh = await freshDatabase(kind, process.env.DATABASE_URL, "load");
   try {
     const t0 = performance.now();
     const baseEnv = { ...process.env };
     delete baseEnv.DATABASE_URL;
-    const seed = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "bench/support/seed-job.ts", ...(opts.demo ? ["--demo"] : [])], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...baseEnv, ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1" },
-    });
+    const seed = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "bench/support/seed-job.ts", ...(opts.demo ? ["--demo"] : [])],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...baseEnv, ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1" },
+      },
+    );
     if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);
     const seeded = JSON.parse(seed.stdout.trim().split("\n").pop()!) as { visitId: string; reference: string; email: string; password: string };
     const seedSeconds = (performance.now() - t0) / 1000;
@@ -76,8 +92,14 @@ export async function measureLoad(kind: Kind, port: number, opts: { seconds: num
       const jobUrl = `${base}/tech/visits/${seeded.visitId}`;
       const page = await getPage(jobUrl, cookie);
       const signedOut = await getPage(jobUrl);
-      const checks = { jobStatus: page.status, jobHasReference: page.html.includes(seeded.reference) && page.html.includes("Attempts"), signedOutRedirect: signedOut.location, scriptsInHtml: scriptsInHtml(page.html) };
-      if (checks.jobStatus !== 200 || !checks.jobHasReference) throw new Error(`the job page did not answer with the job (status ${page.status}, location ${page.location})`);
+      const checks = {
+        jobStatus: page.status,
+        jobHasReference: page.html.includes(seeded.reference) && page.html.includes("Attempts"),
+        signedOutRedirect: signedOut.location,
+        scriptsInHtml: scriptsInHtml(page.html),
+      };
+      if (checks.jobStatus !== 200 || !checks.jobHasReference)
+        throw new Error(`the job page did not answer with the job (status ${page.status}, location ${page.location})`);
       if (signedOut.status === 200) throw new Error("the job page answered 200 without a session: the check proves nothing");
       if (opts.warmupSeconds > 0) {
         log(`${kind}: warm-up ${opts.warmupSeconds} s each`);
@@ -88,7 +110,8 @@ export async function measureLoad(kind: Kind, port: number, opts: { seconds: num
       const health = await load(`${base}/api/health`, { connections: opts.connections, seconds: opts.seconds });
       log(`${kind}: job page, ${opts.connections} connections, ${opts.seconds} s`);
       const job = await load(jobUrl, { connections: opts.connections, seconds: opts.seconds, cookie });
-      if (Object.keys(job.statuses).some((s) => s !== "200")) throw new Error(`the job page answered other than 200 under load: ${JSON.stringify(job.statuses)}`);
+      if (Object.keys(job.statuses).some((s) => s !== "200"))
+        throw new Error(`the job page answered other than 200 under load: ${JSON.stringify(job.statuses)}`);
       result = { visit: { id: seeded.visitId, reference: seeded.reference }, checks, health, job, seedSeconds };
       log(`${kind}: booking race, 200 at once`);
       race = await bookingRace(base, RACE_WEEKDAY, 200);
@@ -123,8 +146,12 @@ export async function measureFloor(bareDir: string, port: number, opts: { second
     log(`bare Next.js: /api/ping then /dynamic, ${opts.connections} connections, ${opts.seconds} s`);
     const route = await load(`${base}/api/ping`, { connections: opts.connections, seconds: opts.seconds });
     const page = await load(`${base}/dynamic`, { connections: opts.connections, seconds: opts.seconds });
-    for (const [name, r] of [["/api/ping", route], ["/dynamic", page]] as const)
-      if (Object.keys(r.statuses).some((s) => s !== "200")) throw new Error(`bare Next.js ${name} answered other than 200 under load: ${JSON.stringify(r.statuses)}`);
+    for (const [name, r] of [
+      ["/api/ping", route],
+      ["/dynamic", page],
+    ] as const)
+      if (Object.keys(r.statuses).some((s) => s !== "200"))
+        throw new Error(`bare Next.js ${name} answered other than 200 under load: ${JSON.stringify(r.statuses)}`);
     return { route, page };
   } finally {
     await stopApp(app);

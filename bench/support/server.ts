@@ -76,8 +76,10 @@ export async function timeToFirst200(app: Running, paths: string[], timeoutMs = 
   const found: Record<string, number> = {};
   const deadline = app.startedAt + timeoutMs;
   while (Object.keys(found).length < paths.length) {
-    if (performance.now() > deadline) throw new Error(`no 200 from ${paths.filter((p) => !(p in found)).join(", ")} within ${timeoutMs} ms; log: ${app.logFile}`);
-    if (app.child.exitCode !== null) throw new Error(`the server exited (${app.child.exitCode}); log: ${app.logFile}\n${fs.readFileSync(app.logFile, "utf8").slice(-2000)}`);
+    if (performance.now() > deadline)
+      throw new Error(`no 200 from ${paths.filter((p) => !(p in found)).join(", ")} within ${timeoutMs} ms; log: ${app.logFile}`);
+    if (app.child.exitCode !== null)
+      throw new Error(`the server exited (${app.child.exitCode}); log: ${app.logFile}\n${fs.readFileSync(app.logFile, "utf8").slice(-2000)}`);
     await Promise.all(
       paths
         .filter((p) => !(p in found))

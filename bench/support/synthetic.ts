@@ -27,8 +27,10 @@ const P_SUCCESS = sql.raw(`CASE id
   ELSE 0.6 END`);
 
 /** Device n's brand and kind, from its number (so attempts need no join to know them). */
-const BRAND_OF = (d: string) => sql.raw(`(CASE WHEN (${d}::bigint * 7919) % 100 < 45 THEN 'dahua' WHEN (${d}::bigint * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`);
-const KIND_OF = (d: string) => sql.raw(`(CASE WHEN (${d}::bigint * 104729) % 100 < 40 THEN 'dvr' WHEN (${d}::bigint * 104729) % 100 < 85 THEN 'nvr' ELSE 'camera' END)`);
+const BRAND_OF = (d: string) =>
+  sql.raw(`(CASE WHEN (${d}::bigint * 7919) % 100 < 45 THEN 'dahua' WHEN (${d}::bigint * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`);
+const KIND_OF = (d: string) =>
+  sql.raw(`(CASE WHEN (${d}::bigint * 104729) % 100 < 40 THEN 'dvr' WHEN (${d}::bigint * 104729) % 100 < 85 THEN 'nvr' ELSE 'camera' END)`);
 const OPT = sql.raw(`(ARRAY['yes','no','unknown','unknown'])[1 + floor(random() * 4)::int]`);
 
 export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
@@ -55,7 +57,11 @@ export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
   await db.execute(sql`INSERT INTO users (id, email, name, role)
     SELECT md5('bench-tech' || i)::uuid, 'bench-tech-' || i || '@bench.test', 'Bench Tech ' || lpad(i::text, 2, '0'), 'technician'
     FROM generate_series(1, ${T}::int) i ON CONFLICT DO NOTHING`);
-  await bulk("customers", C, (lo, hi) => sql`INSERT INTO customers (id, name) SELECT md5('c' || i)::uuid, 'Bench customer ' || i FROM generate_series(${lo}::int, ${hi}::int) i`);
+  await bulk(
+    "customers",
+    C,
+    (lo, hi) => sql`INSERT INTO customers (id, name) SELECT md5('c' || i)::uuid, 'Bench customer ' || i FROM generate_series(${lo}::int, ${hi}::int) i`,
+  );
   await bulk(
     "sites",
     C,
@@ -101,7 +107,10 @@ export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
   await bulk(
     "attempts",
     N,
-    (lo, hi) => sql`INSERT INTO attempts (id, visit_id, device_id, method_id, seq, technician_id, started_at, ended_at, duration_seconds, outcome, created_at, updated_at)
+    (
+      lo,
+      hi,
+    ) => sql`INSERT INTO attempts (id, visit_id, device_id, method_id, seq, technician_id, started_at, ended_at, duration_seconds, outcome, created_at, updated_at)
       SELECT md5('a' || g)::uuid, md5('v' || v)::uuid, md5('d' || d)::uuid, c.method_id, seq, vi.technician_id,
              vi.starts_at + seq * interval '15 minutes', vi.starts_at + seq * interval '15 minutes' + dur * interval '1 second', dur, outcome,
              vi.starts_at + seq * interval '15 minutes', vi.starts_at + seq * interval '15 minutes'

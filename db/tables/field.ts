@@ -14,10 +14,18 @@ export const recoveryMethods = pgTable(
     name: text("name").notNull(),
     brands: text("brands").array().$type<Brand[]>().notNull(),
     /** Device kinds it applies to; empty = all kinds. */
-    kinds: text("kinds").array().$type<DeviceKind[]>().notNull().default(sql`ARRAY[]::text[]`),
+    kinds: text("kinds")
+      .array()
+      .$type<DeviceKind[]>()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     requirements: text("requirements").notNull(),
     /** Recovery options the device must have had set up (all of them). */
-    requiresOptions: text("requires_options").array().$type<RecoveryOption[]>().notNull().default(sql`ARRAY[]::text[]`),
+    requiresOptions: text("requires_options")
+      .array()
+      .$type<RecoveryOption[]>()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     wipesConfig: text("wipes_config").$type<WipesConfig>().notNull(),
     vendorPending: boolean("vendor_pending").notNull().default(false),
     typicalTime: text("typical_time").notNull(),

@@ -2,7 +2,16 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt } from "./columns";
-import { API_SCOPES, CALENDAR_FEED_SCOPES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS, type ApiScope, type CalendarFeedScope, type WebhookDeliveryStatus, type WebhookEvent } from "../../lib/values";
+import {
+  API_SCOPES,
+  CALENDAR_FEED_SCOPES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
+  type ApiScope,
+  type CalendarFeedScope,
+  type WebhookDeliveryStatus,
+  type WebhookEvent,
+} from "../../lib/values";
 import { users } from "./people";
 
 const textArray = (values: readonly string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v}'`).join(",")}]::text[]`);

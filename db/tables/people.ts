@@ -15,10 +15,7 @@ export const customers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("customers_email_idx").on(sql`lower(${t.email})`),
-    check("customers_name_len", sql`char_length(${t.name}) BETWEEN 1 AND 200`),
-  ],
+  (t) => [index("customers_email_idx").on(sql`lower(${t.email})`), check("customers_name_len", sql`char_length(${t.name}) BETWEEN 1 AND 200`)],
 );
 
 export const users = pgTable(
@@ -83,7 +80,11 @@ export const technicianProfiles = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
     /** Brands this technician handles. */
-    brands: text("brands").array().$type<Brand[]>().notNull().default(sql`ARRAY['dahua','lorex','hikvision']::text[]`),
+    brands: text("brands")
+      .array()
+      .$type<Brand[]>()
+      .notNull()
+      .default(sql`ARRAY['dahua','lorex','hikvision']::text[]`),
     color: text("color"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

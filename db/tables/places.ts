@@ -51,7 +51,9 @@ export const devices = pgTable(
     index("devices_customer_idx").on(t.customerId),
     index("devices_site_idx").on(t.siteId),
     index("devices_brand_kind_model_idx").on(t.brand, t.kind, sql`lower(${t.model})`),
-    uniqueIndex("devices_brand_serial_key").on(t.brand, sql`upper(${t.serial})`).where(sql`${t.serial} IS NOT NULL`),
+    uniqueIndex("devices_brand_serial_key")
+      .on(t.brand, sql`upper(${t.serial})`)
+      .where(sql`${t.serial} IS NOT NULL`),
     check("devices_brand_valid", oneOf("brand", BRANDS)),
     check("devices_kind_valid", oneOf("kind", DEVICE_KINDS)),
     check("devices_warranty_valid", oneOf("warranty_seal", WARRANTY_SEALS)),

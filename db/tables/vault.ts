@@ -2,7 +2,16 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, bytea, createdAt } from "./columns";
-import { BACKUP_KINDS, CHECKLIST_ANSWERS, VENDORS, VENDOR_CASE_STATUSES, type BackupKind, type ChecklistAnswer, type Vendor, type VendorCaseStatus } from "../../lib/values";
+import {
+  BACKUP_KINDS,
+  CHECKLIST_ANSWERS,
+  VENDORS,
+  VENDOR_CASE_STATUSES,
+  type BackupKind,
+  type ChecklistAnswer,
+  type Vendor,
+  type VendorCaseStatus,
+} from "../../lib/values";
 import { users } from "./people";
 import { devices } from "./places";
 import { visits } from "./visits";

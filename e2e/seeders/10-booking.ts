@@ -11,11 +11,26 @@ import type { Seeder } from "../support/seed";
 const seed: Seeder = async ({ db, terry, carla }) => {
   const [site] = await db
     .insert(sites)
-    .values({ customerId: carla.customerId, label: "Shop", addressLine1: "12 Lorain Ave", city: "Cleveland", region: "OH", postalCode: "44113", accessNotes: "Recorder in the back office" })
+    .values({
+      customerId: carla.customerId,
+      label: "Shop",
+      addressLine1: "12 Lorain Ave",
+      city: "Cleveland",
+      region: "OH",
+      postalCode: "44113",
+      accessNotes: "Recorder in the back office",
+    })
     .returning({ id: sites.id });
   const [nvr] = await db
     .insert(devices)
-    .values({ customerId: carla.customerId, siteId: site!.id, brand: "dahua", kind: "nvr", model: "NVR4108HS-4KS2", recoveryOptions: { recovery_email: "yes", security_questions: "no" } })
+    .values({
+      customerId: carla.customerId,
+      siteId: site!.id,
+      brand: "dahua",
+      kind: "nvr",
+      model: "NVR4108HS-4KS2",
+      recoveryOptions: { recovery_email: "yes", security_questions: "no" },
+    })
     .returning({ id: devices.id });
   const [cam] = await db
     .insert(devices)

@@ -27,14 +27,41 @@ const seed: Seeder = async ({ db, terry, carla }) => {
       })
       .returning({ id: sites.id });
     const device = async (v: Partial<typeof devices.$inferInsert> & Pick<typeof devices.$inferInsert, "brand" | "kind">) =>
-      (await tx.insert(devices).values({ customerId: carla.customerId, siteId: site!.id, ...v }).returning({ id: devices.id }))[0]!.id;
-    const dahua = await device({ brand: "dahua", kind: "nvr", model: "NVR4108HS", serial: "7G0123PAZ00001", firmware: "V4.001", channels: 8, recoveryOptions: { recovery_email: "yes", security_questions: "no" }, warrantySeal: "intact" });
+      (
+        await tx
+          .insert(devices)
+          .values({ customerId: carla.customerId, siteId: site!.id, ...v })
+          .returning({ id: devices.id })
+      )[0]!.id;
+    const dahua = await device({
+      brand: "dahua",
+      kind: "nvr",
+      model: "NVR4108HS",
+      serial: "7G0123PAZ00001",
+      firmware: "V4.001",
+      channels: 8,
+      recoveryOptions: { recovery_email: "yes", security_questions: "no" },
+      warrantySeal: "intact",
+    });
     const hik = await device({ brand: "hikvision", kind: "nvr", model: "DS-7608NI", serial: "DS76080012345", channels: 8 });
     const lorex = await device({ brand: "lorex", kind: "dvr", model: "D241", lorexDeviceId: "LX-55AA11", channels: 4 });
     const camera = await device({ brand: "dahua", kind: "camera", model: "IPC-HDW2431T", serial: "7G0999CAM0001" });
     const visit = async (id: string, reference: string, technicianId: string, startsAt: Date, status: VisitStatus, deviceIds: string[], problem: string) => {
       const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-      await tx.insert(visits).values({ id, reference, customerId: carla.customerId, siteId: site!.id, technicianId, startsAt, endsAt, busyUntil: new Date(startsAt.getTime() + FIELD_BUSY_MINUTES * 60_000), status, bookingNotes: "Locked out after a power cut." });
+      await tx
+        .insert(visits)
+        .values({
+          id,
+          reference,
+          customerId: carla.customerId,
+          siteId: site!.id,
+          technicianId,
+          startsAt,
+          endsAt,
+          busyUntil: new Date(startsAt.getTime() + FIELD_BUSY_MINUTES * 60_000),
+          status,
+          bookingNotes: "Locked out after a power cut.",
+        });
       for (const deviceId of deviceIds) await tx.insert(visitDevices).values({ visitId: id, deviceId, problem });
     };
     const [journey, unauthorized, tomorrow] = TERRY_FIELD_STARTS.map(([d, h]) => at(d, h));

@@ -41,11 +41,28 @@ const seed: Seeder = async ({ db, terry, carla }) => {
       await tx.insert(visitDevices).values({ visitId: v!.id, deviceId });
       return { visitId: v!.id, startsAt };
     };
-    const attempt = async (at: { visitId: string; startsAt: Date }, deviceId: string, methodId: string, outcome: "succeeded" | "failed" | "waiting_vendor", seq = 1, notes?: string) =>
+    const attempt = async (
+      at: { visitId: string; startsAt: Date },
+      deviceId: string,
+      methodId: string,
+      outcome: "succeeded" | "failed" | "waiting_vendor",
+      seq = 1,
+      notes?: string,
+    ) =>
       (
         await tx
           .insert(attempts)
-          .values({ visitId: at.visitId, deviceId, methodId, outcome, seq, technicianId: terry.id, startedAt: at.startsAt, durationSeconds: 600 + seq * 60, notes: notes ?? null })
+          .values({
+            visitId: at.visitId,
+            deviceId,
+            methodId,
+            outcome,
+            seq,
+            technicianId: terry.id,
+            startedAt: at.startsAt,
+            durationSeconds: 600 + seq * 60,
+            notes: notes ?? null,
+          })
           .returning({ id: attempts.id })
       )[0]!.id;
 

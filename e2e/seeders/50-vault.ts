@@ -11,7 +11,15 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     .returning({ id: sites.id });
   const [device] = await db
     .insert(devices)
-    .values({ customerId: carla.customerId, siteId: site!.id, brand: "hikvision", kind: "nvr", model: "DS-7608NI-K2", serial: "VAULT-E2E-0001", firmware: "V4.30.085" })
+    .values({
+      customerId: carla.customerId,
+      siteId: site!.id,
+      brand: "hikvision",
+      kind: "nvr",
+      model: "DS-7608NI-K2",
+      serial: "VAULT-E2E-0001",
+      firmware: "V4.30.085",
+    })
     .returning({ id: devices.id });
   const start = new Date(Date.now() - 30 * 24 * 3600_000);
   const [visit] = await db

@@ -31,10 +31,21 @@ const seed: Seeder = async ({ db, terry }) => {
   if (!start) throw new Error("75-keyboard: no free half hour left today for Terry");
 
   await db.transaction(async (tx) => {
-    const [customer] = await tx.insert(customers).values({ name: KEYS.customer, email: "kim-keyboard@example.test", phone: "216-555-0175" }).returning({ id: customers.id });
+    const [customer] = await tx
+      .insert(customers)
+      .values({ name: KEYS.customer, email: "kim-keyboard@example.test", phone: "216-555-0175" })
+      .returning({ id: customers.id });
     const [site] = await tx
       .insert(sites)
-      .values({ customerId: customer!.id, label: "Office", addressLine1: "1375 E 9th St", city: "Cleveland", region: "OH", postalCode: "44114", accessNotes: "Rack in the server closet, 3rd floor." })
+      .values({
+        customerId: customer!.id,
+        label: "Office",
+        addressLine1: "1375 E 9th St",
+        city: "Cleveland",
+        region: "OH",
+        postalCode: "44114",
+        accessNotes: "Rack in the server closet, 3rd floor.",
+      })
       .returning({ id: sites.id });
     const [dahua] = await tx
       .insert(devices)

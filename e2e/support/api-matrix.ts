@@ -58,7 +58,9 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   // ----- /api/v1 (tokens) -----
   "GET /api/v1/openapi.json": [{ method: "GET", url: () => "/api/v1/openapi.json", expect: everyone(200) }],
   "GET /api/v1/slots": [{ method: "GET", url: () => "/api/v1/slots?brands=dahua&devices=1", expect: everyone(200), note: "public" }],
-  "POST /api/v1/bookings": [{ method: "POST", url: () => "/api/v1/bookings", body: {}, expect: everyone(422), note: "public; an empty body is refused for everyone" }],
+  "POST /api/v1/bookings": [
+    { method: "POST", url: () => "/api/v1/bookings", body: {}, expect: everyone(422), note: "public; an empty body is refused for everyone" },
+  ],
   // A customer's token lists only their own customer record (the leak check below holds it to that).
   "GET /api/v1/customers": [{ method: "GET", url: () => "/api/v1/customers", expect: cells(200, { tech: 403, otherTech: 403 }) }],
   "GET /api/v1/customers/{id}": [
@@ -79,17 +81,34 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   "GET /api/v1/backups/{id}/download": [{ method: "GET", url: () => `/api/v1/backups/${NIL}/download`, expect: cells(404) }],
   "GET /api/v1/visits": [{ method: "GET", url: () => "/api/v1/visits", expect: cells(200) }],
   "POST /api/v1/visits": [
-    { method: "POST", url: () => "/api/v1/visits", body: {}, headers: { "Idempotency-Key": "matrix-0000-0001" }, expect: cells(422), note: "body checked before the role: 422 proves only the token" },
+    {
+      method: "POST",
+      url: () => "/api/v1/visits",
+      body: {},
+      headers: { "Idempotency-Key": "matrix-0000-0001" },
+      expect: cells(422),
+      note: "body checked before the role: 422 proves only the token",
+    },
   ],
   "GET /api/v1/visits/{id}": [
     { method: "GET", url: (i) => `/api/v1/visits/${i.A.visitId}`, expect: cells(404, { customerA: 200, tech: 200, admin: 200 }) },
     { method: "GET", url: (i) => `/api/v1/visits/${i.B.visitId}`, expect: cells(404, { customerB: 200, otherTech: 200, admin: 200 }) },
   ],
   "POST /api/v1/visits/{id}/reschedule": [
-    { method: "POST", url: () => `/api/v1/visits/${NIL}/reschedule`, body: { slotStart: slot() }, expect: cells(403, { customerA: 404, customerB: 404, admin: 404 }) },
+    {
+      method: "POST",
+      url: () => `/api/v1/visits/${NIL}/reschedule`,
+      body: { slotStart: slot() },
+      expect: cells(403, { customerA: 404, customerB: 404, admin: 404 }),
+    },
   ],
   "POST /api/v1/visits/{id}/cancel": [
-    { method: "POST", url: () => `/api/v1/visits/${NIL}/cancel`, body: { reason: "matrix" }, expect: cells(403, { customerA: 404, customerB: 404, admin: 404 }) },
+    {
+      method: "POST",
+      url: () => `/api/v1/visits/${NIL}/cancel`,
+      body: { reason: "matrix" },
+      expect: cells(403, { customerA: 404, customerB: 404, admin: 404 }),
+    },
   ],
   "POST /api/v1/visits/{id}/assign": [
     { method: "POST", url: () => `/api/v1/visits/${NIL}/assign`, body: { technicianId: NIL, date: "2030-01-07", time: "10:00" }, expect: adminOnly(404) },
@@ -106,18 +125,41 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   "GET /api/health": [{ method: "GET", url: () => "/api/health", expect: everyone(200) }],
   "GET /api/docs": [{ method: "GET", url: () => "/api/docs", expect: everyone(200) }],
   "GET /api/auth/{...nextauth}": [{ method: "GET", url: () => "/api/auth/providers", expect: everyone(200), note: "next-auth's own endpoints" }],
-  "POST /api/auth/{...nextauth}": [{ method: "POST", url: () => "/api/auth/signout", body: {}, expect: everyone(302), location: /error=MissingCSRF/, note: "no CSRF token: next-auth refuses and redirects to its error page (checked below)" }],
+  "POST /api/auth/{...nextauth}": [
+    {
+      method: "POST",
+      url: () => "/api/auth/signout",
+      body: {},
+      expect: everyone(302),
+      location: /error=MissingCSRF/,
+      note: "no CSRF token: next-auth refuses and redirects to its error page (checked below)",
+    },
+  ],
   "POST /api/backups": [
     // Same origin, an unknown device: the gate is passed only by staff, who then find no such device.
-    { method: "POST", url: () => `/api/backups?deviceId=${NIL}&kind=config`, body: "x", headers: { "X-Filename": "cfg.bin" }, expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }) },
+    {
+      method: "POST",
+      url: () => `/api/backups?deviceId=${NIL}&kind=config`,
+      body: "x",
+      headers: { "X-Filename": "cfg.bin" },
+      expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }),
+    },
   ],
   "GET /api/backups/{id}/download": [{ method: "GET", url: () => `/api/backups/${NIL}/download`, expect: everyone(404) }],
   "GET /api/calendar/{token}": [{ method: "GET", url: () => "/api/calendar/not-a-real-feed-token", expect: everyone(404) }],
   "GET /portal/visits/{id}/calendar": [
-    { method: "GET", url: (i) => `/portal/visits/${i.A.visitId}/calendar`, expect: cells(404, { none: SIGNIN, revoked: SIGNIN, customerA: 200, tech: 403, otherTech: 403, admin: 403 }) },
+    {
+      method: "GET",
+      url: (i) => `/portal/visits/${i.A.visitId}/calendar`,
+      expect: cells(404, { none: SIGNIN, revoked: SIGNIN, customerA: 200, tech: 403, otherTech: 403, admin: 403 }),
+    },
   ],
-  "GET /admin/outbox/{id}/attachments/{index}": [{ method: "GET", url: () => `/admin/outbox/${NIL}/attachments/0`, expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 404 }) }],
-  "GET /admin/reports/export": [{ method: "GET", url: () => "/admin/reports/export?table=brand-method", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) }],
+  "GET /admin/outbox/{id}/attachments/{index}": [
+    { method: "GET", url: () => `/admin/outbox/${NIL}/attachments/0`, expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 404 }) },
+  ],
+  "GET /admin/reports/export": [
+    { method: "GET", url: () => "/admin/reports/export?table=brand-method", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) },
+  ],
   "GET /widget": [{ method: "GET", url: () => "/widget", expect: everyone(200) }],
 };
 

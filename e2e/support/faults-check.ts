@@ -43,7 +43,14 @@ async function main() {
     from config_backups b`);
   const buf = (v: unknown) => (Buffer.isBuffer(v) ? v : Buffer.from(v as Uint8Array));
   const result: FaultsCheck = {
-    visits: visits.map((v) => ({ id: String(v.id), idempotencyKey: (v.idempotency_key as string) ?? null, devices: Number(v.devices), mails: Number(v.mails), audits: Number(v.audits), webhooks: Number(v.webhooks) })),
+    visits: visits.map((v) => ({
+      id: String(v.id),
+      idempotencyKey: (v.idempotency_key as string) ?? null,
+      devices: Number(v.devices),
+      mails: Number(v.mails),
+      audits: Number(v.audits),
+      webhooks: Number(v.webhooks),
+    })),
     attempts: attempts.map((t) => ({ id: String(t.id), seq: Number(t.seq), audits: Number(t.audits) })),
     backups: backups.map((b) => {
       let opens = true;

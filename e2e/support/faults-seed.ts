@@ -44,17 +44,36 @@ async function main() {
   await db.insert(technicianProfiles).values({ userId: t!.id });
   await db.insert(technicianHours).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ technicianId: t!.id, weekday, startMinute: 0, endMinute: 1440 })));
   const [c] = await db.insert(customers).values({ name: "Faulty Towers", email: "owner@faults.test", phone: "216-555-0142" }).returning({ id: customers.id });
-  const [site] = await db.insert(sites).values({ customerId: c!.id, addressLine1: "1 Crash Ct", city: "Cleveland", region: "OH", postalCode: "44101" }).returning({ id: sites.id });
-  const [d] = await db.insert(devices).values({ customerId: c!.id, siteId: site!.id, brand: "dahua", kind: "nvr", model: "NVR4108HS" }).returning({ id: devices.id });
+  const [site] = await db
+    .insert(sites)
+    .values({ customerId: c!.id, addressLine1: "1 Crash Ct", city: "Cleveland", region: "OH", postalCode: "44101" })
+    .returning({ id: sites.id });
+  const [d] = await db
+    .insert(devices)
+    .values({ customerId: c!.id, siteId: site!.id, brand: "dahua", kind: "nvr", model: "NVR4108HS" })
+    .returning({ id: devices.id });
   // On site now (so attempts may be logged), far from the bookable future.
   const start = new Date(Date.now() - 3600_000);
   const [v] = await db
     .insert(visits)
-    .values({ reference: "FK-FAULT1", customerId: c!.id, siteId: site!.id, technicianId: t!.id, startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600_000), busyUntil: new Date(start.getTime() + 2.5 * 3600_000), status: "on_site" })
+    .values({
+      reference: "FK-FAULT1",
+      customerId: c!.id,
+      siteId: site!.id,
+      technicianId: t!.id,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * 3600_000),
+      busyUntil: new Date(start.getTime() + 2.5 * 3600_000),
+      status: "on_site",
+    })
     .returning({ id: visits.id });
   await db.insert(visitDevices).values({ visitId: v!.id, deviceId: d!.id });
   await recordAuthorization(admin, { visitId: v!.id, personName: "Basil Owner", relationship: "owner", mode: "signature", signature: TINY_PNG });
-  const { token } = await createApiToken(admin, { name: "faults", userId: admin.id, scopes: ["bookings:write", "visits:read", "attempts:read", "attempts:write"], expiresOn: "" }, "127.0.0.1");
+  const { token } = await createApiToken(
+    admin,
+    { name: "faults", userId: admin.id, scopes: ["bookings:write", "visits:read", "attempts:read", "attempts:write"], expiresOn: "" },
+    "127.0.0.1",
+  );
 
   const { days } = await slotOptions({ brands: ["dahua"], deviceCount: 1 });
   const slots: string[] = [];
@@ -65,7 +84,8 @@ async function main() {
     slots.push(s.start);
   }
   let webhook: FaultsFixture["webhook"];
-  if (process.env.FAULTS_WEBHOOK_URL) webhook = await createWebhookEndpoint(admin, { url: process.env.FAULTS_WEBHOOK_URL, events: ["visit.booked", "backup.uploaded"] }, "127.0.0.1");
+  if (process.env.FAULTS_WEBHOOK_URL)
+    webhook = await createWebhookEndpoint(admin, { url: process.env.FAULTS_WEBHOOK_URL, events: ["visit.booked", "backup.uploaded"] }, "127.0.0.1");
   const fixture: FaultsFixture = { adminId: admin.id, adminEmail, token, customerId: c!.id, onSite: { visitId: v!.id, deviceId: d!.id }, slots, webhook };
   fs.writeFileSync(out, JSON.stringify(fixture));
   await handle.close();

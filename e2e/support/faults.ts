@@ -30,7 +30,13 @@ export const faultPort = (name: keyof typeof FAULT_PORTS) => Number(process.env.
 export async function freshTarget(name: string) {
   const dir = path.join(TMP, `faults-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  const env: Record<string, string> = { FIELDKEY_DATA_DIR: path.join(dir, "data"), AUTH_SECRET: "", FIELDKEY_BACKUP_KEYS: "", FIELDKEY_BACKUP_KEY_ID: "", SMTP_URL: "" };
+  const env: Record<string, string> = {
+    FIELDKEY_DATA_DIR: path.join(dir, "data"),
+    AUTH_SECRET: "",
+    FIELDKEY_BACKUP_KEYS: "",
+    FIELDKEY_BACKUP_KEY_ID: "",
+    SMTP_URL: "",
+  };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);
   } else {
@@ -64,7 +70,10 @@ export function checkFaults(target: { dir: string; env: Record<string, string> }
 export async function signInCookie(base: string, email: string, password = PASSWORD) {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

@@ -15,7 +15,10 @@ function focusState(target: Locator) {
       if (hit || !el || el === document.body) return { hit, what: "(body)" };
       const name = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
       const type = el instanceof HTMLInputElement ? `[${el.type}]` : "";
-      return { hit, what: `${el.getAttribute("role") ?? el.tagName.toLowerCase()}${type} "${name.replace(/\s+/g, " ").trim().slice(0, 50)}"${el.id ? ` #${el.id}` : ""}` };
+      return {
+        hit,
+        what: `${el.getAttribute("role") ?? el.tagName.toLowerCase()}${type} "${name.replace(/\s+/g, " ").trim().slice(0, 50)}"${el.id ? ` #${el.id}` : ""}`,
+      };
     })
     .catch(() => ({ hit: false, what: "(page changing)" }));
 }
@@ -37,7 +40,9 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
     if (i === max) break;
     await page.keyboard.press(opts.back ? "Shift+Tab" : "Tab");
   }
-  throw new Error(`tabTo: ${target} never got focus in ${max} ${opts.back ? "Shift+Tab" : "Tab"} presses on ${page.url()}. Focus went to:\n  ${seen.join("\n  ")}`);
+  throw new Error(
+    `tabTo: ${target} never got focus in ${max} ${opts.back ? "Shift+Tab" : "Tab"} presses on ${page.url()}. Focus went to:\n  ${seen.join("\n  ")}`,
+  );
 }
 
 /**
@@ -134,16 +139,29 @@ export async function expectFocusRing(target: Locator) {
     }
     const color = rgba(s.outlineColor);
     const [hi, lo] = [lum(color), lum(behind)].sort((a, b) => b - a);
-    return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor, behind: `rgb(${behind.slice(0, 3).join(", ")})`, contrast: (hi! + 0.05) / (lo! + 0.05), boxShadow: s.boxShadow };
+    return {
+      outlineStyle: s.outlineStyle,
+      outlineWidth: parseFloat(s.outlineWidth),
+      outlineColor: s.outlineColor,
+      behind: `rgb(${behind.slice(0, 3).join(", ")})`,
+      contrast: (hi! + 0.05) / (lo! + 0.05),
+      boxShadow: s.boxShadow,
+    };
   });
   const outline = ring.outlineStyle !== "none" && ring.outlineWidth >= 1;
   expect(outline || ring.boxShadow !== "none", `${target} should show a focus indicator when focused by keyboard: ${JSON.stringify(ring)}`).toBe(true);
-  if (outline) expect(ring.contrast, `${target}: the focus outline should stand out from the background behind it (3:1): ${JSON.stringify(ring)}`).toBeGreaterThanOrEqual(3);
+  if (outline)
+    expect(ring.contrast, `${target}: the focus outline should stand out from the background behind it (3:1): ${JSON.stringify(ring)}`).toBeGreaterThanOrEqual(
+      3,
+    );
 }
 
 /** Nothing on the page is wider than the screen. */
 export async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `${page.url()} scrolls sideways: ${scrollWidth}px of content in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
 }
 

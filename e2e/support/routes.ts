@@ -17,9 +17,33 @@ type Row = { path: string } & Record<Visitor, Expect>;
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 const all = (e: Expect) => ({ anon: e, admin: e, tech: e, otherTech: e, customerA: e, customerB: e, disabled: e });
-const customerOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", admin: "forbidden", tech: "forbidden", otherTech: "forbidden", customerA: "ok", customerB: "ok" };
-const techOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", admin: "forbidden", tech: "ok", otherTech: "ok", customerA: "forbidden", customerB: "forbidden" };
-const adminOnly: Omit<Row, "path"> = { anon: "signin", disabled: "signin", admin: "ok", tech: "forbidden", otherTech: "forbidden", customerA: "forbidden", customerB: "forbidden" };
+const customerOnly: Omit<Row, "path"> = {
+  anon: "signin",
+  disabled: "signin",
+  admin: "forbidden",
+  tech: "forbidden",
+  otherTech: "forbidden",
+  customerA: "ok",
+  customerB: "ok",
+};
+const techOnly: Omit<Row, "path"> = {
+  anon: "signin",
+  disabled: "signin",
+  admin: "forbidden",
+  tech: "ok",
+  otherTech: "ok",
+  customerA: "forbidden",
+  customerB: "forbidden",
+};
+const adminOnly: Omit<Row, "path"> = {
+  anon: "signin",
+  disabled: "signin",
+  admin: "ok",
+  tech: "forbidden",
+  otherTech: "forbidden",
+  customerA: "forbidden",
+  customerB: "forbidden",
+};
 
 /** Pages deliberately not in the matrix, with why (test/coverage/route-coverage.test.ts checks every page is one or the other). */
 export const NOT_IN_MATRIX: Record<string, string> = {

@@ -32,8 +32,18 @@ async function main() {
   const passwordHash = await hashPassword(PASSWORD);
   const ctx = await db.transaction(async (tx) => {
     const terry = await createUserUnchecked(tx, { email: "terry@fieldkey.test", name: "Terry Tech", role: "technician", passwordHash, phone: "216-555-0101" });
-    const [c] = await tx.insert(customers).values({ name: "Carla Customer", email: "carla@example.test", phone: "216-555-0100" }).returning({ id: customers.id });
-    const carla = await createUserUnchecked(tx, { email: "carla@example.test", name: "Carla Customer", role: "customer", passwordHash, customerId: c!.id, phone: "216-555-0100" });
+    const [c] = await tx
+      .insert(customers)
+      .values({ name: "Carla Customer", email: "carla@example.test", phone: "216-555-0100" })
+      .returning({ id: customers.id });
+    const carla = await createUserUnchecked(tx, {
+      email: "carla@example.test",
+      name: "Carla Customer",
+      role: "customer",
+      passwordHash,
+      customerId: c!.id,
+      phone: "216-555-0100",
+    });
     return {
       db,
       terry: { id: terry.id, email: "terry@fieldkey.test", name: "Terry Tech" },
@@ -41,7 +51,12 @@ async function main() {
     };
   });
   const dir = path.resolve(import.meta.dirname, "..", "seeders");
-  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort() : []) {
+  for (const file of fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".ts"))
+        .sort()
+    : []) {
     const mod = (await import(path.join(dir, file))) as { default?: Seeder };
     if (typeof mod.default !== "function") throw new Error(`e2e/seeders/${file} must export a default seeder function`);
     await mod.default(ctx);

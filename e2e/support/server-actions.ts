@@ -84,7 +84,7 @@ export async function callAction(
     failOnStatusCode: false,
   });
   const location = res.headers()["location"] ?? res.headers()["x-action-redirect"];
-  if (location && (res.status() >= 300 && res.status() < 400)) return { kind: "redirect", location };
+  if (location && res.status() >= 300 && res.status() < 400) return { kind: "redirect", location };
   const body = await res.text();
   const result = res.status() === 200 ? parseFlight(body) : null;
   if (result) return { kind: "result", result };

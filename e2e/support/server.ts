@@ -15,9 +15,13 @@ export type ServerInfo = { pid: number; port: number; logFile: string; env: Reco
 
 export function ensureBuilt() {
   // Same staleness rule as `npm start`.
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "-e", "import('./lib/cli/start.ts').then(m => process.exit(m.buildIsStale() ? 1 : 0))"], {
-    cwd: ROOT,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "-e", "import('./lib/cli/start.ts').then(m => process.exit(m.buildIsStale() ? 1 : 0))"],
+    {
+      cwd: ROOT,
+    },
+  );
   if (r.status === 0) return;
   console.log("[e2e] building the app…");
   const b = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });

@@ -8,7 +8,10 @@ export const idempotencyHeaders = z.object({
     .min(8, "Use at least 8 characters.")
     .max(100, "Use at most 100 characters.")
     .regex(/^[\x21-\x7e]+$/, "Use visible ASCII characters only.")
-    .meta({ description: "Made once per booking by the client (a UUID is ideal). A repeat with the same key returns the same visit.", example: "5f0c8a4e-3b7d-4e39-9a51-0c2f1d7e6b90" }),
+    .meta({
+      description: "Made once per booking by the client (a UUID is ideal). A repeat with the same key returns the same visit.",
+      example: "5f0c8a4e-3b7d-4e39-9a51-0c2f1d7e6b90",
+    }),
 });
 
 /**

@@ -102,7 +102,9 @@ export function defineEndpoint<S extends EndpointSpec>(spec: S): S {
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
-    description: [spec.description, spec.scope ? `Scope: \`${spec.scope}\`.` : "Public: no token; rate-limited per client address."].filter(Boolean).join("\n\n"),
+    description: [spec.description, spec.scope ? `Scope: \`${spec.scope}\`.` : "Public: no token; rate-limited per client address."]
+      .filter(Boolean)
+      .join("\n\n"),
     tags: [spec.tag],
     security: spec.public ? [] : [{ bearerAuth: [] }],
     "x-scope": spec.scope,

@@ -20,7 +20,13 @@ const publicSpec = {
 
 const handler = apiRoute(publicSpec, async ({ body, actor }) => ({ count: body.devices.length, actor, secret: "dropped" }));
 const post = (body: string, opts: { ip?: string; type?: string } = {}) =>
-  handler(new Request("http://localhost/api/v1/test-public", { method: "POST", body, headers: { "content-type": opts.type ?? "application/json", "x-forwarded-for": opts.ip ?? "198.51.100.9" } }));
+  handler(
+    new Request("http://localhost/api/v1/test-public", {
+      method: "POST",
+      body,
+      headers: { "content-type": opts.type ?? "application/json", "x-forwarded-for": opts.ip ?? "198.51.100.9" },
+    }),
+  );
 const json = async (r: Response) => ({ status: r.status, body: await r.json(), headers: r.headers });
 
 describe("apiRoute", () => {
@@ -53,7 +59,14 @@ describe("apiRoute", () => {
 
   it("a handler whose answer does not match its documented schema is a plain 500, nothing leaked", async () => {
     const user = await makeUser("admin");
-    const spec = { ...publicSpec, public: undefined, scope: "visits:read", body: undefined, method: "get", response: { status: 200, description: "x", schema: z.object({ id: z.uuid() }) } } satisfies EndpointSpec;
+    const spec = {
+      ...publicSpec,
+      public: undefined,
+      scope: "visits:read",
+      body: undefined,
+      method: "get",
+      response: { status: 200, description: "x", schema: z.object({ id: z.uuid() }) },
+    } satisfies EndpointSpec;
     const broken = apiRoute(spec, async () => ({ id: "not-a-uuid", passwordHash: "secret" }));
     const original = console.error;
     console.error = () => {};

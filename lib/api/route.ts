@@ -88,7 +88,9 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
         params = r.data;
       }
       const query = spec.query ? parseIn(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
-      const headers = spec.headers ? parseIn(spec.headers, Object.fromEntries(Object.keys(spec.headers.shape).map((k) => [k, request.headers.get(k) ?? undefined])), "header") : undefined;
+      const headers = spec.headers
+        ? parseIn(spec.headers, Object.fromEntries(Object.keys(spec.headers.shape).map((k) => [k, request.headers.get(k) ?? undefined])), "header")
+        : undefined;
       const body = spec.body ? parseIn(spec.body, await readJson(request), "body") : undefined;
       const result = await handler({ actor: caller?.actor ?? null, caller, params, query, headers, body, request, ip } as ApiContext<S>);
       if (result instanceof Response) return result;

@@ -53,7 +53,10 @@ describe("API tokens", () => {
     await expect(revokeApiToken(admin, revoked.id, null)).rejects.toThrow(/already revoked/);
 
     const expiring = await create();
-    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expiring.id));
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, expiring.id));
     await expect(authenticateBearer(db, `Bearer ${expiring.token}`)).rejects.toBeInstanceOf(UnauthenticatedError);
 
     const someone = await makeUser("technician");

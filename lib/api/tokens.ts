@@ -39,9 +39,24 @@ export async function createApiToken(actor: Actor | null, input: CreateApiTokenI
     if (!user || user.disabledAt) throw new ValidationError("Choose an active person.", { userId: ["Choose an active person."] });
     const [row] = await tx
       .insert(apiTokens)
-      .values({ name: data.name, userId: data.userId, tokenPrefix: token.slice(0, DISPLAY_PREFIX_LENGTH), tokenHash: tokenHash(token), scopes: data.scopes, createdBy: actor.id, expiresAt })
+      .values({
+        name: data.name,
+        userId: data.userId,
+        tokenPrefix: token.slice(0, DISPLAY_PREFIX_LENGTH),
+        tokenHash: tokenHash(token),
+        scopes: data.scopes,
+        createdBy: actor.id,
+        expiresAt,
+      })
       .returning({ id: apiTokens.id, tokenPrefix: apiTokens.tokenPrefix });
-    await audit(tx, { actorId: actor.id, action: "api_token.create", entityType: "api_token", entityId: row!.id, details: { name: data.name, userId: data.userId, scopes: data.scopes, expiresAt }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "api_token.create",
+      entityType: "api_token",
+      entityId: row!.id,
+      details: { name: data.name, userId: data.userId, scopes: data.scopes, expiresAt },
+      ip,
+    });
     return { id: row!.id, token, tokenPrefix: row!.tokenPrefix };
   });
 }
@@ -117,7 +132,10 @@ export async function authenticateBearer(db: Executor, authorization: string | n
   if (!row || row.revokedAt || row.disabledAt || (row.expiresAt && row.expiresAt.getTime() <= now)) throw new UnauthenticatedError(INVALID);
   // Record use at most once a minute per token (not a write on every call).
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, row.tokenId));
   }
   return {
     actor: { id: row.id, role: row.role, name: row.name, email: row.email, customerId: row.customerId },

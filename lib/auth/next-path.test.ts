@@ -8,6 +8,7 @@ describe("safeNextPath", () => {
     expect(encodeURIComponent(safeNextPath("/tech/é😀"))).toBe("%2Ftech%2F%C3%A9%F0%9F%98%80");
   });
   it("drops other sites, missing values and text with a lone surrogate", () => {
-    for (const bad of [undefined, "", "portal", "//evil.example", "/\\evil.example", "https://evil.example/", "/portal\uD800", "/portal\uDC00x", "/a\uDBFF"]) expect(safeNextPath(bad)).toBe("");
+    for (const bad of [undefined, "", "portal", "//evil.example", "/\\evil.example", "https://evil.example/", "/portal\uD800", "/portal\uDC00x", "/a\uDBFF"])
+      expect(safeNextPath(bad)).toBe("");
   });
 });

@@ -4,7 +4,16 @@ import { getDb } from "@/db/client";
 import { loginFailures, mailOutbox, passwordResetTokens, users } from "@/db/schema";
 import { RateLimitedError, ValidationError } from "@/lib/platform/errors";
 import { signUpCustomer, verifyCredentials } from "@/lib/users/manage";
-import { createPasswordToken, INVALID_LINK_MESSAGE, inspectPasswordToken, RESET, RESET_REQUEST_MESSAGE, requestPasswordReset, resetPassword, sha256Hex } from "./password-reset";
+import {
+  createPasswordToken,
+  INVALID_LINK_MESSAGE,
+  inspectPasswordToken,
+  RESET,
+  RESET_REQUEST_MESSAGE,
+  requestPasswordReset,
+  resetPassword,
+  sha256Hex,
+} from "./password-reset";
 
 const PW = "correct horse battery";
 const NEW_PW = "a brand new passphrase";
@@ -19,7 +28,10 @@ async function customer(email: string) {
 /** The raw token from the link in the newest reset mail to `to`. */
 async function tokenFromMail(to: string) {
   const db = await getDb();
-  const mails = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.kind, "auth.password_reset")));
+  const mails = await db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, to), eq(mailOutbox.kind, "auth.password_reset")));
   const m = /reset-password\?token=([\w-]+)/.exec(mails.at(-1)!.textBody);
   return { token: m![1]!, count: mails.length };
 }
@@ -44,7 +56,10 @@ describe("asking for a reset link", () => {
     const { token, count } = await tokenFromMail("known@example.test");
     expect(count).toBe(1);
     // Only the hash is stored, with a one-hour expiry.
-    const [row] = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, sha256Hex(token)));
+    const [row] = await db
+      .select()
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.tokenHash, sha256Hex(token)));
     expect(row!.purpose).toBe("reset");
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(RESET.resetTtlMs);
     expect(await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, token))).toEqual([]);
@@ -58,7 +73,9 @@ describe("asking for a reset link", () => {
     await expect(requestPasswordReset({ email: "spray-last@example.test" }, one, { minResponseMs: 0 })).rejects.toBeInstanceOf(RateLimitedError);
     // An hour later it works again.
     const later = new Date(Date.now() + RESET.windowMs + 60_000);
-    await expect(requestPasswordReset({ email: "flood@example.test" }, ip(), { minResponseMs: 0, now: later })).resolves.toEqual({ message: RESET_REQUEST_MESSAGE });
+    await expect(requestPasswordReset({ email: "flood@example.test" }, ip(), { minResponseMs: 0, now: later })).resolves.toEqual({
+      message: RESET_REQUEST_MESSAGE,
+    });
   });
 
   it("rejects a malformed email before doing anything", async () => {
@@ -82,7 +99,9 @@ describe("using the link", () => {
     expect(await verifyCredentials("once@example.test", NEW_PW, "5.5.5.5")).toMatchObject({ id });
     expect(await verifyCredentials("once@example.test", PW, "5.5.5.6")).toBeNull();
     // Single use.
-    await expect(resetPassword({ token, password: "yet another passphrase", confirmPassword: "yet another passphrase" }, null)).rejects.toThrow(INVALID_LINK_MESSAGE);
+    await expect(resetPassword({ token, password: "yet another passphrase", confirmPassword: "yet another passphrase" }, null)).rejects.toThrow(
+      INVALID_LINK_MESSAGE,
+    );
     expect(await inspectPasswordToken(token)).toEqual({ valid: false });
   });
 
@@ -90,7 +109,9 @@ describe("using the link", () => {
     await customer("twice@example.test");
     await requestPasswordReset({ email: "twice@example.test" }, ip(), { minResponseMs: 0 });
     const { token } = await tokenFromMail("twice@example.test");
-    const results = await Promise.allSettled(["first passphrase!", "second passphrase!"].map((p) => resetPassword({ token, password: p, confirmPassword: p }, null)));
+    const results = await Promise.allSettled(
+      ["first passphrase!", "second passphrase!"].map((p) => resetPassword({ token, password: p, confirmPassword: p }, null)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ValidationError);
   });

@@ -74,7 +74,14 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
         .select({ id: users.id, name: users.name, email: users.email })
         .from(users)
         .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.disabledAt)));
-      await audit(tx, { actorId: null, action: "password_reset.request", entityType: "password_reset_request", entityId: email, details: { account: !!user }, ip });
+      await audit(tx, {
+        actorId: null,
+        action: "password_reset.request",
+        entityType: "password_reset_request",
+        entityId: email,
+        details: { account: !!user },
+        ip,
+      });
       if (!user) return;
       // Only the newest reset link works.
       await tx
@@ -144,7 +151,10 @@ export async function resetPassword(input: z.input<typeof resetPasswordSchema>, 
       .returning({ id: users.id, email: users.email });
     if (!user) throw new ValidationError(INVALID_LINK_MESSAGE);
     // Any other outstanding link of this account stops working too.
-    await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
     await clearAccountFailures(tx, user.email);
     await audit(tx, {
       actorId: user.id,

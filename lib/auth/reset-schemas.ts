@@ -5,7 +5,11 @@ export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string({ error: "This link is incomplete. Ask for a new one." }).trim().min(20, "This link is incomplete. Ask for a new one.").max(200, "This link is not valid."),
+    token: z
+      .string({ error: "This link is incomplete. Ask for a new one." })
+      .trim()
+      .min(20, "This link is incomplete. Ask for a new one.")
+      .max(200, "This link is not valid."),
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })

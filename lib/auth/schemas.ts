@@ -1,6 +1,17 @@
 import { z } from "zod";
 
-const COMMON = new Set(["password", "password1", "password123", "1234567890", "12345678910", "qwertyuiop", "letmein123", "iloveyou12", "administrator", "changeme123"]);
+const COMMON = new Set([
+  "password",
+  "password1",
+  "password123",
+  "1234567890",
+  "12345678910",
+  "qwertyuiop",
+  "letmein123",
+  "iloveyou12",
+  "administrator",
+  "changeme123",
+]);
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -23,7 +34,7 @@ export const phoneSchema = z
   .string()
   .trim()
   .max(40, "That phone number is too long.")
-  .refine((p) => p === "" || /^[+()\d\s.-]{7,40}$/.test(p) && (p.match(/\d/g)?.length ?? 0) >= 7, "Enter a valid phone number, like 216-555-0100.");
+  .refine((p) => p === "" || (/^[+()\d\s.-]{7,40}$/.test(p) && (p.match(/\d/g)?.length ?? 0) >= 7), "Enter a valid phone number, like 216-555-0100.");
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -11,26 +11,55 @@ let admin: Actor, tech: Actor, other: Actor, custA: Actor, custB: Actor, orphan:
 let deviceA: string, deviceB: string, deviceLoose: string, visitA: string, visitB: string;
 
 beforeAll(async () => {
-  [admin, tech, other, custA, custB] = await Promise.all([makeUser("admin"), makeUser("technician"), makeUser("technician"), makeUser("customer"), makeUser("customer")]);
+  [admin, tech, other, custA, custB] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("technician"),
+    makeUser("customer"),
+    makeUser("customer"),
+  ]);
   orphan = { ...custB, id: "00000000-0000-4000-8000-00000000000f", customerId: null }; // a customer login without a customer record
   [deviceA, deviceB, deviceLoose] = await Promise.all([makeDevice(custA.customerId!), makeDevice(custB.customerId!), makeDevice(custA.customerId!)]);
-  visitA = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: new Date("2031-02-03T15:00:00Z"), status: "completed", deviceIds: [deviceA] });
+  visitA = await makeVisit({
+    customerId: custA.customerId!,
+    technicianId: tech.id,
+    startsAt: new Date("2031-02-03T15:00:00Z"),
+    status: "completed",
+    deviceIds: [deviceA],
+  });
   visitB = await makeVisit({ customerId: custB.customerId!, technicianId: other.id, startsAt: new Date("2031-02-03T15:00:00Z"), deviceIds: [deviceB] });
 });
 
 const ours = () => ({ devices: [deviceA, deviceB, deviceLoose], visits: [visitA, visitB], customers: [custA.customerId!, custB.customerId!] });
 async function visibleDevices(actor: Actor) {
   const db = await getDb();
-  const rows = await db.select({ id: devices.id }).from(devices).where(and(inArray(devices.id, ours().devices), deviceScope(actor)));
+  const rows = await db
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(inArray(devices.id, ours().devices), deviceScope(actor)));
   return rows.map((r) => r.id).sort();
 }
 async function visibleVisits(actor: Actor) {
   const db = await getDb();
-  return (await db.select({ id: visits.id }).from(visits).where(and(inArray(visits.id, ours().visits), visitScope(actor)))).map((r) => r.id).sort();
+  return (
+    await db
+      .select({ id: visits.id })
+      .from(visits)
+      .where(and(inArray(visits.id, ours().visits), visitScope(actor)))
+  )
+    .map((r) => r.id)
+    .sort();
 }
 async function visibleCustomers(actor: Actor) {
   const db = await getDb();
-  return (await db.select({ id: customers.id }).from(customers).where(and(inArray(customers.id, ours().customers), customerScope(actor)))).map((r) => r.id).sort();
+  return (
+    await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(inArray(customers.id, ours().customers), customerScope(actor)))
+  )
+    .map((r) => r.id)
+    .sort();
 }
 
 describe("who may see which rows (lib/auth/scopes.ts)", () => {
@@ -63,7 +92,11 @@ describe("who may see which rows (lib/auth/scopes.ts)", () => {
   it("deleted backup versions: only for those who may delete backups", async () => {
     expect(backupScope(admin)).toBeUndefined();
     const db = await getDb();
-    const sql = db.select({ id: configBackups.id }).from(configBackups).where(and(eq(configBackups.deviceId, deviceA), backupScope(tech))).toSQL().sql;
+    const sql = db
+      .select({ id: configBackups.id })
+      .from(configBackups)
+      .where(and(eq(configBackups.deviceId, deviceA), backupScope(tech)))
+      .toSQL().sql;
     expect(sql).toMatch(/"deleted_at" is null/);
     expect(seesAllVisits(admin)).toBe(true);
     expect(seesAllVisits(tech)).toBe(false);

@@ -30,7 +30,11 @@ export type SessionClaims = { uid: string; sv: number };
  * expired, or it lacks either claim. Only the Cookie header is read (as
  * next-auth's own `auth()` does): a bearer header is never a session here.
  */
-export async function readSessionClaims(headers: Headers, secret: string, env: Record<string, string | undefined> = process.env): Promise<SessionClaims | null> {
+export async function readSessionClaims(
+  headers: Headers,
+  secret: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<SessionClaims | null> {
   const token = await getToken({
     req: { headers: new Headers({ cookie: headers.get("cookie") ?? "" }) },
     secret,

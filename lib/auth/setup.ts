@@ -61,10 +61,7 @@ export async function completeSetup(input: z.input<typeof setupSchema>, ip: stri
         token: ["That setup token is not valid. Use the newest one printed in the server log."],
       });
     }
-    const [user] = await tx
-      .insert(users)
-      .values({ email: data.email, name: data.name, role: "admin", passwordHash })
-      .returning({ id: users.id });
+    const [user] = await tx.insert(users).values({ email: data.email, name: data.name, role: "admin", passwordHash }).returning({ id: users.id });
     await tx.delete(settings).where(eq(settings.key, KEY));
     await audit(tx, { actorId: user!.id, action: "setup.first_admin", entityType: "user", entityId: user!.id, ip });
     return { id: user!.id };

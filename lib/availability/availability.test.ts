@@ -10,18 +10,37 @@ import { brandsSchema, weeklyHoursSchema } from "./schemas";
 import { summarizeWeek } from "./summary";
 import { addTimeOff, getTechnicianAvailability, listTechnicians, removeTimeOff, setBrands, setWeeklyHours } from "./technicians";
 
-const week = (byDay: Record<number, [string, string][]>) => Array.from({ length: 7 }, (_, d) => ({ ranges: (byDay[d] ?? []).map(([start, end]) => ({ start, end })) }));
+const week = (byDay: Record<number, [string, string][]>) =>
+  Array.from({ length: 7 }, (_, d) => ({ ranges: (byDay[d] ?? []).map(([start, end]) => ({ start, end })) }));
 const ZONE = "America/New_York";
 
 describe("weekly hours validation", () => {
   const id = "00000000-0000-4000-8000-000000000001";
   it("accepts several ranges a day", () => {
-    expect(weeklyHoursSchema.safeParse({ technicianId: id, days: week({ 0: [["09:00", "12:00"], ["13:00", "17:00"]], 5: [["10:00", "14:00"]] }) }).success).toBe(true);
+    expect(
+      weeklyHoursSchema.safeParse({
+        technicianId: id,
+        days: week({
+          0: [
+            ["09:00", "12:00"],
+            ["13:00", "17:00"],
+          ],
+          5: [["10:00", "14:00"]],
+        }),
+      }).success,
+    ).toBe(true);
   });
   it("puts each problem on its own field: end before start, overlaps, bad times", () => {
     const r = weeklyHoursSchema.safeParse({
       technicianId: id,
-      days: week({ 0: [["12:00", "09:00"]], 1: [["09:00", "12:00"], ["11:30", "17:00"]], 2: [["9am", "17:00"]] }),
+      days: week({
+        0: [["12:00", "09:00"]],
+        1: [
+          ["09:00", "12:00"],
+          ["11:30", "17:00"],
+        ],
+        2: [["9am", "17:00"]],
+      }),
     });
     expect(r.success).toBe(false);
     const errs = zodFieldErrors(r.error!);
@@ -30,9 +49,27 @@ describe("weekly hours validation", () => {
     expect(errs["days.2.ranges.0.start"]).toEqual(["Use a time like 09:00."]);
   });
   it("finds overlaps whatever order the ranges are entered in, and allows touching ranges", () => {
-    const bad = weeklyHoursSchema.safeParse({ technicianId: id, days: week({ 4: [["13:00", "17:00"], ["08:00", "13:30"]] }) });
+    const bad = weeklyHoursSchema.safeParse({
+      technicianId: id,
+      days: week({
+        4: [
+          ["13:00", "17:00"],
+          ["08:00", "13:30"],
+        ],
+      }),
+    });
     expect(zodFieldErrors(bad.error!)["days.4.ranges.0.start"]).toEqual(["Overlaps Friday 08:00–13:30."]);
-    expect(weeklyHoursSchema.safeParse({ technicianId: id, days: week({ 4: [["13:00", "17:00"], ["08:00", "13:00"]] }) }).success).toBe(true);
+    expect(
+      weeklyHoursSchema.safeParse({
+        technicianId: id,
+        days: week({
+          4: [
+            ["13:00", "17:00"],
+            ["08:00", "13:00"],
+          ],
+        }),
+      }).success,
+    ).toBe(true);
   });
   it("summarises a week by grouping equal days", () => {
     const rows = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 }));
@@ -47,14 +84,36 @@ describe("technician availability (admin only, audited)", () => {
   it("replaces the week, and lists technicians with their summary", async () => {
     const admin = await makeUser("admin");
     const tech = await makeUser("technician", { name: "Hana Hours" });
-    await setWeeklyHours(admin, { technicianId: tech.id, days: week({ 0: [["13:00", "17:00"], ["08:00", "12:00"]], 2: [["08:00", "12:00"]] }) }, "1.1.1.1");
+    await setWeeklyHours(
+      admin,
+      {
+        technicianId: tech.id,
+        days: week({
+          0: [
+            ["13:00", "17:00"],
+            ["08:00", "12:00"],
+          ],
+          2: [["08:00", "12:00"]],
+        }),
+      },
+      "1.1.1.1",
+    );
     const db = await getDb();
     const rows = await db.select().from(technicianHours).where(eq(technicianHours.technicianId, tech.id));
-    expect(rows.map((r) => [r.weekday, r.startMinute, r.endMinute]).sort()).toEqual([[1, 480, 720], [1, 780, 1020], [3, 480, 720]].sort());
+    expect(rows.map((r) => [r.weekday, r.startMinute, r.endMinute]).sort()).toEqual(
+      [
+        [1, 480, 720],
+        [1, 780, 1020],
+        [3, 480, 720],
+      ].sort(),
+    );
     const list = await listTechnicians(admin);
     expect(list.find((t) => t.id === tech.id)).toMatchObject({ summary: "Mon 08:00–12:00, 13:00–17:00; Wed 08:00–12:00", weeklyHours: 12 });
     const detail = await getTechnicianAvailability(admin, tech.id);
-    expect(detail.days[0]!.ranges).toEqual([{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
+    expect(detail.days[0]!.ranges).toEqual([
+      { start: "08:00", end: "12:00" },
+      { start: "13:00", end: "17:00" },
+    ]);
     const [ev] = await db.select().from(auditEvents).where(eq(auditEvents.action, "availability.hours_set"));
     expect(ev).toMatchObject({ actorId: admin.id, entityId: tech.id, ip: "1.1.1.1" });
     expect(ev!.details).toMatchObject({ after: "Mon 08:00–12:00, 13:00–17:00; Wed 08:00–12:00" });
@@ -107,13 +166,17 @@ describe("technician availability (admin only, audited)", () => {
     const fieldOf = (e: unknown) => toAppError(e).fieldErrors;
     const past = await addTimeOff(admin, { technicianId: tech.id, startsAt: "2020-01-01T09:00", endsAt: "2020-01-02T09:00" }, null).catch((e) => e);
     expect(fieldOf(past)).toEqual({ endsAt: ["This time off would already be over."] });
-    await expect(addTimeOff(admin, { technicianId: tech.id, startsAt: `${y}-05-02T09:00`, endsAt: `${y}-05-01T09:00` }, null)).rejects.toThrow("Must end after it starts.");
+    await expect(addTimeOff(admin, { technicianId: tech.id, startsAt: `${y}-05-02T09:00`, endsAt: `${y}-05-01T09:00` }, null)).rejects.toThrow(
+      "Must end after it starts.",
+    );
     const eighth = DateTime.fromObject({ year: y, month: 3, day: 8 });
     const gapDay = eighth.plus({ days: (7 - eighth.weekday) % 7 }).toISODate()!;
     const gap = await addTimeOff(admin, { technicianId: tech.id, startsAt: `${gapDay}T02:30`, endsAt: `${gapDay}T05:00` }, null).catch((e) => e);
     expect(gap).toBeInstanceOf(ValidationError);
     expect(fieldOf(gap)!.startsAt![0]).toMatch(/does not exist/);
-    await expect(addTimeOff(admin, { technicianId: tech.id, startsAt: `${y}-02-30T09:00`, endsAt: `${y}-03-01T09:00` }, null)).rejects.toThrow("That date or time does not exist.");
+    await expect(addTimeOff(admin, { technicianId: tech.id, startsAt: `${y}-02-30T09:00`, endsAt: `${y}-03-01T09:00` }, null)).rejects.toThrow(
+      "That date or time does not exist.",
+    );
     const db = await getDb();
     expect(await db.select().from(technicianTimeOff).where(eq(technicianTimeOff.technicianId, tech.id))).toEqual([]);
   });

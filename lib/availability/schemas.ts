@@ -15,9 +15,7 @@ export const hoursRangeSchema = z.object({ start: timeField, end: timeField });
 export const weeklyHoursSchema = z
   .object({
     technicianId: z.uuid("Unknown technician."),
-    days: z
-      .array(z.object({ ranges: z.array(hoursRangeSchema).max(6, "At most 6 ranges a day.") }))
-      .length(7, "Send all seven days."),
+    days: z.array(z.object({ ranges: z.array(hoursRangeSchema).max(6, "At most 6 ranges a day.") })).length(7, "Send all seven days."),
   })
   .superRefine((v, ctx) => {
     v.days.forEach((day, d) => {
@@ -70,7 +68,10 @@ export const timeOffIdSchema = z.object({ technicianId: z.uuid("Unknown technici
 
 export const brandsSchema = z.object({
   technicianId: z.uuid("Unknown technician."),
-  brands: z.array(z.enum(BRANDS, { error: "Unknown brand." }), { error: "Choose at least one brand." }).min(1, "Choose at least one brand.").max(BRANDS.length),
+  brands: z
+    .array(z.enum(BRANDS, { error: "Unknown brand." }), { error: "Choose at least one brand." })
+    .min(1, "Choose at least one brand.")
+    .max(BRANDS.length),
 });
 export type BrandsInput = z.input<typeof brandsSchema>;
 

@@ -34,7 +34,12 @@ export async function loadAvailabilityRows(db: Executor, range: TimeRange, zone:
   const toDay = DateTime.fromJSDate(range.to, { zone }).toISODate()!;
   const [hours, timeOff, closed, busy] = await Promise.all([
     db
-      .select({ technicianId: technicianHours.technicianId, weekday: technicianHours.weekday, startMinute: technicianHours.startMinute, endMinute: technicianHours.endMinute })
+      .select({
+        technicianId: technicianHours.technicianId,
+        weekday: technicianHours.weekday,
+        startMinute: technicianHours.startMinute,
+        endMinute: technicianHours.endMinute,
+      })
       .from(technicianHours)
       .where(inArray(technicianHours.technicianId, ids)),
     db
@@ -48,7 +53,14 @@ export async function loadAvailabilityRows(db: Executor, range: TimeRange, zone:
     db
       .select({ id: visits.id, technicianId: visits.technicianId, startsAt: visits.startsAt, busyUntil: visits.busyUntil })
       .from(visits)
-      .where(and(inArray(visits.status, [...ACTIVE_VISIT_STATUSES]), inArray(visits.technicianId, ids), lt(visits.startsAt, range.to), gt(visits.busyUntil, range.from))),
+      .where(
+        and(
+          inArray(visits.status, [...ACTIVE_VISIT_STATUSES]),
+          inArray(visits.technicianId, ids),
+          lt(visits.startsAt, range.to),
+          gt(visits.busyUntil, range.from),
+        ),
+      ),
   ]);
   return {
     technicians: techRows.map((t) => ({ id: t.id, brands: t.brands })),

@@ -8,7 +8,9 @@ export type HoursRow = { weekday: number; startMinute: number; endMinute: number
 export function hoursByDay(rows: HoursRow[]): { start: string; end: string }[][] {
   const days: HoursRow[][] = Array.from({ length: 7 }, () => []);
   for (const r of rows) days[r.weekday - 1]?.push(r);
-  return days.map((d) => d.sort((a, b) => a.startMinute - b.startMinute).map((r) => ({ start: minutesToTime(r.startMinute), end: minutesToTime(r.endMinute) })));
+  return days.map((d) =>
+    d.sort((a, b) => a.startMinute - b.startMinute).map((r) => ({ start: minutesToTime(r.startMinute), end: minutesToTime(r.endMinute) })),
+  );
 }
 
 /**

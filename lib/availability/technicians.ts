@@ -37,7 +37,12 @@ export async function listTechnicians(actor: Actor | null) {
   const ids = techs.map((t) => t.id);
   const rows = ids.length
     ? await db
-        .select({ technicianId: technicianHours.technicianId, weekday: technicianHours.weekday, startMinute: technicianHours.startMinute, endMinute: technicianHours.endMinute })
+        .select({
+          technicianId: technicianHours.technicianId,
+          weekday: technicianHours.weekday,
+          startMinute: technicianHours.startMinute,
+          endMinute: technicianHours.endMinute,
+        })
         .from(technicianHours)
         .where(inArray(technicianHours.technicianId, ids))
     : [];
@@ -180,7 +185,14 @@ export async function setBrands(actor: Actor | null, input: z.input<typeof brand
   return db.transaction(async (tx) => {
     const tech = await loadTechnician(tx, data.technicianId, true);
     await tx.update(technicianProfiles).set({ brands, updatedAt: new Date() }).where(eq(technicianProfiles.userId, data.technicianId));
-    await audit(tx, { actorId: actor.id, action: "availability.brands_set", entityType: "technician", entityId: data.technicianId, details: { before: tech.brands, after: brands }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "availability.brands_set",
+      entityType: "technician",
+      entityId: data.technicianId,
+      details: { before: tech.brands, after: brands },
+      ip,
+    });
     return { brands };
   });
 }

@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 
 const upload = (actor: Actor | null, bytes: Buffer, extra: Record<string, unknown> = {}) =>
-  storeBackup(actor, { deviceId, visitId, kind: "config", filename: "configFileExport.backup", contentType: "application/octet-stream", bytes, ...extra }, { ip: "127.0.0.1" });
+  storeBackup(
+    actor,
+    { deviceId, visitId, kind: "config", filename: "configFileExport.backup", contentType: "application/octet-stream", bytes, ...extra },
+    { ip: "127.0.0.1" },
+  );
 
 async function auditCount(action: string, backupId: string) {
   const db = await getDb();
@@ -110,7 +114,10 @@ describe("tampering", () => {
       const [row] = await db.select().from(configBackups).where(eq(configBackups.id, stored.id));
       const buf = Buffer.from(row![part]);
       buf[Math.floor(buf.length / 2)]! ^= 0x01;
-      await db.update(configBackups).set({ [part]: buf }).where(eq(configBackups.id, stored.id));
+      await db
+        .update(configBackups)
+        .set({ [part]: buf })
+        .where(eq(configBackups.id, stored.id));
       await expect(downloadBackup(custA, stored.id, "203.0.113.9")).rejects.toBeInstanceOf(BackupRefusedError);
       expect(await auditCount("backup.integrity_failed", stored.id)).toBe(1);
       expect(await auditCount("backup.download", stored.id)).toBe(0);

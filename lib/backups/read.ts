@@ -70,7 +70,10 @@ export async function downloadBackup(actor: Actor | null, backupId: string, ip: 
   requirePermission(actor, "backups:download");
   if (!/^[0-9a-f-]{36}$/i.test(backupId)) throw new NotFoundError();
   const db = await getDb();
-  const [row] = await db.select().from(configBackups).where(and(eq(configBackups.id, backupId), isNull(configBackups.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(configBackups)
+    .where(and(eq(configBackups.id, backupId), isNull(configBackups.deletedAt)));
   if (!row) throw new NotFoundError();
   await deviceForActor(db, actor, row.deviceId);
   let bytes: Buffer;

@@ -24,8 +24,14 @@ describe("key rotation", () => {
     const admin = await makeUser("admin");
     const custA = await makeUser("customer");
     const deviceId = await makeDevice(custA.customerId!);
-    const visitId = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: new Date("2030-01-01T15:00:00Z"), deviceIds: [deviceId] });
-    const upload = (bytes: Buffer) => storeBackup(tech, { deviceId, visitId, kind: "config", filename: "cfg.bin", contentType: "application/octet-stream", bytes });
+    const visitId = await makeVisit({
+      customerId: custA.customerId!,
+      technicianId: tech.id,
+      startsAt: new Date("2030-01-01T15:00:00Z"),
+      deviceIds: [deviceId],
+    });
+    const upload = (bytes: Buffer) =>
+      storeBackup(tech, { deviceId, visitId, kind: "config", filename: "cfg.bin", contentType: "application/octet-stream", bytes });
     const files = [randomBytes(10), randomBytes(5000), randomBytes(70000)];
     const stored = [];
     for (const f of files) stored.push(await upload(f));
@@ -49,4 +55,3 @@ describe("key rotation", () => {
     expect((await rotateBackupKeys("system")).reencrypted).toBe(0);
   });
 });
-

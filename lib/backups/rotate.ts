@@ -44,7 +44,14 @@ export async function rotateBackupKeys(actor: Actor | null | "system", opts: { b
           const plain = open(row.id, row, row.sha256);
           const sealed = seal(row.id, plain, keyId);
           await tx.update(configBackups).set(sealed).where(eq(configBackups.id, row.id));
-          await audit(tx, { actorId, action: "backup.reencrypt", entityType: "config_backup", entityId: row.id, details: { from: row.keyId, to: keyId }, ip: opts.ip ?? null });
+          await audit(tx, {
+            actorId,
+            action: "backup.reencrypt",
+            entityType: "config_backup",
+            entityId: row.id,
+            details: { from: row.keyId, to: keyId },
+            ip: opts.ip ?? null,
+          });
         });
         result.reencrypted++;
       } catch (err) {

@@ -108,7 +108,14 @@ export async function softDeleteBackup(actor: Actor | null, backupId: string, ip
       .where(and(eq(configBackups.id, backupId), isNull(configBackups.deletedAt)))
       .returning({ id: configBackups.id, deviceId: configBackups.deviceId, version: configBackups.version });
     if (!row) throw new NotFoundError("That backup does not exist or was already deleted.");
-    await audit(tx, { actorId: actor.id, action: "backup.delete", entityType: "config_backup", entityId: row.id, details: { deviceId: row.deviceId, version: row.version }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "backup.delete",
+      entityType: "config_backup",
+      entityId: row.id,
+      details: { deviceId: row.deviceId, version: row.version },
+      ip,
+    });
     return row;
   });
 }

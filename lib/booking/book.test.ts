@@ -39,7 +39,14 @@ beforeAll(async () => {
 async function counts() {
   const db = await getDb();
   const n = async (t: PgTable) => Number((await db.select({ n: count() }).from(t))[0]!.n);
-  return { visits: await n(visits), customers: await n(customers), users: await n(users), sites: await n(sites), devices: await n(devices), mail: await n(mailOutbox) };
+  return {
+    visits: await n(visits),
+    customers: await n(customers),
+    users: await n(users),
+    sites: await n(sites),
+    devices: await n(devices),
+    mail: await n(mailOutbox),
+  };
 }
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
@@ -80,8 +87,14 @@ describe("bookVisit: a new customer", () => {
     expect(login).toMatchObject({ role: "customer", email: input.contact.email, passwordHash: null });
     const [site] = await db.select().from(sites).where(eq(sites.id, v!.siteId));
     expect(site).toMatchObject({ customerId: cust!.id, accessNotes: "Recorder in the basement" });
-    const vd = await db.select({ problem: visitDevices.problem, recovery: devices.recoveryOptions, model: devices.model }).from(visitDevices).innerJoin(devices, eq(devices.id, visitDevices.deviceId)).where(eq(visitDevices.visitId, v!.id));
-    expect(vd).toEqual([{ problem: "Forgot the admin password", model: "NVR4108HS", recovery: expect.objectContaining({ recovery_email: "yes", guid_file: "unknown" }) }]);
+    const vd = await db
+      .select({ problem: visitDevices.problem, recovery: devices.recoveryOptions, model: devices.model })
+      .from(visitDevices)
+      .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+      .where(eq(visitDevices.visitId, v!.id));
+    expect(vd).toEqual([
+      { problem: "Forgot the admin password", model: "NVR4108HS", recovery: expect.objectContaining({ recovery_email: "yes", guid_file: "unknown" }) },
+    ]);
 
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, input.contact.email)).orderBy(mailOutbox.kind);
     expect(mails.map((m) => m.kind)).toEqual(["account.invite", "booking.confirmation"]);
@@ -103,17 +116,31 @@ describe("bookVisit: a new customer", () => {
     expect(token!.purpose).toBe("invite");
     expect(Math.round((token!.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
 
-    const [audited] = await db.select({ n: count() }).from(auditEvents).where(sql`${auditEvents.action} = 'visit.book' AND ${auditEvents.entityId} = ${v!.id}`);
+    const [audited] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'visit.book' AND ${auditEvents.entityId} = ${v!.id}`);
     expect(audited!.n).toBe(1);
     const after = await counts();
-    expect(after).toMatchObject({ visits: before.visits + 1, customers: before.customers + 1, users: before.users + 1, sites: before.sites + 1, devices: before.devices + 1 });
+    expect(after).toMatchObject({
+      visits: before.visits + 1,
+      customers: before.customers + 1,
+      users: before.users + 1,
+      sites: before.sites + 1,
+      devices: before.devices + 1,
+    });
   });
 
   it("sets the password they chose", async () => {
-    const input = bookingInput(await offeredStart(["dahua"], 1, 3), { account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" } });
+    const input = bookingInput(await offeredStart(["dahua"], 1, 3), {
+      account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" },
+    });
     const c = await bookVisit(null, input, null);
     const db = await getDb();
-    const [u] = await db.select({ hash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = ${input.contact.email}`);
+    const [u] = await db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.contact.email}`);
     expect(await verifyPassword(u!.hash, "a-good-long-secret")).toBe(true);
     const kinds = await db.select({ kind: mailOutbox.kind }).from(mailOutbox).where(eq(mailOutbox.toAddress, input.contact.email));
     expect(kinds.map((k) => k.kind)).toEqual(["booking.confirmation"]);
@@ -134,7 +161,9 @@ describe("bookVisit: a new customer", () => {
   it("writes nothing when any step fails (here: the outbox, after everything else was inserted)", async () => {
     const before = await counts();
     failMail.next = true;
-    const input = bookingInput(await offeredStart(["dahua"], 1, 9), { account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" } });
+    const input = bookingInput(await offeredStart(["dahua"], 1, 9), {
+      account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" },
+    });
     await expect(bookVisit(null, input, null)).rejects.toThrow("outbox unavailable");
     expect(await counts()).toEqual(before);
     // The same form can then be submitted again and succeeds.
@@ -144,7 +173,9 @@ describe("bookVisit: a new customer", () => {
 
   it("refuses an email that already has an account, on the email field", async () => {
     const taken = await makeUser("customer");
-    const e = await errorOf(bookVisit(null, bookingInput(await offeredStart(), { contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" } }), null));
+    const e = await errorOf(
+      bookVisit(null, bookingInput(await offeredStart(), { contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" } }), null),
+    );
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.fieldErrors?.["contact.email"]?.[0]).toMatch(/already exists/);
   });
@@ -152,21 +183,45 @@ describe("bookVisit: a new customer", () => {
 
 describe("bookVisit: bad input gets a specific error on its field and writes nothing", () => {
   const long = "x".repeat(10_000);
-  const device = { brand: "dahua", kind: "dvr", recovery: { recovery_email: "no", security_questions: "no", app_account: "no", guid_file: "no", reset_button: "no" } } as const;
+  const device = {
+    brand: "dahua",
+    kind: "dvr",
+    recovery: { recovery_email: "no", security_questions: "no", app_account: "no", guid_file: "no", reset_button: "no" },
+  } as const;
   const cases: [string, (start: string) => unknown, string, RegExp][] = [
     ["a past date", () => bookingInput("2020-01-06T15:00:00.000Z"), "slotStart", /already passed/],
-    ["a start never offered (off the step)", (s) => bookingInput(new Date(new Date(s).getTime() + 7 * 60_000).toISOString()), "slotStart", /do not offer that time/],
+    [
+      "a start never offered (off the step)",
+      (s) => bookingInput(new Date(new Date(s).getTime() + 7 * 60_000).toISOString()),
+      "slotStart",
+      /do not offer that time/,
+    ],
     ["a start inside the notice", () => bookingInput(new Date(Date.now() + 30 * 60_000).toISOString()), "slotStart", /too soon/],
     ["a start past the horizon", () => bookingInput(new Date(Date.now() + 40 * 86_400_000).toISOString()), "slotStart", /up to 30 days ahead/],
     ["an unknown brand", (s) => bookingInput(s, { devices: [{ ...device, brand: "sony" as never }] }), "devices.0.brand", /Dahua, Lorex or Hikvision/],
     ["500 devices", (s) => bookingInput(s, { devices: Array.from({ length: 500 }, () => device) }), "devices", /at most 20 devices/],
     ["a 10,000-character problem", (s) => bookingInput(s, { devices: [{ ...device, problem: long }] }), "devices.0.problem", /at most 2000/],
-    ["a 10,000-character name", (s) => bookingInput(s, { contact: { name: long, email: "a@example.test", phone: "216-555-0100" } }), "contact.name", /at most 120/],
-    ["a missing address", (s) => bookingInput(s, { site: { addressLine1: "", city: "Cleveland", region: "OH", postalCode: "44101" } }), "site.addressLine1", /street address/],
+    [
+      "a 10,000-character name",
+      (s) => bookingInput(s, { contact: { name: long, email: "a@example.test", phone: "216-555-0100" } }),
+      "contact.name",
+      /at most 120/,
+    ],
+    [
+      "a missing address",
+      (s) => bookingInput(s, { site: { addressLine1: "", city: "Cleveland", region: "OH", postalCode: "44101" } }),
+      "site.addressLine1",
+      /street address/,
+    ],
     ["a malformed email", (s) => bookingInput(s, { contact: { name: "A", email: "not-an-email", phone: "216-555-0100" } }), "contact.email", /valid email/],
     ["a malformed phone", (s) => bookingInput(s, { contact: { name: "A", email: "a@example.test", phone: "call me" } }), "contact.phone", /valid phone/],
     ["no devices", (s) => bookingInput(s, { devices: [] }), "devices", /at least one device/],
-    ["a weak password", (s) => bookingInput(s, { account: { mode: "password", password: "short", confirmPassword: "short" } }), "account.password", /at least 10/],
+    [
+      "a weak password",
+      (s) => bookingInput(s, { account: { mode: "password", password: "short", confirmPassword: "short" } }),
+      "account.password",
+      /at least 10/,
+    ],
     ["no login choice for a new customer", (s) => bookingInput(s, { account: { mode: "none" } }), "account.mode", /set a password now, or email me a link/],
   ];
   for (const [name, make, field, message] of cases) {
@@ -189,7 +244,11 @@ describe("bookVisit: who books, and for whom", () => {
     await db.execute(sql`update technician_profiles set brands = ARRAY['dahua','lorex']::text[] where user_id = ${tech.id}`);
     try {
       const start = await offeredStart(["hikvision"], 1, 20);
-      const c = await bookVisit(null, bookingInput(start, { devices: [{ brand: "hikvision", kind: "dvr", recovery: bookingInput(start).devices[0]!.recovery }] }), null);
+      const c = await bookVisit(
+        null,
+        bookingInput(start, { devices: [{ brand: "hikvision", kind: "dvr", recovery: bookingInput(start).devices[0]!.recovery }] }),
+        null,
+      );
       const [v] = await db.select({ technicianId: visits.technicianId }).from(visits).where(eq(visits.id, c.visitId));
       expect(v!.technicianId).toBe(hik.id);
       expect(c.technicianFirstName).toBe("Hana");
@@ -221,14 +280,19 @@ describe("bookVisit: who books, and for whom", () => {
     const before = await counts();
     const c = await bookVisit(me, { ...base, devices: [saved] }, null);
     const db = await getDb();
-    const [v] = await db.select({ customerId: visits.customerId, siteId: visits.siteId, createdBy: visits.createdBy }).from(visits).where(eq(visits.id, c.visitId));
+    const [v] = await db
+      .select({ customerId: visits.customerId, siteId: visits.siteId, createdBy: visits.createdBy })
+      .from(visits)
+      .where(eq(visits.id, c.visitId));
     expect(v).toEqual({ customerId: me.customerId, siteId, createdBy: me.id });
     const after = await counts();
     expect(after).toMatchObject({ customers: before.customers, users: before.users, sites: before.sites, devices: before.devices, visits: before.visits + 1 });
 
     const e = await errorOf(bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), devices: [{ ...saved, deviceId: foreign }] }, null));
     expect(e.fieldErrors?.["devices.0.deviceId"]?.[0]).toMatch(/saved devices/);
-    const e2 = await errorOf(bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), contact: { ...base.contact, customerId: other.customerId! } }, null));
+    const e2 = await errorOf(
+      bookVisit(me, { ...base, idempotencyKey: crypto.randomUUID(), contact: { ...base.contact, customerId: other.customerId! } }, null),
+    );
     expect(e2.fieldErrors?.["contact.customerId"]?.[0]).toMatch(/only book for yourself/);
   });
 
@@ -243,7 +307,14 @@ describe("bookVisit: who books, and for whom", () => {
     expect(logins).toEqual([]);
 
     const existing = await makeUser("customer");
-    const c2 = await bookVisit(admin, bookingInput(await offeredStart(["dahua"], 1, 33), { contact: { customerId: existing.customerId!, name: "", email: "", phone: "" }, account: { mode: "existing" } }), null);
+    const c2 = await bookVisit(
+      admin,
+      bookingInput(await offeredStart(["dahua"], 1, 33), {
+        contact: { customerId: existing.customerId!, name: "", email: "", phone: "" },
+        account: { mode: "existing" },
+      }),
+      null,
+    );
     const [v2] = await db.select({ customerId: visits.customerId }).from(visits).where(eq(visits.id, c2.visitId));
     expect(v2!.customerId).toBe(existing.customerId);
     const [m] = await db.select({ to: mailOutbox.toAddress }).from(mailOutbox).where(eq(mailOutbox.visitId, c2.visitId));

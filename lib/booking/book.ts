@@ -63,7 +63,8 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
   if (!can(actor, "visits:dispatch")) throw new ForbiddenError("Technicians cannot book visits. Ask the office.");
   if (data.contact.customerId) return { kind: "existing", customerId: data.contact.customerId };
   if (usesSaved) throw bad("site.siteId", "Pick the customer first to use their saved addresses and devices.");
-  if (data.account.mode !== "invite" && data.account.mode !== "none") throw bad("account.mode", "Customers choose their own password: send them a link, or make no login.");
+  if (data.account.mode !== "invite" && data.account.mode !== "none")
+    throw bad("account.mode", "Customers choose their own password: send them a link, or make no login.");
   return { kind: "new", login: data.account.mode };
 }
 
@@ -79,7 +80,11 @@ async function findReplay(db: Executor, actor: Actor | null, key: string): Promi
 }
 
 async function emailHasAccount(db: Executor, email: string) {
-  const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -88,7 +93,10 @@ async function checkSaved(tx: Executor, customerId: string, data: BookingData) {
   const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
   if (!customer) throw new ValidationError("Pick a customer from the list.", { "contact.customerId": ["Pick a customer from the list."] });
   if (data.site.siteId) {
-    const [site] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.id, data.site.siteId), eq(sites.customerId, customerId)));
+    const [site] = await tx
+      .select({ id: sites.id })
+      .from(sites)
+      .where(and(eq(sites.id, data.site.siteId), eq(sites.customerId, customerId)));
     if (!site) throw new ValidationError("Pick one of the saved addresses.", { "site.siteId": ["Pick one of the saved addresses."] });
   }
   const ids = data.devices.map((d) => d.deviceId).filter(Boolean);
@@ -145,7 +153,14 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
             .values({ email: data.contact.email, name: data.contact.name, phone: data.contact.phone, role: "customer", passwordHash, customerId })
             .returning({ id: users.id });
           newUserId = u!.id;
-          await audit(tx, { actorId: actor?.id ?? newUserId, action: "user.create_at_booking", entityType: "user", entityId: newUserId, details: { login: booker.login }, ip });
+          await audit(tx, {
+            actorId: actor?.id ?? newUserId,
+            action: "user.create_at_booking",
+            entityType: "user",
+            entityId: newUserId,
+            details: { login: booker.login },
+            ip,
+          });
         }
         if (booker.login === "invite") {
           const { link } = await createInviteToken(tx, newUserId!, now);
@@ -159,7 +174,16 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
         const { label, addressLine1, addressLine2, city, region, postalCode, accessNotes } = data.site;
         const [site] = await tx
           .insert(sites)
-          .values({ customerId, label: label || null, addressLine1, addressLine2: addressLine2 || null, city, region, postalCode, accessNotes: accessNotes || null })
+          .values({
+            customerId,
+            label: label || null,
+            addressLine1,
+            addressLine2: addressLine2 || null,
+            city,
+            region,
+            postalCode,
+            accessNotes: accessNotes || null,
+          })
           .returning({ id: sites.id });
         siteId = site!.id;
       }

@@ -32,7 +32,10 @@ it(`200 customers confirm the same slot with one technician: exactly one visit, 
   for (const r of lost) expect((r.reason as ConflictError).fieldErrors?.slotStart).toEqual([SLOT_TAKEN]);
 
   const db = await getDb();
-  const rows = await db.select({ id: visits.id, technicianId: visits.technicianId }).from(visits).where(eq(visits.startsAt, new Date(start)));
+  const rows = await db
+    .select({ id: visits.id, technicianId: visits.technicianId })
+    .from(visits)
+    .where(eq(visits.startsAt, new Date(start)));
   expect(rows).toHaveLength(1);
   expect(rows[0]!.technicianId).toBe(tech.id);
   // The losers left nothing behind: one new customer only.
@@ -64,7 +67,15 @@ it(`the exclusion constraint is the final word: a stale choice rolls back to its
   const insert = (sp: Tx, technicianId: string) =>
     sp
       .insert(visits)
-      .values({ reference: generateReference(), customerId: customer.customerId!, siteId, technicianId, startsAt: start, endsAt: new Date(start.getTime() + 3600_000), busyUntil: new Date(start.getTime() + 5400_000) })
+      .values({
+        reference: generateReference(),
+        customerId: customer.customerId!,
+        siteId,
+        technicianId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3600_000),
+        busyUntil: new Date(start.getTime() + 5400_000),
+      })
       .returning({ id: visits.id });
   const placed = await db.transaction((tx) => placeOnFreeTechnician(tx, [tech.id, other.id], insert));
   expect(placed.technicianId).toBe(other.id);
@@ -80,10 +91,19 @@ it(`a deadlock between two overlapping inserts (40P01) is tried again on the sam
   const insert = async (sp: Tx, technicianId: string) => {
     calls++;
     // What PostgreSQL raises (wrapped by drizzle) when two exclusion-constraint inserts wait for each other.
-    if (calls === 1) throw Object.assign(new Error("Failed query: insert into visits"), { cause: Object.assign(new Error("deadlock detected"), { code: "40P01" }) });
+    if (calls === 1)
+      throw Object.assign(new Error("Failed query: insert into visits"), { cause: Object.assign(new Error("deadlock detected"), { code: "40P01" }) });
     const [v] = await sp
       .insert(visits)
-      .values({ reference: generateReference(), customerId: customer.customerId!, siteId, technicianId, startsAt: start, endsAt: new Date(start.getTime() + 3600_000), busyUntil: new Date(start.getTime() + 5400_000) })
+      .values({
+        reference: generateReference(),
+        customerId: customer.customerId!,
+        siteId,
+        technicianId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3600_000),
+        busyUntil: new Date(start.getTime() + 5400_000),
+      })
       .returning({ id: visits.id });
     return v!.id;
   };

@@ -129,7 +129,9 @@ describe("cancel and the cut-off", () => {
     const e = await errorOf(cancelVisit(carla, { visitId: booked.visitId }, null, { now: lateNow }));
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.message).toBe("Visits can be changed online until 24 hours before they start. Please call us at 216-333-8245.");
-    const e2 = await errorOf(rescheduleVisit(carla, { visitId: booked.visitId, slotStart: new Date(Date.now() + 10 * 24 * HOUR).toISOString() }, null, { now: lateNow }));
+    const e2 = await errorOf(
+      rescheduleVisit(carla, { visitId: booked.visitId, slotStart: new Date(Date.now() + 10 * 24 * HOUR).toISOString() }, null, { now: lateNow }),
+    );
     expect(e2.message).toMatch(/Please call us at 216-333-8245/);
     const db = await getDb();
     const [v] = await db.select({ status: visits.status, startsAt: visits.startsAt }).from(visits).where(eq(visits.id, booked.visitId));

@@ -38,7 +38,14 @@ async function lockVisit(tx: Executor, actor: Actor, visitId: string) {
   const asAdmin = can(actor, "visits:dispatch");
   if (!asAdmin) requirePermission(actor, "visits:manage-own");
   const [v] = await tx
-    .select({ id: visits.id, status: visits.status, startsAt: visits.startsAt, endsAt: visits.endsAt, technicianId: visits.technicianId, customerId: visits.customerId })
+    .select({
+      id: visits.id,
+      status: visits.status,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+      technicianId: visits.technicianId,
+      customerId: visits.customerId,
+    })
     .from(visits)
     .where(and(eq(visits.id, visitId), visitScope(actor)))
     .for("update");
@@ -52,7 +59,11 @@ function assertChangeable(v: { status: VisitStatus; startsAt: Date }, s: Company
 }
 
 export async function visitDeviceBrands(db: Executor, visitId: string) {
-  const rows = await db.select({ brand: devices.brand }).from(visitDevices).innerJoin(devices, eq(devices.id, visitDevices.deviceId)).where(eq(visitDevices.visitId, visitId));
+  const rows = await db
+    .select({ brand: devices.brand })
+    .from(visitDevices)
+    .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+    .where(eq(visitDevices.visitId, visitId));
   return { brands: [...new Set(rows.map((r) => r.brand))] as Brand[], deviceCount: rows.length };
 }
 
@@ -67,7 +78,10 @@ export async function rescheduleVisit(actor: Actor | null, input: unknown, ip: s
     assertChangeable(v, s, asAdmin, now);
     const { brands, deviceCount } = await visitDeviceBrands(tx, v.id);
     const slot = await checkSlot(tx, s, { brands, deviceCount, ignoreVisitId: v.id }, new Date(data.slotStart), now);
-    const candidates = v.technicianId && slot.technicianIds.includes(v.technicianId) ? [v.technicianId, ...slot.technicianIds.filter((t) => t !== v.technicianId)] : slot.technicianIds;
+    const candidates =
+      v.technicianId && slot.technicianIds.includes(v.technicianId)
+        ? [v.technicianId, ...slot.technicianIds.filter((t) => t !== v.technicianId)]
+        : slot.technicianIds;
     const endsAt = new Date(slot.start.getTime() + visitMinutes(s, deviceCount) * 60_000);
     const { technicianId } = await placeOnFreeTechnician(tx, candidates, (sp, techId) =>
       sp
@@ -109,9 +123,21 @@ export async function cancelVisit(actor: Actor | null, input: unknown, ip: strin
     assertTransition(v.status, "cancelled");
     await tx
       .update(visits)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: data.reason || (asAdmin ? "Cancelled by the office" : "Cancelled by the customer"), updatedAt: new Date() })
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        cancelReason: data.reason || (asAdmin ? "Cancelled by the office" : "Cancelled by the customer"),
+        updatedAt: new Date(),
+      })
       .where(eq(visits.id, v.id));
-    await audit(tx, { actorId: actor.id, action: "visit.cancel", entityType: "visit", entityId: v.id, details: { from: v.status, reason: data.reason || null }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "visit.cancel",
+      entityType: "visit",
+      entityId: v.id,
+      details: { from: v.status, reason: data.reason || null },
+      ip,
+    });
     await queueVisitMail(tx, v.id, s, { kind: "cancelled" });
     await emitVisitEvent(tx, "visit.cancelled", v.id);
     return publicSummary((await loadVisitFacts(tx, v.id, s))!);

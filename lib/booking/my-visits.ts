@@ -67,7 +67,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, own.id, s))!;
   const devs = await db
-    .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem})
+    .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem })
     .from(visitDevices)
     .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
     .where(eq(visitDevices.visitId, own.id))
@@ -92,10 +92,12 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
 export async function myVisitCalendar(actor: Actor | null, visitId: string) {
   requirePermission(actor, "visits:read-own");
   const db = await getDb();
-  const [own] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), visitScope(actor)));
+  const [own] = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(eq(visits.id, visitId), visitScope(actor)));
   if (!own) throw new NotFoundError("That visit does not exist.");
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, own.id, s))!;
   return { filename: `visit-${f.reference}.ics`, ics: await currentCalendar(db, f, s) };
 }
-

@@ -44,7 +44,10 @@ describe("portal reads are scoped to the customer", () => {
   it("devices and sites are edited only by their owner, keeping recovery options the customer was not asked about", async () => {
     const [mine] = await listMyDevices(carla);
     const db = await getDb();
-    await db.update(devices).set({ recoveryOptions: { unlock_pattern: "yes", recovery_email: "yes" } }).where(eq(devices.id, mine!.id));
+    await db
+      .update(devices)
+      .set({ recoveryOptions: { unlock_pattern: "yes", recovery_email: "yes" } })
+      .where(eq(devices.id, mine!.id));
     const edit = {
       deviceId: mine!.id,
       kind: "dvr",
@@ -59,7 +62,9 @@ describe("portal reads are scoped to the customer", () => {
     expect(row!.recoveryOptions).toMatchObject({ unlock_pattern: "yes", recovery_email: "no", security_questions: "yes" });
     const other = await makeDevice(ben.customerId!);
     await expect(updateMyDevice(carla, { ...edit, deviceId: other }, null)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateMySite(carla, { siteId: crypto.randomUUID(), addressLine1: "", city: "", region: "", postalCode: "" }, null)).rejects.toBeInstanceOf(ValidationError);
+    await expect(updateMySite(carla, { siteId: crypto.randomUUID(), addressLine1: "", city: "", region: "", postalCode: "" }, null)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });
 

@@ -13,7 +13,16 @@ import { NotFoundError } from "@/lib/platform/errors";
 export type BookingProfile = {
   customerId: string;
   contact: { name: string; email: string; phone: string };
-  sites: { id: string; label: string | null; addressLine1: string; addressLine2: string | null; city: string; region: string; postalCode: string; accessNotes: string | null }[];
+  sites: {
+    id: string;
+    label: string | null;
+    addressLine1: string;
+    addressLine2: string | null;
+    city: string;
+    region: string;
+    postalCode: string;
+    accessNotes: string | null;
+  }[];
   devices: { id: string; siteId: string | null; brand: Brand; kind: DeviceKind; model: string | null; recoveryOptions: RecoveryOptions }[];
 };
 
@@ -40,7 +49,14 @@ async function profileOf(customerId: string): Promise<BookingProfile> {
     .where(eq(sites.customerId, c.id))
     .orderBy(asc(sites.createdAt));
   const deviceRows = await db
-    .select({ id: devices.id, siteId: devices.siteId, brand: devices.brand, kind: devices.kind, model: devices.model, recoveryOptions: devices.recoveryOptions })
+    .select({
+      id: devices.id,
+      siteId: devices.siteId,
+      brand: devices.brand,
+      kind: devices.kind,
+      model: devices.model,
+      recoveryOptions: devices.recoveryOptions,
+    })
     .from(devices)
     .where(eq(devices.customerId, c.id))
     .orderBy(asc(devices.createdAt));

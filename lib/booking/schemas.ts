@@ -11,18 +11,21 @@ import { emailSchema, nameSchema, newPasswordSchema, phoneSchema } from "@/lib/a
 export const MAX_DEVICES = 20;
 
 /** What the customer can tell us was ever set up (asked as RECOVERY_OPTION_QUESTIONS); stored in devices.recovery_options. */
-export const ASKED_RECOVERY_OPTIONS = ["recovery_email", "security_questions", "app_account", "guid_file", "reset_button"] as const satisfies readonly RecoveryOption[];
+export const ASKED_RECOVERY_OPTIONS = [
+  "recovery_email",
+  "security_questions",
+  "app_account",
+  "guid_file",
+  "reset_button",
+] as const satisfies readonly RecoveryOption[];
 
 const triState = z.enum(["yes", "no", "unknown"], { error: "Choose yes, no or not sure." });
 
-const optionalText = (max: number) =>
-  z
-    .string({ error: "Enter text." })
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .default("");
-const optionalId = z.union([z.uuid("Unknown record."), z.literal("")]).optional().default("");
+const optionalText = (max: number) => z.string({ error: "Enter text." }).trim().max(max, `Use at most ${max} characters.`).optional().default("");
+const optionalId = z
+  .union([z.uuid("Unknown record."), z.literal("")])
+  .optional()
+  .default("");
 
 export const bookingDeviceSchema = z.object({
   /** A saved device of this customer (signed-in customers and admins only). */
@@ -97,7 +100,11 @@ export const bookingContactSchema = z
     const email = emailSchema.safeParse(c.email);
     const phone = requiredPhone.safeParse(c.phone);
     if (name.success && email.success && phone.success) return { customerId: "", name: name.data, email: email.data, phone: phone.data };
-    for (const [key, r] of [["name", name], ["email", email], ["phone", phone]] as const) {
+    for (const [key, r] of [
+      ["name", name],
+      ["email", email],
+      ["phone", phone],
+    ] as const) {
       if (!r.success) ctx.addIssue({ code: "custom", path: [key], message: r.error.issues[0]!.message });
     }
     return z.NEVER;
@@ -112,7 +119,9 @@ export const bookingSchema = z.object({
     .array(bookingDeviceSchema, { error: "Add at least one device." })
     .min(1, "Add at least one device.")
     .max(MAX_DEVICES, `One visit covers at most ${MAX_DEVICES} devices. Call us for a bigger job.`),
-  slotStart: z.iso.datetime({ offset: true, error: "Pick a time for the visit." }).refine((s) => new Date(s).getTime() > Date.now(), "That time has already passed. Pick another."),
+  slotStart: z.iso
+    .datetime({ offset: true, error: "Pick a time for the visit." })
+    .refine((s) => new Date(s).getTime() > Date.now(), "That time has already passed. Pick another."),
   notes: optionalText(2000),
   account: bookingAccountSchema,
 });
@@ -122,7 +131,10 @@ export type BookingData = z.output<typeof bookingSchema>;
 
 /** Slots for the devices chosen so far (public), or for moving one of my visits. */
 export const slotQuerySchema = z.object({
-  brands: z.array(z.enum(BRANDS, { error: "Unknown brand." })).min(1, "Add a device first.").max(3),
+  brands: z
+    .array(z.enum(BRANDS, { error: "Unknown brand." }))
+    .min(1, "Add a device first.")
+    .max(3),
   deviceCount: z.number().int().min(1).max(MAX_DEVICES, `One visit covers at most ${MAX_DEVICES} devices.`),
   /** Only these local days (company time zone, inclusive); default: the whole booking horizon. */
   fromDay: z.string().refine(isRealDate, "Use a date like 2026-05-12.").optional(),

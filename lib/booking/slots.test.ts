@@ -176,7 +176,12 @@ describe("daylight-saving changes (America/New_York)", () => {
 
   it("working hours stay on the local clock across both changes", () => {
     const nine = (d: string, n: Date) =>
-      computeFreeSlots(rows({ hours: allWeek("t1").map((h) => ({ ...h, startMinute: 540, endMinute: 1020 })) }), SETTINGS, { brands: ["dahua"], deviceCount: 1, fromDay: d, toDay: d }, n);
+      computeFreeSlots(
+        rows({ hours: allWeek("t1").map((h) => ({ ...h, startMinute: 540, endMinute: 1020 })) }),
+        SETTINGS,
+        { brands: ["dahua"], deviceCount: 1, fromDay: d, toDay: d },
+        n,
+      );
     // EST (-5) before, EDT (-4) on and after the spring change; back to EST on the fall change.
     expect(nine("2026-03-07", now)[0]!.start.toISOString()).toBe("2026-03-07T14:00:00.000Z");
     expect(nine("2026-03-08", now)[0]!.start.toISOString()).toBe("2026-03-08T13:00:00.000Z");

@@ -44,7 +44,6 @@ export function formatAddress(s: { addressLine1: string; addressLine2: string | 
   return [s.addressLine1, s.addressLine2, `${s.city}, ${s.region} ${s.postalCode}`].filter(Boolean).join(", ");
 }
 
-
 export async function loadVisitFacts(db: Executor, visitId: string, zone: ZoneAndLocale): Promise<VisitFacts | null> {
   const [v] = await db
     .select({
@@ -57,7 +56,9 @@ export async function loadVisitFacts(db: Executor, visitId: string, zone: ZoneAn
       technicianId: visits.technicianId,
       technicianName: users.name,
       customerName: customers.name,
-      customerEmail: sql<string | null>`coalesce(${customers.email}, (select u.email from users u where u.customer_id = ${customers.id} order by u.created_at limit 1))`,
+      customerEmail: sql<
+        string | null
+      >`coalesce(${customers.email}, (select u.email from users u where u.customer_id = ${customers.id} order by u.created_at limit 1))`,
       addressLine1: sites.addressLine1,
       addressLine2: sites.addressLine2,
       city: sites.city,
@@ -129,7 +130,15 @@ export function calendarFor(f: VisitFacts, s: CompanySettings, sequence: number,
     startsAt: f.start,
     endsAt: f.end,
     address: f.address,
-    description: [`Reference ${f.reference}`, ...f.devices, "", "Please have ready:", ...WHAT_TO_PREPARE.map((p) => `- ${p}`), "", `Questions: ${s.companyPhone}`].join("\n"),
+    description: [
+      `Reference ${f.reference}`,
+      ...f.devices,
+      "",
+      "Please have ready:",
+      ...WHAT_TO_PREPARE.map((p) => `- ${p}`),
+      "",
+      `Questions: ${s.companyPhone}`,
+    ].join("\n"),
     companyName: s.companyName,
     companyEmail: s.companyEmail,
     customerName: f.customerName,

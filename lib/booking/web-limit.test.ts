@@ -33,12 +33,14 @@ describe("the public booking form's per-address limit", () => {
     expect(await visitCount()).toBe(before);
     // another address is not affected
     const other = await bookFromWebForm(null, bookingInput(await offeredStart(["dahua"], 1, 2)), "198.51.100.22");
-    expect((await (await getDb()).select({ id: visits.id }).from(visits).where(eq(visits.id, other.visitId)))).toHaveLength(1);
+    expect(await (await getDb()).select({ id: visits.id }).from(visits).where(eq(visits.id, other.visitId))).toHaveLength(1);
   });
 
   it("the limit is exact: the tenth booking of the hour passes, the eleventh is refused", async () => {
     await used("198.51.100.30", WEB_BOOKING_LIMIT.limit - 1);
-    await expect(bookFromWebForm(null, bookingInput(await offeredStart(["dahua"], 1, 3)), "198.51.100.30")).resolves.toMatchObject({ reference: expect.any(String) });
+    await expect(bookFromWebForm(null, bookingInput(await offeredStart(["dahua"], 1, 3)), "198.51.100.30")).resolves.toMatchObject({
+      reference: expect.any(String),
+    });
     await expect(bookFromWebForm(null, bookingInput(await offeredStart(["dahua"], 1, 4)), "198.51.100.30")).rejects.toBeInstanceOf(RateLimitedError);
   });
 

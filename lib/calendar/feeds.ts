@@ -29,8 +29,14 @@ export async function createCalendarFeed(actor: Actor | null, ip: string | null)
   const scope = seesAllVisits(actor) ? "all" : "own";
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(calendarFeedTokens).set({ revokedAt: sql`now()` }).where(and(eq(calendarFeedTokens.userId, actor.id), isNull(calendarFeedTokens.revokedAt)));
-    const [row] = await tx.insert(calendarFeedTokens).values({ tokenHash: tokenHash(token), userId: actor.id, scope }).returning({ id: calendarFeedTokens.id });
+    await tx
+      .update(calendarFeedTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(calendarFeedTokens.userId, actor.id), isNull(calendarFeedTokens.revokedAt)));
+    const [row] = await tx
+      .insert(calendarFeedTokens)
+      .values({ tokenHash: tokenHash(token), userId: actor.id, scope })
+      .returning({ id: calendarFeedTokens.id });
     await audit(tx, { actorId: actor.id, action: "calendar_feed.create", entityType: "calendar_feed", entityId: row!.id, details: { scope }, ip });
   });
   return { token, path: feedPath(token), scope };

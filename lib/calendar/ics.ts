@@ -38,7 +38,11 @@ function eventOf(v: FeedVisit, withTechnician: boolean): EventAttributes {
     endOutputType: "utc",
     title: `${v.reference} · ${v.customerName}${withTechnician && v.technicianName ? ` (${v.technicianName})` : ""}`,
     location: v.siteLabel ? `${v.siteLabel}: ${address}` : address,
-    description: [`Status: ${VISIT_STATUS_LABELS[v.status] ?? v.status}`, withTechnician ? `Technician: ${v.technicianName ?? "not assigned"}` : null, v.bookingNotes ? `Notes: ${v.bookingNotes}` : null]
+    description: [
+      `Status: ${VISIT_STATUS_LABELS[v.status] ?? v.status}`,
+      withTechnician ? `Technician: ${v.technicianName ?? "not assigned"}` : null,
+      v.bookingNotes ? `Notes: ${v.bookingNotes}` : null,
+    ]
       .filter(Boolean)
       .join("\n"),
     status: v.status === "cancelled" || v.status === "no_show" ? "CANCELLED" : v.status === "requested" ? "TENTATIVE" : "CONFIRMED",

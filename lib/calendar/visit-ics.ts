@@ -50,5 +50,6 @@ export function icsAttachment(reference: string, ics: string, cancelled = false)
   return {
     filename: `visit-${reference}.ics`,
     contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "REQUEST"}`,
-    contentBase64: Buffer.from(ics, "utf8").toString("base64") };
+    contentBase64: Buffer.from(ics, "utf8").toString("base64"),
+  };
 }

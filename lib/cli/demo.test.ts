@@ -13,11 +13,11 @@ describe("demo data", () => {
     expect(await verifyCredentials(accounts[0]!.email, accounts[0]!.password, "127.0.0.1")).toMatchObject({ role: "admin" });
     const brands = await db.select({ brand: devices.brand, n: count() }).from(devices).groupBy(devices.brand);
     expect(brands.map((b) => b.brand).sort()).toEqual(["dahua", "hikvision", "lorex"]);
-    const [{ n: past }] = await db.select({ n: count() }).from(visits).where(eq(visits.status, "completed")) as [{ n: number }];
-    const [{ n: upcoming }] = await db.select({ n: count() }).from(visits).where(eq(visits.status, "scheduled")) as [{ n: number }];
+    const [{ n: past }] = (await db.select({ n: count() }).from(visits).where(eq(visits.status, "completed"))) as [{ n: number }];
+    const [{ n: upcoming }] = (await db.select({ n: count() }).from(visits).where(eq(visits.status, "scheduled"))) as [{ n: number }];
     expect(past).toBeGreaterThan(100);
     expect(upcoming).toBeGreaterThan(5);
-    const [{ n: tried }] = await db.select({ n: count() }).from(attempts) as [{ n: number }];
+    const [{ n: tried }] = (await db.select({ n: count() }).from(attempts)) as [{ n: number }];
     expect(tried).toBeGreaterThan(past);
     // Every completed visit has its authorization, and every attempt was made after it.
     const missing = await db

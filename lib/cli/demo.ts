@@ -39,7 +39,7 @@ import { createUserUnchecked } from "@/lib/users/manage";
 
 // A small deterministic PRNG so two demo databases look alike.
 let seed = 20261127;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const chance = (p: number) => rand() < p;
 
@@ -103,7 +103,14 @@ export async function loadDemo(db: Database) {
     const make = async (role: "admin" | "technician" | "customer", name: string, email: string, customerId?: string) => {
       const password = newPassword();
       accounts.push({ role, email, password });
-      return createUserUnchecked(tx, { email, name, role, passwordHash: await hashPassword(password), customerId, phone: `216-555-01${String(accounts.length).padStart(2, "0")}` });
+      return createUserUnchecked(tx, {
+        email,
+        name,
+        role,
+        passwordHash: await hashPassword(password),
+        customerId,
+        phone: `216-555-01${String(accounts.length).padStart(2, "0")}`,
+      });
     };
     await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
 
@@ -131,11 +138,22 @@ export async function loadDemo(db: Database) {
       const person = `${pick(FIRST)} ${pick(LAST)}`;
       const name = business ? BUSINESS[i]! : person;
       const email = `customer${i + 1}@demo.fieldkey.test`;
-      const [c] = await tx.insert(customers).values({ name, email, phone: `216-555-${String(1000 + i)}` }).returning({ id: customers.id });
+      const [c] = await tx
+        .insert(customers)
+        .values({ name, email, phone: `216-555-${String(1000 + i)}` })
+        .returning({ id: customers.id });
       if (i < 3) await make("customer", name, email, c!.id);
       const [site] = await tx
         .insert(sites)
-        .values({ customerId: c!.id, label: business ? "Main location" : "Home", addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(STREETS)}`, city: "Cleveland", region: "OH", postalCode: pick(["44102", "44113", "44109", "44103"]), accessNotes: chance(0.4) ? "Recorder is in the basement utility room." : null })
+        .values({
+          customerId: c!.id,
+          label: business ? "Main location" : "Home",
+          addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(STREETS)}`,
+          city: "Cleveland",
+          region: "OH",
+          postalCode: pick(["44102", "44113", "44109", "44103"]),
+          accessNotes: chance(0.4) ? "Recorder is in the basement utility room." : null,
+        })
         .returning({ id: sites.id });
       const devs: Dev[] = [];
       for (let d = 0; d < 1 + Math.floor(rand() * 2.4); d++) {
@@ -144,7 +162,18 @@ export async function loadDemo(db: Database) {
         const opts = recoveryOptions();
         const [dev] = await tx
           .insert(devices)
-          .values({ customerId: c!.id, siteId: site!.id, brand, kind, model: pick(MODELS[brand][kind]), serial: `${brand.slice(0, 2).toUpperCase()}${randomBytes(5).toString("hex").toUpperCase()}`, firmware: `V${4 + Math.floor(rand() * 2)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 100)}`, channels: kind === "camera" ? null : pick([4, 8, 16]), recoveryOptions: opts, lorexDeviceId: brand === "lorex" ? randomBytes(6).toString("hex").toUpperCase() : null })
+          .values({
+            customerId: c!.id,
+            siteId: site!.id,
+            brand,
+            kind,
+            model: pick(MODELS[brand][kind]),
+            serial: `${brand.slice(0, 2).toUpperCase()}${randomBytes(5).toString("hex").toUpperCase()}`,
+            firmware: `V${4 + Math.floor(rand() * 2)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 100)}`,
+            channels: kind === "camera" ? null : pick([4, 8, 16]),
+            recoveryOptions: opts,
+            lorexDeviceId: brand === "lorex" ? randomBytes(6).toString("hex").toUpperCase() : null,
+          })
           .returning({ id: devices.id });
         devs.push({ id: dev!.id, brand, kind, opts });
       }
@@ -183,7 +212,15 @@ export async function loadDemo(db: Database) {
             cancelledAt: status === "cancelled" ? start.minus({ days: 1 }).toJSDate() : null,
             bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
           });
-          await tx.insert(visitDevices).values(devs.map((d) => ({ visitId, deviceId: d.id, problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]) })));
+          await tx
+            .insert(visitDevices)
+            .values(
+              devs.map((d) => ({
+                visitId,
+                deviceId: d.id,
+                problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
+              })),
+            );
           if (status === "completed") await simulateWork(tx, { visitId, techId: tech.id, start, devs, methods });
         }
       }
@@ -209,7 +246,16 @@ async function main() {
 }
 
 /** A completed visit's facts: authorization, attempts in playbook order until one works, vendor cases, checklist. */
-async function simulateWork(tx: Tx, v: { visitId: string; techId: string; start: DateTime; devs: { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions }[]; methods: RecoveryMethod[] }) {
+async function simulateWork(
+  tx: Tx,
+  v: {
+    visitId: string;
+    techId: string;
+    start: DateTime;
+    devs: { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions }[];
+    methods: RecoveryMethod[];
+  },
+) {
   await tx.insert(authorizations).values({
     visitId: v.visitId,
     personName: `${pick(FIRST)} ${pick(LAST)}`,
@@ -233,17 +279,64 @@ async function simulateWork(tx: Tx, v: { visitId: string; techId: string; start:
       let outcome: AttemptOutcome = ok ? "succeeded" : chance(0.1) ? "abandoned" : "failed";
       if (m.vendorPending && ok) outcome = "waiting_vendor";
       const attemptId = randomUUID();
-      await tx.insert(attempts).values({ id: attemptId, visitId: v.visitId, deviceId: dev.id, methodId: m.id, seq: ++seq, technicianId: v.techId, startedAt: started.toJSDate(), endedAt: clock.toJSDate(), durationSeconds: minutes * 60, outcome, createdAt: clock.toJSDate(), updatedAt: clock.toJSDate() });
+      await tx
+        .insert(attempts)
+        .values({
+          id: attemptId,
+          visitId: v.visitId,
+          deviceId: dev.id,
+          methodId: m.id,
+          seq: ++seq,
+          technicianId: v.techId,
+          startedAt: started.toJSDate(),
+          endedAt: clock.toJSDate(),
+          durationSeconds: minutes * 60,
+          outcome,
+          createdAt: clock.toJSDate(),
+          updatedAt: clock.toJSDate(),
+        });
       if (outcome === "waiting_vendor") {
         const hours = 6 + Math.floor(rand() * 60);
         const sent = clock;
-        await tx.insert(vendorCases).values({ attemptId, visitId: v.visitId, deviceId: dev.id, vendor: dev.brand, whatWasSent: "Password reset request export", sentAt: sent.toJSDate(), dueAt: sent.plus({ hours: 48 }).toJSDate(), status: "closed", resultReceivedAt: sent.plus({ hours }).toJSDate(), closedAt: sent.plus({ hours }).toJSDate() });
-        await tx.insert(attempts).values({ visitId: v.visitId, deviceId: dev.id, methodId: m.id, seq: ++seq, technicianId: v.techId, startedAt: sent.plus({ hours }).toJSDate(), endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(), durationSeconds: 600, outcome: "succeeded", notes: "Vendor result imported", createdAt: sent.plus({ hours }).toJSDate(), updatedAt: sent.plus({ hours }).toJSDate() });
+        await tx
+          .insert(vendorCases)
+          .values({
+            attemptId,
+            visitId: v.visitId,
+            deviceId: dev.id,
+            vendor: dev.brand,
+            whatWasSent: "Password reset request export",
+            sentAt: sent.toJSDate(),
+            dueAt: sent.plus({ hours: 48 }).toJSDate(),
+            status: "closed",
+            resultReceivedAt: sent.plus({ hours }).toJSDate(),
+            closedAt: sent.plus({ hours }).toJSDate(),
+          });
+        await tx
+          .insert(attempts)
+          .values({
+            visitId: v.visitId,
+            deviceId: dev.id,
+            methodId: m.id,
+            seq: ++seq,
+            technicianId: v.techId,
+            startedAt: sent.plus({ hours }).toJSDate(),
+            endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(),
+            durationSeconds: 600,
+            outcome: "succeeded",
+            notes: "Vendor result imported",
+            createdAt: sent.plus({ hours }).toJSDate(),
+            updatedAt: sent.plus({ hours }).toJSDate(),
+          });
         break;
       }
       if (ok) break;
     }
-    if (seq === 0) await tx.update(visitDevices).set({ notAttemptedReason: "No applicable method on site" }).where(and(eq(visitDevices.visitId, v.visitId), eq(visitDevices.deviceId, dev.id)));
+    if (seq === 0)
+      await tx
+        .update(visitDevices)
+        .set({ notAttemptedReason: "No applicable method on site" })
+        .where(and(eq(visitDevices.visitId, v.visitId), eq(visitDevices.deviceId, dev.id)));
   }
   await tx.insert(checklists).values({
     visitId: v.visitId,

@@ -77,12 +77,23 @@ export async function updateMyDevice(actor: Actor | null, input: unknown, ip: st
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (d.siteId) {
-      const [site] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.id, d.siteId), eq(sites.customerId, actor.customerId!)));
+      const [site] = await tx
+        .select({ id: sites.id })
+        .from(sites)
+        .where(and(eq(sites.id, d.siteId), eq(sites.customerId, actor.customerId!)));
       if (!site) throw new ValidationError("Pick one of your addresses.", { siteId: ["Pick one of your addresses."] });
     }
     const [row] = await tx
       .update(devices)
-      .set({ kind: d.kind, model: d.model || null, serial: d.serial || null, siteId: d.siteId || null, notes: d.notes || null, recoveryOptions: sql`${devices.recoveryOptions} || ${JSON.stringify(d.recovery)}::jsonb`, updatedAt: new Date() })
+      .set({
+        kind: d.kind,
+        model: d.model || null,
+        serial: d.serial || null,
+        siteId: d.siteId || null,
+        notes: d.notes || null,
+        recoveryOptions: sql`${devices.recoveryOptions} || ${JSON.stringify(d.recovery)}::jsonb`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(devices.id, d.deviceId), eq(devices.customerId, actor.customerId!)))
       .returning({ id: devices.id });
     if (!row) throw new NotFoundError("That device does not exist.");

@@ -16,12 +16,20 @@ const tag = `zq${randomBytes(3).toString("hex")}`;
 
 async function makeCustomer(name: string, over: { email?: string; phone?: string } = {}) {
   const db = await getDb();
-  const [c] = await db.insert(customers).values({ name, email: over.email ?? null, phone: over.phone ?? null }).returning({ id: customers.id });
+  const [c] = await db
+    .insert(customers)
+    .values({ name, email: over.email ?? null, phone: over.phone ?? null })
+    .returning({ id: customers.id });
   return c!.id;
 }
 
 beforeAll(async () => {
-  [admin, tech, carla, bea] = await Promise.all([makeUser("admin"), makeUser("technician"), makeUser("customer", { name: `Carla ${tag}` }), makeUser("customer", { name: `Bea ${tag}` })]);
+  [admin, tech, carla, bea] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("customer", { name: `Carla ${tag}` }),
+    makeUser("customer", { name: `Bea ${tag}` }),
+  ]);
   carlaDevices = [await makeDevice(carla.customerId!), await makeDevice(carla.customerId!, { brand: "hikvision" })];
   await makeVisit({ customerId: carla.customerId!, technicianId: tech.id, startsAt: new Date("2031-04-01T15:00:00Z"), deviceIds: [carlaDevices[0]!] });
 });
@@ -97,7 +105,13 @@ describe("getCustomer and the office's customer page", () => {
 
   it("getCustomerDetail: logins, sites and devices with their live backup counts; admins only", async () => {
     await makeSite(carla.customerId!);
-    const b1 = await storeBackup(admin, { deviceId: carlaDevices[0]!, kind: "config", filename: "a.bin", contentType: "application/octet-stream", bytes: randomBytes(8) });
+    const b1 = await storeBackup(admin, {
+      deviceId: carlaDevices[0]!,
+      kind: "config",
+      filename: "a.bin",
+      contentType: "application/octet-stream",
+      bytes: randomBytes(8),
+    });
     await storeBackup(admin, { deviceId: carlaDevices[0]!, kind: "config", filename: "b.bin", contentType: "application/octet-stream", bytes: randomBytes(8) });
     await softDeleteBackup(admin, b1.id, null);
     const detail = await getCustomerDetail(admin, carla.customerId!);

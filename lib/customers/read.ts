@@ -41,7 +41,10 @@ const v = alias(visits, "v");
 
 /** A search term for ILIKE: trimmed, at most 100 characters, no NUL (PostgreSQL refuses it), wildcards taken literally. */
 function searchPattern(q: string | undefined): string | null {
-  const term = q?.replace(/\u0000/g, "").trim().slice(0, 100);
+  const term = q
+    ?.replace(/\u0000/g, "")
+    .trim()
+    .slice(0, 100);
   return term ? `%${term.replace(/[%_\\]/g, "\\$&")}%` : null;
 }
 

@@ -14,7 +14,10 @@ export const deviceEditSchema = z.object({
   kind: z.enum(DEVICE_KINDS, { error: "Choose DVR, NVR or camera." }),
   model: optionalText(100),
   serial: optionalText(64).refine((s) => s === "" || /^[A-Za-z0-9-]+$/.test(s), "Use letters, digits and dashes only."),
-  siteId: z.union([z.uuid("Pick one of your addresses."), z.literal("")]).optional().default(""),
+  siteId: z
+    .union([z.uuid("Pick one of your addresses."), z.literal("")])
+    .optional()
+    .default(""),
   notes: optionalText(1000),
   recovery: z.object(Object.fromEntries(ASKED_RECOVERY_OPTIONS.map((o) => [o, triState])) as Record<(typeof ASKED_RECOVERY_OPTIONS)[number], typeof triState>),
 });

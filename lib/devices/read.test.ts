@@ -11,7 +11,13 @@ let admin: Actor, tech: Actor, other: Actor, custA: Actor, custB: Actor;
 let a1: string, a2: string, b1: string;
 
 beforeAll(async () => {
-  [admin, tech, other, custA, custB] = await Promise.all([makeUser("admin"), makeUser("technician"), makeUser("technician"), makeUser("customer"), makeUser("customer")]);
+  [admin, tech, other, custA, custB] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("technician"),
+    makeUser("customer"),
+    makeUser("customer"),
+  ]);
   a1 = await makeDevice(custA.customerId!);
   a2 = await makeDevice(custA.customerId!, { brand: "hikvision" });
   b1 = await makeDevice(custB.customerId!);
@@ -27,7 +33,13 @@ describe("one device read path (pages and API) with one scope", () => {
     expect(await getDevice(admin, b1)).toMatchObject({ id: b1, customerName: custB.name });
     expect(await getDevice(custA, a2)).toMatchObject({ id: a2, brand: "hikvision" });
     expect(await getDevice(tech, a1)).toMatchObject({ id: a1, notes: "office only: gate code 1234" });
-    for (const [who, id] of [[custB, a1], [tech, a2], [other, a1], [custA, b1]] as const) await expect(getDevice(who, id)).rejects.toBeInstanceOf(NotFoundError);
+    for (const [who, id] of [
+      [custB, a1],
+      [tech, a2],
+      [other, a1],
+      [custA, b1],
+    ] as const)
+      await expect(getDevice(who, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getDevice(admin, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
     await expect(getDevice(null, a1)).rejects.toBeInstanceOf(UnauthenticatedError);
   });

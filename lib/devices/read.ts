@@ -56,13 +56,7 @@ export async function listDevices(actor: Actor | null, filter: { customerId?: st
   const rows = await db
     .select({ ...listColumns, _k: cursorKey(devices.createdAt) })
     .from(devices)
-    .where(
-      and(
-        scope,
-        filter.customerId ? eq(devices.customerId, filter.customerId) : undefined,
-        afterCursor(devices.createdAt, devices.id, page.cursor),
-      ),
-    )
+    .where(and(scope, filter.customerId ? eq(devices.customerId, filter.customerId) : undefined, afterCursor(devices.createdAt, devices.id, page.cursor)))
     .orderBy(devices.createdAt, devices.id)
     .limit(page.limit + 1);
   return toPage(rows, page.limit);

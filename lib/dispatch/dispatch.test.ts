@@ -71,9 +71,17 @@ describe("moving and reassigning visits", () => {
     expect(attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^visit-.+\.ics$/)]);
     const ics = Buffer.from(attachments[0]!.contentBase64, "base64").toString("utf8");
     expect(ics).toContain(`UID:visit-${id}@fieldkey`);
-    expect(ics).toContain(`DTSTART:${at("11:00").toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    expect(ics).toContain(
+      `DTSTART:${at("11:00")
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")}`,
+    );
     expect(ics).toContain("SEQUENCE:0");
-    const [ev] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "visit"), eq(auditEvents.entityId, id)));
+    const [ev] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "visit"), eq(auditEvents.entityId, id)));
     expect(ev).toMatchObject({ action: "visit.reassign", actorId: admin.id, ip: "10.1.1.1" });
     expect(ev!.details).toMatchObject({ from: { technicianId: olive.id }, to: { technicianId: terry.id } });
 
@@ -89,9 +97,17 @@ describe("moving and reassigning visits", () => {
     const { admin, terry, carla } = await world();
     const id = await makeVisit({ customerId: carla.customerId!, technicianId: null, startsAt: at("15:00") });
     expect((await visitRow(id)).status).toBe("requested");
-    expect(await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "15:00" }, null)).toMatchObject({ status: "scheduled", action: "visit.assign", emailed: true });
+    expect(await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "15:00" }, null)).toMatchObject({
+      status: "scheduled",
+      action: "visit.assign",
+      emailed: true,
+    });
     expect((await visitRow(id)).status).toBe("scheduled");
-    expect(await moveVisit(admin, { visitId: id, technicianId: "", date: day, time: "15:00" }, null)).toMatchObject({ status: "requested", action: "visit.unassign", emailed: false });
+    expect(await moveVisit(admin, { visitId: id, technicianId: "", date: day, time: "15:00" }, null)).toMatchObject({
+      status: "requested",
+      action: "visit.unassign",
+      emailed: false,
+    });
     const v = await visitRow(id);
     expect(v).toMatchObject({ status: "requested", technicianId: null });
     // Nothing changed -> nothing written.
@@ -101,7 +117,9 @@ describe("moving and reassigning visits", () => {
   it("refuses visits already under way, past times, non-technicians, times lost to daylight saving, and non-admins", async () => {
     const { admin, terry, olive, carla } = await world();
     const onSite = await makeVisit({ customerId: carla.customerId!, technicianId: terry.id, startsAt: at("08:00"), status: "on_site" });
-    await expect(moveVisit(admin, { visitId: onSite, technicianId: olive.id, date: day, time: "08:00" }, null)).rejects.toThrow("A visit that is on site cannot be moved or reassigned.");
+    await expect(moveVisit(admin, { visitId: onSite, technicianId: olive.id, date: day, time: "08:00" }, null)).rejects.toThrow(
+      "A visit that is on site cannot be moved or reassigned.",
+    );
     const id = await makeVisit({ customerId: carla.customerId!, technicianId: terry.id, startsAt: at("16:00") });
     const yesterday = DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate()!;
     await expect(moveVisit(admin, { visitId: id, technicianId: terry.id, date: yesterday, time: "10:00" }, null)).rejects.toSatisfy(
@@ -170,10 +188,20 @@ describe("placement notes for the dispatcher", () => {
     const weekday = DateTime.fromISO(day, { zone: ZONE }).weekday;
     await db.delete(technicianHours).where(and(eq(technicianHours.technicianId, terry.id), eq(technicianHours.weekday, weekday)));
     await db.insert(technicianHours).values({ technicianId: terry.id, weekday, startMinute: 9 * 60, endMinute: 17 * 60 });
-    await db.update(technicianProfiles).set({ brands: ["dahua"] }).where(eq(technicianProfiles.userId, terry.id));
+    await db
+      .update(technicianProfiles)
+      .set({ brands: ["dahua"] })
+      .where(eq(technicianProfiles.userId, terry.id));
     const lorex = await makeDevice(carla.customerId!, { brand: "lorex" });
     const dahua = await makeDevice(carla.customerId!, { brand: "dahua" });
-    const id = await makeVisit({ customerId: carla.customerId!, technicianId: null, startsAt: at("10:00"), minutes: 60, bufferMinutes: 0, deviceIds: [lorex, dahua] });
+    const id = await makeVisit({
+      customerId: carla.customerId!,
+      technicianId: null,
+      startsAt: at("10:00"),
+      minutes: 60,
+      bufferMinutes: 0,
+      deviceIds: [lorex, dahua],
+    });
 
     const inHours = await moveVisit(admin, { visitId: id, technicianId: terry.id, date: day, time: "10:00" }, null);
     expect(inHours.warnings).toEqual(["Terry Tech is not set up for Lorex devices."]);
@@ -205,6 +233,10 @@ describe("lane layout", () => {
     const fall = dayWindow("2031-11-02", US, [{ startsAt: at2("2031-11-02", "00:00"), endsAt: at2("2031-11-02", "03:00") }]);
     expect(fall.marks.slice(0, 4).map((m) => m.label)).toEqual(["12:00 AM", "1:00 AM", "1:00 AM", "2:00 AM"]);
     // A 24-hour locale reads the same hours its own way; an empty day starts at 08:00 wall-clock time, even on the 25-hour day.
-    expect(dayWindow("2031-11-02", { timeZone: ZONE, locale: "en-GB" }, []).marks.slice(0, 2).map((m) => m.label)).toEqual(["08:00", "09:00"]);
+    expect(
+      dayWindow("2031-11-02", { timeZone: ZONE, locale: "en-GB" }, [])
+        .marks.slice(0, 2)
+        .map((m) => m.label),
+    ).toEqual(["08:00", "09:00"]);
   });
 });

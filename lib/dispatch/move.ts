@@ -25,7 +25,11 @@ const MOVABLE: VisitStatus[] = ["requested", "scheduled"];
  * The clear message for a collision: which visit of which technician is in
  * the way, in company time ("Terry Tech already has FK-ABC123 9:00 – 10:30 AM").
  */
-async function collisionMessage(tx: Tx, p: { technicianId: string; technicianName: string; visitId: string; startsAt: Date; busyUntil: Date; day: string }, s: CompanySettings) {
+async function collisionMessage(
+  tx: Tx,
+  p: { technicianId: string; technicianName: string; visitId: string; startsAt: Date; busyUntil: Date; day: string },
+  s: CompanySettings,
+) {
   const [hit] = await tx
     .select({ reference: visits.reference, startsAt: visits.startsAt, endsAt: visits.endsAt })
     .from(visits)
@@ -95,10 +99,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
 
     let technicianName: string | null = null;
     if (technicianId) {
-      const [t] = await tx
-        .select({ name: users.name, role: users.role, disabledAt: users.disabledAt })
-        .from(users)
-        .where(eq(users.id, technicianId));
+      const [t] = await tx.select({ name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, technicianId));
       if (!t || t.role !== "technician" || t.disabledAt) {
         throw new ValidationError("Please correct the highlighted fields.", { technicianId: ["Choose an active technician."] });
       }
@@ -111,7 +112,8 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     const busyUntil = new Date(endsAt.getTime() + s.travelBufferMinutes * 60_000);
     const timeChanged = startsAt.getTime() !== v.startsAt.getTime();
     const techChanged = technicianId !== v.technicianId;
-    if (!timeChanged && !techChanged && status === v.status) return { changed: false, reference: v.reference, status, startsAt, emailed: false, warnings: [] as string[] };
+    if (!timeChanged && !techChanged && status === v.status)
+      return { changed: false, reference: v.reference, status, startsAt, emailed: false, warnings: [] as string[] };
 
     try {
       await tx.transaction(async (sp) => {
@@ -129,7 +131,8 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     if (timeChanged || techChanged) {
       await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
     }
-    const action = !v.technicianId && technicianId ? "visit.assign" : v.technicianId && !technicianId ? "visit.unassign" : techChanged ? "visit.reassign" : "visit.move";
+    const action =
+      !v.technicianId && technicianId ? "visit.assign" : v.technicianId && !technicianId ? "visit.unassign" : techChanged ? "visit.reassign" : "visit.move";
     await audit(tx, {
       actorId: actor.id,
       action,
@@ -145,13 +148,26 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     let emailed = false;
     const to = technicianId && (timeChanged || techChanged) ? await customerEmail(tx, v.customerId) : null;
     if (to) {
-      const mail = visitMovedMail({ to, visitId: v.id, customerName: v.customerName, reference: v.reference, startsAt, endsAt, technicianName: technicianName!, address: v.address, timeChanged, settings: s });
+      const mail = visitMovedMail({
+        to,
+        visitId: v.id,
+        customerName: v.customerName,
+        reference: v.reference,
+        startsAt,
+        endsAt,
+        technicianName: technicianName!,
+        address: v.address,
+        timeChanged,
+        settings: s,
+      });
       // The customer's calendar entry follows the move (same UID, next SEQUENCE).
       const ics = await updatedCalendarAttachment(tx, v.id, s);
       await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
       emailed = true;
     }
-    const warnings = technicianId ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, settings: s }) : [];
+    const warnings = technicianId
+      ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, settings: s })
+      : [];
     return { changed: true, reference: v.reference, status, startsAt, emailed, action, warnings };
   });
 }

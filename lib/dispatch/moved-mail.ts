@@ -17,7 +17,9 @@ export function visitMovedMail(v: {
   settings: CompanySettings;
 }): OutgoingMail {
   const when = formatVisitWindow(v.startsAt, v.endsAt, v.settings);
-  const subject = v.timeChanged ? `Your visit ${v.reference} has a new time: ${formatDateTime(v.startsAt, v.settings)}` : `Your visit ${v.reference} has a new technician`;
+  const subject = v.timeChanged
+    ? `Your visit ${v.reference} has a new time: ${formatDateTime(v.startsAt, v.settings)}`
+    : `Your visit ${v.reference} has a new technician`;
   const text = [
     `Hello ${v.customerName},`,
     "",

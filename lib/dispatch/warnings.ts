@@ -34,7 +34,11 @@ export async function placementWarnings(
       .limit(1),
     db.select({ name: holidays.name }).from(holidays).where(eq(holidays.day, day)),
     db.select({ brands: technicianProfiles.brands }).from(technicianProfiles).where(eq(technicianProfiles.userId, p.technicianId)),
-    db.selectDistinct({ brand: devices.brand }).from(visitDevices).innerJoin(devices, eq(devices.id, visitDevices.deviceId)).where(eq(visitDevices.visitId, p.visitId)),
+    db
+      .selectDistinct({ brand: devices.brand })
+      .from(visitDevices)
+      .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
+      .where(eq(visitDevices.visitId, p.visitId)),
   ]);
   const warnings: string[] = [];
   const who = p.technicianName;

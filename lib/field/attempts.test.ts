@@ -52,17 +52,37 @@ describe("logging attempts", () => {
     const s = await scenario({ authorized: true });
     const foreign = await makeDevice(s.otherCustomer.customerId!, { brand: "dahua" });
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "made_up" })), ValidationError, /Unknown recovery method/);
-    await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "hik_guid_file" })), ValidationError, /Hikvision method; this device is a Dahua NVR/);
+    await refused(
+      logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "hik_guid_file" })),
+      ValidationError,
+      /Hikvision method; this device is a Dahua NVR/,
+    );
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_reset_button_ipc" })), ValidationError, /IP camera units, not a NVR/);
     await refused(logAttempt(s.tech, attempt(s.visitId, foreign)), ValidationError, /not on this visit/);
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { durationSeconds: -5 })), ValidationError, /cannot be negative/);
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { durationSeconds: 90_000 })), ValidationError, /longer than 24 hours/);
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { durationSeconds: 1.5 })), ValidationError, /whole seconds/);
-    await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { startedAt: new Date(Date.now() + 3_600_000).toISOString() })), ValidationError, /in the future/);
-    await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { startedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() })), ValidationError, /over 24 hours ago/);
+    await refused(
+      logAttempt(s.tech, attempt(s.visitId, s.dahua, { startedAt: new Date(Date.now() + 3_600_000).toISOString() })),
+      ValidationError,
+      /in the future/,
+    );
+    await refused(
+      logAttempt(s.tech, attempt(s.visitId, s.dahua, { startedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() })),
+      ValidationError,
+      /over 24 hours ago/,
+    );
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "other" })), ValidationError, /Describe exactly what was done/);
-    await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "x.xml" } })), ValidationError, /does not wait on a vendor/);
-    await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor" })), ValidationError, /what was sent/);
+    await refused(
+      logAttempt(s.tech, attempt(s.visitId, s.dahua, { outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "x.xml" } })),
+      ValidationError,
+      /does not wait on a vendor/,
+    );
+    await refused(
+      logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor" })),
+      ValidationError,
+      /what was sent/,
+    );
     await refused(logAttempt(s.tech, attempt(s.visitId, s.dahua, { outcome: "exploded" })), ValidationError, /Choose an outcome/);
     await refused(logAttempt(s.tech, attempt("not-a-uuid", s.dahua)), ValidationError, /visit id is not valid/);
     expect(await attemptCount(s.visitId)).toBe(0);
@@ -95,7 +115,16 @@ describe("logging attempts", () => {
   it("waiting on a vendor opens a case due after the configured hours and moves the visit; the device is then left alone", async () => {
     const s = await scenario({ authorized: true });
     const now = new Date();
-    const r = await logAttempt(s.tech, attempt(s.visitId, s.hik, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP export file" } }), null, now);
+    const r = await logAttempt(
+      s.tech,
+      attempt(s.visitId, s.hik, {
+        methodId: "hik_sadp_export",
+        outcome: "waiting_vendor",
+        vendorCase: { vendor: "hikvision", whatWasSent: "SADP export file" },
+      }),
+      null,
+      now,
+    );
     expect(r.vendorCaseId).toBeTruthy();
     const db = await getDb();
     const [c] = await db.select().from(vendorCases).where(eq(vendorCases.id, r.vendorCaseId!));
@@ -113,14 +142,27 @@ describe("correcting attempts", () => {
   it("lets the author correct until completion, auditing before and after", async () => {
     const s = await scenario({ authorized: true });
     const a = await logAttempt(s.tech, attempt(s.visitId, s.dahua));
-    await correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_security_questions", outcome: "succeeded", durationSeconds: 60, notes: "typo fixed" });
+    await correctAttempt(s.tech, {
+      attemptId: a.attemptId,
+      methodId: "dahua_security_questions",
+      outcome: "succeeded",
+      durationSeconds: 60,
+      notes: "typo fixed",
+    });
     const db = await getDb();
     const [row] = await db.select().from(attempts).where(eq(attempts.id, a.attemptId));
     expect(row).toMatchObject({ methodId: "dahua_security_questions", outcome: "succeeded", durationSeconds: 60, notes: "typo fixed", seq: 1 });
     const [ev] = await db.select().from(auditEvents).where(eq(auditEvents.action, "attempt.correct"));
-    expect(ev!.details).toMatchObject({ before: { methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 300 }, after: { methodId: "dahua_security_questions", outcome: "succeeded" } });
+    expect(ev!.details).toMatchObject({
+      before: { methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 300 },
+      after: { methodId: "dahua_security_questions", outcome: "succeeded" },
+    });
     await db.update(visits).set({ status: "completed" }).where(eq(visits.id, s.visitId));
-    await refused(correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 60 }), ConflictError, /read-only/);
+    await refused(
+      correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 60 }),
+      ConflictError,
+      /read-only/,
+    );
   });
 
   it("refuses corrections by anyone but the author, and to another brand's method", async () => {
@@ -136,8 +178,25 @@ describe("correcting attempts", () => {
 
   it("keeps the method and outcome of an attempt that opened a vendor case", async () => {
     const s = await scenario({ authorized: true });
-    const a = await logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" } }));
-    await refused(correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 60 }), ConflictError, /method and outcome stay/);
-    await correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_configtool_xml", outcome: "waiting_vendor", durationSeconds: 900, notes: "took longer" });
+    const a = await logAttempt(
+      s.tech,
+      attempt(s.visitId, s.dahua, {
+        methodId: "dahua_configtool_xml",
+        outcome: "waiting_vendor",
+        vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" },
+      }),
+    );
+    await refused(
+      correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 60 }),
+      ConflictError,
+      /method and outcome stay/,
+    );
+    await correctAttempt(s.tech, {
+      attemptId: a.attemptId,
+      methodId: "dahua_configtool_xml",
+      outcome: "waiting_vendor",
+      durationSeconds: 900,
+      notes: "took longer",
+    });
   });
 });

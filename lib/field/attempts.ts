@@ -58,8 +58,10 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
   let startedAt: Date | null = null;
   if (data.startedAt) {
     startedAt = new Date(data.startedAt);
-    if (startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new ValidationError("The start time is in the future.", { startedAt: ["The timer's start time is in the future: check the phone's clock."] });
-    if (startedAt.getTime() < now.getTime() - 24 * 3_600_000) throw new ValidationError("The timer ran for over a day.", { startedAt: ["The timer started over 24 hours ago: enter a duration instead."] });
+    if (startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw new ValidationError("The start time is in the future.", { startedAt: ["The timer's start time is in the future: check the phone's clock."] });
+    if (startedAt.getTime() < now.getTime() - 24 * 3_600_000)
+      throw new ValidationError("The timer ran for over a day.", { startedAt: ["The timer started over 24 hours ago: enter a duration instead."] });
     if (startedAt > now) startedAt = now;
   }
   const db = await getDb();
@@ -70,7 +72,9 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
     const device = await deviceOnVisit(tx, v.id, data.deviceId);
     const method = await checkedMethod(tx, data.methodId, device, data.description);
     if (data.outcome === "waiting_vendor" && !method.vendorPending) {
-      throw new ValidationError("This method never waits on a vendor.", { outcome: [`${method.name} does not wait on a vendor: choose succeeded, failed or abandoned.`] });
+      throw new ValidationError("This method never waits on a vendor.", {
+        outcome: [`${method.name} does not wait on a vendor: choose succeeded, failed or abandoned.`],
+      });
     }
     const open = await openCaseFor(tx, v.id, device.id);
     if (open) throw new ConflictError("This device is waiting on the vendor. Close the vendor case with its result before logging anything else on it.");
@@ -105,7 +109,12 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
     let vendorCaseId: string | null = null;
     if (data.outcome === "waiting_vendor") {
       const vc = data.vendorCase!;
-      const c = await openVendorCase(tx, actor!, { attemptId: row!.id, visit: v, deviceId: device.id, vendor: vc.vendor, whatWasSent: vc.whatWasSent, sentAt: now }, ip);
+      const c = await openVendorCase(
+        tx,
+        actor!,
+        { attemptId: row!.id, visit: v, deviceId: device.id, vendor: vc.vendor, whatWasSent: vc.whatWasSent, sentAt: now },
+        ip,
+      );
       vendorCaseId = c.id;
     }
     return { attemptId: row!.id, seq: row!.seq, vendorCaseId };
@@ -162,7 +171,14 @@ export async function correctAttempt(actor: Actor | null, input: unknown, ip: st
       .set({ ...after, updatedAt: new Date() })
       .where(eq(attempts.id, data.attemptId));
     const { technicianId: _t, deviceId: _d, ...beforeFields } = before;
-    await audit(tx, { actorId: actor!.id, action: "attempt.correct", entityType: "attempt", entityId: data.attemptId, details: { visitId: v.id, before: beforeFields, after }, ip });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "attempt.correct",
+      entityType: "attempt",
+      entityId: data.attemptId,
+      details: { visitId: v.id, before: beforeFields, after },
+      ip,
+    });
     return { attemptId: data.attemptId };
   });
 }

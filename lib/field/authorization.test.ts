@@ -36,7 +36,9 @@ describe("authorization", () => {
   it("never replaces the first authorization: a second is refused with who and when", async () => {
     const s = await scenario();
     await recordAuthorization(s.tech, base(s.visitId));
-    await expect(recordAuthorization(s.tech, { ...base(s.visitId), personName: "Mallory" })).rejects.toThrow(/already has an authorization \(Carla Owner, .*\); it cannot be replaced/);
+    await expect(recordAuthorization(s.tech, { ...base(s.visitId), personName: "Mallory" })).rejects.toThrow(
+      /already has an authorization \(Carla Owner, .*\); it cannot be replaced/,
+    );
     await expect(recordAuthorization(s.admin, { ...base(s.visitId), personName: "Mallory" })).rejects.toBeInstanceOf(ConflictError);
     const all = await rows(s.visitId);
     expect(all.map((a) => a.personName)).toEqual(["Carla Owner"]);

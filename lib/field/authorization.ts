@@ -16,7 +16,8 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export function decodeSignature(dataUrl: string): Buffer {
   const b64 = dataUrl.replace(/^data:image\/png;base64,/, "");
   const bytes = Buffer.from(b64, "base64");
-  if (bytes.length > MAX_SIGNATURE_BYTES) throw new ValidationError("The signature image is too large.", { signature: ["The signature image is too large (over 200 KB)."] });
+  if (bytes.length > MAX_SIGNATURE_BYTES)
+    throw new ValidationError("The signature image is too large.", { signature: ["The signature image is too large (over 200 KB)."] });
   if (bytes.length < 67 || !bytes.subarray(0, 8).equals(PNG_MAGIC) || bytes.subarray(12, 16).toString("latin1") !== "IHDR") {
     throw new ValidationError("The signature is not a valid image.", { signature: ["The signature is not a valid PNG image; ask them to sign again."] });
   }

@@ -41,7 +41,10 @@ describe("completion", () => {
     expect(mails[0]!.textBody).toContain("Not recovered: Owner does not know the answers");
     expect(mails[0]!.textBody).toContain("Not attempted: Customer asked us to leave it.");
     expect(mails[0]!.textBody).toContain("Recovery email updated to one the customer checks: Not applicable");
-    const [ev] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "visit.complete"), eq(auditEvents.entityId, s.visitId)));
+    const [ev] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "visit.complete"), eq(auditEvents.entityId, s.visitId)));
     expect(ev).toBeTruthy();
     // Read-only afterwards.
     await expect(logAttempt(s.tech, attempt(s.visitId, s.lorex, { methodId: "lorex_default_credentials" }))).rejects.toThrow(/read-only/);
@@ -65,7 +68,10 @@ describe("completion", () => {
     expect((err as ConflictError).fieldErrors?.["devices.0.reason"]).toEqual(["Say why this device is left unrecovered."]);
     expect(await visitStatus(s.visitId)).toBe("on_site");
     const db = await getDb();
-    const [lorexRow] = await db.select().from(visitDevices).where(and(eq(visitDevices.visitId, s.visitId), eq(visitDevices.deviceId, s.lorex)));
+    const [lorexRow] = await db
+      .select()
+      .from(visitDevices)
+      .where(and(eq(visitDevices.visitId, s.visitId), eq(visitDevices.deviceId, s.lorex)));
     expect(lorexRow!.notAttemptedReason).toBeNull(); // rolled back with the refusal
     expect(await db.select().from(checklists).where(eq(checklists.visitId, s.visitId))).toHaveLength(0);
     expect(await outbox(s.visitId)).toHaveLength(0);
@@ -77,7 +83,10 @@ describe("completion", () => {
     await expect(completeVisit(s.tech, { visitId: s.visitId, ...checklist, devices: allReasons })).rejects.toThrow(/Record the customer's authorization/);
 
     const t = await scenario({ authorized: true, people: s });
-    const { vendorCaseId } = await logAttempt(t.tech, attempt(t.visitId, t.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "XML" } }));
+    const { vendorCaseId } = await logAttempt(
+      t.tech,
+      attempt(t.visitId, t.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "XML" } }),
+    );
     const reasons = [t.hik, t.lorex].map((deviceId) => ({ deviceId, reason: "Not today" }));
     await expect(completeVisit(t.tech, { visitId: t.visitId, ...checklist, devices: reasons })).rejects.toThrow(/Close the open vendor case/);
     await closeVendorCase(t.tech, { caseId: vendorCaseId!, result: "received", resultNote: "Result file imported" });

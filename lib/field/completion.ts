@@ -39,14 +39,18 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
         continue;
       }
       if (given.reason && acceptsReason(d.state)) {
-        await tx.update(visitDevices).set({ notAttemptedReason: given.reason }).where(and(eq(visitDevices.visitId, v.id), eq(visitDevices.deviceId, d.id)));
+        await tx
+          .update(visitDevices)
+          .set({ notAttemptedReason: given.reason })
+          .where(and(eq(visitDevices.visitId, v.id), eq(visitDevices.deviceId, d.id)));
       }
     }
     if (Object.keys(fieldErrors).length) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
     devs = await visitDevicesWithAttempts(tx, v.id);
     for (const d of devs.filter((x) => x.state === "open")) {
       const i = data.devices.findIndex((g) => g.deviceId === d.id);
-      if (i >= 0) fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
+      if (i >= 0)
+        fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
     }
     const blockers = completionBlockers({
       status: v.status,
@@ -55,10 +59,16 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
       checklistAnswered: true,
       devices: devs.map((d) => ({ label: d.label, state: d.state })),
     });
-    if (blockers.length) throw new ConflictError(`This visit cannot be completed yet: ${blockers.join(" ")}`, Object.keys(fieldErrors).length ? fieldErrors : undefined);
+    if (blockers.length)
+      throw new ConflictError(`This visit cannot be completed yet: ${blockers.join(" ")}`, Object.keys(fieldErrors).length ? fieldErrors : undefined);
     if (!devs.every((d) => isResolved(d.state))) throw new ConflictError("Every device needs a final outcome first.");
 
-    const answers = { patternLockSet: data.patternLockSet, configExported: data.configExported, recoveryEmailUpdated: data.recoveryEmailUpdated, notes: data.notes || null };
+    const answers = {
+      patternLockSet: data.patternLockSet,
+      configExported: data.configExported,
+      recoveryEmailUpdated: data.recoveryEmailUpdated,
+      notes: data.notes || null,
+    };
     const now = new Date();
     await tx
       .insert(checklists)

@@ -59,7 +59,12 @@ describe("one-tap status moves", () => {
     await advanceVisit(s.tech, { visitId: s.visitId, to: "on_site" });
     expect(await visitStatus(s.visitId)).toBe("on_site");
     const evs = await db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.entityId, s.visitId));
-    expect(evs.map((e) => e.details)).toEqual(expect.arrayContaining([{ from: "scheduled", to: "en_route" }, { from: "en_route", to: "on_site" }]));
+    expect(evs.map((e) => e.details)).toEqual(
+      expect.arrayContaining([
+        { from: "scheduled", to: "en_route" },
+        { from: "en_route", to: "on_site" },
+      ]),
+    );
     await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "en_route" })).rejects.toThrow(/on site cannot become on the way/);
     await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "completed" })).rejects.toBeInstanceOf(ValidationError);
     await expect(advanceVisit(s.otherTech, { visitId: s.visitId, to: "on_site" })).rejects.toBeInstanceOf(NotFoundError);
@@ -91,10 +96,27 @@ describe("the job page and device facts", () => {
     expect(before.blockers.join(" ")).toMatch(/authorization/i);
 
     const t = await scenario({ authorized: true, people: s });
-    await (await getDb()).insert(checklists).values({ visitId: t.visitId, patternLockSet: "yes", configExported: "na", recoveryEmailUpdated: "no", notes: "Pattern set with the owner", answeredBy: t.tech.id });
+    await (
+      await getDb()
+    )
+      .insert(checklists)
+      .values({
+        visitId: t.visitId,
+        patternLockSet: "yes",
+        configExported: "na",
+        recoveryEmailUpdated: "no",
+        notes: "Pattern set with the owner",
+        answeredBy: t.tech.id,
+      });
     const after = await getJob(t.tech, t.visitId);
     expect(after.authorization).toMatchObject({ personName: "Carla Owner", relationship: "owner", recordedByName: t.tech.name, typedAcknowledgement: null });
-    expect(after.checklist).toMatchObject({ patternLockSet: "yes", configExported: "na", recoveryEmailUpdated: "no", notes: "Pattern set with the owner", answeredAt: expect.any(Date) });
+    expect(after.checklist).toMatchObject({
+      patternLockSet: "yes",
+      configExported: "na",
+      recoveryEmailUpdated: "no",
+      notes: "Pattern set with the owner",
+      answeredAt: expect.any(Date),
+    });
     expect(after.customer).toEqual(before.customer);
   });
 
@@ -112,7 +134,14 @@ describe("the job page and device facts", () => {
       channels: 8,
       lorexDeviceId: "LX-998877",
       warrantySeal: "intact",
-      recoveryOptions: { recovery_email: "no", security_questions: "unknown", app_account: "yes", guid_file: "unknown", reset_button: "unknown", unlock_pattern: "unknown" },
+      recoveryOptions: {
+        recovery_email: "no",
+        security_questions: "unknown",
+        app_account: "yes",
+        guid_file: "unknown",
+        reset_button: "unknown",
+        unlock_pattern: "unknown",
+      },
     };
     await updateDeviceFacts(s.tech, facts);
     const db = await getDb();

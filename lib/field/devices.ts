@@ -45,7 +45,10 @@ export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip:
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(attempts)
         .where(eq(attempts.deviceId, deviceId))) as [{ n: number }];
-      if (n > 0) throw new ConflictError("Attempts were logged for this device's brand and kind, so they can no longer change.", { brand: ["Fixed once attempts are logged."] });
+      if (n > 0)
+        throw new ConflictError("Attempts were logged for this device's brand and kind, so they can no longer change.", {
+          brand: ["Fixed once attempts are logged."],
+        });
     }
     const same = (k: string, val: unknown) =>
       k === "recoveryOptions"
@@ -58,7 +61,14 @@ export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip:
       .set({ ...facts, updatedAt: new Date() })
       .where(eq(devices.id, deviceId));
     const beforeChanged = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as Record<string, unknown>)[k]]));
-    await audit(tx, { actorId: actor!.id, action: "device.update", entityType: "device", entityId: deviceId, details: { visitId: v.id, before: beforeChanged, after: changed }, ip });
+    await audit(tx, {
+      actorId: actor!.id,
+      action: "device.update",
+      entityType: "device",
+      entityId: deviceId,
+      details: { visitId: v.id, before: beforeChanged, after: changed },
+      ip,
+    });
     return { changed: Object.keys(changed) };
   });
 }

@@ -96,7 +96,14 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
     const mine = atts.filter((a) => a.deviceId === d.id);
     const myCases = cases.filter((c) => c.deviceId === d.id);
     const openCase = myCases.find((c) => (OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) ?? null;
-    return { ...d, label: deviceLabel(d), attempts: mine, cases: myCases, openCase, state: deviceState({ attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }) };
+    return {
+      ...d,
+      label: deviceLabel(d),
+      attempts: mine,
+      cases: myCases,
+      openCase,
+      state: deviceState({ attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }),
+    };
   });
 }
 

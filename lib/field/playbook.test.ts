@@ -14,11 +14,20 @@ describe("playbook", () => {
     const cam = buildPlaybook(CATALOGUE, { brand: "dahua", kind: "camera", recoveryOptions: {}, warrantySeal: "unknown" });
     expect(ids(cam)).toContain("dahua_reset_button_ipc");
     expect(ids(cam)).not.toContain("dahua_reset_button");
-    expect(ids(buildPlaybook(CATALOGUE, { brand: "lorex", kind: "dvr", recoveryOptions: {}, warrantySeal: "unknown" })).every((id) => id.startsWith("lorex_") || id === "other")).toBe(true);
+    expect(
+      ids(buildPlaybook(CATALOGUE, { brand: "lorex", kind: "dvr", recoveryOptions: {}, warrantySeal: "unknown" })).every(
+        (id) => id.startsWith("lorex_") || id === "other",
+      ),
+    ).toBe(true);
   });
 
   it("puts methods whose requirement is known lacking last, with the reason; unknown does not demote", () => {
-    const p = buildPlaybook(CATALOGUE, { brand: "dahua", kind: "nvr", recoveryOptions: { recovery_email: "no", security_questions: "unknown" }, warrantySeal: "unknown" });
+    const p = buildPlaybook(CATALOGUE, {
+      brand: "dahua",
+      kind: "nvr",
+      recoveryOptions: { recovery_email: "no", security_questions: "unknown" },
+      warrantySeal: "unknown",
+    });
     expect(ids(p).at(-1)).toBe("dahua_qr_dmss");
     expect(p.at(-1)!.lacking).toBe("Needs recovery email, which this device does not have.");
     expect(p.find((e) => e.method.id === "dahua_security_questions")!.lacking).toBeNull();
@@ -37,7 +46,10 @@ describe("playbook", () => {
   });
 
   it("takes a ranking (e.g. measured success) for usable methods, never above a lacking requirement rule", () => {
-    const rank = new Map([["dahua_configtool_xml", 1], ["dahua_qr_dmss", 2]]);
+    const rank = new Map([
+      ["dahua_configtool_xml", 1],
+      ["dahua_qr_dmss", 2],
+    ]);
     const p = buildPlaybook(CATALOGUE, { brand: "dahua", kind: "nvr", recoveryOptions: { recovery_email: "no" }, warrantySeal: "unknown" }, { rank });
     expect(ids(p).slice(0, 2)).toEqual(["dahua_configtool_xml", "dahua_security_questions"]);
     expect(ids(p).at(-1)).toBe("dahua_qr_dmss");

@@ -52,7 +52,10 @@ export function methodApplies(method: Pick<PlaybookMethod, "brands" | "kinds" | 
 }
 
 /** Why a method does not apply to a device, for error messages; null when it applies. */
-export function whyNotApplicable(method: Pick<PlaybookMethod, "name" | "brands" | "kinds" | "active">, device: { brand: Brand; kind: DeviceKind }): string | null {
+export function whyNotApplicable(
+  method: Pick<PlaybookMethod, "name" | "brands" | "kinds" | "active">,
+  device: { brand: Brand; kind: DeviceKind },
+): string | null {
   if (!method.active) return `${method.name} is no longer in the catalogue.`;
   if (!method.brands.includes(device.brand)) {
     return `${method.name} is a ${method.brands.map((b) => BRAND_LABELS[b]).join("/")} method; this device is a ${BRAND_LABELS[device.brand]} ${KIND_LABELS[device.kind]}.`;

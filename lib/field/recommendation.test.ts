@@ -36,7 +36,14 @@ describe("the job page's playbook follows measured results", () => {
     expect(playbook[pos("dahua_qr_dmss")]!.recommendation).toMatch(/0% of 12 similar Dahua NVRs/);
 
     // With a config backup in the vault, the method that works comes first even though it wipes.
-    await storeBackup(tech, { deviceId: device, visitId, kind: "config", filename: "cfg.backup", contentType: "application/octet-stream", bytes: Buffer.from("cfg") });
+    await storeBackup(tech, {
+      deviceId: device,
+      visitId,
+      kind: "config",
+      filename: "cfg.backup",
+      contentType: "application/octet-stream",
+      bytes: Buffer.from("cfg"),
+    });
     const after = (await getJob(tech, visitId)).devices[0]!.playbook;
     expect(after.findIndex((e) => e.method.id === "dahua_reset_button")).toBeLessThan(after.findIndex((e) => e.method.id === "dahua_qr_dmss"));
   });

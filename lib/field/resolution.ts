@@ -26,7 +26,11 @@ export const DEVICE_STATE_LABELS: Record<DeviceState, string> = {
   needs_outcome: "Vendor answered: log the final outcome",
 };
 
-export function deviceState(input: { attempts: readonly { seq: number; outcome: AttemptOutcome }[]; closingReason: string | null; openVendorCase: boolean }): DeviceState {
+export function deviceState(input: {
+  attempts: readonly { seq: number; outcome: AttemptOutcome }[];
+  closingReason: string | null;
+  openVendorCase: boolean;
+}): DeviceState {
   if (input.openVendorCase) return "waiting_vendor";
   if (input.attempts.some((a) => a.outcome === "succeeded")) return "recovered";
   const reason = !!input.closingReason?.trim();

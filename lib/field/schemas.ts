@@ -23,11 +23,19 @@ export const advanceVisitSchema = z.object({
 export const authorizationSchema = z
   .object({
     visitId: id("visit"),
-    personName: z.string({ error: "Enter the name of the person authorizing." }).trim().min(2, "Enter the name of the person authorizing.").max(120, "Use at most 120 characters."),
+    personName: z
+      .string({ error: "Enter the name of the person authorizing." })
+      .trim()
+      .min(2, "Enter the name of the person authorizing.")
+      .max(120, "Use at most 120 characters."),
     relationship: z.enum(AUTH_RELATIONSHIPS, "Choose how they relate to the equipment."),
     mode: z.enum(["signature", "typed"]),
     /** data:image/png;base64,... from the signature pad. */
-    signature: z.string().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 64, "The signature image is too large.").optional().default(""),
+    signature: z
+      .string()
+      .max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 64, "The signature image is too large.")
+      .optional()
+      .default(""),
     typedAcknowledgement: optionalText(120),
   })
   .superRefine((v, ctx) => {
@@ -48,7 +56,11 @@ const durationSchema = z
 
 export const vendorCaseInputSchema = z.object({
   vendor: z.enum(VENDORS, "Choose the vendor."),
-  whatWasSent: z.string({ error: "Say what was sent to the vendor." }).trim().min(3, "Say what was sent to the vendor.").max(500, "Use at most 500 characters."),
+  whatWasSent: z
+    .string({ error: "Say what was sent to the vendor." })
+    .trim()
+    .min(3, "Say what was sent to the vendor.")
+    .max(500, "Use at most 500 characters."),
 });
 
 export const logAttemptSchema = z
@@ -110,7 +122,12 @@ export const deviceFactsSchema = z.object({
     .refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 256), "Channels must be a whole number from 1 to 256."),
   lorexDeviceId: nullableText(80),
   warrantySeal: z.enum(WARRANTY_SEALS, "Choose the warranty seal state."),
-  recoveryOptions: z.object(Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, z.enum(["yes", "no", "unknown"])])) as Record<(typeof RECOVERY_OPTIONS)[number], z.ZodEnum<{ yes: "yes"; no: "no"; unknown: "unknown" }>>),
+  recoveryOptions: z.object(
+    Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, z.enum(["yes", "no", "unknown"])])) as Record<
+      (typeof RECOVERY_OPTIONS)[number],
+      z.ZodEnum<{ yes: "yes"; no: "no"; unknown: "unknown" }>
+    >,
+  ),
   notes: nullableText(2000),
 });
 export type DeviceFactsInput = z.input<typeof deviceFactsSchema>;
@@ -123,7 +140,11 @@ export const completeVisitSchema = z.object({
   recoveryEmailUpdated: answer,
   notes: optionalText(2000),
   /** A reason for each device left without success (not attempted, or tried and not recovered). */
-  devices: z.array(z.object({ deviceId: id("device"), reason: optionalText(500) })).max(50).optional().default([]),
+  devices: z
+    .array(z.object({ deviceId: id("device"), reason: optionalText(500) }))
+    .max(50)
+    .optional()
+    .default([]),
 });
 export type CompleteVisitInput = z.input<typeof completeVisitSchema>;
 

@@ -2,7 +2,17 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { formatDayLabel } from "@/lib/format/dates";
 import { getDb, type Executor } from "@/db/client";
-import { authorizations, checklists, sites, users, visits, type AttemptOutcome, type AuthRelationship, type ChecklistAnswer, type VisitStatus } from "@/db/schema";
+import {
+  authorizations,
+  checklists,
+  sites,
+  users,
+  visits,
+  type AttemptOutcome,
+  type AuthRelationship,
+  type ChecklistAnswer,
+  type VisitStatus,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -108,7 +118,10 @@ export async function buildVisitSummary(db: Executor, visitId: string): Promise<
 export async function getVisitSummary(actor: Actor | null, visitId: string): Promise<VisitSummary> {
   const scope = visitScope(actor);
   const db = await getDb();
-  const [visible] = await db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitId), scope));
+  const [visible] = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(eq(visits.id, visitId), scope));
   if (!visible) throw new NotFoundError("Visit not found.");
   return buildVisitSummary(db, visitId);
 }

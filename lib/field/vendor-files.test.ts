@@ -9,13 +9,25 @@ import { attempt, scenario } from "@/test/support/field";
 import { closeVendorCase } from "@/lib/vendor-cases/manage";
 import { attachVendorFile } from "./vendor-files";
 
-const store = (actor: Parameters<typeof storeBackup>[0], deviceId: string, visitId: string, kind: "vendor_request" | "vendor_result" | "config", name = "request.xml") =>
-  storeBackup(actor, { deviceId, visitId, kind, filename: name, contentType: "application/xml", bytes: Buffer.from(`<reset>${name}</reset>`) });
+const store = (
+  actor: Parameters<typeof storeBackup>[0],
+  deviceId: string,
+  visitId: string,
+  kind: "vendor_request" | "vendor_result" | "config",
+  name = "request.xml",
+) => storeBackup(actor, { deviceId, visitId, kind, filename: name, contentType: "application/xml", bytes: Buffer.from(`<reset>${name}</reset>`) });
 
 describe("vendor case files (in the vault)", () => {
   it("links the exported request and the vendor's result to the case; the result marks it received", async () => {
     const s = await scenario({ authorized: true });
-    const { vendorCaseId } = await logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" } }));
+    const { vendorCaseId } = await logAttempt(
+      s.tech,
+      attempt(s.visitId, s.dahua, {
+        methodId: "dahua_configtool_xml",
+        outcome: "waiting_vendor",
+        vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" },
+      }),
+    );
     const req = await store(s.tech, s.dahua, s.visitId, "vendor_request");
     await attachVendorFile(s.tech, { caseId: vendorCaseId!, backupId: req.id, which: "request" });
     const res = await store(s.tech, s.dahua, s.visitId, "vendor_result", "result.bin");
@@ -33,9 +45,18 @@ describe("vendor case files (in the vault)", () => {
 
   it("refuses files of another device or kind, a second link, and other technicians", async () => {
     const s = await scenario({ authorized: true });
-    const { vendorCaseId } = await logAttempt(s.tech, attempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" } }));
+    const { vendorCaseId } = await logAttempt(
+      s.tech,
+      attempt(s.visitId, s.dahua, {
+        methodId: "dahua_configtool_xml",
+        outcome: "waiting_vendor",
+        vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" },
+      }),
+    );
     const otherDevice = await store(s.tech, s.hik, s.visitId, "vendor_request");
-    await expect(attachVendorFile(s.tech, { caseId: vendorCaseId!, backupId: otherDevice.id, which: "request" })).rejects.toThrow(/not a backup of this device/);
+    await expect(attachVendorFile(s.tech, { caseId: vendorCaseId!, backupId: otherDevice.id, which: "request" })).rejects.toThrow(
+      /not a backup of this device/,
+    );
     const config = await store(s.tech, s.dahua, s.visitId, "config", "configFileExport.backup");
     await expect(attachVendorFile(s.tech, { caseId: vendorCaseId!, backupId: config.id, which: "request" })).rejects.toBeInstanceOf(ValidationError);
     const req = await store(s.tech, s.dahua, s.visitId, "vendor_request");

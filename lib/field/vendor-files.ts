@@ -25,25 +25,40 @@ export async function attachVendorFile(actor: Actor | null, input: unknown, ip: 
     if (!found) throw new NotFoundError("Vendor case not found.");
     await loadWorkVisit(tx, actor, found.visitId, { lock: true });
     const [c] = await tx
-      .select({ status: vendorCases.status, deviceId: vendorCases.deviceId, requestBackupId: vendorCases.requestBackupId, resultBackupId: vendorCases.resultBackupId })
+      .select({
+        status: vendorCases.status,
+        deviceId: vendorCases.deviceId,
+        requestBackupId: vendorCases.requestBackupId,
+        resultBackupId: vendorCases.resultBackupId,
+      })
       .from(vendorCases)
       .where(eq(vendorCases.id, data.caseId))
       .for("update");
-    if (!c || !(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is closed; its files can no longer change.");
+    if (!c || !(OPEN_CASE_STATUSES as readonly string[]).includes(c.status))
+      throw new ConflictError("This vendor case is closed; its files can no longer change.");
     const kind = data.which === "request" ? "vendor_request" : "vendor_result";
     const [file] = await tx
       .select({ id: configBackups.id, deviceId: configBackups.deviceId, kind: configBackups.kind })
       .from(configBackups)
       .where(and(eq(configBackups.id, data.backupId), isNull(configBackups.deletedAt)));
-    if (!file || file.deviceId !== c.deviceId) throw new ValidationError("That file is not a backup of this device.", { backupId: ["That file is not a backup of this device."] });
-    if (file.kind !== kind) throw new ValidationError(`That file was not stored as a ${data.which} file.`, { backupId: [`Upload it as the vendor ${data.which} file.`] });
+    if (!file || file.deviceId !== c.deviceId)
+      throw new ValidationError("That file is not a backup of this device.", { backupId: ["That file is not a backup of this device."] });
+    if (file.kind !== kind)
+      throw new ValidationError(`That file was not stored as a ${data.which} file.`, { backupId: [`Upload it as the vendor ${data.which} file.`] });
     const current = data.which === "request" ? c.requestBackupId : c.resultBackupId;
     if (current) throw new ConflictError(`This case already has its ${data.which} file; it is kept as it is.`);
     await tx
       .update(vendorCases)
       .set(data.which === "request" ? { requestBackupId: file.id } : { resultBackupId: file.id, resultReceivedAt: new Date(), status: "result_received" })
       .where(eq(vendorCases.id, data.caseId));
-    await audit(tx, { actorId: actor.id, action: `vendor_case.attach_${data.which}`, entityType: "vendor_case", entityId: data.caseId, details: { backupId: file.id }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: `vendor_case.attach_${data.which}`,
+      entityType: "vendor_case",
+      entityId: data.caseId,
+      details: { backupId: file.id },
+      ip,
+    });
     return { backupId: file.id };
   });
 }

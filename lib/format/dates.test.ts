@@ -90,6 +90,8 @@ describe("the locale setting", () => {
     expect(companySettingsSchema.partial().parse({ locale: "en-gb" }).locale).toBe("en-GB");
     const bad = companySettingsSchema.partial().safeParse({ locale: "xx-YY" });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues).toEqual([expect.objectContaining({ path: ["locale"], message: "Use a language tag such as en-US or en-GB (this one is unknown)." })]);
+    expect(bad.error!.issues).toEqual([
+      expect.objectContaining({ path: ["locale"], message: "Use a language tag such as en-US or en-GB (this one is unknown)." }),
+    ]);
   });
 });

@@ -53,7 +53,12 @@ export async function getOutboxMail(actor: Actor | null, id: string) {
   if (!m) throw new NotFoundError("That email does not exist.");
   return {
     ...m,
-    attachments: m.attachments.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType, size: Buffer.byteLength(a.contentBase64, "base64") })),
+    attachments: m.attachments.map((a, index) => ({
+      index,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: Buffer.byteLength(a.contentBase64, "base64"),
+    })),
   };
 }
 

@@ -34,5 +34,11 @@ export function reminderMail(v: {
     "",
     v.settings.companyName,
   ].join("\n");
-  return { kind: "visit.reminder", to: v.to, subject: `Reminder: your visit ${v.reference} is tomorrow at ${formatTime(v.startsAt, v.settings)}`, text, visitId: v.visitId };
+  return {
+    kind: "visit.reminder",
+    to: v.to,
+    subject: `Reminder: your visit ${v.reference} is tomorrow at ${formatTime(v.startsAt, v.settings)}`,
+    text,
+    visitId: v.visitId,
+  };
 }

@@ -45,7 +45,12 @@ export async function sendDueReminders(opts: { db?: Executor; now?: Date } = {})
       .innerJoin(customers, eq(customers.id, visits.customerId))
       .innerJoin(sites, eq(sites.id, visits.siteId))
       .leftJoin(users, eq(users.id, visits.technicianId))
-      .where(inArray(visits.id, claimed.map((c) => c.id)));
+      .where(
+        inArray(
+          visits.id,
+          claimed.map((c) => c.id),
+        ),
+      );
     // Customers without an email of their own: their login's email.
     const missing = rows.filter((r) => !r.customerEmail).map((r) => r.customerId);
     const logins = missing.length
@@ -55,7 +60,20 @@ export async function sendDueReminders(opts: { db?: Executor; now?: Date } = {})
     for (const r of rows) {
       const to = r.customerEmail ?? logins.find((l) => l.customerId === r.customerId)?.email;
       if (!to) continue; // a phone-only customer: marked as reminded, nothing to send
-      await enqueueMail(tx, reminderMail({ to, visitId: r.id, customerName: r.customerName, reference: r.reference, startsAt: r.startsAt, endsAt: r.endsAt, technicianName: r.technicianName, address: r.address, settings: s }));
+      await enqueueMail(
+        tx,
+        reminderMail({
+          to,
+          visitId: r.id,
+          customerName: r.customerName,
+          reference: r.reference,
+          startsAt: r.startsAt,
+          endsAt: r.endsAt,
+          technicianName: r.technicianName,
+          address: r.address,
+          settings: s,
+        }),
+      );
       enqueued++;
     }
     return { claimed: claimed.length, enqueued };

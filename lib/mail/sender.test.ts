@@ -85,7 +85,9 @@ describe("delivery", () => {
     const t = recorder();
     await runSender({ db, transport: t, from: FROM, now: () => new Date(Date.now() + 1000) });
     const mine = t.sent.find((m) => m.to === "att@example.test")!;
-    expect(mine.attachments).toEqual([{ filename: "visit.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR").toString("base64"), encoding: "base64" }]);
+    expect(mine.attachments).toEqual([
+      { filename: "visit.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR").toString("base64"), encoding: "base64" },
+    ]);
     const [r] = await rows([id]);
     expect(r).toMatchObject({ status: "sent", attempts: 1, lastError: null });
     expect(r!.sentAt).toBeInstanceOf(Date);

@@ -121,7 +121,14 @@ export type SendStats = { claimed: number; sent: number; retry: number; failed: 
  * One run: claim and deliver batches until nothing is due (or the per-run cap).
  * `now` is a clock so tests can step over back-off delays.
  */
-export async function runSender(opts: { transport: Pick<Transporter, "sendMail">; from?: string; db?: Executor; workerId?: string; now?: () => Date; batchSize?: number }) {
+export async function runSender(opts: {
+  transport: Pick<Transporter, "sendMail">;
+  from?: string;
+  db?: Executor;
+  workerId?: string;
+  now?: () => Date;
+  batchSize?: number;
+}) {
   const db = opts.db ?? (await getDb());
   const workerId = opts.workerId ?? newWorkerId();
   const clock = opts.now ?? (() => new Date());

@@ -25,7 +25,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default("FieldKey <no-reply@fieldkey.local>"),
   /** Public base URL used in emails and links, e.g. https://fieldkey.example.com */
   APP_URL: z.string().url().optional(),
-  BACKUP_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  BACKUP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -75,7 +79,10 @@ function readOrCreateSecrets(dataDir: string): SecretsFile {
 
 export function parseBackupKeys(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const idx = part.indexOf(":");
     if (idx < 1) throw new Error("FIELDKEY_BACKUP_KEYS entries must look like id:base64key");
     const id = part.slice(0, idx);
@@ -124,7 +131,11 @@ function withSecrets(e: z.infer<typeof schema>, dataDir: string, file: SecretsFi
 /** Use the secrets stored in the database for whatever the environment does not give. */
 export function adoptSharedSecrets(stored: SecretsFile) {
   const cur = env();
-  const fromEnv = { ...cur, AUTH_SECRET: cur.secretsFromEnv.auth ? cur.AUTH_SECRET : undefined, FIELDKEY_BACKUP_KEYS: cur.secretsFromEnv.backup ? cur.FIELDKEY_BACKUP_KEYS : undefined };
+  const fromEnv = {
+    ...cur,
+    AUTH_SECRET: cur.secretsFromEnv.auth ? cur.AUTH_SECRET : undefined,
+    FIELDKEY_BACKUP_KEYS: cur.secretsFromEnv.backup ? cur.FIELDKEY_BACKUP_KEYS : undefined,
+  };
   g.__fieldkeyEnv = withSecrets(fromEnv, cur.dataDir, stored, false);
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, DatabaseUnavailableError, fromConstraintViolation, isDatabaseUnavailable, parseInput, pgError, toAppError, ValidationError, zodFieldErrors } from "./errors";
+import {
+  AppError,
+  DatabaseUnavailableError,
+  fromConstraintViolation,
+  isDatabaseUnavailable,
+  parseInput,
+  pgError,
+  toAppError,
+  ValidationError,
+  zodFieldErrors,
+} from "./errors";
 import { can, PERMISSIONS } from "../auth/permissions";
 
 describe("error mapping", () => {

@@ -32,7 +32,9 @@ describe("problem+json", () => {
     expect((await read(problemResponse(zod.error))).body.errors[0]).toMatchObject({ field: "a" });
     // Per field: an upload's file is the body, its name a header, the rest query parameters.
     const locate = (f: string) => (f === "file" ? "body" : f === "filename" ? "header" : "query");
-    const mixed = await read(problemResponse(new ValidationError("Bad", { file: ["Empty."], filename: ["Unreadable."], kind: ["Pick one."] }), "upload", { locate }));
+    const mixed = await read(
+      problemResponse(new ValidationError("Bad", { file: ["Empty."], filename: ["Unreadable."], kind: ["Pick one."] }), "upload", { locate }),
+    );
     expect(mixed.body.errors).toEqual([
       { in: "body", field: "file", pointer: "#/file", detail: "Empty." },
       { in: "header", field: "filename", detail: "Unreadable." },
@@ -42,7 +44,9 @@ describe("problem+json", () => {
 
   it("429 sends Retry-After, 401 sends the caller's challenge (none for session routes), an unknown error is a plain 500 without a stack", async () => {
     expect((await read(problemResponse(new RateLimitedError("x", 17)))).headers.get("retry-after")).toBe("17");
-    expect((await read(problemResponse(new UnauthenticatedError(), "api", { wwwAuthenticate: 'Bearer realm="x"' }))).headers.get("www-authenticate")).toBe('Bearer realm="x"');
+    expect((await read(problemResponse(new UnauthenticatedError(), "api", { wwwAuthenticate: 'Bearer realm="x"' }))).headers.get("www-authenticate")).toBe(
+      'Bearer realm="x"',
+    );
     expect((await read(problemResponse(new UnauthenticatedError(), "session route"))).headers.get("www-authenticate")).toBeNull();
     const original = console.error;
     console.error = () => {};

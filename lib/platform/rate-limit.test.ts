@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(async () => second?.close());
 
-const outcome = (p: Promise<unknown>) => p.then(() => "ok" as const, (e) => (e instanceof RateLimitedError ? ("limited" as const) : Promise.reject(e)));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok" as const,
+    (e) => (e instanceof RateLimitedError ? ("limited" as const) : Promise.reject(e)),
+  );
 
 describe("rate limits counted in the database", () => {
   it("allows N per window per key, then 429 with the seconds until the window ends", async () => {
@@ -45,7 +49,8 @@ describe("rate limits counted in the database", () => {
   it("old windows are pruned", async () => {
     await one.execute(sql`insert into rate_limit_buckets (key, window_start, count) values ('old', now() - interval '2 hours', 5)`);
     await pruneRateLimitBuckets(one);
-    const rows = (await one.execute(sql`select count(*)::int as n from rate_limit_buckets where key = 'old'`)) as unknown as { n: number }[] | { rows: { n: number }[] };
+    const rows = (await one.execute(sql`select count(*)::int as n from rate_limit_buckets where key = 'old'`)) as unknown as
+      { n: number }[] | { rows: { n: number }[] };
     const n = Array.isArray(rows) ? rows[0]!.n : rows.rows[0]!.n;
     expect(n).toBe(0);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clientIpFrom } from "./request";
 
-const h = (xff?: string, realIp?: string) => new Headers({ ...(xff !== undefined ? { "x-forwarded-for": xff } : {}), ...(realIp ? { "x-real-ip": realIp } : {}) });
+const h = (xff?: string, realIp?: string) =>
+  new Headers({ ...(xff !== undefined ? { "x-forwarded-for": xff } : {}), ...(realIp ? { "x-real-ip": realIp } : {}) });
 
 describe("clientIpFrom", () => {
   it("takes the address the nearest proxy appended, not one the client wrote further left", () => {

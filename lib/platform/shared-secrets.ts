@@ -16,7 +16,14 @@ export const SHARED_SECRETS_KEY = "instance_secrets";
 
 function valid(v: unknown): v is SecretsFile {
   const s = v as SecretsFile;
-  return !!s && typeof s.authSecret === "string" && s.authSecret.length >= 32 && typeof s.backupKeys === "object" && typeof s.backupKeyId === "string" && s.backupKeyId in s.backupKeys;
+  return (
+    !!s &&
+    typeof s.authSecret === "string" &&
+    s.authSecret.length >= 32 &&
+    typeof s.backupKeys === "object" &&
+    typeof s.backupKeyId === "string" &&
+    s.backupKeyId in s.backupKeys
+  );
 }
 
 export async function loadSharedSecrets(db: Database) {

@@ -25,7 +25,15 @@ describe("histogram percentiles", () => {
   });
   it("is exact at 1-minute resolution below 10 minutes", () => {
     // 1..9 minutes, one each: the median (rank 4.5) falls in [5,6) -> 5.5
-    expect(minutesPercentile(hist([1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => m + 0.2), DURATION_EDGES_MIN), 0.5)).toBeCloseTo(5.5, 10);
+    expect(
+      minutesPercentile(
+        hist(
+          [1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => m + 0.2),
+          DURATION_EDGES_MIN,
+        ),
+        0.5,
+      ),
+    ).toBeCloseTo(5.5, 10);
   });
   it("stays within the bucket width of the true quantile", () => {
     const values = Array.from({ length: 200 }, (_, i) => 3 + ((i * 37) % 170));

@@ -7,7 +7,9 @@
  */
 
 /** Duration bucket edges, minutes: bucket k holds [edge[k-1], edge[k]). */
-export const DURATION_EDGES_MIN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 45, 50, 60, 75, 90, 105, 120, 150, 180, 240, 300, 360, 480, 720];
+export const DURATION_EDGES_MIN = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 45, 50, 60, 75, 90, 105, 120, 150, 180, 240, 300, 360, 480, 720,
+];
 /** Longest duration an attempt may record (attempts_duration_range). */
 export const DURATION_CAP_MIN = 1440;
 

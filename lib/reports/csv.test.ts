@@ -28,7 +28,12 @@ describe("CSV", () => {
 
   it("prefixes every dangerous first character, and only those", () => {
     const notes = ["+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx", "=1", "plain", "a=b", "", "1-2"];
-    const rows = parse(toCsv(cols, notes.map((note, n) => ({ note, n: -n }))));
+    const rows = parse(
+      toCsv(
+        cols,
+        notes.map((note, n) => ({ note, n: -n })),
+      ),
+    );
     expect(rows.slice(1).map((r) => r[0])).toEqual(["'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "'=1", "plain", "a=b", "", "1-2"]);
     // numbers are data, not text: a negative count stays a number
     expect(rows[2]![1]).toBe("-1");
@@ -40,11 +45,19 @@ describe("CSV exports", () => {
   let tech: Actor;
   beforeAll(async () => {
     admin = await makeUser("admin");
-    tech = await makeUser("technician", { name: "Terry, \"the\" Tech" });
+    tech = await makeUser("technician", { name: 'Terry, "the" Tech' });
     const customerId = (await makeUser("customer")).customerId!;
     const d = await makeDevice(customerId, { brand: "hikvision", kind: "nvr" });
     const v = await makeVisit({ customerId, technicianId: tech.id, startsAt: new Date("2025-05-05T14:00:00Z"), status: "completed", deviceIds: [d] });
-    await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "hik_reserved_email_qr", outcome: "failed", durationMinutes: 9, notes: NASTY });
+    await addAttempt({
+      visitId: v,
+      deviceId: d,
+      technicianId: tech.id,
+      methodId: "hik_reserved_email_qr",
+      outcome: "failed",
+      durationMinutes: 9,
+      notes: NASTY,
+    });
     await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "hik_security_questions", outcome: "succeeded", durationMinutes: 4 });
   });
 
@@ -59,7 +72,16 @@ describe("CSV exports", () => {
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(2);
     const failed = rows.find((r) => r.outcome === "failed")!;
-    expect(failed).toMatchObject({ brand: "hikvision", kind: "nvr", model: "TEST-1", method_id: "hik_reserved_email_qr", duration_minutes: "9", technician: 'Terry, "the" Tech', day: "2025-06-02", recovery_email: "unknown" });
+    expect(failed).toMatchObject({
+      brand: "hikvision",
+      kind: "nvr",
+      model: "TEST-1",
+      method_id: "hik_reserved_email_qr",
+      duration_minutes: "9",
+      technician: 'Terry, "the" Tech',
+      day: "2025-06-02",
+      recovery_email: "unknown",
+    });
     expect(failed.notes).toBe("'" + NASTY);
   });
 
@@ -75,7 +97,9 @@ describe("CSV exports", () => {
       ["hik_reserved_email_qr", "1", "0", "yes"],
     ]);
     const techs = Papa.parse<Record<string, string>>(await exportReportTable(admin, "technicians", {}), { header: true, skipEmptyLines: true }).data;
-    expect(techs).toEqual([expect.objectContaining({ technician: 'Terry, "the" Tech', attempts: "2", succeeded: "1", rate: "0.5", completed_visits: "1", first_visit_fixes: "1" })]);
+    expect(techs).toEqual([
+      expect.objectContaining({ technician: 'Terry, "the" Tech', attempts: "2", succeeded: "1", rate: "0.5", completed_visits: "1", first_visit_fixes: "1" }),
+    ]);
   });
 
   it("are for admins only", async () => {

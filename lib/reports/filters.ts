@@ -26,7 +26,9 @@ export const FILTER_KEYS = ["from", "to", "brand", "kind", "technician", "model"
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** Parse GET parameters; on bad input returns the field errors and no filters. */
-export function parseReportFilters(params: Params): { ok: true; filters: ReportFilters } | { ok: false; fieldErrors: Record<string, string>; raw: Record<string, string> } {
+export function parseReportFilters(
+  params: Params,
+): { ok: true; filters: ReportFilters } | { ok: false; fieldErrors: Record<string, string>; raw: Record<string, string> } {
   const raw: Record<string, string> = {};
   for (const k of FILTER_KEYS) {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];

@@ -72,7 +72,9 @@ describe("report fixtures", () => {
     expect(row.ci![0]).toBeCloseTo(0.2065, 4);
     expect(row.ci![1]).toBe(1);
     expect(r.firstVisit.overall).toMatchObject({ n: 1, succeeded: 1, rate: 1 });
-    expect(r.timeToUnlock).toEqual([{ methodId: "dahua_qr_dmss", methodName: "QR code + DMSS app", n: 1, medianMinutes: 13, p90Minutes: expect.closeTo(13.8, 10) }]);
+    expect(r.timeToUnlock).toEqual([
+      { methodId: "dahua_qr_dmss", methodName: "QR code + DMSS app", n: 1, medianMinutes: 13, p90Minutes: expect.closeTo(13.8, 10) },
+    ]);
     expect(r.technicians).toHaveLength(1);
     expect(r.technicians[0]).toMatchObject({ technicianId: t, attempts: { n: 1, succeeded: 1 }, visits: { n: 1, succeeded: 1 }, medianMinutes: 13 });
     expect(r.trend).toEqual([expect.objectContaining({ week: "2025-06-02", n: 1, succeeded: 1, total: 1 })]);
@@ -103,7 +105,14 @@ describe("report fixtures", () => {
     const d = await makeDevice(customerId, { brand: "dahua", kind: "dvr" });
     const v = await completedVisit(t, [d]);
     await addAttempt({ visitId: v, deviceId: d, technicianId: t, methodId: "dahua_qr_dmss", outcome: "failed", durationMinutes: 8 });
-    const waiting = await addAttempt({ visitId: v, deviceId: d, technicianId: t, methodId: "dahua_configtool_xml", outcome: "waiting_vendor", durationMinutes: 30 });
+    const waiting = await addAttempt({
+      visitId: v,
+      deviceId: d,
+      technicianId: t,
+      methodId: "dahua_configtool_xml",
+      outcome: "waiting_vendor",
+      durationMinutes: 30,
+    });
     const sentAt = new Date("2025-06-10T15:00:00Z");
     const vc = await addVendorCase({ attemptId: waiting, visitId: v, deviceId: d, vendor: "dahua", sentAt });
 
@@ -116,7 +125,10 @@ describe("report fixtures", () => {
 
     // The vendor answers after 30 h and the unlock works: the technician corrects the attempt.
     const db = await getDb();
-    await db.update(vendorCases).set({ status: "result_received", resultReceivedAt: new Date(sentAt.getTime() + 30 * 3600_000) }).where(eq(vendorCases.id, vc));
+    await db
+      .update(vendorCases)
+      .set({ status: "result_received", resultReceivedAt: new Date(sentAt.getTime() + 30 * 3600_000) })
+      .where(eq(vendorCases.id, vc));
     await correctAttempt(waiting, { outcome: "succeeded" });
     r = await report({ technician: t });
     expect(xml()).toMatchObject({ n: 1, succeeded: 1, pending: 0, rate: 1 });
@@ -201,7 +213,14 @@ describe("report fixtures", () => {
     const t = await technician();
     const d = await makeDevice(customerId, { brand: "dahua", kind: "dvr" });
     const v = await completedVisit(t, [d]);
-    await addAttempt({ visitId: v, deviceId: d, technicianId: t, methodId: "dahua_security_questions", outcome: "succeeded", startedAt: new Date("2025-03-10T03:30:00Z") });
+    await addAttempt({
+      visitId: v,
+      deviceId: d,
+      technicianId: t,
+      methodId: "dahua_security_questions",
+      outcome: "succeeded",
+      startedAt: new Date("2025-03-10T03:30:00Z"),
+    });
     expect((await report({ technician: t, to: "2025-03-09" })).totals.final).toBe(1);
     expect((await report({ technician: t, from: "2025-03-10" })).totals.final).toBe(0);
     // the week of Sunday 9 March starts Monday 3 March

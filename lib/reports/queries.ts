@@ -40,7 +40,9 @@ const RAW_COUNTS = sql`count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS s
 const RAW_DAY = sql`(coalesce(a.started_at, a.created_at) AT TIME ZONE (SELECT reports_tz()))::date`;
 
 /** Histogram cells ("methodId", "technicianId", bucket, n) -> one row per histogram. */
-const histograms = (cells: SQL) => sql`SELECT "methodId", "technicianId", array_agg(bucket::int ORDER BY bucket) AS buckets, array_agg(n ORDER BY bucket) AS counts
+const histograms = (
+  cells: SQL,
+) => sql`SELECT "methodId", "technicianId", array_agg(bucket::int ORDER BY bucket) AS buckets, array_agg(n ORDER BY bucket) AS counts
   FROM (${cells}) h GROUP BY 1, 2`;
 
 function summarySql(): ReportSql {
@@ -124,7 +126,8 @@ function rawSql(f: ReportFilters): ReportSql {
     attempts: sql`SELECT a.technician_id::text AS "technicianId", d.brand, a.method_id AS "methodId", ${RAW_COUNTS}
       FROM ${from} WHERE ${where} GROUP BY 1, 2, 3`,
     weeks: sql`SELECT reports_week_of(${RAW_DAY})::text AS week, ${RAW_COUNTS} FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    durations: histograms(sql`SELECT a.method_id AS "methodId", a.technician_id::text AS "technicianId", reports_duration_bucket(a.duration_seconds) AS bucket, count(*)::int AS n
+    durations:
+      histograms(sql`SELECT a.method_id AS "methodId", a.technician_id::text AS "technicianId", reports_duration_bucket(a.duration_seconds) AS bucket, count(*)::int AS n
       FROM ${from} WHERE ${where} AND a.outcome = 'succeeded' AND a.duration_seconds IS NOT NULL
       GROUP BY GROUPING SETS ((a.method_id, reports_duration_bucket(a.duration_seconds)), (a.technician_id, reports_duration_bucket(a.duration_seconds)))`),
     visits: visitSql(f),

@@ -14,15 +14,30 @@ const counts = (o: Record<string, [number, number]>): MethodCounts => new Map(Ob
 const none = { model: new Map(), similar: new Map() };
 const ids = (device: RecDevice, stats = none) => rankMethods(device, CATALOGUE, stats).map((r) => r.methodId);
 
-const hikNvr: RecDevice = { brand: "hikvision", kind: "nvr", model: "DS-7608NI", recoveryOptions: { recovery_email: "yes", security_questions: "no" }, hasConfigBackup: false };
+const hikNvr: RecDevice = {
+  brand: "hikvision",
+  kind: "nvr",
+  model: "DS-7608NI",
+  recoveryOptions: { recovery_email: "yes", security_questions: "no" },
+  hasConfigBackup: false,
+};
 
 describe("rankMethods (pure)", () => {
   it("without data: the brand's methods for this kind, catalogue order, met requirements first, wiping methods last", () => {
     const dahuaNvr: RecDevice = { brand: "dahua", kind: "nvr", model: null, recoveryOptions: {}, hasConfigBackup: false };
-    expect(ids(dahuaNvr)).toEqual(["dahua_configtool_xml", "dahua_support_serial_date", "dahua_qr_dmss", "dahua_security_questions", "other", "dahua_reset_button"]);
+    expect(ids(dahuaNvr)).toEqual([
+      "dahua_configtool_xml",
+      "dahua_support_serial_date",
+      "dahua_qr_dmss",
+      "dahua_security_questions",
+      "other",
+      "dahua_reset_button",
+    ]);
     const r = rankMethods(dahuaNvr, CATALOGUE, none);
     expect(r.map((x) => x.rank)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(r.find((x) => x.methodId === "dahua_qr_dmss")!.reason).toBe("No results on similar Dahua NVRs yet: catalogue order; needs the registered email; not known whether this device has it");
+    expect(r.find((x) => x.methodId === "dahua_qr_dmss")!.reason).toBe(
+      "No results on similar Dahua NVRs yet: catalogue order; needs the registered email; not known whether this device has it",
+    );
     expect(r.at(-1)!.reason).toContain("wipes the configuration and there is no backup: try the others first");
     // cameras get the camera methods only
     expect(ids({ ...dahuaNvr, kind: "camera" })).not.toContain("dahua_qr_dmss");
@@ -88,7 +103,10 @@ describe("recommendForDevice (database)", () => {
       await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "hik_sadp_export", outcome: i < 11 ? "succeeded" : "abandoned" });
     }
     target = await makeDevice(customerId, { brand: "hikvision", kind: "nvr" });
-    await db.update(devices).set({ recoveryOptions: { recovery_email: "yes" } }).where(eq(devices.id, target));
+    await db
+      .update(devices)
+      .set({ recoveryOptions: { recovery_email: "yes" } })
+      .where(eq(devices.id, target));
     await makeVisit({ customerId, technicianId: tech.id, startsAt: new Date(Date.UTC(2025, 5, 1, 14)), status: "scheduled", deviceIds: [target] });
   });
 

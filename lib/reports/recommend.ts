@@ -22,7 +22,16 @@ export const MIN_MODEL_N = 20;
 export const MIN_SIMILAR_N = 10;
 
 export type RecDevice = { brand: Brand; kind: DeviceKind; model: string | null; recoveryOptions: RecoveryOptions; hasConfigBackup: boolean };
-export type RecMethod = { id: string; name: string; brands: string[]; kinds: string[]; requiresOptions: RecoveryOption[]; wipesConfig: WipesConfig; sortOrder: number; active?: boolean };
+export type RecMethod = {
+  id: string;
+  name: string;
+  brands: string[];
+  kinds: string[];
+  requiresOptions: RecoveryOption[];
+  wipesConfig: WipesConfig;
+  sortOrder: number;
+  active?: boolean;
+};
 /** Final attempts (succeeded + failed + abandoned) and successes per method. */
 export type MethodCounts = Map<string, { n: number; succeeded: number }>;
 export type RecStats = { model: MethodCounts; similar: MethodCounts };
@@ -41,7 +50,6 @@ export type Recommendation = {
   rate: number | null;
   reason: string;
 };
-
 
 function optionLabel(option: RecoveryOption, brand: Brand): string {
   switch (option) {
@@ -64,9 +72,7 @@ const pct = (r: number) => `${Math.round(r * 100)}%`;
 
 export function rankMethods(device: RecDevice, methods: RecMethod[], stats: RecStats): Recommendation[] {
   const similarDevices = `similar ${BRAND_LABELS[device.brand]} ${KIND_PLURAL_LABELS[device.kind]}`;
-  const candidates = methods.filter(
-    (m) => m.active !== false && m.brands.includes(device.brand) && (m.kinds.length === 0 || m.kinds.includes(device.kind)),
-  );
+  const candidates = methods.filter((m) => m.active !== false && m.brands.includes(device.brand) && (m.kinds.length === 0 || m.kinds.includes(device.kind)));
   const scored = candidates.map((m) => {
     const states = m.requiresOptions.map((o) => ({ o, state: device.recoveryOptions[o] ?? "unknown" }));
     const eligibility: Eligibility = states.some((s) => s.state === "no") ? "fails" : states.every((s) => s.state === "yes") ? "meets" : "unknown";
@@ -78,14 +84,19 @@ export function rankMethods(device: RecDevice, methods: RecMethod[], stats: RecS
     const rate = basis === "catalogue" ? null : used.succeeded / used.n;
 
     const parts: string[] = [];
-    if (basis === "model") parts.push(`${pct(rate!)} of ${used.n} attempts on ${BRAND_LABELS[device.brand]} ${device.model} ${KIND_PLURAL_LABELS[device.kind]}`);
+    if (basis === "model")
+      parts.push(`${pct(rate!)} of ${used.n} attempts on ${BRAND_LABELS[device.brand]} ${device.model} ${KIND_PLURAL_LABELS[device.kind]}`);
     else if (basis === "similar") parts.push(`${pct(rate!)} of ${used.n} ${similarDevices}`);
     else if (similar.n > 0) parts.push(`only ${similar.n} ${similar.n === 1 ? "attempt" : "attempts"} on ${similarDevices} so far: catalogue order`);
     else parts.push(`no results on ${similarDevices} yet: catalogue order`);
     for (const { o, state } of states) {
       const label = optionLabel(o, device.brand);
       parts.push(
-        state === "yes" ? `needs the ${label}, which this device has` : state === "no" ? `needs the ${label}, which this device does not have` : `needs the ${label}; not known whether this device has it`,
+        state === "yes"
+          ? `needs the ${label}, which this device has`
+          : state === "no"
+            ? `needs the ${label}, which this device does not have`
+            : `needs the ${label}; not known whether this device has it`,
       );
     }
     if (m.wipesConfig !== "no") {
@@ -94,8 +105,29 @@ export function rankMethods(device: RecDevice, methods: RecMethod[], stats: RecS
     }
 
     const destructive = device.hasConfigBackup ? 0 : m.wipesConfig === "yes" ? 2 : m.wipesConfig === "unclear" ? 1 : 0;
-    const key = [eligibility === "fails" ? 1 : 0, destructive, eligibility === "meets" ? 0 : 1, basis === "catalogue" ? 1 : 0, rate === null ? 0 : -rate, m.sortOrder];
-    return { key, rec: { methodId: m.id, name: m.name, rank: 0, eligibility, wipesConfig: m.wipesConfig, basis, n: used.n, succeeded: used.succeeded, rate, reason: capitalise(parts.join("; ")) } };
+    const key = [
+      eligibility === "fails" ? 1 : 0,
+      destructive,
+      eligibility === "meets" ? 0 : 1,
+      basis === "catalogue" ? 1 : 0,
+      rate === null ? 0 : -rate,
+      m.sortOrder,
+    ];
+    return {
+      key,
+      rec: {
+        methodId: m.id,
+        name: m.name,
+        rank: 0,
+        eligibility,
+        wipesConfig: m.wipesConfig,
+        basis,
+        n: used.n,
+        succeeded: used.succeeded,
+        rate,
+        reason: capitalise(parts.join("; ")),
+      },
+    };
   });
   scored.sort((a, b) => {
     for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;

@@ -39,7 +39,9 @@ beforeAll(async () => {
   ];
   for (let i = 0; i < 4; i++) {
     const ids = i === 0 ? deviceIds : [deviceIds[i % 3]!];
-    visitIds.push(await makeVisit({ customerId, technicianId: techs[i % 2]!, startsAt: new Date(BASE + i * 3 * 86_400_000), status: "completed", deviceIds: ids }));
+    visitIds.push(
+      await makeVisit({ customerId, technicianId: techs[i % 2]!, startsAt: new Date(BASE + i * 3 * 86_400_000), status: "completed", deviceIds: ids }),
+    );
     for (const d of ids) pairs.push([visitIds[i]!, d]);
   }
 });
@@ -48,7 +50,18 @@ const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
 const minutes = fc.option(fc.integer({ min: 0, max: 1440 }), { nil: null });
 
 const op = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant("insert" as const), pair: fc.nat(), method: fc.nat(), outcome: fc.nat(), min: minutes, hours: fc.integer({ min: 0, max: 24 * 90 }), tech: fc.nat() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant("insert" as const),
+      pair: fc.nat(),
+      method: fc.nat(),
+      outcome: fc.nat(),
+      min: minutes,
+      hours: fc.integer({ min: 0, max: 24 * 90 }),
+      tech: fc.nat(),
+    }),
+  },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -65,7 +78,10 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant("device" as const), device: fc.nat(), brand: fc.nat(), kind: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("status" as const), visit: fc.nat(), completed: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("followUp" as const), visit: fc.nat(), parent: fc.option(fc.nat(), { nil: null }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant("vendor" as const), target: fc.nat(), hours: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant("vendor" as const), target: fc.nat(), hours: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }) }),
+  },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -78,7 +94,15 @@ async function apply(tx: Tx, o: Op) {
     case "insert": {
       const [visitId, deviceId] = pick(pairs, o.pair);
       await addAttempt(
-        { visitId, deviceId, technicianId: pick(techs, o.tech), methodId: pick(METHODS, o.method), outcome: pick(OUTCOMES, o.outcome), durationMinutes: o.min, startedAt: new Date(BASE + o.hours * 3600_000) },
+        {
+          visitId,
+          deviceId,
+          technicianId: pick(techs, o.tech),
+          methodId: pick(METHODS, o.method),
+          outcome: pick(OUTCOMES, o.outcome),
+          durationMinutes: o.min,
+          startedAt: new Date(BASE + o.hours * 3600_000),
+        },
         tx,
       );
       return;
@@ -93,7 +117,10 @@ async function apply(tx: Tx, o: Op) {
       if (o.hours !== undefined) patch.startedAt = new Date(BASE + o.hours * 3600_000);
       if (o.tech !== undefined) patch.technicianId = pick(techs, o.tech);
       if (patch.startedAt || patch.durationSeconds !== undefined) patch.endedAt = null;
-      await tx.update(attempts).set(patch).where(eq(attempts.id, pick(ids, o.target)));
+      await tx
+        .update(attempts)
+        .set(patch)
+        .where(eq(attempts.id, pick(ids, o.target)));
       return;
     }
     case "delete": {
@@ -132,7 +159,10 @@ async function apply(tx: Tx, o: Op) {
       const [a] = await tx.select({ visitId: attempts.visitId, deviceId: attempts.deviceId }).from(attempts).where(eq(attempts.id, id));
       const sentAt = new Date(BASE);
       const result = o.hours === null ? null : new Date(BASE + o.hours * 3600_000);
-      const [existing] = await tx.select({ id: vendorCases.id }).from(vendorCases).where(and(eq(vendorCases.attemptId, id)));
+      const [existing] = await tx
+        .select({ id: vendorCases.id })
+        .from(vendorCases)
+        .where(and(eq(vendorCases.attemptId, id)));
       if (existing) await tx.update(vendorCases).set({ resultReceivedAt: result }).where(eq(vendorCases.id, existing.id));
       else
         await tx.insert(vendorCases).values({

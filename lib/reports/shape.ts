@@ -83,10 +83,20 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
   const byBrandMethod: MethodRow[] = [...groupBy<CountRow>(rows.attempts, (r) => `${r.brand}|${r.methodId}`).entries()].map(([k, list]) => {
     const [brand, methodId] = k.split("|") as [string, string];
     const c = sum(list);
-    return { brand, methodId, methodName: methodName(methodId), ...rate(c.succeeded, finalOf(c)), failed: c.failed, abandoned: c.abandoned, pending: c.waiting };
+    return {
+      brand,
+      methodId,
+      methodName: methodName(methodId),
+      ...rate(c.succeeded, finalOf(c)),
+      failed: c.failed,
+      abandoned: c.abandoned,
+      pending: c.waiting,
+    };
   });
   byBrandMethod.sort(
-    (a, b) => BRAND_ORDER.indexOf(a.brand) - BRAND_ORDER.indexOf(b.brand) || (methodById.get(a.methodId)?.sortOrder ?? 9999) - (methodById.get(b.methodId)?.sortOrder ?? 9999),
+    (a, b) =>
+      BRAND_ORDER.indexOf(a.brand) - BRAND_ORDER.indexOf(b.brand) ||
+      (methodById.get(a.methodId)?.sortOrder ?? 9999) - (methodById.get(b.methodId)?.sortOrder ?? 9999),
   );
 
   // measured vs claimed: every method with a claim (the seed's Dahua methods), measured on Dahua devices
@@ -127,7 +137,13 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
     d.buckets.forEach((b, i) => addTo(h, Number(b), Number(d.counts[i])));
   }
   const timeToUnlock: TimeRow[] = [...methodHist.entries()]
-    .map(([methodId, h]) => ({ methodId, methodName: methodName(methodId), n: histogramCount(h), medianMinutes: minutesPercentile(h, 0.5), p90Minutes: minutesPercentile(h, 0.9) }))
+    .map(([methodId, h]) => ({
+      methodId,
+      methodName: methodName(methodId),
+      n: histogramCount(h),
+      medianMinutes: minutesPercentile(h, 0.5),
+      p90Minutes: minutesPercentile(h, 0.9),
+    }))
     .sort((a, b) => (methodById.get(a.methodId)?.sortOrder ?? 9999) - (methodById.get(b.methodId)?.sortOrder ?? 9999));
 
   // vendor turnaround

@@ -36,7 +36,10 @@ export async function updateSettings(actor: Actor | null, patch: Partial<Company
   await db.transaction(async (tx) => {
     for (const [key, value] of Object.entries(data)) {
       if (value === undefined) continue;
-      await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+      await tx
+        .insert(settings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     }
     await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: data, ip });
   });

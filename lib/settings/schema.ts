@@ -27,13 +27,28 @@ export const companySettingsSchema = z.object({
     .transform((tag) => canonicalLocale(tag)!)
     .default(DEFAULT_LOCALE),
   slotStepMinutes: z.number().int().min(5).max(240).default(30),
-  minNoticeMinutes: z.number().int().min(0).max(14 * 24 * 60).default(120),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24 * 60)
+    .default(120),
   horizonDays: z.number().int().min(1).max(365).default(30),
   travelBufferMinutes: z.number().int().min(0).max(240).default(30),
   visitBaseMinutes: z.number().int().min(15).max(480).default(60),
   visitPerDeviceMinutes: z.number().int().min(0).max(240).default(30),
-  cancelCutoffHours: z.number().int().min(0).max(14 * 24).default(24),
-  vendorCaseDueHours: z.number().int().min(1).max(24 * 14).default(48),
+  cancelCutoffHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24)
+    .default(24),
+  vendorCaseDueHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(48),
   /** Sites allowed to embed the booking widget in a frame (exact origins, e.g. https://www.example.com). */
   widgetAllowedOrigins: z
     .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i))

@@ -27,14 +27,18 @@ describe("sign-up and sign-in", () => {
     await signUpCustomer({ name: "A", email: "dup@example.test", password: PW, confirmPassword: PW }, null);
     const db = await getDb();
     const before = (await db.select({ id: customers.id }).from(customers)).length;
-    await expect(signUpCustomer({ name: "B", email: "DUP@example.test", password: PW, confirmPassword: PW }, null)).rejects.toSatisfy((e) => fromConstraintViolation(e)?.status === 409);
+    await expect(signUpCustomer({ name: "B", email: "DUP@example.test", password: PW, confirmPassword: PW }, null)).rejects.toSatisfy(
+      (e) => fromConstraintViolation(e)?.status === 409,
+    );
     expect((await db.select({ id: customers.id }).from(customers)).length).toBe(before);
   });
 
   it("rejects weak passwords and malformed emails before touching the database", async () => {
     await expect(signUpCustomer({ name: "C", email: "not-an-email", password: PW, confirmPassword: PW }, null)).rejects.toThrow(/valid email/);
     await expect(signUpCustomer({ name: "C", email: "c@example.test", password: "short", confirmPassword: "short" }, null)).rejects.toThrow(/at least 10/);
-    await expect(signUpCustomer({ name: "C", email: "c@example.test", password: "password123", confirmPassword: "password123" }, null)).rejects.toThrow(/too common/);
+    await expect(signUpCustomer({ name: "C", email: "c@example.test", password: "password123", confirmPassword: "password123" }, null)).rejects.toThrow(
+      /too common/,
+    );
     await expect(signUpCustomer({ name: "C", email: `${"a".repeat(260)}@example.test`, password: PW, confirmPassword: PW }, null)).rejects.toThrow(/too long/);
     expect(await emailTaken("c@example.test")).toBe(false);
   });

@@ -85,7 +85,14 @@ export async function createUserUnchecked(
 ) {
   const [user] = await tx
     .insert(users)
-    .values({ email: data.email, name: data.name, phone: data.phone ?? null, role: data.role, passwordHash: data.passwordHash, customerId: data.customerId ?? null })
+    .values({
+      email: data.email,
+      name: data.name,
+      phone: data.phone ?? null,
+      role: data.role,
+      passwordHash: data.passwordHash,
+      customerId: data.customerId ?? null,
+    })
     .returning({ id: users.id });
   if (data.role === "technician") await createTechnicianProfile(tx, user!.id);
   return user!;
@@ -181,7 +188,10 @@ export async function setUserDisabled(actor: Actor | null, input: z.input<typeof
 /** Guard used by sign-up to give a friendly error before hashing. */
 export async function emailTaken(email: string) {
   const db = await getDb();
-  const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
   return rows.length > 0;
 }
-

@@ -17,14 +17,7 @@ export const DEVICE_KINDS = ["dvr", "nvr", "camera"] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** Recovery options a device may have had set up before the lockout. */
-export const RECOVERY_OPTIONS = [
-  "recovery_email",
-  "security_questions",
-  "app_account",
-  "guid_file",
-  "reset_button",
-  "unlock_pattern",
-] as const;
+export const RECOVERY_OPTIONS = ["recovery_email", "security_questions", "app_account", "guid_file", "reset_button", "unlock_pattern"] as const;
 export type RecoveryOption = (typeof RECOVERY_OPTIONS)[number];
 export type TriState = "yes" | "no" | "unknown";
 export type RecoveryOptions = Partial<Record<RecoveryOption, TriState>>;
@@ -32,16 +25,7 @@ export type RecoveryOptions = Partial<Record<RecoveryOption, TriState>>;
 export const WARRANTY_SEALS = ["intact", "broken", "none", "unknown"] as const;
 export type WarrantySeal = (typeof WARRANTY_SEALS)[number];
 
-export const VISIT_STATUSES = [
-  "requested",
-  "scheduled",
-  "en_route",
-  "on_site",
-  "waiting_vendor",
-  "completed",
-  "cancelled",
-  "no_show",
-] as const;
+export const VISIT_STATUSES = ["requested", "scheduled", "en_route", "on_site", "waiting_vendor", "completed", "cancelled", "no_show"] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 /** Statuses that hold a technician's time (and so take part in the overlap constraint). */
 export const ACTIVE_VISIT_STATUSES = ["scheduled", "en_route", "on_site", "waiting_vendor"] as const;

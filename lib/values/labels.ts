@@ -49,7 +49,12 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
   abandoned: "Abandoned",
 };
 
-export const RELATIONSHIP_LABELS: Record<AuthRelationship, string> = { owner: "Owner", manager: "Manager", installer: "Installer", other: "Other (authorized by the owner)" };
+export const RELATIONSHIP_LABELS: Record<AuthRelationship, string> = {
+  owner: "Owner",
+  manager: "Manager",
+  installer: "Installer",
+  other: "Other (authorized by the owner)",
+};
 
 export const SEAL_LABELS: Record<WarrantySeal, string> = { intact: "Intact", broken: "Broken", none: "No seal", unknown: "Not checked" };
 
@@ -84,7 +89,12 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
 
 export const MAIL_STATUS_LABELS: Record<MailStatus, string> = { pending: "Pending", sending: "Sending", sent: "Sent", failed: "Failed" };
 
-export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, string> = { pending: "Pending", sending: "Sending", delivered: "Delivered", failed: "Failed" };
+export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
+  pending: "Pending",
+  sending: "Sending",
+  delivered: "Delivered",
+  failed: "Failed",
+};
 
 /** A label from one of the maps above for a value typed as a plain string (report rows, form state): the value itself when unknown. */
 export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {

@@ -36,11 +36,25 @@ export async function openVendorCase(
     .insert(vendorCases)
     .values({ attemptId: c.attemptId, visitId: c.visit.id, deviceId: c.deviceId, vendor: c.vendor, whatWasSent: c.whatWasSent, sentAt: c.sentAt, dueAt })
     .returning({ id: vendorCases.id, dueAt: vendorCases.dueAt });
-  await audit(tx, { actorId: actor.id, action: "vendor_case.open", entityType: "vendor_case", entityId: row!.id, details: { visitId: c.visit.id, deviceId: c.deviceId, vendor: c.vendor, dueAt }, ip });
+  await audit(tx, {
+    actorId: actor.id,
+    action: "vendor_case.open",
+    entityType: "vendor_case",
+    entityId: row!.id,
+    details: { visitId: c.visit.id, deviceId: c.deviceId, vendor: c.vendor, dueAt },
+    ip,
+  });
   if (c.visit.status !== "waiting_vendor") {
     assertTransition(c.visit.status, "waiting_vendor");
     await tx.update(visits).set({ status: "waiting_vendor", updatedAt: new Date() }).where(eq(visits.id, c.visit.id));
-    await audit(tx, { actorId: actor.id, action: "visit.status", entityType: "visit", entityId: c.visit.id, details: { from: c.visit.status, to: "waiting_vendor" }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "visit.status",
+      entityType: "visit",
+      entityId: c.visit.id,
+      details: { from: c.visit.status, to: "waiting_vendor" },
+      ip,
+    });
   }
   return row!;
 }
@@ -68,7 +82,11 @@ export async function closeVendorCase(actor: Actor | null, input: unknown, ip: s
     if (!found) throw new NotFoundError("Vendor case not found.");
     const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
     assertEditable(v);
-    const [c] = await tx.select({ status: vendorCases.status, notes: vendorCases.notes }).from(vendorCases).where(eq(vendorCases.id, data.caseId)).for("update");
+    const [c] = await tx
+      .select({ status: vendorCases.status, notes: vendorCases.notes })
+      .from(vendorCases)
+      .where(eq(vendorCases.id, data.caseId))
+      .for("update");
     if (!c || !(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
     const now = new Date();
     const status = data.result === "received" ? "closed" : "expired";
@@ -82,14 +100,28 @@ export async function closeVendorCase(actor: Actor | null, input: unknown, ip: s
         ...(extra.resultBackupId ? { resultBackupId: extra.resultBackupId } : {}),
       })
       .where(eq(vendorCases.id, data.caseId));
-    await audit(tx, { actorId: actor.id, action: "vendor_case.close", entityType: "vendor_case", entityId: data.caseId, details: { result: data.result, status }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "vendor_case.close",
+      entityType: "vendor_case",
+      entityId: data.caseId,
+      details: { result: data.result, status },
+      ip,
+    });
     const stillOpen = await tx
       .select({ id: vendorCases.id })
       .from(vendorCases)
       .where(and(eq(vendorCases.visitId, v.id), ne(vendorCases.id, data.caseId), inArray(vendorCases.status, OPEN_CASE_STATUSES)));
     if (stillOpen.length === 0 && v.status === "waiting_vendor") {
       await tx.update(visits).set({ status: "on_site", updatedAt: now }).where(eq(visits.id, v.id));
-      await audit(tx, { actorId: actor.id, action: "visit.status", entityType: "visit", entityId: v.id, details: { from: "waiting_vendor", to: "on_site" }, ip });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "visit.status",
+        entityType: "visit",
+        entityId: v.id,
+        details: { from: "waiting_vendor", to: "on_site" },
+        ip,
+      });
     }
     return { status };
   });

@@ -4,6 +4,10 @@ import { z } from "zod";
 export const closeVendorCaseSchema = z.object({
   caseId: z.uuid("That vendor case id is not valid."),
   result: z.enum(["received", "no_answer"], "Say whether the vendor's result came back."),
-  resultNote: z.string({ error: "Describe what came back." }).trim().min(3, "Describe what came back (or that nothing did).").max(2000, "Use at most 2000 characters."),
+  resultNote: z
+    .string({ error: "Describe what came back." })
+    .trim()
+    .min(3, "Describe what came back (or that nothing did).")
+    .max(2000, "Use at most 2000 characters."),
 });
 export type CloseVendorCaseInput = z.input<typeof closeVendorCaseSchema>;

@@ -9,8 +9,14 @@ import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { closeVendorCase } from "./manage";
 import { listVendorCases } from "./read";
 
-const xml = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML export" } });
-const sadp = (visitId: string, deviceId: string) => attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
+const xml = (visitId: string, deviceId: string) =>
+  attempt(visitId, deviceId, {
+    methodId: "dahua_configtool_xml",
+    outcome: "waiting_vendor",
+    vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML export" },
+  });
+const sadp = (visitId: string, deviceId: string) =>
+  attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
 
 describe("vendor cases", () => {
   it("the visit waits until the last open case closes, then is back on site", async () => {
@@ -58,7 +64,8 @@ describe("vendor cases", () => {
     const s = await scenario({ authorized: true });
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     await logAttempt(s.tech, sadp(s.visitId, s.hik));
-    const open = (actor: typeof s.admin, now?: Date) => listVendorCases(actor, { open: true }, { limit: 100 }, now).then((p) => p.data.filter((c) => c.visitId === s.visitId));
+    const open = (actor: typeof s.admin, now?: Date) =>
+      listVendorCases(actor, { open: true }, { limit: 100 }, now).then((p) => p.data.filter((c) => c.visitId === s.visitId));
     const later = new Date(Date.now() + 50 * 3_600_000);
     const mine = await open(s.admin, later);
     expect(mine).toHaveLength(2);

@@ -6,8 +6,14 @@ export const visitFilterFields = z.object({
   status: z.enum(VISIT_STATUSES, "Use one of: " + VISIT_STATUSES.join(", ") + ".").optional(),
   technicianId: z.uuid("Use a technician's id.").optional(),
   customerId: z.uuid("Use a customer's id.").optional(),
-  from: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-01-31T09:00:00Z." }).optional().meta({ description: "Visits starting at or after" }),
-  to: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-02-01T00:00:00Z." }).optional().meta({ description: "Visits starting before" }),
+  from: z.iso
+    .datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-01-31T09:00:00Z." })
+    .optional()
+    .meta({ description: "Visits starting at or after" }),
+  to: z.iso
+    .datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-02-01T00:00:00Z." })
+    .optional()
+    .meta({ description: "Visits starting before" }),
 });
 
 /** `to` after `from`, as a refinement any schema with these fields can add. */

@@ -10,9 +10,21 @@ let theirs: string;
 const at = (day: number, hour = 14) => new Date(Date.UTC(2031, 0, day, hour));
 
 beforeAll(async () => {
-  [admin, tech, other, cust, cust2] = await Promise.all([makeUser("admin"), makeUser("technician"), makeUser("technician"), makeUser("customer"), makeUser("customer")]);
+  [admin, tech, other, cust, cust2] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("technician"),
+    makeUser("customer"),
+    makeUser("customer"),
+  ]);
   // Five visits for cust; two start at the same time (the cursor must still not skip or repeat). The fourth is not assigned yet.
-  for (const [day, hour, assigned] of [[1, 14, true], [2, 14, true], [2, 14, false], [3, 9, true], [5, 14, true]] as const) {
+  for (const [day, hour, assigned] of [
+    [1, 14, true],
+    [2, 14, true],
+    [2, 14, false],
+    [3, 9, true],
+    [5, 14, true],
+  ] as const) {
     mine.push(await makeVisit({ customerId: cust.customerId!, technicianId: assigned ? tech.id : null, startsAt: at(day, hour) }));
   }
   theirs = await makeVisit({ customerId: cust2.customerId!, technicianId: other.id, startsAt: at(4) });

@@ -78,7 +78,12 @@ describe("webhook delivery to a local receiver", () => {
       expect(wait).toBeLessThanOrEqual(backoffSeconds(1) + 1);
       // Not due yet: nothing is sent.
       expect(await deliverDueWebhooks({ workerId: "w1" })).toEqual({ claimed: 0, delivered: 0 });
-      await (await getDb()).update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.id, row!.id));
+      await (
+        await getDb()
+      )
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+        .where(eq(webhookDeliveries.id, row!.id));
       expect(await deliverDueWebhooks({ workerId: "w1" })).toEqual({ claimed: 1, delivered: 1 });
       [row] = await deliveriesOf(ep.id);
       expect(row).toMatchObject({ status: "delivered", attempts: 2, lastStatusCode: 200 });
@@ -118,8 +123,14 @@ describe("webhook delivery to a local receiver", () => {
       await emit(2);
       const db = await getDb();
       const rows = await deliveriesOf(ep.id);
-      await db.update(webhookDeliveries).set({ status: "sending", claimedBy: "dead", claimedAt: sql`now() - interval '10 minutes'`, attempts: 1 }).where(eq(webhookDeliveries.id, rows[0]!.id));
-      await db.update(webhookDeliveries).set({ status: "sending", claimedBy: "busy", claimedAt: sql`now()`, attempts: 1 }).where(eq(webhookDeliveries.id, rows[1]!.id));
+      await db
+        .update(webhookDeliveries)
+        .set({ status: "sending", claimedBy: "dead", claimedAt: sql`now() - interval '10 minutes'`, attempts: 1 })
+        .where(eq(webhookDeliveries.id, rows[0]!.id));
+      await db
+        .update(webhookDeliveries)
+        .set({ status: "sending", claimedBy: "busy", claimedAt: sql`now()`, attempts: 1 })
+        .where(eq(webhookDeliveries.id, rows[1]!.id));
       expect(await deliverDueWebhooks({ workerId: "w2" })).toEqual({ claimed: 1, delivered: 1 });
       expect(rx.received.map((r) => r.headers["fieldkey-delivery"])).toEqual([rows[0]!.id]);
 
@@ -156,11 +167,23 @@ describe("vendor_case.overdue scanner", () => {
     const deviceId = await makeDevice(cust.customerId!);
     const visitId = await makeVisit({ customerId: cust.customerId!, technicianId: tech.id, startsAt: new Date("2030-05-01T14:00:00Z"), deviceIds: [deviceId] });
     const mk = async (seq: number, hoursAgoDue: number, status: "open" | "closed") => {
-      const [a] = await db.insert(attempts).values({ visitId, deviceId, methodId: "dahua_configtool_xml", seq, technicianId: tech.id, outcome: "waiting_vendor" }).returning({ id: attempts.id });
+      const [a] = await db
+        .insert(attempts)
+        .values({ visitId, deviceId, methodId: "dahua_configtool_xml", seq, technicianId: tech.id, outcome: "waiting_vendor" })
+        .returning({ id: attempts.id });
       const dueAt = new Date(Date.now() - hoursAgoDue * 3600_000);
       const [c] = await db
         .insert(vendorCases)
-        .values({ attemptId: a!.id, visitId, deviceId, vendor: "dahua", whatWasSent: "XML export", sentAt: new Date(dueAt.getTime() - 48 * 3600_000), dueAt, status })
+        .values({
+          attemptId: a!.id,
+          visitId,
+          deviceId,
+          vendor: "dahua",
+          whatWasSent: "XML export",
+          sentAt: new Date(dueAt.getTime() - 48 * 3600_000),
+          dueAt,
+          status,
+        })
         .returning({ id: vendorCases.id });
       return c!.id;
     };
@@ -173,7 +196,10 @@ describe("vendor_case.overdue scanner", () => {
     const sent = await deliveriesOf(ep.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.payload).toMatchObject({ type: "vendor_case.overdue", data: { vendorCaseId: overdue, vendor: "dahua", visitId } });
-    const marks = await db.select({ id: vendorCases.id, at: vendorCases.overdueNotifiedAt }).from(vendorCases).where(inArray(vendorCases.id, [overdue, notYet, closed]));
+    const marks = await db
+      .select({ id: vendorCases.id, at: vendorCases.overdueNotifiedAt })
+      .from(vendorCases)
+      .where(inArray(vendorCases.id, [overdue, notYet, closed]));
     expect(Object.fromEntries(marks.map((m) => [m.id, !!m.at]))).toEqual({ [overdue]: true, [notYet]: false, [closed]: false });
   });
 });

@@ -40,7 +40,13 @@ export async function claimDueDeliveries(db: Executor, workerId: string, batch =
     .update(webhookDeliveries)
     .set({ status: "sending", claimedAt: sql`now()`, claimedBy: workerId, attempts: sql`${webhookDeliveries.attempts} + 1` })
     .where(inArray(webhookDeliveries.id, due))
-    .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, event: webhookDeliveries.event, payload: webhookDeliveries.payload, attempts: webhookDeliveries.attempts });
+    .returning({
+      id: webhookDeliveries.id,
+      endpointId: webhookDeliveries.endpointId,
+      event: webhookDeliveries.event,
+      payload: webhookDeliveries.payload,
+      attempts: webhookDeliveries.attempts,
+    });
 }
 
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
@@ -68,7 +74,8 @@ async function post(url: string, secret: string, d: Claimed): Promise<Outcome> {
     return { ok: res.status >= 200 && res.status < 300, statusCode: res.status, response: text, error: res.ok ? null : `Receiver answered ${res.status}` };
   } catch (err) {
     const e = err as Error;
-    const msg = e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
+    const msg =
+      e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
     return { ok: false, statusCode: null, response: null, error: msg.slice(0, 500) };
   }
 }

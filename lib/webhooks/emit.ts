@@ -25,7 +25,15 @@ export async function emitEvent(tx: Executor, event: WebhookEvent, data: Record<
 /** The payload every visit event carries: enough to act on, no personal details beyond ids. */
 export async function emitVisitEvent(tx: Executor, event: Extract<WebhookEvent, `visit.${string}`>, visitId: string, extra: Record<string, unknown> = {}) {
   const [v] = await tx
-    .select({ id: visits.id, reference: visits.reference, status: visits.status, startsAt: visits.startsAt, endsAt: visits.endsAt, customerId: visits.customerId, technicianId: visits.technicianId })
+    .select({
+      id: visits.id,
+      reference: visits.reference,
+      status: visits.status,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+      customerId: visits.customerId,
+      technicianId: visits.technicianId,
+    })
     .from(visits)
     .where(eq(visits.id, visitId));
   if (!v) return null;

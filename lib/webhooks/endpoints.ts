@@ -20,7 +20,14 @@ export async function createWebhookEndpoint(actor: Actor | null, input: CreateWe
       .insert(webhookEndpoints)
       .values({ url: data.url, description: data.description || null, secret, events: data.events, createdBy: actor.id })
       .returning({ id: webhookEndpoints.id });
-    await audit(tx, { actorId: actor.id, action: "webhook.create", entityType: "webhook_endpoint", entityId: row!.id, details: { url: data.url, events: data.events }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "webhook.create",
+      entityType: "webhook_endpoint",
+      entityId: row!.id,
+      details: { url: data.url, events: data.events },
+      ip,
+    });
     return { id: row!.id, secret };
   });
 }
@@ -34,7 +41,10 @@ export async function listWebhookEndpoints(actor: Actor | null) {
   // A subquery over an alias: in a select from one table drizzle leaves column names unqualified, and
   // `d.endpoint_id = ${webhookEndpoints.id}` came out as `d.endpoint_id = "id"` (d's own id): always 0.
   const deliveriesIn = (status: WebhookDeliveryStatus) =>
-    sql<number>`(${db.select({ n: count() }).from(d).where(and(eq(d.endpointId, webhookEndpoints.id), eq(d.status, status)))})`.mapWith(Number);
+    sql<number>`(${db
+      .select({ n: count() })
+      .from(d)
+      .where(and(eq(d.endpointId, webhookEndpoints.id), eq(d.status, status)))})`.mapWith(Number);
   return db
     .select({
       id: webhookEndpoints.id,

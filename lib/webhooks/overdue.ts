@@ -35,7 +35,16 @@ export async function scanOverdueVendorCases(db?: Database) {
         dueAt: vendorCases.dueAt,
       });
     for (const c of marked) {
-      await emitEvent(tx, "vendor_case.overdue", { vendorCaseId: c.id, visitId: c.visitId, deviceId: c.deviceId, attemptId: c.attemptId, vendor: c.vendor, whatWasSent: c.whatWasSent, sentAt: c.sentAt.toISOString(), dueAt: c.dueAt.toISOString() });
+      await emitEvent(tx, "vendor_case.overdue", {
+        vendorCaseId: c.id,
+        visitId: c.visitId,
+        deviceId: c.deviceId,
+        attemptId: c.attemptId,
+        vendor: c.vendor,
+        whatWasSent: c.whatWasSent,
+        sentAt: c.sentAt.toISOString(),
+        dueAt: c.dueAt.toISOString(),
+      });
     }
     return marked.length;
   });

@@ -6,7 +6,10 @@ import { deliverDueWebhooks } from "./deliver";
 import { emitEvent } from "./emit";
 import { privateTargetReason } from "./target";
 
-const resolvesTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address }));
+const resolvesTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses.map((address) => ({ address }));
 
 describe("privateTargetReason: where a delivery may go, checked right before it is sent", () => {
   it("allows a name that resolves only to public addresses, and public IP literals", async () => {
@@ -34,7 +37,10 @@ describe("privateTargetReason: where a delivery may go, checked right before it 
   it("a delivery to an endpoint saved before the rule (https://localhost) is not sent, and says why", async () => {
     const db = await getDb();
     await db.update(webhookEndpoints).set({ active: false, disabledAt: new Date() }).where(eq(webhookEndpoints.active, true));
-    const [ep] = await db.insert(webhookEndpoints).values({ url: "https://localhost:1/hook", secret: "s".repeat(32), events: ["visit.booked"] }).returning();
+    const [ep] = await db
+      .insert(webhookEndpoints)
+      .values({ url: "https://localhost:1/hook", secret: "s".repeat(32), events: ["visit.booked"] })
+      .returning();
     await db.transaction((tx) => emitEvent(tx, "visit.booked", { visitId: "v" }));
     expect(await deliverDueWebhooks({ workerId: "w-ssrf" })).toEqual({ claimed: 1, delivered: 0 });
     const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, ep!.id));

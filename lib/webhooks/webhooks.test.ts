@@ -33,8 +33,20 @@ describe("signatures", () => {
 
 describe("endpoints", () => {
   it("https only (loopback http for local receivers), at least one event; secret shown once, audited", async () => {
-    for (const url of ["http://example.com/hook", "ftp://example.com", "https://user:pw@example.com/", "not a url", "https://169.254.169.254/latest", "https://10.0.0.5/hook", "https://[::1]/hook", "https://localhost/hook", "https://db.localhost:5432/"]) {
-      await expect(createWebhookEndpoint(admin, { url, events: ["visit.booked"] }, null)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["url"] })] });
+    for (const url of [
+      "http://example.com/hook",
+      "ftp://example.com",
+      "https://user:pw@example.com/",
+      "not a url",
+      "https://169.254.169.254/latest",
+      "https://10.0.0.5/hook",
+      "https://[::1]/hook",
+      "https://localhost/hook",
+      "https://db.localhost:5432/",
+    ]) {
+      await expect(createWebhookEndpoint(admin, { url, events: ["visit.booked"] }, null)).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: ["url"] })],
+      });
     }
     await expect(createWebhookEndpoint(admin, { url: "https://example.com/hook", events: [] }, null)).rejects.toThrow(/at least one event/);
     await expect(createWebhookEndpoint(tech, { url: "https://example.com/hook", events: ["visit.booked"] }, null)).rejects.toBeInstanceOf(ForbiddenError);
@@ -52,8 +64,16 @@ describe("endpoint counters", () => {
     const db = await getDb();
     const a = await createWebhookEndpoint(admin, { url: "https://count-a.example/hook", events: ["visit.booked"] }, null);
     const b = await createWebhookEndpoint(admin, { url: "https://count-b.example/hook", events: ["visit.booked"] }, null);
-    const row = (endpointId: string, status: "pending" | "delivered" | "failed") => ({ endpointId, eventId: randomUUID(), event: "visit.booked" as const, payload: {}, status });
-    await db.insert(webhookDeliveries).values([row(a.id, "pending"), row(a.id, "delivered"), row(a.id, "delivered"), row(a.id, "failed"), row(b.id, "delivered")]);
+    const row = (endpointId: string, status: "pending" | "delivered" | "failed") => ({
+      endpointId,
+      eventId: randomUUID(),
+      event: "visit.booked" as const,
+      payload: {},
+      status,
+    });
+    await db
+      .insert(webhookDeliveries)
+      .values([row(a.id, "pending"), row(a.id, "delivered"), row(a.id, "delivered"), row(a.id, "failed"), row(b.id, "delivered")]);
     const listed = new Map((await listWebhookEndpoints(admin)).map((e) => [e.id, e]));
     expect(listed.get(a.id)).toMatchObject({ pending: 1, delivered: 2, failed: 1 });
     expect(listed.get(b.id)).toMatchObject({ pending: 0, delivered: 1, failed: 0 });
@@ -91,10 +111,19 @@ describe("emitEvent", () => {
     const ep = await createWebhookEndpoint(admin, { url: "https://vault.example/hook", events: ["backup.uploaded"] }, null);
     const cust = await makeUser("customer");
     const deviceId = await makeDevice(cust.customerId!);
-    const stored = await storeBackup(admin, { deviceId, kind: "config", filename: "cfg.backup", contentType: "application/octet-stream", bytes: randomBytes(32) });
+    const stored = await storeBackup(admin, {
+      deviceId,
+      kind: "config",
+      filename: "cfg.backup",
+      contentType: "application/octet-stream",
+      bytes: randomBytes(32),
+    });
     const [row] = await listWebhookDeliveries(admin, { endpointId: ep.id });
     expect(row).toMatchObject({ event: "backup.uploaded", status: "pending" });
     const [full] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row!.id));
-    expect(full!.payload).toMatchObject({ type: "backup.uploaded", data: { backupId: stored.id, deviceId, customerId: cust.customerId, version: 1, sha256: stored.sha256 } });
+    expect(full!.payload).toMatchObject({
+      type: "backup.uploaded",
+      data: { backupId: stored.id, deviceId, customerId: cust.customerId, version: 1, sha256: stored.sha256 },
+    });
   });
 });

@@ -29,13 +29,20 @@ export const widgetOriginsSchema = z.object({
     .superRefine((s, ctx) => {
       const all = lines(s);
       if (all.length > 20) ctx.addIssue({ code: "custom", message: "List at most 20 sites." });
-      for (const l of all) if (!toOrigin(l)) ctx.addIssue({ code: "custom", message: `“${l.slice(0, 80)}” is not a site address like https://www.example.com` });
+      for (const l of all)
+        if (!toOrigin(l)) ctx.addIssue({ code: "custom", message: `“${l.slice(0, 80)}” is not a site address like https://www.example.com` });
     }),
 });
 export type WidgetOriginsInput = z.input<typeof widgetOriginsSchema>;
 
 /** The normalised, de-duplicated origins of a valid form value. */
-export const originsOf = (s: string) => [...new Set(lines(s).map((l) => toOrigin(l)).filter((o): o is string => !!o))];
+export const originsOf = (s: string) => [
+  ...new Set(
+    lines(s)
+      .map((l) => toOrigin(l))
+      .filter((o): o is string => !!o),
+  ),
+];
 
 /** The frame-ancestors source list for the widget: the allowed sites, or 'none'. */
 export function frameAncestors(origins: string[]): string {

@@ -31,7 +31,12 @@ export type Case = {
   /** A request that fails validation, and the field errors it gets (default: `?limit=1000`). */
   invalid?: Partial<Where> & { body?: (w: ContractWorld) => unknown; headers?: (w: ContractWorld) => Record<string, string>; errors: unknown[] };
   /** Customer A asking for B's record: a 404 (detail) or B's rows absent (list). Absent for operations with no customer's record (public). */
-  otherCustomer?: Where & { as?: (w: ContractWorld) => Actor; body?: (w: ContractWorld) => unknown; status?: number; expect: "404" | ((body: unknown, w: ContractWorld) => void) };
+  otherCustomer?: Where & {
+    as?: (w: ContractWorld) => Actor;
+    body?: (w: ContractWorld) => unknown;
+    status?: number;
+    expect: "404" | ((body: unknown, w: ContractWorld) => void);
+  };
 };
 
 export const ids = (body: unknown) => (body as { data: { id: string }[] }).data.map((r) => r.id);
@@ -138,11 +143,15 @@ export const READ_CASES: Case[] = [
       // The same figures as the admin report page for the same filters.
       const page = await getReportData(w.admin, { brand: "dahua" });
       expect((b as { rates: unknown }).rates).toEqual(JSON.parse(JSON.stringify(page.byBrandMethod)));
-      expect((b as { claims: { methodId: string; claimed: number }[] }).claims).toEqual(expect.arrayContaining([expect.objectContaining({ methodId: "dahua_qr_dmss", claimed: 0.95 })]));
+      expect((b as { claims: { methodId: string; claimed: number }[] }).claims).toEqual(
+        expect.arrayContaining([expect.objectContaining({ methodId: "dahua_qr_dmss", claimed: 0.95 })]),
+      );
     },
-    invalid: { url: () => "/api/v1/reports/success-rates?brand=sony&from=2026-02-30", errors: expect.arrayContaining([expect.objectContaining({ in: "query", field: "brand", detail: "Pick a brand from the list." })]) as unknown as unknown[] },
+    invalid: {
+      url: () => "/api/v1/reports/success-rates?brand=sony&from=2026-02-30",
+      errors: expect.arrayContaining([expect.objectContaining({ in: "query", field: "brand", detail: "Pick a brand from the list." })]) as unknown as unknown[],
+    },
     // A customer's token, even with the scope, is refused: reports are for admins.
     otherCustomer: { url: () => "/api/v1/reports/success-rates", status: 403, expect: (b) => expect(b).toMatchObject({ status: 403 }) },
   },
 ];
-

@@ -109,7 +109,14 @@ describe.each(CASES.map((c, i) => ({ ...c, ip: `198.18.0.${i + 1}` })))("$op", (
       await exhaustRateLimit(`token:${row.id}`);
       token = row.token;
     }
-    const res = await callRoute(c.handler, c.url(w), { token, params: c.params?.(w), ip: c.ip, method: s.method.toUpperCase(), body: c.body?.(w), headers: c.headers?.(w) });
+    const res = await callRoute(c.handler, c.url(w), {
+      token,
+      params: c.params?.(w),
+      ip: c.ip,
+      method: s.method.toUpperCase(),
+      body: c.body?.(w),
+      headers: c.headers?.(w),
+    });
     expectProblem(res, 429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });

@@ -11,14 +11,25 @@ const ROOT = path.join(process.cwd(), "app", "api", "v1");
 const NOT_IN_V1_DOC = new Set(["/api/v1/openapi.json"]);
 
 function routeFiles(dir = ROOT): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
 }
-const toApiPath = (file: string) => "/api/v1" + path.dirname(path.relative(ROOT, file)).replace(/^\.$/, "").replace(/\[(\w+)\]/g, "{$1}").replace(/^(?=.)/, "/");
+const toApiPath = (file: string) =>
+  "/api/v1" +
+  path
+    .dirname(path.relative(ROOT, file))
+    .replace(/^\.$/, "")
+    .replace(/\[(\w+)\]/g, "{$1}")
+    .replace(/^(?=.)/, "/");
 const load = (p: string) => import(path.join(ROOT, p.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "[$1]"), "route.ts")) as Promise<Record<string, unknown>>;
 const sample = (p: string) => p.replace(/\{\w+\}/g, "00000000-0000-4000-8000-000000000000");
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown[]; responses: Record<string, unknown> }>> };
+  const doc = openApiDocument() as unknown as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; security: unknown[]; responses: Record<string, unknown> }>>;
+  };
 
   const isPublic = (op: { security: unknown[] }) => op.security.length === 0;
 
@@ -32,11 +43,22 @@ describe("OpenAPI document", () => {
         expect(Object.keys(op.responses)).not.toContain("401");
       } else expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "403", "429"]));
     }
-    expect(ops.filter(isPublic).map((o) => o.operationId).sort()).toEqual(ENDPOINTS.filter((e) => e.public).map((e) => e.operationId).sort());
+    expect(
+      ops
+        .filter(isPublic)
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(
+      ENDPOINTS.filter((e) => e.public)
+        .map((e) => e.operationId)
+        .sort(),
+    );
   });
 
   it("documents exactly the methods the route files export", async () => {
-    const documented = Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     const implemented: string[] = [];
     for (const file of routeFiles()) {
       const p = toApiPath(file);

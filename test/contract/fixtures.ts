@@ -19,13 +19,35 @@ export async function makeContractWorld() {
   const deviceA = await makeDevice(custA.customerId!, { brand: "dahua" });
   const deviceB = await makeDevice(custB.customerId!, { brand: "hikvision" });
   const visitA = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: new Date("2030-03-04T14:00:00Z"), deviceIds: [deviceA] });
-  const visitB = await makeVisit({ customerId: custB.customerId!, technicianId: otherTech.id, startsAt: new Date("2030-03-05T14:00:00Z"), deviceIds: [deviceB] });
+  const visitB = await makeVisit({
+    customerId: custB.customerId!,
+    technicianId: otherTech.id,
+    startsAt: new Date("2030-03-05T14:00:00Z"),
+    deviceIds: [deviceB],
+  });
   const bytes = randomBytes(64);
-  const backupA = await storeBackup(tech, { deviceId: deviceA, visitId: visitA, kind: "config", filename: "configFileExport.backup", contentType: "application/octet-stream", bytes });
-  const backupB = await storeBackup(otherTech, { deviceId: deviceB, visitId: visitB, kind: "config", filename: "b.bin", contentType: "application/octet-stream", bytes: randomBytes(8) });
+  const backupA = await storeBackup(tech, {
+    deviceId: deviceA,
+    visitId: visitA,
+    kind: "config",
+    filename: "configFileExport.backup",
+    contentType: "application/octet-stream",
+    bytes,
+  });
+  const backupB = await storeBackup(otherTech, {
+    deviceId: deviceB,
+    visitId: visitB,
+    kind: "config",
+    filename: "b.bin",
+    contentType: "application/octet-stream",
+    bytes: randomBytes(8),
+  });
   const db = await getDb();
   const vendorCase = async (visitId: string, deviceId: string, technicianId: string, methodId: string, vendor: "dahua" | "hikvision") => {
-    const [a] = await db.insert(attempts).values({ visitId, deviceId, methodId, seq: 1, technicianId, outcome: "waiting_vendor" }).returning({ id: attempts.id });
+    const [a] = await db
+      .insert(attempts)
+      .values({ visitId, deviceId, methodId, seq: 1, technicianId, outcome: "waiting_vendor" })
+      .returning({ id: attempts.id });
     const sentAt = new Date(Date.now() - 72 * 3600_000);
     const [c] = await db
       .insert(vendorCases)

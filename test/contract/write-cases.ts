@@ -57,13 +57,24 @@ export const WRITE_CASES: Case[] = [
     body: (w) => ({ ...newBooking(w.starts[1]!), contact: { customerId: w.custA.customerId, name: "", email: "", phone: "" }, account: { mode: "existing" } }),
     headers: key,
     ok: (b, w) => expect(b).toMatchObject({ startsAt: new Date(w.starts[1]!).toISOString(), address: expect.stringContaining("5 Elm St"), replayed: false }),
-    invalid: { body: (w) => ({ ...newBooking(w.starts[1]!), contact: { customerId: "nope", name: "", email: "", phone: "" } }), headers: key, errors: [bodyError("contact.customerId", "Unknown record.")] },
+    invalid: {
+      body: (w) => ({ ...newBooking(w.starts[1]!), contact: { customerId: "nope", name: "", email: "", phone: "" } }),
+      headers: key,
+      errors: [bodyError("contact.customerId", "Unknown record.")],
+    },
     // A customer's token books only for itself.
     otherCustomer: {
       url: () => "/api/v1/visits",
-      body: (w) => ({ ...newBooking(w.starts[2]!), contact: { customerId: w.custB.customerId, name: "", email: "", phone: "" }, account: { mode: "existing" } }),
+      body: (w) => ({
+        ...newBooking(w.starts[2]!),
+        contact: { customerId: w.custB.customerId, name: "", email: "", phone: "" },
+        account: { mode: "existing" },
+      }),
       status: 422,
-      expect: (b) => expect((b as { errors: unknown[] }).errors).toEqual([{ in: "body", field: "contact.customerId", pointer: "#/contact/customerId", detail: "You can only book for yourself." }]),
+      expect: (b) =>
+        expect((b as { errors: unknown[] }).errors).toEqual([
+          { in: "body", field: "contact.customerId", pointer: "#/contact/customerId", detail: "You can only book for yourself." },
+        ]),
     },
   },
   {
@@ -105,7 +116,11 @@ export const WRITE_CASES: Case[] = [
     as: (w) => w.tech,
     url: (w) => `/api/v1/visits/${w.visitA}/attempts`,
     params: (w) => ({ id: w.visitA }),
-    ok: (b, w) => expect(b).toMatchObject({ data: [{ visitId: w.visitA, deviceId: w.deviceA, seq: 1, outcome: "waiting_vendor", technicianId: w.tech.id }], nextCursor: null }),
+    ok: (b, w) =>
+      expect(b).toMatchObject({
+        data: [{ visitId: w.visitA, deviceId: w.deviceA, seq: 1, outcome: "waiting_vendor", technicianId: w.tech.id }],
+        nextCursor: null,
+      }),
     // A technician sees only visits assigned to them: B's visit (another technician's) is not found.
     otherCustomer: { as: (w) => w.tech, url: (w) => `/api/v1/visits/${w.visitB}/attempts`, params: (w) => ({ id: w.visitB }), expect: "404" },
   },
@@ -117,7 +132,10 @@ export const WRITE_CASES: Case[] = [
     params: (w) => ({ id: w.visitOnSite }),
     body: (w) => ({ deviceId: w.deviceA, methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 300 }),
     ok: (b) => expect(b).toMatchObject({ seq: 1, vendorCaseId: null }),
-    invalid: { body: (w) => ({ deviceId: w.deviceA, methodId: "dahua_qr_dmss", outcome: "maybe", durationSeconds: 300 }), errors: [bodyError("outcome", "Choose an outcome.")] },
+    invalid: {
+      body: (w) => ({ deviceId: w.deviceA, methodId: "dahua_qr_dmss", outcome: "maybe", durationSeconds: 300 }),
+      errors: [bodyError("outcome", "Choose an outcome.")],
+    },
     otherCustomer: {
       as: (w) => w.tech,
       url: (w) => `/api/v1/visits/${w.visitB}/attempts`,

@@ -13,7 +13,12 @@ const ROOT = process.cwd();
 
 /** The documentation files checked, relative to `root`. */
 function docFiles(root: string): string[] {
-  const docs = fs.existsSync(path.join(root, "docs")) ? fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`) : [];
+  const docs = fs.existsSync(path.join(root, "docs"))
+    ? fs
+        .readdirSync(path.join(root, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`)
+    : [];
   return ["README.md", ...docs.sort()];
 }
 
@@ -84,7 +89,8 @@ function brokenLinks(root: string, files: string[]): string[] {
       }
       if (fragment === undefined) continue;
       if (!resolved.endsWith(".md")) problems.push(`${file}: ${target} (a #fragment only works into a Markdown file)`);
-      else if (!anchorsOf(resolved).has(decodeURIComponent(fragment))) problems.push(`${file}: ${target} (no heading with that anchor in ${path.relative(root, resolved)})`);
+      else if (!anchorsOf(resolved).has(decodeURIComponent(fragment)))
+        problems.push(`${file}: ${target} (no heading with that anchor in ${path.relative(root, resolved)})`);
     }
   }
   return problems;
@@ -124,7 +130,10 @@ describe("the link check itself", () => {
       "[ref]: docs/gone.md",
     ].join("\n"),
   );
-  fs.writeFileSync(path.join(dir, "docs", "ops.md"), "# Ops\n\n## First start\n\n## `npm run` (bench:slots)\n\n## First start\n\nBack to [the README](../README.md#title), [slots](#npm-run-benchslots), [again](#first-start-1).\n");
+  fs.writeFileSync(
+    path.join(dir, "docs", "ops.md"),
+    "# Ops\n\n## First start\n\n## `npm run` (bench:slots)\n\n## First start\n\nBack to [the README](../README.md#title), [slots](#npm-run-benchslots), [again](#first-start-1).\n",
+  );
 
   it("finds missing files, unknown anchors, anchors into code, links out of the repository and absolute paths, and nothing else", () => {
     expect(brokenLinks(dir, docFiles(dir))).toEqual([
@@ -138,7 +147,9 @@ describe("the link check itself", () => {
   });
 
   it("makes GitHub's anchors: punctuation dropped, code and links unwrapped, repeats numbered", () => {
-    const a = anchors("# REST API (`/api/v1`)\n## In the field (technician's day)\n## Reports\n## Reports\n## [Linked](x.md) *heading*\n```\n# not a heading\n```\n<a id=\"custom\"></a>");
+    const a = anchors(
+      '# REST API (`/api/v1`)\n## In the field (technician\'s day)\n## Reports\n## Reports\n## [Linked](x.md) *heading*\n```\n# not a heading\n```\n<a id="custom"></a>',
+    );
     expect([...a]).toEqual(["rest-api-apiv1", "in-the-field-technicians-day", "reports", "reports-1", "linked-heading", "custom"]);
   });
 });

@@ -38,7 +38,11 @@ function resolved(file: string, spec: string): string {
 const RULES: { name: string; files: (f: string) => boolean; forbidden: (target: string) => boolean }[] = [
   { name: "lib/ never imports app/", files: (f) => f.startsWith("lib/"), forbidden: (t) => t === "app" || t.startsWith("app/") },
   { name: "db/ never imports app/", files: (f) => f.startsWith("db/"), forbidden: (t) => t === "app" || t.startsWith("app/") },
-  { name: "domain modules never import the /api/v1 layer (lib/api/)", files: (f) => f.startsWith("lib/") && !f.startsWith("lib/api/"), forbidden: (t) => t === "lib/api" || t.startsWith("lib/api/") },
+  {
+    name: "domain modules never import the /api/v1 layer (lib/api/)",
+    files: (f) => f.startsWith("lib/") && !f.startsWith("lib/api/"),
+    forbidden: (t) => t === "lib/api" || t.startsWith("lib/api/"),
+  },
 ];
 
 function violations(files: Record<string, string>) {

@@ -44,27 +44,81 @@ export const EXCLUDED: Record<string, string> = {
 export const ACTION_SEEDS: Record<string, ActionSeed> = {
   // (auth): next-auth's signIn is replaced by a stand-in that refuses (see actions.test.ts); the schema, sign-up and setup run for real.
   signInAction: { as: "public", seed: (w) => ({ email: w.custA.email, password: PASSWORD, next: "/portal" }), seedStatus: 401 },
-  signUpAction: { as: "public", seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }) },
-  setupAction: { as: "public", seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }) },
+  signUpAction: {
+    as: "public",
+    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }),
+  },
+  setupAction: {
+    as: "public",
+    seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }),
+  },
   forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
   // field work
   advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
-  recordAuthorizationAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }) },
+  recordAuthorizationAction: {
+    as: "tech",
+    seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
+  },
   logAttemptAction: {
     as: "tech",
-    seed: (w) => ({ visitId: w.visitOnSite, deviceId: w.deviceA, methodId: "dahua_configtool_xml", outcome: "waiting_vendor", durationSeconds: 300, startedAt: new Date().toISOString(), notes: "Tried the QR", description: "", vendorCase: { vendor: "dahua", whatWasSent: "the QR code" } }),
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      deviceId: w.deviceA,
+      methodId: "dahua_configtool_xml",
+      outcome: "waiting_vendor",
+      durationSeconds: 300,
+      startedAt: new Date().toISOString(),
+      notes: "Tried the QR",
+      description: "",
+      vendorCase: { vendor: "dahua", whatWasSent: "the QR code" },
+    }),
   },
-  correctAttemptAction: { as: "tech", seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }) },
+  correctAttemptAction: {
+    as: "tech",
+    seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }),
+  },
   updateDeviceFactsAction: {
     as: "tech",
     seed: (w) => ({
-      ...{ visitId: w.visitA, deviceId: w.deviceA, brand: "dahua", kind: "nvr", model: "NVR4108HS", serial: "SN-1", firmware: "4.0", mac: "3C:EF:8C:12:34:56", channels: 8, lorexDeviceId: null },
-      ...{ warrantySeal: "intact", recoveryOptions: { recovery_email: "yes", security_questions: "no", app_account: "unknown", guid_file: "unknown", reset_button: "unknown", unlock_pattern: "no" }, notes: "" },
+      ...{
+        visitId: w.visitA,
+        deviceId: w.deviceA,
+        brand: "dahua",
+        kind: "nvr",
+        model: "NVR4108HS",
+        serial: "SN-1",
+        firmware: "4.0",
+        mac: "3C:EF:8C:12:34:56",
+        channels: 8,
+        lorexDeviceId: null,
+      },
+      ...{
+        warrantySeal: "intact",
+        recoveryOptions: {
+          recovery_email: "yes",
+          security_questions: "no",
+          app_account: "unknown",
+          guid_file: "unknown",
+          reset_button: "unknown",
+          unlock_pattern: "no",
+        },
+        notes: "",
+      },
     }),
   },
   closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
-  completeVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitOnSite, patternLockSet: "yes", configExported: "no", recoveryEmailUpdated: "na", notes: "", devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }] }) },
+  completeVisitAction: {
+    as: "tech",
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      patternLockSet: "yes",
+      configExported: "no",
+      recoveryEmailUpdated: "na",
+      notes: "",
+      devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }],
+    }),
+  },
   attachVendorFileAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
   // backups, calendar
   deleteBackupAction: { as: "admin", seed: (w) => ({ backupId: w.backupB.id }) },
@@ -72,9 +126,19 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   createCalendarFeedAction: { as: "tech", seed: () => ({}), runs: 60 },
   revokeCalendarFeedAction: { as: "tech", seed: () => ({}), runs: 60 },
   // admin
-  createApiTokenAction: { as: "admin", seed: (w) => ({ name: "CRM sync", userId: w.custA.id, scopes: ["visits:read", "devices:read"], expiresOn: "2031-12-31" }) },
+  createApiTokenAction: {
+    as: "admin",
+    seed: (w) => ({ name: "CRM sync", userId: w.custA.id, scopes: ["visits:read", "devices:read"], expiresOn: "2031-12-31" }),
+  },
   revokeApiTokenAction: { as: "admin", seed: (w) => ({ id: w.tokenId }) },
-  adminBookAction: { as: "admin", seed: (w) => ({ ...bookingInput(w.starts[0]!), contact: { customerId: w.custA.customerId, name: "", email: "", phone: "" }, account: { mode: "existing" } }) },
+  adminBookAction: {
+    as: "admin",
+    seed: (w) => ({
+      ...bookingInput(w.starts[0]!),
+      contact: { customerId: w.custA.customerId, name: "", email: "", phone: "" },
+      account: { mode: "existing" },
+    }),
+  },
   adminSlotsAction: { as: "admin", seed: () => ({ brands: ["dahua", "lorex"], deviceCount: 2, fromDay: "2030-01-02", toDay: "2030-01-03" }) },
   searchCustomersAction: { as: "admin", seed: () => ({ q: "Carla" }) },
   customerProfileAction: { as: "admin", seed: (w) => ({ customerId: w.custA.customerId }) },
@@ -82,20 +146,50 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   saveSettingsAction: {
     as: "admin",
     seed: () => ({
-      ...{ companyName: "FieldKey Security", companyPhone: "216-333-8245", companyEmail: "service@fieldkey.local", companyAddress: "Cleveland, OH", timeZone: "America/New_York" },
-      ...{ slotStepMinutes: 30, minNoticeMinutes: 120, horizonDays: 30, travelBufferMinutes: 30, visitBaseMinutes: 60, visitPerDeviceMinutes: 30, cancelCutoffHours: 24, vendorCaseDueHours: 48, widgetAllowedOrigins: [] },
+      ...{
+        companyName: "FieldKey Security",
+        companyPhone: "216-333-8245",
+        companyEmail: "service@fieldkey.local",
+        companyAddress: "Cleveland, OH",
+        timeZone: "America/New_York",
+      },
+      ...{
+        slotStepMinutes: 30,
+        minNoticeMinutes: 120,
+        horizonDays: 30,
+        travelBufferMinutes: 30,
+        visitBaseMinutes: 60,
+        visitPerDeviceMinutes: 30,
+        cancelCutoffHours: 24,
+        vendorCaseDueHours: 48,
+        widgetAllowedOrigins: [],
+      },
     }),
   },
   addHolidayAction: { as: "admin", seed: () => ({ day: "2031-12-25", name: "Christmas Day" }) },
   removeHolidayAction: { as: "admin", seed: () => ({ day: "2031-12-25" }) },
   setHoursAction: {
     as: "admin",
-    seed: (w) => ({ technicianId: w.tech.id, days: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ ranges: d < 5 ? [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }] : [] })) }),
+    seed: (w) => ({
+      technicianId: w.tech.id,
+      days: [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+        ranges:
+          d < 5
+            ? [
+                { start: "08:00", end: "12:00" },
+                { start: "13:00", end: "17:00" },
+              ]
+            : [],
+      })),
+    }),
   },
   addTimeOffAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, startsAt: "2031-02-01T09:00", endsAt: "2031-02-01T17:00", reason: "Training" }) },
   removeTimeOffAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, id: w.timeOffId }) },
   setBrandsAction: { as: "admin", seed: (w) => ({ technicianId: w.tech.id, brands: ["dahua", "hikvision"] }) },
-  createStaffAction: { as: "admin", seed: () => ({ name: "Terry Tech", email: `terry-${randomUUID()}@fieldkey.test`, phone: "216-555-0100", role: "technician", password: PASSWORD }) },
+  createStaffAction: {
+    as: "admin",
+    seed: () => ({ name: "Terry Tech", email: `terry-${randomUUID()}@fieldkey.test`, phone: "216-555-0100", role: "technician", password: PASSWORD }),
+  },
   changeRoleAction: { as: "admin", seed: (w) => ({ userId: w.otherTech.id, role: "technician" }) },
   disableUserAction: { as: "admin", seed: (w) => ({ userId: w.custB.id }) },
   enableUserAction: { as: "admin", seed: (w) => ({ userId: w.custB.id }) },
@@ -106,7 +200,10 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   bookAction: { as: "public", seed: (w) => bookingInput(w.starts[2]!) },
   slotsAction: { as: "public", seed: () => ({ brands: ["hikvision"], deviceCount: 1, fromDay: "2030-01-02", toDay: "2030-01-02" }) },
   // customer portal
-  updateDeviceAction: { as: "customer", seed: (w) => ({ deviceId: w.deviceA, kind: "nvr", model: "NVR4108HS", serial: "ABC-123", siteId: w.siteA, notes: "Basement", recovery }) },
+  updateDeviceAction: {
+    as: "customer",
+    seed: (w) => ({ deviceId: w.deviceA, kind: "nvr", model: "NVR4108HS", serial: "ABC-123", siteId: w.siteA, notes: "Basement", recovery }),
+  },
   updateSiteAction: { as: "customer", seed: (w) => ({ siteId: w.siteA, ...site }) },
   rescheduleSlotsAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove }) },
   rescheduleAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove, slotStart: w.starts[1] }) },

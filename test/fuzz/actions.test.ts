@@ -48,7 +48,8 @@ beforeAll(async () => {
   await watch.install();
 });
 
-const actorFor = (role: Role, world = w): Actor | null => (role === "admin" ? world.admin : role === "tech" ? world.tech : role === "customer" ? world.custA : null);
+const actorFor = (role: Role, world = w): Actor | null =>
+  role === "admin" ? world.admin : role === "tech" ? world.tech : role === "customer" ? world.custA : null;
 
 it("finds the action modules, and every exported action has an actor and a valid input (or a stated exclusion)", () => {
   expect(Object.keys(modules).length).toBeGreaterThanOrEqual(15);
@@ -56,7 +57,10 @@ it("finds the action modules, and every exported action has an actor and a valid
   expect(names.length).toBeGreaterThanOrEqual(45);
   const missing = names.filter((n) => !ACTION_SEEDS[n] && !EXCLUDED[n]);
   expect(missing, `actions with no row in test/fuzz/action-seeds.ts`).toEqual([]);
-  expect(Object.keys(ACTION_SEEDS).filter((n) => !names.includes(n)), "rows for actions that no longer exist").toEqual([]);
+  expect(
+    Object.keys(ACTION_SEEDS).filter((n) => !names.includes(n)),
+    "rows for actions that no longer exist",
+  ).toEqual([]);
 });
 
 it("the seeds are valid: each passes the gate and the schema (not a 401/403/422 before mutation)", async () => {
@@ -80,29 +84,33 @@ describe("every action refuses bad input cleanly", () => {
   beforeEach(async () => {
     await watch.reset();
   });
-  it.each(Object.keys(ACTION_SEEDS))("%s", async (name) => {
-    const action = actions.find((a) => a.name === name);
-    expect(action, `${name} is not exported by any action module`).toBeDefined();
-    const s = ACTION_SEEDS[name]!;
-    state.actor = actorFor(s.as);
-    await fc.assert(
-      fc.asyncProperty(mutated(s.seed(w)), async (m) => {
-        inputs++;
-        let r: Awaited<ReturnType<Action>>;
-        try {
-          r = await action!.fn(m.input);
-        } catch (err) {
-          throw new Error(`${name} threw on ${m.kind} ${m.path}: ${String(err)}`);
-        }
-        const key = r.ok ? "ok" : String(r.status);
-        statuses[key] = (statuses[key] ?? 0) + 1;
-        expect(r.status, `${name} answered 500 on ${m.kind} ${m.path}: ${r.error}`).not.toBe(500);
-        const changed = await watch.changes();
-        if (!r.ok) expect(changed, `${name} refused (${r.status} ${r.error}) ${m.kind} ${m.path} but changed rows`).toEqual([]);
-      }),
-      { numRuns: s.runs ?? RUNS },
-    );
-  }, SLOW);
+  it.each(Object.keys(ACTION_SEEDS))(
+    "%s",
+    async (name) => {
+      const action = actions.find((a) => a.name === name);
+      expect(action, `${name} is not exported by any action module`).toBeDefined();
+      const s = ACTION_SEEDS[name]!;
+      state.actor = actorFor(s.as);
+      await fc.assert(
+        fc.asyncProperty(mutated(s.seed(w)), async (m) => {
+          inputs++;
+          let r: Awaited<ReturnType<Action>>;
+          try {
+            r = await action!.fn(m.input);
+          } catch (err) {
+            throw new Error(`${name} threw on ${m.kind} ${m.path}: ${String(err)}`);
+          }
+          const key = r.ok ? "ok" : String(r.status);
+          statuses[key] = (statuses[key] ?? 0) + 1;
+          expect(r.status, `${name} answered 500 on ${m.kind} ${m.path}: ${r.error}`).not.toBe(500);
+          const changed = await watch.changes();
+          if (!r.ok) expect(changed, `${name} refused (${r.status} ${r.error}) ${m.kind} ${m.path} but changed rows`).toEqual([]);
+        }),
+        { numRuns: s.runs ?? RUNS },
+      );
+    },
+    SLOW,
+  );
 });
 
 const started = performance.now();

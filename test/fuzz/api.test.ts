@@ -63,7 +63,9 @@ async function send(handler: Handler, method: string, r: Req, token?: string) {
 async function sendRoute(handler: Handler, method: string, r: Req) {
   const headers = new Headers(r.headers);
   headers.set("x-forwarded-for", nextIp());
-  const res = await handler(new Request(new URL(r.url, "http://localhost"), { method, headers, body: method === "GET" ? undefined : r.body }), { params: Promise.resolve(r.params ?? {}) });
+  const res = await handler(new Request(new URL(r.url, "http://localhost"), { method, headers, body: method === "GET" ? undefined : r.body }), {
+    params: Promise.resolve(r.params ?? {}),
+  });
   const text = await res.text();
   if (res.status >= 400) {
     expect(res.headers.get("content-type"), `${r.kind} answered ${res.status}`).toBe("application/problem+json");
@@ -92,73 +94,109 @@ it("every documented operation is fuzzed", () => {
 });
 
 describe("every /api/v1 operation refuses bad input cleanly", () => {
-  it.each(CASES.map((c) => [c.op, c] as const))("%s", async (op, c) => {
-    const spec = ENDPOINTS.find((e) => e.operationId === op)!;
-    const shape: Shape = {
-      method: spec.method.toUpperCase(),
-      url: c.url(w),
-      params: c.params?.(w),
-      headers: c.headers?.(w),
-      body: c.body?.(w),
-      queryKeys: spec.query ? Object.keys(spec.query.shape) : [],
-      headerKeys: spec.headers ? Object.keys(spec.headers.shape) : [],
-    };
-    // The case's caller and an admin, each with every scope (public operations: no token).
-    // The case's caller and an admin, each with a token holding every scope (public operations: no token).
-    const callers = spec.public ? [undefined] : await Promise.all([c.as(w), w.admin].map((a) => tokenFor(a, [...API_SCOPES])));
-    await watch.reset();
-    await fc.assert(
-      fc.asyncProperty(requests(shape), fc.constantFrom(...callers), async (r, token) => {
-        await check(op, r, await send(c.handler, shape.method, r, token));
-      }),
-      { numRuns: RUNS[op] ?? RUNS.default },
-    );
-  }, SLOW);
+  it.each(CASES.map((c) => [c.op, c] as const))(
+    "%s",
+    async (op, c) => {
+      const spec = ENDPOINTS.find((e) => e.operationId === op)!;
+      const shape: Shape = {
+        method: spec.method.toUpperCase(),
+        url: c.url(w),
+        params: c.params?.(w),
+        headers: c.headers?.(w),
+        body: c.body?.(w),
+        queryKeys: spec.query ? Object.keys(spec.query.shape) : [],
+        headerKeys: spec.headers ? Object.keys(spec.headers.shape) : [],
+      };
+      // The case's caller and an admin, each with every scope (public operations: no token).
+      // The case's caller and an admin, each with a token holding every scope (public operations: no token).
+      const callers = spec.public ? [undefined] : await Promise.all([c.as(w), w.admin].map((a) => tokenFor(a, [...API_SCOPES])));
+      await watch.reset();
+      await fc.assert(
+        fc.asyncProperty(requests(shape), fc.constantFrom(...callers), async (r, token) => {
+          await check(op, r, await send(c.handler, shape.method, r, token));
+        }),
+        { numRuns: RUNS[op] ?? RUNS.default },
+      );
+    },
+    SLOW,
+  );
 });
 
 describe("routes outside /api/v1", () => {
-  it("POST /api/backups (upload): metadata, file name (path traversal), content type and size", async () => {
-    const valid = { deviceId: w.deviceA, visitId: w.visitA, kind: "config", firmware: "4.0", note: "before reset" };
-    const arb = fc.record({
-      field: fc.constantFrom("deviceId", "visitId", "kind", "firmware", "note", "none"),
-      value: badString(),
-      filename: fc.oneof(
-        fc.constantFrom("../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%E0%A4%A", "%", "C:\\Windows\\win.ini", "/abs/path.bin", "a\u0000b.bin", "", "x".repeat(300), ".", ".."),
-        badString(),
-      ),
-      type: fc.constantFrom("application/octet-stream", "text/html", "", "x/\u00ff"),
-      size: fc.constantFrom(0, 1, 64, 4096),
-      as: fc.constantFrom(w.tech, w.admin, w.otherTech),
-    });
-    await fc.assert(
-      fc.asyncProperty(arb, async (a) => {
-        state.actor = a.as;
-        const u = new URL("/api/backups", "http://localhost");
-        for (const [k, v] of Object.entries(valid)) u.searchParams.set(k, a.field === k ? a.value : v);
-        const headers: Record<string, string> = { origin: "http://localhost", host: "localhost", "x-filename": headerSafe(a.filename) };
-        if (a.type) headers["content-type"] = headerSafe(a.type);
-        const r: Req = { kind: `upload ${a.field} ${JSON.stringify(a.filename).slice(0, 60)} ${a.size} B`, url: u.pathname + u.search, headers, body: new Uint8Array(a.size).fill(7) };
-        const res = await sendRoute(upload.POST as Handler, "POST", r);
-        await check("upload", r, res.status);
-        // A stored name is one plain path segment: no directory part, no control characters, no leading dot.
-        if (res.status === 201) expect(res.body?.filename, r.kind).toMatch(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*$/);
-      }),
-      { numRuns: 300 },
-    );
-  }, SLOW);
+  it(
+    "POST /api/backups (upload): metadata, file name (path traversal), content type and size",
+    async () => {
+      const valid = { deviceId: w.deviceA, visitId: w.visitA, kind: "config", firmware: "4.0", note: "before reset" };
+      const arb = fc.record({
+        field: fc.constantFrom("deviceId", "visitId", "kind", "firmware", "note", "none"),
+        value: badString(),
+        filename: fc.oneof(
+          fc.constantFrom(
+            "../../../etc/passwd",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%E0%A4%A",
+            "%",
+            "C:\\Windows\\win.ini",
+            "/abs/path.bin",
+            "a\u0000b.bin",
+            "",
+            "x".repeat(300),
+            ".",
+            "..",
+          ),
+          badString(),
+        ),
+        type: fc.constantFrom("application/octet-stream", "text/html", "", "x/\u00ff"),
+        size: fc.constantFrom(0, 1, 64, 4096),
+        as: fc.constantFrom(w.tech, w.admin, w.otherTech),
+      });
+      await fc.assert(
+        fc.asyncProperty(arb, async (a) => {
+          state.actor = a.as;
+          const u = new URL("/api/backups", "http://localhost");
+          for (const [k, v] of Object.entries(valid)) u.searchParams.set(k, a.field === k ? a.value : v);
+          const headers: Record<string, string> = { origin: "http://localhost", host: "localhost", "x-filename": headerSafe(a.filename) };
+          if (a.type) headers["content-type"] = headerSafe(a.type);
+          const r: Req = {
+            kind: `upload ${a.field} ${JSON.stringify(a.filename).slice(0, 60)} ${a.size} B`,
+            url: u.pathname + u.search,
+            headers,
+            body: new Uint8Array(a.size).fill(7),
+          };
+          const res = await sendRoute(upload.POST as Handler, "POST", r);
+          await check("upload", r, res.status);
+          // A stored name is one plain path segment: no directory part, no control characters, no leading dot.
+          if (res.status === 201) expect(res.body?.filename, r.kind).toMatch(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*$/);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
 
-  it("GET /api/backups/:id/download and /api/calendar/:token: any id or token", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(badString(w.backupA.id), fc.uuid()), fc.oneof(badString(), badString().map((t) => `${t}.ics`)), async (id, token) => {
-        state.actor = w.custA;
-        const r1: Req = { kind: `download ${JSON.stringify(id).slice(0, 60)}`, url: "/api/backups/x/download", params: { id }, headers: {} };
-        await check("download", r1, (await sendRoute(download.GET as Handler, "GET", r1)).status);
-        const r2: Req = { kind: `calendar ${JSON.stringify(token).slice(0, 60)}`, url: "/api/calendar/x", params: { token }, headers: {} };
-        await check("calendar", r2, (await sendRoute(calendar.GET as Handler, "GET", r2)).status);
-      }),
-      { numRuns: 250 },
-    );
-  }, SLOW);
+  it(
+    "GET /api/backups/:id/download and /api/calendar/:token: any id or token",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(badString(w.backupA.id), fc.uuid()),
+          fc.oneof(
+            badString(),
+            badString().map((t) => `${t}.ics`),
+          ),
+          async (id, token) => {
+            state.actor = w.custA;
+            const r1: Req = { kind: `download ${JSON.stringify(id).slice(0, 60)}`, url: "/api/backups/x/download", params: { id }, headers: {} };
+            await check("download", r1, (await sendRoute(download.GET as Handler, "GET", r1)).status);
+            const r2: Req = { kind: `calendar ${JSON.stringify(token).slice(0, 60)}`, url: "/api/calendar/x", params: { token }, headers: {} };
+            await check("calendar", r2, (await sendRoute(calendar.GET as Handler, "GET", r2)).status);
+          },
+        ),
+        { numRuns: 250 },
+      );
+    },
+    SLOW,
+  );
 });
 
 const started = performance.now();

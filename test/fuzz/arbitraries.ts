@@ -147,11 +147,13 @@ export function mutated(seed: unknown): fc.Arbitrary<Mutation> {
   const paths = pathsOf(seed);
   const label = (p: Path) => p.join(".") || "(root)";
   const replace = paths.length
-    ? fc.constantFrom(...paths).chain((p) => badValue(getAt(seed, p)).map((v) => {
-        const input = clone(seed);
-        setAt(input, p, v);
-        return { kind: "replace", path: label(p), input };
-      }))
+    ? fc.constantFrom(...paths).chain((p) =>
+        badValue(getAt(seed, p)).map((v) => {
+          const input = clone(seed);
+          setAt(input, p, v);
+          return { kind: "replace", path: label(p), input };
+        }),
+      )
     : null;
   const remove = paths.length
     ? fc.constantFrom(...paths).map((p) => {
@@ -160,16 +162,24 @@ export function mutated(seed: unknown): fc.Arbitrary<Mutation> {
         return { kind: "missing", path: label(p), input };
       })
     : null;
-  const containers: Path[] = [[], ...paths.filter((p) => { const v = getAt(seed, p); return v !== null && typeof v === "object"; })];
-  const extra = fc.tuple(fc.constantFrom(...containers), fc.constantFrom("extra", "__proto__", "constructor", "id", "role", "customerId", "0"), badValue()).map(([p, k, v]) => {
-    const input = clone(seed);
-    const target = p.length ? getAt(input, p) : input;
-    if (target && typeof target === "object") {
-      if (Array.isArray(target)) target.push(v);
-      else Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-    return { kind: "extra", path: `${label(p)}.${k}`, input };
-  });
+  const containers: Path[] = [
+    [],
+    ...paths.filter((p) => {
+      const v = getAt(seed, p);
+      return v !== null && typeof v === "object";
+    }),
+  ];
+  const extra = fc
+    .tuple(fc.constantFrom(...containers), fc.constantFrom("extra", "__proto__", "constructor", "id", "role", "customerId", "0"), badValue())
+    .map(([p, k, v]) => {
+      const input = clone(seed);
+      const target = p.length ? getAt(input, p) : input;
+      if (target && typeof target === "object") {
+        if (Array.isArray(target)) target.push(v);
+        else Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
+      }
+      return { kind: "extra", path: `${label(p)}.${k}`, input };
+    });
   const whole = badValue(seed).map((input) => ({ kind: "random", path: "(root)", input }));
   return fc.oneof(
     ...(replace ? [{ weight: 8, arbitrary: replace }] : []),

@@ -27,7 +27,9 @@ const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? (res as T[]) : ((
 
 async function tableNames(): Promise<string[]> {
   const db = await getDb();
-  const res = await db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const res = await db.execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
   const names = rowsOf<{ name: string }>(res)
     .map((r) => r.name)
     .filter((n) => !COUNTED_ON_REFUSAL.has(n) && n !== COUNTER && !n.startsWith("__drizzle"));
@@ -64,10 +66,14 @@ export class RowCountWatch {
     const db = await getDb();
     await db.execute(sql.raw(`create table if not exists ${COUNTER} (n bigint not null)`));
     await db.execute(sql.raw(`insert into ${COUNTER} select 0 where not exists (select 1 from ${COUNTER})`));
-    await db.execute(sql.raw(`create or replace function ${COUNTER}_bump() returns trigger language plpgsql as $$ begin update ${COUNTER} set n = n + 1; return null; end $$`));
+    await db.execute(
+      sql.raw(`create or replace function ${COUNTER}_bump() returns trigger language plpgsql as $$ begin update ${COUNTER} set n = n + 1; return null; end $$`),
+    );
     for (const n of this.names) {
       await db.execute(sql.raw(`drop trigger if exists ${COUNTER}_t on "${n}"`));
-      await db.execute(sql.raw(`create trigger ${COUNTER}_t after insert or delete or truncate on "${n}" for each statement execute function ${COUNTER}_bump()`));
+      await db.execute(
+        sql.raw(`create trigger ${COUNTER}_t after insert or delete or truncate on "${n}" for each statement execute function ${COUNTER}_bump()`),
+      );
     }
     await this.reset();
   }

@@ -41,7 +41,6 @@ export default async function setup(project: TestProject) {
   };
 }
 
-
 declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "postgres" | "pglite";

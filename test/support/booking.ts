@@ -5,7 +5,13 @@ import { slotOptions } from "@/lib/booking/slot-options";
 
 const uniq = () => randomBytes(4).toString("hex");
 
-export const NO_OPTIONS = { recovery_email: "unknown", security_questions: "unknown", app_account: "unknown", guid_file: "unknown", reset_button: "unknown" } as const;
+export const NO_OPTIONS = {
+  recovery_email: "unknown",
+  security_questions: "unknown",
+  app_account: "unknown",
+  guid_file: "unknown",
+  reset_button: "unknown",
+} as const;
 
 /** A valid booking from someone new ("email me a link"), for the given start. */
 export function bookingInput(slotStart: string, over: Partial<BookingInput> = {}): BookingInput {

@@ -4,7 +4,20 @@
  */
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db/client";
-import { customers, devices, sites, technicianHours, technicianProfiles, users, visitDevices, visits, type Brand, type DeviceKind, type Role, type VisitStatus } from "@/db/schema";
+import {
+  customers,
+  devices,
+  sites,
+  technicianHours,
+  technicianProfiles,
+  users,
+  visitDevices,
+  visits,
+  type Brand,
+  type DeviceKind,
+  type Role,
+  type VisitStatus,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 
 const uniq = () => randomBytes(4).toString("hex");

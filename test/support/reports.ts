@@ -21,10 +21,10 @@ export async function addAttempt(
   db?: Executor,
 ) {
   const conn = db ?? (await getDb());
-  const [{ next }] = await queryRows<{ next: number }>(
+  const [{ next }] = (await queryRows<{ next: number }>(
     conn,
     sql`SELECT coalesce(max(seq), 0)::int + 1 AS next FROM attempts WHERE visit_id = ${o.visitId}::uuid AND device_id = ${o.deviceId}::uuid`,
-  ) as [{ next: number }];
+  )) as [{ next: number }];
   const startedAt = o.startedAt ?? new Date("2025-06-02T14:00:00Z");
   const seconds = o.durationMinutes === undefined || o.durationMinutes === null ? null : Math.round(o.durationMinutes * 60);
   const [row] = await conn

@@ -28,7 +28,13 @@ export function ResetPasswordForm({ token, invite }: { token: string; invite: bo
       <FormMessage error={formError ?? formState.errors.token?.message} />
       <input type="hidden" {...register("token")} />
       <TextField label="New password" type="password" autoComplete="new-password" error={formState.errors.password?.message} {...register("password")} />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={formState.errors.confirmPassword?.message} {...register("confirmPassword")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={formState.errors.confirmPassword?.message}
+        {...register("confirmPassword")}
+      />
       <button type="submit" className="btn-primary w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Saving…" : invite ? "Set password" : "Change password"}
       </button>

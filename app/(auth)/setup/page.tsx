@@ -20,9 +20,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   return (
     <div className="card">
       <h1 className="mb-1 text-2xl font-bold">Create the first admin</h1>
-      <p className="mb-6 text-slate-600">
-        Use the one-time link printed in the server log when FieldKey started. The token works once.
-      </p>
+      <p className="mb-6 text-slate-600">Use the one-time link printed in the server log when FieldKey started. The token works once.</p>
       <SetupForm token={typeof token === "string" ? token : ""} />
     </div>
   );

@@ -8,7 +8,16 @@ const LABELS: Record<string, string> = {
   "backup.reencrypt": "Re-encrypted under a new key",
 };
 
-type Event = { id: number; action: string; entityId: string | null; at: Date; ip: string | null; actorName: string | null; actorRole: string | null; details: Record<string, unknown> };
+type Event = {
+  id: number;
+  action: string;
+  entityId: string | null;
+  at: Date;
+  ip: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  details: Record<string, unknown>;
+};
 
 /** Who did what to which backup, when, from where. */
 export function AuditTrail({ events, zone }: { events: Event[]; zone: ZoneAndLocale }) {
@@ -18,11 +27,21 @@ export function AuditTrail({ events, zone }: { events: Event[]; zone: ZoneAndLoc
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">When</th>
-            <th scope="col" className="py-2 pr-3">What</th>
-            <th scope="col" className="py-2 pr-3">Who</th>
-            <th scope="col" className="py-2 pr-3">From</th>
-            <th scope="col" className="py-2 pr-3">Version</th>
+            <th scope="col" className="py-2 pr-3">
+              When
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              What
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Who
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              From
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Version
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -15,8 +15,7 @@ export function BackupList({ items, admin = false, zone }: { items: BackupListIt
         <li key={b.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`backup-v${b.version}`}>
           <div className="min-w-0">
             <p className="font-semibold">
-              v{b.version} · {b.filename}{" "}
-              {b.deletedAt ? <span className="badge bg-red-100 text-red-800">Deleted</span> : null}
+              v{b.version} · {b.filename} {b.deletedAt ? <span className="badge bg-red-100 text-red-800">Deleted</span> : null}
             </p>
             <p className="text-sm text-slate-600">
               {BACKUP_KIND_LABELS[b.kind]} · {formatBytes(b.sizeBytes)} · {formatDateTime(b.uploadedAt, zone)} by {b.uploadedByName}

@@ -40,7 +40,10 @@ export function BackupUpload(props: {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: useSchemaResolver(loadSchema), defaultValues: { kind: kinds[0]!, firmware: props.defaultFirmware ?? "", note: "" } });
+  const form = useForm<Values>({
+    resolver: useSchemaResolver(loadSchema),
+    defaultValues: { kind: kinds[0]!, firmware: props.defaultFirmware ?? "", note: "" },
+  });
   const e = form.formState.errors;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -56,7 +59,10 @@ export function BackupUpload(props: {
     if (values.note) q.set("note", values.note);
     setProgress(0);
     // 201: the stored backup; otherwise an RFC 9457 problem (`detail`, and `errors[]` per field).
-    const result = await new Promise<{ status: number; body: { id?: string; version?: number; detail?: string; errors?: { field: string; detail: string }[] } }>((resolve) => {
+    const result = await new Promise<{
+      status: number;
+      body: { id?: string; version?: number; detail?: string; errors?: { field: string; detail: string }[] };
+    }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", `/api/backups?${q}`);
       xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");

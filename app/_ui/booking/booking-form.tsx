@@ -25,7 +25,15 @@ const FIELDS: Record<StepId, FieldPath<BookingInput>[]> = {
   review: ["account", "notes"],
 };
 const stepOf = (path: string): StepId =>
-  path.startsWith("contact") ? "contact" : path.startsWith("site") ? "address" : path.startsWith("devices") ? "devices" : path.startsWith("slot") ? "time" : "review";
+  path.startsWith("contact")
+    ? "contact"
+    : path.startsWith("site")
+      ? "address"
+      : path.startsWith("devices")
+        ? "devices"
+        : path.startsWith("slot")
+          ? "time"
+          : "review";
 
 export type BookingFormProps = {
   mode: BookingMode;
@@ -50,7 +58,9 @@ function defaults(profile: BookingProfile | null, mode: BookingMode): BookingInp
   return {
     idempotencyKey: newKey(),
     contact: profile ? { customerId: profile.customerId, ...profile.contact } : { customerId: "", name: "", email: "", phone: "" },
-    site: profile?.sites[0] ? { siteId: profile.sites[0].id } : { siteId: "", addressLine1: "", addressLine2: "", city: "", region: "", postalCode: "", label: "", accessNotes: "" },
+    site: profile?.sites[0]
+      ? { siteId: profile.sites[0].id }
+      : { siteId: "", addressLine1: "", addressLine2: "", city: "", region: "", postalCode: "", label: "", accessNotes: "" },
     devices: [{ ...NEW_DEVICE, recovery: { ...NEW_DEVICE.recovery } }],
     slotStart: "",
     notes: "",
@@ -63,7 +73,11 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   // Each step is checked when Next is pressed (form.trigger). Validating on blur as well made
   // the error under a field vanish as the click on Next began, moving the button away from
   // the pointer so the click was lost; instead a field's error clears as soon as it is edited.
-  const form = useForm<BookingInput, unknown, BookingData>({ resolver: zodResolver(bookingSchema), defaultValues: defaults(initialProfile, mode), mode: "onSubmit" });
+  const form = useForm<BookingInput, unknown, BookingData>({
+    resolver: zodResolver(bookingSchema),
+    defaultValues: defaults(initialProfile, mode),
+    mode: "onSubmit",
+  });
   useEffect(() => {
     // A subscription in an effect, not a render-time watch(): nothing here is memoised from it.
     // eslint-disable-next-line react-hooks/incompatible-library
@@ -135,7 +149,9 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   const devices = watchedDevices ?? [];
   if (done) return <Confirmation c={done} mode={mode} email={form.getValues("contact.email")} accountMode={form.getValues("account.mode")} />;
 
-  const brands = [...new Set(devices.map((d) => (d.deviceId ? profile?.devices.find((x) => x.id === d.deviceId)?.brand : d.brand)).filter(Boolean))] as BookingData["devices"][number]["brand"][];
+  const brands = [
+    ...new Set(devices.map((d) => (d.deviceId ? profile?.devices.find((x) => x.id === d.deviceId)?.brand : d.brand)).filter(Boolean)),
+  ] as BookingData["devices"][number]["brand"][];
 
   return (
     <form
@@ -145,7 +161,10 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
         ev.preventDefault();
         void next();
       }}
-      noValidate aria-labelledby="step-title" className="card">
+      noValidate
+      aria-labelledby="step-title"
+      className="card"
+    >
       <StepIndicator steps={steps.map((s) => ({ id: s, title: s === "contact" && mode === "admin" ? "Customer" : TITLES[s] }))} current={index} />
       <h2 id="step-title" ref={heading} tabIndex={-1} className="mb-4 text-xl font-semibold">
         {step === "contact" && mode === "admin" ? "Customer" : TITLES[step]}

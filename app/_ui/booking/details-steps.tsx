@@ -12,8 +12,24 @@ export function ContactStep({ form }: { form: Form }) {
   const e = formState.errors;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <TextField label="Full name" id="contact-name" autoComplete="name" maxLength={120} className="sm:col-span-2" error={errorAt(e, "contact.name")} {...register("contact.name")} />
-      <TextField label="Email" id="contact-email" type="email" autoComplete="email" maxLength={254} error={errorAt(e, "contact.email")} {...register("contact.email")} />
+      <TextField
+        label="Full name"
+        id="contact-name"
+        autoComplete="name"
+        maxLength={120}
+        className="sm:col-span-2"
+        error={errorAt(e, "contact.name")}
+        {...register("contact.name")}
+      />
+      <TextField
+        label="Email"
+        id="contact-email"
+        type="email"
+        autoComplete="email"
+        maxLength={254}
+        error={errorAt(e, "contact.email")}
+        {...register("contact.email")}
+      />
       <TextField
         label="Phone"
         id="contact-phone"
@@ -39,8 +55,18 @@ export function AddressStep({ form, saved }: { form: Form; saved: BookingProfile
           <legend className="label">Where is the equipment?</legend>
           <div className="space-y-2">
             {saved.map((s) => (
-              <label key={s.id} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                <input type="radio" name="site-choice" value={s.id} checked={siteId === s.id} onChange={() => setValue("site.siteId", s.id)} className="mt-1 accent-brand-700" />
+              <label
+                key={s.id}
+                className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="site-choice"
+                  value={s.id}
+                  checked={siteId === s.id}
+                  onChange={() => setValue("site.siteId", s.id)}
+                  className="mt-1 accent-brand-700"
+                />
                 <span>
                   {s.label ? <span className="font-semibold">{s.label}: </span> : null}
                   {s.addressLine1}
@@ -58,14 +84,52 @@ export function AddressStep({ form, saved }: { form: Form; saved: BookingProfile
       ) : null}
       {!siteId ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Street address" id="site-line1" autoComplete="address-line1" maxLength={200} className="sm:col-span-2" error={errorAt(e, "site.addressLine1")} {...register("site.addressLine1")} />
-          <TextField label="Apartment, suite, floor (optional)" id="site-line2" autoComplete="address-line2" maxLength={200} className="sm:col-span-2" error={errorAt(e, "site.addressLine2")} {...register("site.addressLine2")} />
+          <TextField
+            label="Street address"
+            id="site-line1"
+            autoComplete="address-line1"
+            maxLength={200}
+            className="sm:col-span-2"
+            error={errorAt(e, "site.addressLine1")}
+            {...register("site.addressLine1")}
+          />
+          <TextField
+            label="Apartment, suite, floor (optional)"
+            id="site-line2"
+            autoComplete="address-line2"
+            maxLength={200}
+            className="sm:col-span-2"
+            error={errorAt(e, "site.addressLine2")}
+            {...register("site.addressLine2")}
+          />
           <TextField label="City" id="site-city" autoComplete="address-level2" maxLength={100} error={errorAt(e, "site.city")} {...register("site.city")} />
           <div className="grid grid-cols-2 gap-3">
-            <TextField label="State" id="site-region" autoComplete="address-level1" maxLength={100} error={errorAt(e, "site.region")} {...register("site.region")} />
-            <TextField label="ZIP code" id="site-postal" autoComplete="postal-code" inputMode="numeric" maxLength={20} error={errorAt(e, "site.postalCode")} {...register("site.postalCode")} />
+            <TextField
+              label="State"
+              id="site-region"
+              autoComplete="address-level1"
+              maxLength={100}
+              error={errorAt(e, "site.region")}
+              {...register("site.region")}
+            />
+            <TextField
+              label="ZIP code"
+              id="site-postal"
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={20}
+              error={errorAt(e, "site.postalCode")}
+              {...register("site.postalCode")}
+            />
           </div>
-          <TextField label="Name for this place (optional)" id="site-label" maxLength={100} hint="E.g. “Shop” or “Home”." error={errorAt(e, "site.label")} {...register("site.label")} />
+          <TextField
+            label="Name for this place (optional)"
+            id="site-label"
+            maxLength={100}
+            hint="E.g. “Shop” or “Home”."
+            error={errorAt(e, "site.label")}
+            {...register("site.label")}
+          />
           <TextAreaField
             label="Access notes (optional)"
             id="site-access"

@@ -13,7 +13,13 @@ export const NEW_DEVICE = {
   kind: "" as never,
   model: "",
   problem: "",
-  recovery: { recovery_email: "unknown", security_questions: "unknown", app_account: "unknown", guid_file: "unknown", reset_button: "unknown" } as BookingInput["devices"][number]["recovery"],
+  recovery: {
+    recovery_email: "unknown",
+    security_questions: "unknown",
+    app_account: "unknown",
+    guid_file: "unknown",
+    reset_button: "unknown",
+  } as BookingInput["devices"][number]["recovery"],
 };
 
 const TRI = [
@@ -93,7 +99,13 @@ export function DevicesStep({ form, saved }: { form: Form; saved: BookingProfile
                     </option>
                   ))}
                 </SelectField>
-                <TextField label="Model (if known)" id={`devices-${i}-model`} maxLength={100} error={errorAt(e, `devices.${i}.model`)} {...register(`devices.${i}.model`)} />
+                <TextField
+                  label="Model (if known)"
+                  id={`devices-${i}-model`}
+                  maxLength={100}
+                  error={errorAt(e, `devices.${i}.model`)}
+                  {...register(`devices.${i}.model`)}
+                />
               </div>
             )}
             <TextAreaField
@@ -109,11 +121,18 @@ export function DevicesStep({ form, saved }: { form: Form; saved: BookingProfile
               <div className="mt-3 space-y-2">
                 <p className="text-sm font-medium text-slate-800">What was ever set up on it?</p>
                 {ASKED_RECOVERY_OPTIONS.map((o) => (
-                  <fieldset key={o} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between" aria-describedby={errorAt(e, `devices.${i}.recovery.${o}`) ? `devices-${i}-${o}-error` : undefined}>
+                  <fieldset
+                    key={o}
+                    className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between"
+                    aria-describedby={errorAt(e, `devices.${i}.recovery.${o}`) ? `devices-${i}-${o}-error` : undefined}
+                  >
                     <legend className="float-left text-sm text-slate-800 sm:max-w-[60%]">{RECOVERY_OPTION_QUESTIONS[o]}</legend>
                     <div className="flex gap-1">
                       {TRI.map(([v, label]) => (
-                        <label key={v} className="flex min-h-11 cursor-pointer items-center gap-1.5 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600">
+                        <label
+                          key={v}
+                          className="flex min-h-11 cursor-pointer items-center gap-1.5 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+                        >
                           <input type="radio" value={v} className="accent-brand-700" {...register(`devices.${i}.recovery.${o}`)} />
                           {label}
                         </label>

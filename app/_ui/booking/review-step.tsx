@@ -11,7 +11,6 @@ import { deviceLabel } from "@/lib/values/labels";
 type Form = UseFormReturn<BookingInput, unknown, BookingData>;
 export type BookingMode = "public" | "customer" | "admin";
 
-
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="grid gap-1 border-b border-slate-100 py-2 sm:grid-cols-[10rem_1fr]">
@@ -35,13 +34,13 @@ export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingM
         <Row term="For">
           {v.contact?.name} · {v.contact?.email || "no email"} · {v.contact?.phone}
         </Row>
-        <Row term="Address">{site ? [site.addressLine1, site.addressLine2, `${site.city}, ${site.region} ${site.postalCode}`].filter(Boolean).join(", ") : ""}</Row>
+        <Row term="Address">
+          {site ? [site.addressLine1, site.addressLine2, `${site.city}, ${site.region} ${site.postalCode}`].filter(Boolean).join(", ") : ""}
+        </Row>
         <Row term="Devices">
           <ul>
             {(v.devices ?? []).map((d, i) => (
-              <li key={i}>
-                {deviceLabel({ brand: d.brand ?? "", kind: d.kind ?? "", model: d.model })}
-              </li>
+              <li key={i}>{deviceLabel({ brand: d.brand ?? "", kind: d.kind ?? "", model: d.model })}</li>
             ))}
           </ul>
         </Row>
@@ -61,7 +60,10 @@ export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingM
                 ["invite", "Email me a link to set it later"],
               ]
           ).map(([value, label]) => (
-            <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={value}
+              className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" value={value} className="accent-brand-700" {...register("account.mode")} />
               {label}
             </label>
@@ -69,8 +71,23 @@ export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingM
           <p className="field-error">{errorAt(e, "account.mode") ?? ""}</p>
           {accountMode === "password" ? (
             <div className="grid gap-3 sm:grid-cols-2">
-              <TextField label="Password" id="account-password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errorAt(e, "account.password")} {...register("account.password")} />
-              <TextField label="Confirm password" id="account-confirm" type="password" autoComplete="new-password" error={errorAt(e, "account.confirmPassword")} {...register("account.confirmPassword")} />
+              <TextField
+                label="Password"
+                id="account-password"
+                type="password"
+                autoComplete="new-password"
+                hint="At least 10 characters."
+                error={errorAt(e, "account.password")}
+                {...register("account.password")}
+              />
+              <TextField
+                label="Confirm password"
+                id="account-confirm"
+                type="password"
+                autoComplete="new-password"
+                error={errorAt(e, "account.confirmPassword")}
+                {...register("account.confirmPassword")}
+              />
             </div>
           ) : null}
         </fieldset>

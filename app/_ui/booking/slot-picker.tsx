@@ -52,7 +52,10 @@ export function SlotPicker({
 
   const dayList = options?.days ?? [];
   const current = dayList.find((d) => d.day === day);
-  const dayNav = useRovingFocus(dayList.length, dayList.findIndex((d) => d.day === day));
+  const dayNav = useRovingFocus(
+    dayList.length,
+    dayList.findIndex((d) => d.day === day),
+  );
   const timeNav = useRovingFocus(current?.slots.length ?? 0, current?.slots.findIndex((s) => s.start === value) ?? -1);
 
   const errorId = `${idPrefix}-error`;
@@ -60,11 +63,15 @@ export function SlotPicker({
     return (
       <div>
         <p className="field-error">{loadError}</p>
-        <button type="button" className="btn-secondary mt-2" onClick={() => {
+        <button
+          type="button"
+          className="btn-secondary mt-2"
+          onClick={() => {
             setLoadError(null);
             setOptions(null);
             setRetry((n) => n + 1);
-          }}>
+          }}
+        >
           Try again
         </button>
       </div>

@@ -9,7 +9,9 @@ export function StepIndicator({ steps, current }: { steps: { id: string; title: 
         {steps.map((s, i) => (
           <li key={s.id} className="flex-1" aria-current={i === current ? "step" : undefined}>
             <span className={`block h-1.5 rounded-full ${i <= current ? "bg-brand-700" : "bg-slate-200"}`} aria-hidden />
-            <span aria-hidden className={`mt-1 hidden text-xs sm:block ${i === current ? "font-semibold text-slate-900" : "text-slate-600"}`}>{s.title}</span>
+            <span aria-hidden className={`mt-1 hidden text-xs sm:block ${i === current ? "font-semibold text-slate-900" : "text-slate-600"}`}>
+              {s.title}
+            </span>
             <span className="sr-only">
               {s.title}
               {i < current ? " (done)" : i === current ? " (current)" : ""}

@@ -22,7 +22,15 @@ export function ShownOnce({ label, value, note }: { label: string; value: string
         {label}
       </label>
       <div className="flex gap-2">
-        <input id={id} ref={input} readOnly value={value} className="input font-mono text-sm" aria-describedby={`${id}-note`} onFocus={(e) => e.target.select()} />
+        <input
+          id={id}
+          ref={input}
+          readOnly
+          value={value}
+          className="input font-mono text-sm"
+          aria-describedby={`${id}-note`}
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="btn-secondary shrink-0" onClick={copy}>
           <Copy aria-hidden className="size-4" /> Copy
         </button>

@@ -34,7 +34,13 @@ export function CreateTokenForm({ people }: { people: Person[] }) {
           <FormMessage error={formError} />
         </div>
         <TextField label="Name" id="token-name" hint="What will use it, e.g. “Accounting sync”." error={e.name?.message} {...register("name")} />
-        <SelectField label="Acts as" id="token-user" hint="The token sees and does only what this person may." error={e.userId?.message} {...register("userId")}>
+        <SelectField
+          label="Acts as"
+          id="token-user"
+          hint="The token sees and does only what this person may."
+          error={e.userId?.message}
+          {...register("userId")}
+        >
           <option value="">Choose a person…</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -58,7 +64,14 @@ export function CreateTokenForm({ people }: { people: Person[] }) {
             {e.scopes?.message ?? ""}
           </p>
         </fieldset>
-        <TextField label="Expires on (optional)" id="token-expires" type="date" hint="It stops working at the end of that day." error={e.expiresOn?.message} {...register("expiresOn")} />
+        <TextField
+          label="Expires on (optional)"
+          id="token-expires"
+          type="date"
+          hint="It stops working at the end of that day."
+          error={e.expiresOn?.message}
+          {...register("expiresOn")}
+        />
         <div className="flex items-end">
           <button type="submit" className="btn-primary" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? "Creating…" : "Create token"}

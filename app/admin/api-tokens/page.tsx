@@ -14,7 +14,11 @@ export default async function ApiTokensPage() {
   const actor = await requirePagePermission("api-tokens:manage");
   const [tokens, people, s] = await Promise.all([listApiTokens(actor), listUsers(actor), getSettings()]);
   const state = (t: (typeof tokens)[number]) =>
-    t.revokedAt ? ["Revoked", "bg-slate-200 text-slate-700"] : t.expired ? ["Expired", "bg-amber-100 text-amber-900"] : ["Active", "bg-green-100 text-green-800"];
+    t.revokedAt
+      ? ["Revoked", "bg-slate-200 text-slate-700"]
+      : t.expired
+        ? ["Expired", "bg-amber-100 text-amber-900"]
+        : ["Active", "bg-green-100 text-green-800"];
   return (
     <div className="space-y-6">
       <div className="space-y-2">

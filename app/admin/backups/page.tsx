@@ -12,21 +12,31 @@ export default async function BackupVaultPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Backup vault</h1>
       <section className="card space-y-3" aria-labelledby="keys">
-        <h2 id="keys" className="font-semibold">Encryption keys</h2>
+        <h2 id="keys" className="font-semibold">
+          Encryption keys
+        </h2>
         <p className="text-slate-700">
           New backups are encrypted with key <strong>{status.currentKeyId}</strong>. Backups still under an older key keep working while that key is configured.
         </p>
         <table className="text-sm">
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="pr-6 text-left">Key id</th>
-              <th scope="col" className="text-right">Backups</th>
+              <th scope="col" className="pr-6 text-left">
+                Key id
+              </th>
+              <th scope="col" className="text-right">
+                Backups
+              </th>
             </tr>
           </thead>
           <tbody>
             {status.byKey.map((k) => (
               <tr key={k.keyId}>
-                <td className="pr-6">{k.keyId}{k.keyId === status.currentKeyId ? " (current)" : ""}{!k.configured ? " — not configured!" : ""}</td>
+                <td className="pr-6">
+                  {k.keyId}
+                  {k.keyId === status.currentKeyId ? " (current)" : ""}
+                  {!k.configured ? " — not configured!" : ""}
+                </td>
                 <td className="text-right">{k.count}</td>
               </tr>
             ))}

@@ -10,7 +10,9 @@ export function RotateKeysButton({ pending }: { pending: number }) {
       pendingLabel="Re-encrypting…"
       className="btn-primary"
       disabled={pending === 0}
-      doneMessage={(r) => `Re-encrypted ${r.reencrypted} backup(s)${r.failed.length ? `; ${r.failed.length} failed their integrity check and were left as they are` : ""}.`}
+      doneMessage={(r) =>
+        `Re-encrypted ${r.reencrypted} backup(s)${r.failed.length ? `; ${r.failed.length} failed their integrity check and were left as they are` : ""}.`
+      }
     />
   );
 }

@@ -10,10 +10,18 @@ export const adminBookAction = defineAction(bookingSchema, (input, { actor, ip }
 
 export const adminSlotsAction = defineAction(slotQuerySchema, (input) => slotOptions(input), { permission: "visits:dispatch" });
 
-export const searchCustomersAction = defineAction(z.object({ q: z.string().max(100, "Use at most 100 characters.") }), ({ q }, { actor }) => searchCustomers(actor, q), {
-  permission: "visits:dispatch",
-});
+export const searchCustomersAction = defineAction(
+  z.object({ q: z.string().max(100, "Use at most 100 characters.") }),
+  ({ q }, { actor }) => searchCustomers(actor, q),
+  {
+    permission: "visits:dispatch",
+  },
+);
 
-export const customerProfileAction = defineAction(z.object({ customerId: z.uuid("Unknown customer.") }), ({ customerId }, { actor }) => customerBookingProfile(actor, customerId), {
-  permission: "visits:dispatch",
-});
+export const customerProfileAction = defineAction(
+  z.object({ customerId: z.uuid("Unknown customer.") }),
+  ({ customerId }, { actor }) => customerBookingProfile(actor, customerId),
+  {
+    permission: "visits:dispatch",
+  },
+);

@@ -9,7 +9,13 @@ import { customerProfileAction, searchCustomersAction } from "./actions";
 type Found = { id: string; name: string; email: string | null; phone: string | null };
 
 /** Admin booking by phone: find an existing customer, or enter a new one. */
-export function CustomerPicker({ form, setProfile }: { form: UseFormReturn<BookingInput, unknown, BookingData>; setProfile: (p: BookingProfile | null) => void }) {
+export function CustomerPicker({
+  form,
+  setProfile,
+}: {
+  form: UseFormReturn<BookingInput, unknown, BookingData>;
+  setProfile: (p: BookingProfile | null) => void;
+}) {
   const [q, setQ] = useState("");
   const [found, setFound] = useState<Found[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);

@@ -13,7 +13,10 @@ export default async function AdminCalendarPage() {
         <h1 className="text-2xl font-bold">Calendar feed</h1>
         <IntegrationsNav current="/admin/calendar" />
       </div>
-      <CalendarPage actor={actor} intro="Everyone's visits, with the technician named, in your calendar app. Technicians make their own link (of their own visits) under Calendar." />
+      <CalendarPage
+        actor={actor}
+        intro="Everyone's visits, with the technician named, in your calendar app. Technicians make their own link (of their own visits) under Calendar."
+      />
     </div>
   );
 }

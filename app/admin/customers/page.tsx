@@ -50,11 +50,21 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Email</th>
-              <th scope="col" className="py-2 pr-3">Phone</th>
-              <th scope="col" className="py-2 pr-3 text-right">Devices</th>
-              <th scope="col" className="py-2 pr-3 text-right">Visits</th>
+              <th scope="col" className="py-2 pr-3">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Phone
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Devices
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Visits
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -9,7 +9,16 @@ import { moveVisitSchema } from "@/lib/dispatch/schemas";
 import { moveVisitAction } from "./actions";
 import { announceDispatch } from "./dispatch-status";
 
-export type MovableVisit = { id: string; reference: string; customerName: string; technicianId: string | null; date: string; time: string; timeLabel: string; dayLabel: string };
+export type MovableVisit = {
+  id: string;
+  reference: string;
+  customerName: string;
+  technicianId: string | null;
+  date: string;
+  time: string;
+  timeLabel: string;
+  dayLabel: string;
+};
 
 /**
  * "Move / reassign": a button on every visit card opening a small modal form
@@ -37,7 +46,11 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
     <>
       <button
         type="button"
-        className={compact ? "inline-flex size-7 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-800 hover:bg-slate-100" : "btn-secondary"}
+        className={
+          compact
+            ? "inline-flex size-7 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-800 hover:bg-slate-100"
+            : "btn-secondary"
+        }
         title={`Move / reassign ${visit.reference}`}
         onClick={() => {
           form.reset(defaults);

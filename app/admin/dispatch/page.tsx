@@ -22,7 +22,11 @@ function BoardNav({ b }: { b: Board }) {
       <Link className="btn-secondary" href={href(b.view, b.next)}>
         Next {unit} →
       </Link>
-      <Link className="btn-secondary" href={href(b.view === "week" ? "day" : "week", b.date)} aria-label={b.view === "week" ? "Show day view" : "Show week view"}>
+      <Link
+        className="btn-secondary"
+        href={href(b.view === "week" ? "day" : "week", b.date)}
+        aria-label={b.view === "week" ? "Show day view" : "Show week view"}
+      >
         {b.view === "week" ? "Day view" : "Week view"}
       </Link>
       <form method="get" action="/admin/dispatch" className="flex items-end gap-2">
@@ -95,7 +99,11 @@ function WeekLanes({ b }: { b: Board }) {
           </h3>
           <div className="grid gap-2 sm:grid-cols-7">
             {b.days.map((d, i) => (
-              <section key={d.date} aria-label={`${lane.name}, ${d.label}`} className={`rounded-lg p-1.5 ${d.isToday ? "bg-brand-50 ring-1 ring-brand-600" : "bg-slate-100"}`}>
+              <section
+                key={d.date}
+                aria-label={`${lane.name}, ${d.label}`}
+                className={`rounded-lg p-1.5 ${d.isToday ? "bg-brand-50 ring-1 ring-brand-600" : "bg-slate-100"}`}
+              >
                 <h4 className="mb-1 text-xs font-medium text-slate-700">{d.label}</h4>
                 <ol className="space-y-1.5">
                   {lane.byDay[i]!.map((v) => (

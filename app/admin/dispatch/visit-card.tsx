@@ -6,7 +6,17 @@ import { MoveDialog } from "./move-dialog";
  * One visit on the board: time, reference, customer, status, devices, and its
  * Move / reassign control. `compact` is the narrow timeline card (icon button).
  */
-export function VisitCard({ v, technicians, compact = false, showDay = false }: { v: BoardVisit; technicians: { id: string; name: string }[]; compact?: boolean; showDay?: boolean }) {
+export function VisitCard({
+  v,
+  technicians,
+  compact = false,
+  showDay = false,
+}: {
+  v: BoardVisit;
+  technicians: { id: string; name: string }[];
+  compact?: boolean;
+  showDay?: boolean;
+}) {
   const movable = v.status === "requested" || v.status === "scheduled";
   const devices = `${v.devices} device${v.devices === 1 ? "" : "s"}`;
   const summary = `${v.reference}, ${showDay ? `${v.dayLabel}, ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}`;
@@ -37,7 +47,11 @@ export function VisitCard({ v, technicians, compact = false, showDay = false }: 
     );
   }
   return (
-    <article aria-label={summary} data-testid={`visit-${v.reference}`} className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white p-2 text-xs shadow-sm">
+    <article
+      aria-label={summary}
+      data-testid={`visit-${v.reference}`}
+      className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 border-l-4 border-l-brand-700 bg-white p-2 text-xs shadow-sm"
+    >
       <p className="font-semibold text-slate-900">
         {showDay ? `${v.dayLabel}, ` : ""}
         {v.timeLabel}

@@ -22,13 +22,27 @@ export default async function OutboxPage() {
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Subject</th>
-                <th scope="col" className="px-3 py-2">Kind</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Attempts</th>
-                <th scope="col" className="px-3 py-2">Last error</th>
-                <th scope="col" className="px-3 py-2">Created</th>
+                <th scope="col" className="px-3 py-2">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Subject
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Kind
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Attempts
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last error
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Created
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -37,7 +51,11 @@ export default async function OutboxPage() {
                   <td className="px-3 py-2">{m.to}</td>
                   <td className="px-3 py-2">
                     <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                    {m.attachmentCount > 0 ? <span className="ml-1 text-slate-500">({m.attachmentCount} attachment{m.attachmentCount === 1 ? "" : "s"})</span> : null}
+                    {m.attachmentCount > 0 ? (
+                      <span className="ml-1 text-slate-500">
+                        ({m.attachmentCount} attachment{m.attachmentCount === 1 ? "" : "s"})
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{m.kind}</td>
                   <td className="px-3 py-2">

@@ -39,7 +39,14 @@ export function FiltersForm({ values, errors, technicians }: Props) {
             </option>
           ))}
         </SelectField>
-        <TextField label="Model contains" name="model" defaultValue={values.model ?? ""} error={errors.model} maxLength={100} hint="e.g. 7608 (slower: read from every attempt)" />
+        <TextField
+          label="Model contains"
+          name="model"
+          defaultValue={values.model ?? ""}
+          error={errors.model}
+          maxLength={100}
+          hint="e.g. 7608 (slower: read from every attempt)"
+        />
       </div>
       <div className="mt-2 flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">

@@ -48,8 +48,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </div>
       <FiltersForm values={values} errors={errors} technicians={technicians} />
       <p className="text-sm text-slate-700" data-testid="report-totals">
-        <strong>{t.final}</strong> attempts with a result ({t.succeeded} succeeded, {t.pending} waiting on a vendor), <strong>{t.completedVisits}</strong> completed visits.{" "}
-        <span className="text-slate-600">{SOURCE_NOTE[data.source]}</span>
+        <strong>{t.final}</strong> attempts with a result ({t.succeeded} succeeded, {t.pending} waiting on a vendor), <strong>{t.completedVisits}</strong>{" "}
+        completed visits. <span className="text-slate-600">{SOURCE_NOTE[data.source]}</span>
       </p>
       <BrandMethodSection data={data} exportHref={href("brand-method")} />
       <ClaimsSection data={data} exportHref={href("claims")} />

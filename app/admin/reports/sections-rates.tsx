@@ -53,7 +53,12 @@ export function BrandMethodSection({ data, exportHref }: { data: ReportData; exp
 
 export function ClaimsSection({ data, exportHref }: { data: ReportData; exportHref: string }) {
   return (
-    <Section id="claims" title="Measured vs claimed (Dahua)" exportHref={exportHref} intro="The seed guide's claimed rates beside what our own jobs show on Dahua devices.">
+    <Section
+      id="claims"
+      title="Measured vs claimed (Dahua)"
+      exportHref={exportHref}
+      intro="The seed guide's claimed rates beside what our own jobs show on Dahua devices."
+    >
       <Table caption="Measured vs claimed success rates" head={["Method", "Claimed", "Measured", "95% interval", "Attempts", "Verdict"]}>
         {data.claims.map((c) => (
           <tr key={c.methodId} className="border-b border-slate-100">
@@ -67,7 +72,9 @@ export function ClaimsSection({ data, exportHref }: { data: ReportData; exportHr
               {c.measured.n}
               {c.measured.small && c.measured.n > 0 ? <span className="badge ml-1 whitespace-nowrap bg-amber-100 text-amber-900">small sample</span> : null}
             </td>
-            <td className={`${td} ${c.verdict === "inside" ? "text-green-800" : c.verdict === "no data" ? "text-slate-600" : "text-red-800"}`}>{VERDICT[c.verdict]}</td>
+            <td className={`${td} ${c.verdict === "inside" ? "text-green-800" : c.verdict === "no data" ? "text-slate-600" : "text-red-800"}`}>
+              {VERDICT[c.verdict]}
+            </td>
           </tr>
         ))}
       </Table>

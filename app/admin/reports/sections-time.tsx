@@ -69,7 +69,10 @@ export function TechniciansSection({ data, exportHref }: { data: ReportData; exp
       {data.technicians.length === 0 ? (
         <Empty />
       ) : (
-        <Table caption="Results per technician" head={["Technician", "Completed visits", "First-visit fix", "Fix interval", "Attempts", "Succeeded", "Rate", "95% interval", "Median time"]}>
+        <Table
+          caption="Results per technician"
+          head={["Technician", "Completed visits", "First-visit fix", "Fix interval", "Attempts", "Succeeded", "Rate", "95% interval", "Median time"]}
+        >
           {data.technicians.map((t) => (
             <tr key={t.technicianId} className="border-b border-slate-100">
               <th scope="row" className={th}>

@@ -2,7 +2,19 @@ import type { ReactNode } from "react";
 import type { Rate } from "@/lib/reports/wilson";
 import { interval, pct } from "./format";
 
-export function Section({ id, title, exportHref, children, intro }: { id: string; title: string; exportHref?: string; intro?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  exportHref,
+  children,
+  intro,
+}: {
+  id: string;
+  title: string;
+  exportHref?: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="card" aria-labelledby={id} data-testid={`section-${id}`}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

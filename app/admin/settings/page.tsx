@@ -34,7 +34,12 @@ export default async function SettingsPage() {
                 <span>
                   <span className="font-medium">{h.label}</span> · {h.name}
                 </span>
-                <ActionButton label="Remove" context={`${h.name} (${h.day})`} pendingLabel="Removing…" action={removeHolidayAction.bind(null, { day: h.day })} />
+                <ActionButton
+                  label="Remove"
+                  context={`${h.name} (${h.day})`}
+                  pendingLabel="Removing…"
+                  action={removeHolidayAction.bind(null, { day: h.day })}
+                />
               </li>
             ))}
           </ul>

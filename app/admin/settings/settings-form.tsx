@@ -58,7 +58,13 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
         <TextField label="Phone" id="s-phone" type="tel" error={e.companyPhone?.message} {...form.register("companyPhone")} />
         <TextField label="Email" id="s-email" type="email" error={e.companyEmail?.message} {...form.register("companyEmail")} />
         <TextField label="Address" id="s-address" error={e.companyAddress?.message} {...form.register("companyAddress")} />
-        <SelectField label="Time zone" id="s-tz" hint="Working hours, time off and bookings are in this zone." error={e.timeZone?.message} {...form.register("timeZone")}>
+        <SelectField
+          label="Time zone"
+          id="s-tz"
+          hint="Working hours, time off and bookings are in this zone."
+          error={e.timeZone?.message}
+          {...form.register("timeZone")}
+        >
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}

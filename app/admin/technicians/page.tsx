@@ -6,7 +6,6 @@ import { BRAND_LABELS, labelOf } from "@/lib/values/labels";
 
 export const metadata: Metadata = { title: "Technicians" };
 
-
 export default async function TechniciansPage() {
   const actor = await requirePagePermission("availability:manage");
   const techs = await listTechnicians(actor);

@@ -40,10 +40,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">Name</th>
-                <th scope="col" className="py-2 pr-3">Email</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Role and access</th>
+                <th scope="col" className="py-2 pr-3">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Role and access
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +60,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-3 font-medium">{p.name}</td>
                   <td className="py-2 pr-3">{p.email}</td>
                   <td className="py-2 pr-3">
-                    {p.disabledAt ? <span className="badge bg-red-100 text-red-800">Disabled</span> : <span className="badge bg-green-100 text-green-800">Active</span>}
+                    {p.disabledAt ? (
+                      <span className="badge bg-red-100 text-red-800">Disabled</span>
+                    ) : (
+                      <span className="badge bg-green-100 text-green-800">Active</span>
+                    )}
                   </td>
                   <td className="py-2 pr-3">
                     <UserRowActions user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt }} self={p.id === actor.id} />

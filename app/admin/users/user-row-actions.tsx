@@ -30,11 +30,23 @@ export function UserRowActions({ user, self }: Props) {
       </select>
       {!self ? (
         user.disabled ? (
-          <button type="button" className="btn-secondary" disabled={pending} aria-busy={pending || undefined} onClick={() => run(() => enableUserAction({ userId: user.id }))}>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            onClick={() => run(() => enableUserAction({ userId: user.id }))}
+          >
             Enable {user.name}
           </button>
         ) : (
-          <button type="button" className="btn-secondary" disabled={pending} aria-busy={pending || undefined} onClick={() => run(() => disableUserAction({ userId: user.id }))}>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            onClick={() => run(() => disableUserAction({ userId: user.id }))}
+          >
             Disable {user.name}
           </button>
         )

@@ -40,20 +40,36 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Open vendor cases</h1>
       <p className="text-slate-700">
-        {cases.length === 0 ? "Nothing is waiting on a vendor." : `${cases.length} open${paged ? " on this page" : ""}, ${overdue} overdue. Due ${s.vendorCaseDueHours} h after sending.`}
+        {cases.length === 0
+          ? "Nothing is waiting on a vendor."
+          : `${cases.length} open${paged ? " on this page" : ""}, ${overdue} overdue. Due ${s.vendorCaseDueHours} h after sending.`}
       </p>
       {cases.length ? (
         <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">Vendor</th>
-                <th scope="col" className="px-3 py-2">Device</th>
-                <th scope="col" className="px-3 py-2">Customer</th>
-                <th scope="col" className="px-3 py-2">Visit</th>
-                <th scope="col" className="px-3 py-2">Sent</th>
-                <th scope="col" className="px-3 py-2">Age</th>
-                <th scope="col" className="px-3 py-2">Due</th>
+                <th scope="col" className="px-3 py-2">
+                  Vendor
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Device
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Customer
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Visit
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Sent
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Age
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Due
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -31,7 +31,15 @@ export function CreateWebhookForm() {
         <div className="sm:col-span-2">
           <FormMessage error={formError} />
         </div>
-        <TextField label="Endpoint URL" id="webhook-url" type="url" placeholder="https://example.com/fieldkey" hint="HTTPS only." error={e.url?.message} {...register("url")} />
+        <TextField
+          label="Endpoint URL"
+          id="webhook-url"
+          type="url"
+          placeholder="https://example.com/fieldkey"
+          hint="HTTPS only."
+          error={e.url?.message}
+          {...register("url")}
+        />
         <TextField label="Description (optional)" id="webhook-description" error={e.description?.message} {...register("description")} />
         <fieldset className="sm:col-span-2" aria-describedby="webhook-events-error">
           <legend className="label">Events</legend>

@@ -12,11 +12,21 @@ export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAn
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">Event</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Tries</th>
-            <th scope="col" className="py-2 pr-3">Last answer</th>
-            <th scope="col" className="py-2 pr-3">When</th>
+            <th scope="col" className="py-2 pr-3">
+              Event
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Tries
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Last answer
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              When
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -24,7 +34,9 @@ export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAn
             <tr key={d.id} className="border-b border-slate-100 align-top">
               <td className="py-2 pr-3">
                 <code>{d.event}</code>
-                <div className="max-w-56 truncate text-xs text-slate-600" title={d.url}>{d.url}</div>
+                <div className="max-w-56 truncate text-xs text-slate-600" title={d.url}>
+                  {d.url}
+                </div>
               </td>
               <td className="py-2 pr-3">
                 <DeliveryStatusBadge status={d.status} />
@@ -32,7 +44,11 @@ export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAn
               <td className="py-2 pr-3">{d.attempts}</td>
               <td className="py-2 pr-3">
                 {d.lastStatusCode ? <strong>{d.lastStatusCode}</strong> : null} {d.lastError ?? ""}
-                {d.lastResponse ? <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>{d.lastResponse}</div> : null}
+                {d.lastResponse ? (
+                  <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>
+                    {d.lastResponse}
+                  </div>
+                ) : null}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
                 {formatDateTime(d.createdAt, zone)}

@@ -18,8 +18,8 @@ export default async function WebhooksPage() {
         <h1 className="text-2xl font-bold">Webhooks</h1>
         <IntegrationsNav current="/admin/webhooks" />
         <p className="text-slate-700">
-          FieldKey POSTs a signed JSON message to each endpoint when a subscribed event happens, and retries with growing pauses until the receiver answers
-          2xx. The README shows how to verify the signature.
+          FieldKey POSTs a signed JSON message to each endpoint when a subscribed event happens, and retries with growing pauses until the receiver answers 2xx.
+          The README shows how to verify the signature.
         </p>
       </div>
       <section className="card" aria-labelledby="new-endpoint">
@@ -41,7 +41,11 @@ export default async function WebhooksPage() {
                 <div className="min-w-0 space-y-1">
                   <p className="break-all font-medium">
                     {ep.url}{" "}
-                    {ep.active ? <span className="badge bg-green-100 text-green-800">Active</span> : <span className="badge bg-slate-200 text-slate-700">Disabled</span>}
+                    {ep.active ? (
+                      <span className="badge bg-green-100 text-green-800">Active</span>
+                    ) : (
+                      <span className="badge bg-slate-200 text-slate-700">Disabled</span>
+                    )}
                   </p>
                   {ep.description ? <p>{ep.description}</p> : null}
                   <p className="break-words text-slate-600">{ep.events.join(", ")}</p>

@@ -17,8 +17,8 @@ export default async function WidgetSettingsPage() {
         <h1 className="text-2xl font-bold">Booking widget</h1>
         <IntegrationsNav current="/admin/widget" />
         <p className="text-slate-700">
-          Put a “Book a visit” box on your own website. For now the box shows your company and opens online booking here in a new tab; booking right inside
-          the box comes with the public booking API.
+          Put a “Book a visit” box on your own website. For now the box shows your company and opens online booking here in a new tab; booking right inside the
+          box comes with the public booking API.
         </p>
       </div>
       <section className="card space-y-3" aria-labelledby="embed">

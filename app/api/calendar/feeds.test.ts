@@ -49,7 +49,12 @@ describe("calendar feeds", () => {
     const moved = soon(5);
     await db
       .update(visits)
-      .set({ startsAt: moved, endsAt: new Date(moved.getTime() + 3600_000), busyUntil: new Date(moved.getTime() + 3600_000), updatedAt: new Date(Date.now() + 5000) })
+      .set({
+        startsAt: moved,
+        endsAt: new Date(moved.getTime() + 3600_000),
+        busyUntil: new Date(moved.getTime() + 3600_000),
+        updatedAt: new Date(Date.now() + 5000),
+      })
       .where(eq(visits.id, mine));
     const after = events((await fetchFeed(feed.path)).text).find((e) => e.uid === `visit-${mine}@fieldkey`)!;
     expect(new Date(after.start).toISOString()).toBe(moved.toISOString());
@@ -74,7 +79,8 @@ describe("calendar feeds", () => {
     expect((await fetchFeed(second.path)).status).toBe(404);
     expect(await calendarFeedStatus(other)).toBeNull();
     await expect(revokeCalendarFeed(other, null)).rejects.toBeInstanceOf(NotFoundError);
-    for (const path of ["/api/calendar/nope.ics", `/api/calendar/${"a".repeat(43)}.ics`, `/api/calendar/${"a".repeat(43)}`]) expect((await fetchFeed(path)).status).toBe(404);
+    for (const path of ["/api/calendar/nope.ics", `/api/calendar/${"a".repeat(43)}.ics`, `/api/calendar/${"a".repeat(43)}`])
+      expect((await fetchFeed(path)).status).toBe(404);
 
     const third = await createCalendarFeed(other, null);
     const db = await getDb();

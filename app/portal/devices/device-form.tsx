@@ -9,7 +9,15 @@ import { deviceEditSchema } from "@/lib/customers/schemas";
 import { updateDeviceAction } from "../places-actions";
 
 type Props = {
-  device: { id: string; kind: DeviceKind; model: string | null; serial: string | null; siteId: string | null; notes: string | null; recoveryOptions: RecoveryOptions };
+  device: {
+    id: string;
+    kind: DeviceKind;
+    model: string | null;
+    serial: string | null;
+    siteId: string | null;
+    notes: string | null;
+    recoveryOptions: RecoveryOptions;
+  };
   sites: { id: string; label: string }[];
 };
 

@@ -5,7 +5,16 @@ import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
 import { siteEditSchema } from "@/lib/customers/schemas";
 import { updateSiteAction } from "../places-actions";
 
-type Site = { id: string; label: string | null; addressLine1: string; addressLine2: string | null; city: string; region: string; postalCode: string; accessNotes: string | null };
+type Site = {
+  id: string;
+  label: string | null;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  accessNotes: string | null;
+};
 
 export function SiteForm({ site }: { site: Site }) {
   const [saved, setSaved] = useState<string | null>(null);
@@ -36,7 +45,14 @@ export function SiteForm({ site }: { site: Site }) {
       <TextField label="City" id={id("city")} maxLength={100} error={errorAt(e, "city")} {...register("city")} />
       <TextField label="State" id={id("region")} maxLength={100} error={errorAt(e, "region")} {...register("region")} />
       <TextField label="ZIP code" id={id("postal")} maxLength={20} error={errorAt(e, "postalCode")} {...register("postalCode")} />
-      <TextAreaField label="Access notes" id={id("access")} maxLength={1000} className="sm:col-span-2" error={errorAt(e, "accessNotes")} {...register("accessNotes")} />
+      <TextAreaField
+        label="Access notes"
+        id={id("access")}
+        maxLength={1000}
+        className="sm:col-span-2"
+        error={errorAt(e, "accessNotes")}
+        {...register("accessNotes")}
+      />
       <div>
         <button type="submit" className="btn-primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : "Save address"}

@@ -5,7 +5,9 @@ import { cancelVisit, rescheduleVisit } from "@/lib/booking/manage";
 import { cancelSchema, rescheduleSchema, visitIdSchema } from "@/lib/booking/schemas";
 import { rescheduleOptions } from "@/lib/booking/slot-options";
 
-export const rescheduleSlotsAction = defineAction(visitIdSchema, ({ visitId }, { actor }) => rescheduleOptions(actor, visitId), { permission: "visits:manage-own" });
+export const rescheduleSlotsAction = defineAction(visitIdSchema, ({ visitId }, { actor }) => rescheduleOptions(actor, visitId), {
+  permission: "visits:manage-own",
+});
 
 export const rescheduleAction = defineAction(
   rescheduleSchema,

@@ -9,7 +9,10 @@ export default async function TechCalendarPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Calendar</h1>
-      <CalendarPage actor={actor} intro="See your visits in your phone's calendar. It updates by itself when a visit is booked, moved or cancelled (most apps check every few hours)." />
+      <CalendarPage
+        actor={actor}
+        intro="See your visits in your phone's calendar. It updates by itself when a visit is booked, moved or cancelled (most apps check every few hours)."
+      />
     </div>
   );
 }

@@ -51,6 +51,10 @@ export const createAttemptEndpoint = defineEndpoint({
   scope: "attempts:write",
   params: idParams("Visit id"),
   body: z.object(attemptFields),
-  response: { status: 201, description: "The attempt (and the vendor case it opened, if any)", schema: z.object({ attemptId: z.uuid(), seq: z.number().int(), vendorCaseId: z.uuid().nullable() }).meta({ id: "AttemptCreated" }) },
+  response: {
+    status: 201,
+    description: "The attempt (and the vendor case it opened, if any)",
+    schema: z.object({ attemptId: z.uuid(), seq: z.number().int(), vendorCaseId: z.uuid().nullable() }).meta({ id: "AttemptCreated" }),
+  },
   extraErrors: [409],
 });

@@ -7,16 +7,33 @@ import { bookingSchema, MAX_DEVICES } from "@/lib/booking/schemas";
 import { bookingDto, slotOptionsDto } from "./booking-dto";
 
 const tag = "Booking";
-const day = (what: string) => z.string().refine(isRealDate, "Use a date like 2026-05-12.").optional().meta({ description: `${what} local day (company time zone), inclusive`, example: "2030-03-04" });
+const day = (what: string) =>
+  z
+    .string()
+    .refine(isRealDate, "Use a date like 2026-05-12.")
+    .optional()
+    .meta({ description: `${what} local day (company time zone), inclusive`, example: "2030-03-04" });
 
 export const slotsQuerySchema = z
   .object({
     brands: z
       .string({ error: "List the brands, e.g. dahua,lorex." })
-      .transform((s) => [...new Set(s.split(",").map((b) => b.trim().toLowerCase()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((b) => b.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.enum(BRANDS, { error: "Use dahua, lorex or hikvision." })).min(1, "List at least one brand."))
       .meta({ description: "Comma-separated brands of the devices to look at", example: "dahua,lorex" }),
-    devices: z.coerce.number({ error: "Use a whole number." }).int("Use a whole number.").min(1, "Use at least 1.").max(MAX_DEVICES, `Use at most ${MAX_DEVICES}.`).meta({ description: "How many devices (sets the visit length)", example: 2 }),
+    devices: z.coerce
+      .number({ error: "Use a whole number." })
+      .int("Use a whole number.")
+      .min(1, "Use at least 1.")
+      .max(MAX_DEVICES, `Use at most ${MAX_DEVICES}.`)
+      .meta({ description: "How many devices (sets the visit length)", example: 2 }),
     from: day("First"),
     to: day("Last"),
   })
@@ -27,7 +44,8 @@ export const listSlotsEndpoint = defineEndpoint({
   method: "get",
   path: "/api/v1/slots",
   summary: "Free visit slots",
-  description: "The start times the booking form offers for these devices: a technician who handles every brand is free for the whole visit plus travel time. No technician names are returned.",
+  description:
+    "The start times the booking form offers for these devices: a technician who handles every brand is free for the whole visit plus travel time. No technician names are returned.",
   tag,
   public: true,
   query: slotsQuerySchema,

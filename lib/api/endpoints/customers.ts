@@ -10,11 +10,16 @@ export const listCustomersEndpoint = defineEndpoint({
   method: "get",
   path: "/api/v1/customers",
   summary: "List customers",
-  description: "Oldest first, with how many devices and visits each customer has. Admins' tokens see every customer; a customer's token sees only its own record.",
+  description:
+    "Oldest first, with how many devices and visits each customer has. Admins' tokens see every customer; a customer's token sees only its own record.",
   tag,
   scope: "customers:read",
   query: pageQuerySchema.extend({
-    q: z.string().max(100, "Use at most 100 characters.").optional().meta({ description: "Only customers whose name, email or phone contains this (case-insensitive)" }),
+    q: z
+      .string()
+      .max(100, "Use at most 100 characters.")
+      .optional()
+      .meta({ description: "Only customers whose name, email or phone contains this (case-insensitive)" }),
   }),
   response: { status: 200, description: "A page of customers", schema: pageOf(customerListItemDto, "CustomerPage") },
 });

@@ -42,7 +42,9 @@ export const deviceDto = z
     mac: z.string().nullable(),
     channels: z.number().int().nullable(),
     lorexDeviceId: z.string().nullable(),
-    recoveryOptions: z.record(z.string(), triState).meta({ description: "Recovery options ever set up: recovery_email, security_questions, app_account, guid_file, reset_button, unlock_pattern" }),
+    recoveryOptions: z
+      .record(z.string(), triState)
+      .meta({ description: "Recovery options ever set up: recovery_email, security_questions, app_account, guid_file, reset_button, unlock_pattern" }),
     warrantySeal: z.enum(WARRANTY_SEALS),
   })
   .meta({ id: "Device" });

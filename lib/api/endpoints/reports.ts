@@ -12,7 +12,15 @@ const rate = {
 };
 
 const methodRate = z
-  .object({ brand: z.string(), methodId: z.string(), methodName: z.string(), failed: z.number().int(), abandoned: z.number().int(), pending: z.number().int(), ...rate })
+  .object({
+    brand: z.string(),
+    methodId: z.string(),
+    methodName: z.string(),
+    failed: z.number().int(),
+    abandoned: z.number().int(),
+    pending: z.number().int(),
+    ...rate,
+  })
   .meta({ id: "MethodSuccessRate" });
 const claim = z
   .object({
@@ -42,7 +50,13 @@ export const successRatesEndpoint = defineEndpoint({
       .object({
         rates: z.array(methodRate),
         claims: z.array(claim),
-        totals: z.object({ final: z.number().int(), succeeded: z.number().int(), pending: z.number().int(), completedVisits: z.number().int(), fixedVisits: z.number().int() }),
+        totals: z.object({
+          final: z.number().int(),
+          succeeded: z.number().int(),
+          pending: z.number().int(),
+          completedVisits: z.number().int(),
+          fixedVisits: z.number().int(),
+        }),
       })
       .meta({ id: "SuccessRates" }),
   },

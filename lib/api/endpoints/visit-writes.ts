@@ -30,7 +30,8 @@ export const rescheduleVisitEndpoint = defineEndpoint({
   method: "post",
   path: "/api/v1/visits/{id}/reschedule",
   summary: "Move a visit to another free slot",
-  description: "As the portal's reschedule: the new start must be a free slot (see `GET /api/v1/slots`); customers only before the cancellation cutoff. The customer is emailed.",
+  description:
+    "As the portal's reschedule: the new start must be a free slot (see `GET /api/v1/slots`); customers only before the cancellation cutoff. The customer is emailed.",
   tag,
   scope: "visits:write",
   params: idParams("Visit id"),
@@ -57,7 +58,8 @@ export const assignVisitEndpoint = defineEndpoint({
   method: "post",
   path: "/api/v1/visits/{id}/assign",
   summary: "Assign, reassign or move a visit (admins)",
-  description: "As the dispatch board: `technicianId` (empty string: unassigned), `date` and `time` in the company time zone. A collision with another visit of that technician: 409 naming it.",
+  description:
+    "As the dispatch board: `technicianId` (empty string: unassigned), `date` and `time` in the company time zone. A collision with another visit of that technician: 409 naming it.",
   tag,
   scope: "visits:write",
   params: idParams("Visit id"),

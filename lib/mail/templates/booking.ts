@@ -69,7 +69,10 @@ export function rescheduledMail(f: VisitMailFacts, previous: { startsAt: Date; e
 export function cancelledMail(f: VisitMailFacts) {
   return {
     subject: `Your visit ${f.reference} is cancelled`,
-    text: body(f, "Your visit is cancelled. The attached calendar file removes it from your calendar.", ["", `To book again: ${f.portalUrl.replace(/\/portal$/, "/book")}`]),
+    text: body(f, "Your visit is cancelled. The attached calendar file removes it from your calendar.", [
+      "",
+      `To book again: ${f.portalUrl.replace(/\/portal$/, "/book")}`,
+    ]),
   };
 }
 

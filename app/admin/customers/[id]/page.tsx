@@ -26,7 +26,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <section className="card" aria-labelledby="sites">
-          <h2 id="sites" className="mb-2 font-semibold">Sites</h2>
+          <h2 id="sites" className="mb-2 font-semibold">
+            Sites
+          </h2>
           <ul className="space-y-1 text-sm">
             {detail.sites.map((site) => (
               <li key={site.id}>
@@ -38,11 +40,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {detail.sites.length === 0 ? <p className="text-sm text-slate-700">No sites yet.</p> : null}
         </section>
         <section className="card" aria-labelledby="devices">
-          <h2 id="devices" className="mb-2 font-semibold">Devices</h2>
+          <h2 id="devices" className="mb-2 font-semibold">
+            Devices
+          </h2>
           <ul className="space-y-1 text-sm">
             {detail.devices.map((d) => (
               <li key={d.id}>
-                <Link href={`/admin/devices/${d.id}`} className="underline">{deviceLabel(d)}</Link>
+                <Link href={`/admin/devices/${d.id}`} className="underline">
+                  {deviceLabel(d)}
+                </Link>
                 {d.serial ? ` · ${d.serial}` : ""} · {d.backups} backup{d.backups === 1 ? "" : "s"}
               </li>
             ))}
@@ -51,7 +57,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </section>
       </div>
       <section className="card" aria-labelledby="trail">
-        <h2 id="trail" className="mb-2 font-semibold">Backup audit trail</h2>
+        <h2 id="trail" className="mb-2 font-semibold">
+          Backup audit trail
+        </h2>
         <AuditTrail events={trail} zone={s} />
       </section>
     </div>

@@ -28,16 +28,27 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <section className="card" aria-labelledby="facts">
-          <h2 id="facts" className="mb-2 font-semibold">Device facts</h2>
+          <h2 id="facts" className="mb-2 font-semibold">
+            Device facts
+          </h2>
           <DeviceFacts device={device} />
         </section>
         <section className="card" aria-labelledby="upload">
-          <h2 id="upload" className="mb-2 font-semibold">Upload a backup</h2>
-          <BackupUpload deviceId={device.id} maxBytes={maxBackupBytes()} kinds={["config", "guid", "vendor_request", "vendor_result"]} defaultFirmware={device.firmware} />
+          <h2 id="upload" className="mb-2 font-semibold">
+            Upload a backup
+          </h2>
+          <BackupUpload
+            deviceId={device.id}
+            maxBytes={maxBackupBytes()}
+            kinds={["config", "guid", "vendor_request", "vendor_result"]}
+            defaultFirmware={device.firmware}
+          />
         </section>
       </div>
       <section className="card" aria-labelledby="versions">
-        <h2 id="versions" className="mb-2 font-semibold">Stored versions</h2>
+        <h2 id="versions" className="mb-2 font-semibold">
+          Stored versions
+        </h2>
         <BackupList items={backups} admin zone={s} />
       </section>
     </div>

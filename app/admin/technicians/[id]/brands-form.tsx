@@ -7,7 +7,6 @@ import { BRAND_LABELS } from "@/lib/values/labels";
 import { brandsSchema } from "@/lib/availability/schemas";
 import { setBrandsAction } from "../actions";
 
-
 export function BrandsForm({ technicianId, brands }: { technicianId: string; brands: Brand[] }) {
   const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(brandsSchema, setBrandsAction, {

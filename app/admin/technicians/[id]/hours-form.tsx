@@ -10,7 +10,17 @@ import { setHoursAction } from "../actions";
 
 type Days = WeeklyHoursInput["days"];
 
-function DayRanges({ d, control, register, errors }: { d: number; control: Control<WeeklyHoursInput>; register: UseFormRegister<WeeklyHoursInput>; errors: unknown }) {
+function DayRanges({
+  d,
+  control,
+  register,
+  errors,
+}: {
+  d: number;
+  control: Control<WeeklyHoursInput>;
+  register: UseFormRegister<WeeklyHoursInput>;
+  errors: unknown;
+}) {
   const { fields, append, remove } = useFieldArray({ control, name: `days.${d}.ranges` });
   const day = WEEKDAY_NAMES[d]!;
   return (
@@ -46,7 +56,9 @@ function DayRanges({ d, control, register, errors }: { d: number; control: Contr
             />
             <button type="button" className="btn-secondary mt-6 shrink-0 px-3" onClick={() => remove(i)} title={`Remove ${day} ${i + 1}`}>
               <X aria-hidden className="size-4" />
-              <span className="sr-only">Remove {day} {i + 1}</span>
+              <span className="sr-only">
+                Remove {day} {i + 1}
+              </span>
             </button>
           </li>
         ))}

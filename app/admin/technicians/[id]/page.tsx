@@ -52,7 +52,12 @@ export default async function TechnicianPage({ params }: { params: Promise<{ id:
                   {t.label}
                   {t.reason ? <span className="text-slate-600"> · {t.reason}</span> : null}
                 </span>
-                <ActionButton label="Remove" context={`time off from ${t.label}`} pendingLabel="Removing…" action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })} />
+                <ActionButton
+                  label="Remove"
+                  context={`time off from ${t.label}`}
+                  pendingLabel="Removing…"
+                  action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })}
+                />
               </li>
             ))}
           </ul>

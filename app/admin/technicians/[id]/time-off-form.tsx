@@ -32,9 +32,23 @@ export function TimeOffForm({ technicianId, name, timeZone }: { technicianId: st
       <div className="sm:col-span-2">
         <FormMessage id="time-off-message" error={formError} success={success} />
       </div>
-      <TextField label="Time off starts" id="timeoff-start" type="datetime-local" hint={`In ${timeZone}.`} error={e.startsAt?.message} {...form.register("startsAt")} />
+      <TextField
+        label="Time off starts"
+        id="timeoff-start"
+        type="datetime-local"
+        hint={`In ${timeZone}.`}
+        error={e.startsAt?.message}
+        {...form.register("startsAt")}
+      />
       <TextField label="Time off ends" id="timeoff-end" type="datetime-local" hint={`In ${timeZone}.`} error={e.endsAt?.message} {...form.register("endsAt")} />
-      <TextField label="Reason (optional)" id="timeoff-reason" className="sm:col-span-2" maxLength={200} error={e.reason?.message} {...form.register("reason")} />
+      <TextField
+        label="Reason (optional)"
+        id="timeoff-reason"
+        className="sm:col-span-2"
+        maxLength={200}
+        error={e.reason?.message}
+        {...form.register("reason")}
+      />
       <div>
         <button type="submit" className="btn-primary" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? "Adding…" : "Add time off"}

@@ -15,7 +15,8 @@ import { bookingInput, offeredStart } from "@/test/support/booking";
 import { POST } from "./route";
 
 let n = 0;
-const post = (body: unknown, key: string) => callRoute(POST, "/api/v1/bookings", { method: "POST", body, headers: { "idempotency-key": key }, ip: `198.19.${Math.floor(++n / 250)}.${n % 250}` });
+const post = (body: unknown, key: string) =>
+  callRoute(POST, "/api/v1/bookings", { method: "POST", body, headers: { "idempotency-key": key }, ip: `198.19.${Math.floor(++n / 250)}.${n % 250}` });
 const booking = (start: string) => {
   const { idempotencyKey: _k, ...body } = bookingInput(start);
   return body;
@@ -32,7 +33,10 @@ it("a repeated Idempotency-Key answers 201 with the same visit and books nothing
   const again = await post(body, "order-12345");
   expect(again).toMatchObject({ status: 201, body: { visitId: (first.body as { visitId: string }).visitId, replayed: true } });
   const db = await getDb();
-  const [c] = await db.select({ n: count() }).from(visits).where(eq(visits.startsAt, new Date(body.slotStart)));
+  const [c] = await db
+    .select({ n: count() })
+    .from(visits)
+    .where(eq(visits.startsAt, new Date(body.slotStart)));
   expect(Number(c!.n)).toBe(1);
 });
 
@@ -42,7 +46,11 @@ it("a taken slot is a 409 problem with the form's message on slotStart; bad fiel
   const taken = await post(booking(start), "second-key-2");
   expect(taken.status).toBe(409);
   expect(taken.headers.get("content-type")).toBe("application/problem+json");
-  expect(taken.body).toMatchObject({ status: 409, detail: SLOT_TAKEN, errors: [{ in: "body", field: "slotStart", pointer: "#/slotStart", detail: SLOT_TAKEN }] });
+  expect(taken.body).toMatchObject({
+    status: 409,
+    detail: SLOT_TAKEN,
+    errors: [{ in: "body", field: "slotStart", pointer: "#/slotStart", detail: SLOT_TAKEN }],
+  });
 
   const bad = { ...booking(start), contact: { name: "", email: "not-an-email", phone: "" } };
   const res = await post(bad, "third-key-3");
@@ -64,7 +72,10 @@ it(`200 concurrent bookings of one slot with one technician: one 201 and 199 409
   expect(lost).toHaveLength(199);
   for (const r of lost) expect(r.body).toMatchObject({ detail: SLOT_TAKEN, errors: [{ field: "slotStart" }] });
 
-  const rows = await db.select({ id: visits.id }).from(visits).where(eq(visits.startsAt, new Date(start)));
+  const rows = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(eq(visits.startsAt, new Date(start)));
   expect(rows.map((r) => r.id)).toEqual([(results.find((r) => r.status === 201)!.body as { visitId: string }).visitId]);
   expect(await customerCount()).toBe(before + 1); // the winner's: the losers left no customer behind
 });

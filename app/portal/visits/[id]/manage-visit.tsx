@@ -74,12 +74,23 @@ export function ManageVisit({ visitId }: { visitId: string }) {
           <h3 ref={(el) => void (panelStart.current = el)} tabIndex={-1} className="font-semibold">
             Pick a new time
           </h3>
-          <SlotPicker load={() => rescheduleSlotsAction({ visitId })} value={slot} onChange={(s) => (setSlot(s), setSlotError(undefined))} error={slotError} reloadKey={reload} idPrefix="reschedule" />
+          <SlotPicker
+            load={() => rescheduleSlotsAction({ visitId })}
+            value={slot}
+            onChange={(s) => (setSlot(s), setSlotError(undefined))}
+            error={slotError}
+            reloadKey={reload}
+            idPrefix="reschedule"
+          />
           {slot ? <p>New time: {formatFullDateTime(slot, zone)}</p> : null}
           <div className="flex flex-wrap gap-3">
             <ActionButton
               // No time picked: the same answer the server gives, without asking it.
-              action={() => (slot ? rescheduleAction({ visitId, slotStart: slot }) : Promise.resolve({ ok: false as const, status: 422, error: "Pick a new time.", fieldErrors: { slotStart: ["Pick a new time."] } }))}
+              action={() =>
+                slot
+                  ? rescheduleAction({ visitId, slotStart: slot })
+                  : Promise.resolve({ ok: false as const, status: 422, error: "Pick a new time.", fieldErrors: { slotStart: ["Pick a new time."] } })
+              }
               label="Move my visit"
               pendingLabel="Moving…"
               className="btn-primary"
@@ -105,7 +116,13 @@ export function ManageVisit({ visitId }: { visitId: string }) {
             Cancel this visit? The time goes back to other customers.
           </p>
           <div className="flex flex-wrap gap-3">
-            <ActionButton action={() => cancelAction({ visitId })} label="Yes, cancel the visit" pendingLabel="Cancelling…" className="btn-danger" onDone={cancelled} />
+            <ActionButton
+              action={() => cancelAction({ visitId })}
+              label="Yes, cancel the visit"
+              pendingLabel="Cancelling…"
+              className="btn-danger"
+              onDone={cancelled}
+            />
             <button type="button" className="btn-secondary" onClick={() => setMode("idle")}>
               No, keep it
             </button>

@@ -12,7 +12,6 @@ import { ManageVisit } from "./manage-visit";
 
 export const metadata: Metadata = { title: "Visit" };
 
-
 async function load(id: string) {
   const actor = await requirePagePermission("area:portal");
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
@@ -29,7 +28,9 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const [d, s] = await Promise.all([load(id), getSettings()]);
   const v = d.visit;
   // Once work has started, show the same summary the customer is emailed at completion.
-  const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status) ? await getVisitSummary(await requirePagePermission("area:portal"), v.visitId) : null;
+  const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status)
+    ? await getVisitSummary(await requirePagePermission("area:portal"), v.visitId)
+    : null;
   const active = v.status === "scheduled" || v.status === "requested";
   return (
     <div className="space-y-4">

@@ -38,12 +38,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
         <h2 id="upload" className="mb-2 font-semibold">
           Upload a backup
         </h2>
-        <BackupUpload
-          deviceId={device.id}
-          visitId={visitId}
-          maxBytes={maxBackupBytes()}
-          defaultFirmware={device.firmware}
-        />
+        <BackupUpload deviceId={device.id} visitId={visitId} maxBytes={maxBackupBytes()} defaultFirmware={device.firmware} />
       </section>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">
