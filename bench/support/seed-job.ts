@@ -104,37 +104,33 @@ async function main() {
       { visitId, deviceId: hik, problem: "Locked after too many tries" },
       { visitId, deviceId: lorex, problem: "Installer never gave us the password" },
     ]);
-    await tx
-      .insert(authorizations)
-      .values({
-        visitId,
-        personName: "Raj Singh",
-        relationship: "owner",
-        statement: "I own these devices and authorize the technician to recover access.",
-        typedAcknowledgement: "Raj Singh",
-        recordedBy: tech.id,
-        recordedAt: start.plus({ minutes: 5 }).toJSDate(),
-      });
+    await tx.insert(authorizations).values({
+      visitId,
+      personName: "Raj Singh",
+      relationship: "owner",
+      statement: "I own these devices and authorize the technician to recover access.",
+      typedAcknowledgement: "Raj Singh",
+      recordedBy: tech.id,
+      recordedAt: start.plus({ minutes: 5 }).toJSDate(),
+    });
     const at = (min: number) => start.plus({ minutes: min }).toJSDate();
     const attempt = async (deviceId: string, methodId: string, seq: number, from: number, to: number, outcome: "succeeded" | "failed" | "waiting_vendor") => {
       const id = randomUUID();
-      await tx
-        .insert(attempts)
-        .values({
-          id,
-          visitId,
-          deviceId,
-          methodId,
-          seq,
-          technicianId: tech.id,
-          startedAt: at(from),
-          endedAt: at(to),
-          durationSeconds: (to - from) * 60,
-          outcome,
-          notes: outcome === "failed" ? "No luck: the option was not set up." : null,
-          createdAt: at(to),
-          updatedAt: at(to),
-        });
+      await tx.insert(attempts).values({
+        id,
+        visitId,
+        deviceId,
+        methodId,
+        seq,
+        technicianId: tech.id,
+        startedAt: at(from),
+        endedAt: at(to),
+        durationSeconds: (to - from) * 60,
+        outcome,
+        notes: outcome === "failed" ? "No luck: the option was not set up." : null,
+        createdAt: at(to),
+        updatedAt: at(to),
+      });
       return id;
     };
     await attempt(dahua, "dahua_qr_dmss", 1, 10, 18, "failed");
@@ -142,18 +138,16 @@ async function main() {
     await attempt(lorex, "lorex_app_temp_password", 1, 32, 40, "failed");
     await attempt(hik, "hik_sadp_security_code", 1, 41, 44, "failed");
     const waiting = await attempt(hik, "hik_sadp_export", 2, 44, 49, "waiting_vendor");
-    await tx
-      .insert(vendorCases)
-      .values({
-        attemptId: waiting,
-        visitId,
-        deviceId: hik,
-        vendor: "hikvision",
-        whatWasSent: "SADP export file (request XML)",
-        sentAt: at(49),
-        dueAt: start.plus({ minutes: 49, hours: s.vendorCaseDueHours }).toJSDate(),
-        status: "open",
-      });
+    await tx.insert(vendorCases).values({
+      attemptId: waiting,
+      visitId,
+      deviceId: hik,
+      vendor: "hikvision",
+      whatWasSent: "SADP export file (request XML)",
+      sentAt: at(49),
+      dueAt: start.plus({ minutes: 49, hours: s.vendorCaseDueHours }).toJSDate(),
+      status: "open",
+    });
     return { techId: tech.id, dahua };
   });
   const actor: Actor = { id: ids.techId, role: "technician", name: "Bea Bench", email: BENCH_TECH_EMAIL, customerId: null };

@@ -48,20 +48,18 @@ const seed: Seeder = async ({ db, terry, carla }) => {
     const camera = await device({ brand: "dahua", kind: "camera", model: "IPC-HDW2431T", serial: "7G0999CAM0001" });
     const visit = async (id: string, reference: string, technicianId: string, startsAt: Date, status: VisitStatus, deviceIds: string[], problem: string) => {
       const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-      await tx
-        .insert(visits)
-        .values({
-          id,
-          reference,
-          customerId: carla.customerId,
-          siteId: site!.id,
-          technicianId,
-          startsAt,
-          endsAt,
-          busyUntil: new Date(startsAt.getTime() + FIELD_BUSY_MINUTES * 60_000),
-          status,
-          bookingNotes: "Locked out after a power cut.",
-        });
+      await tx.insert(visits).values({
+        id,
+        reference,
+        customerId: carla.customerId,
+        siteId: site!.id,
+        technicianId,
+        startsAt,
+        endsAt,
+        busyUntil: new Date(startsAt.getTime() + FIELD_BUSY_MINUTES * 60_000),
+        status,
+        bookingNotes: "Locked out after a power cut.",
+      });
       for (const deviceId of deviceIds) await tx.insert(visitDevices).values({ visitId: id, deviceId, problem });
     };
     const [journey, unauthorized, tomorrow] = TERRY_FIELD_STARTS.map(([d, h]) => at(d, h));

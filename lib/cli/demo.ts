@@ -212,15 +212,13 @@ export async function loadDemo(db: Database) {
             cancelledAt: status === "cancelled" ? start.minus({ days: 1 }).toJSDate() : null,
             bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
           });
-          await tx
-            .insert(visitDevices)
-            .values(
-              devs.map((d) => ({
-                visitId,
-                deviceId: d.id,
-                problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
-              })),
-            );
+          await tx.insert(visitDevices).values(
+            devs.map((d) => ({
+              visitId,
+              deviceId: d.id,
+              problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
+            })),
+          );
           if (status === "completed") await simulateWork(tx, { visitId, techId: tech.id, start, devs, methods });
         }
       }
@@ -279,55 +277,49 @@ async function simulateWork(
       let outcome: AttemptOutcome = ok ? "succeeded" : chance(0.1) ? "abandoned" : "failed";
       if (m.vendorPending && ok) outcome = "waiting_vendor";
       const attemptId = randomUUID();
-      await tx
-        .insert(attempts)
-        .values({
-          id: attemptId,
+      await tx.insert(attempts).values({
+        id: attemptId,
+        visitId: v.visitId,
+        deviceId: dev.id,
+        methodId: m.id,
+        seq: ++seq,
+        technicianId: v.techId,
+        startedAt: started.toJSDate(),
+        endedAt: clock.toJSDate(),
+        durationSeconds: minutes * 60,
+        outcome,
+        createdAt: clock.toJSDate(),
+        updatedAt: clock.toJSDate(),
+      });
+      if (outcome === "waiting_vendor") {
+        const hours = 6 + Math.floor(rand() * 60);
+        const sent = clock;
+        await tx.insert(vendorCases).values({
+          attemptId,
+          visitId: v.visitId,
+          deviceId: dev.id,
+          vendor: dev.brand,
+          whatWasSent: "Password reset request export",
+          sentAt: sent.toJSDate(),
+          dueAt: sent.plus({ hours: 48 }).toJSDate(),
+          status: "closed",
+          resultReceivedAt: sent.plus({ hours }).toJSDate(),
+          closedAt: sent.plus({ hours }).toJSDate(),
+        });
+        await tx.insert(attempts).values({
           visitId: v.visitId,
           deviceId: dev.id,
           methodId: m.id,
           seq: ++seq,
           technicianId: v.techId,
-          startedAt: started.toJSDate(),
-          endedAt: clock.toJSDate(),
-          durationSeconds: minutes * 60,
-          outcome,
-          createdAt: clock.toJSDate(),
-          updatedAt: clock.toJSDate(),
+          startedAt: sent.plus({ hours }).toJSDate(),
+          endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(),
+          durationSeconds: 600,
+          outcome: "succeeded",
+          notes: "Vendor result imported",
+          createdAt: sent.plus({ hours }).toJSDate(),
+          updatedAt: sent.plus({ hours }).toJSDate(),
         });
-      if (outcome === "waiting_vendor") {
-        const hours = 6 + Math.floor(rand() * 60);
-        const sent = clock;
-        await tx
-          .insert(vendorCases)
-          .values({
-            attemptId,
-            visitId: v.visitId,
-            deviceId: dev.id,
-            vendor: dev.brand,
-            whatWasSent: "Password reset request export",
-            sentAt: sent.toJSDate(),
-            dueAt: sent.plus({ hours: 48 }).toJSDate(),
-            status: "closed",
-            resultReceivedAt: sent.plus({ hours }).toJSDate(),
-            closedAt: sent.plus({ hours }).toJSDate(),
-          });
-        await tx
-          .insert(attempts)
-          .values({
-            visitId: v.visitId,
-            deviceId: dev.id,
-            methodId: m.id,
-            seq: ++seq,
-            technicianId: v.techId,
-            startedAt: sent.plus({ hours }).toJSDate(),
-            endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(),
-            durationSeconds: 600,
-            outcome: "succeeded",
-            notes: "Vendor result imported",
-            createdAt: sent.plus({ hours }).toJSDate(),
-            updatedAt: sent.plus({ hours }).toJSDate(),
-          });
         break;
       }
       if (ok) break;

@@ -96,18 +96,14 @@ describe("the job page and device facts", () => {
     expect(before.blockers.join(" ")).toMatch(/authorization/i);
 
     const t = await scenario({ authorized: true, people: s });
-    await (
-      await getDb()
-    )
-      .insert(checklists)
-      .values({
-        visitId: t.visitId,
-        patternLockSet: "yes",
-        configExported: "na",
-        recoveryEmailUpdated: "no",
-        notes: "Pattern set with the owner",
-        answeredBy: t.tech.id,
-      });
+    await (await getDb()).insert(checklists).values({
+      visitId: t.visitId,
+      patternLockSet: "yes",
+      configExported: "na",
+      recoveryEmailUpdated: "no",
+      notes: "Pattern set with the owner",
+      answeredBy: t.tech.id,
+    });
     const after = await getJob(t.tech, t.visitId);
     expect(after.authorization).toMatchObject({ personName: "Carla Owner", relationship: "owner", recordedByName: t.tech.name, typedAcknowledgement: null });
     expect(after.checklist).toMatchObject({

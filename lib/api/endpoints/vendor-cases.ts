@@ -14,12 +14,9 @@ export const listVendorCasesEndpoint = defineEndpoint({
   scope: "vendor-cases:read",
   query: pageQuerySchema.extend({
     status: z.enum(VENDOR_CASE_STATUSES, "Use one of: " + VENDOR_CASE_STATUSES.join(", ") + ".").optional(),
-    overdue: z
-      .enum(["true", "false"], "Use true or false.")
-      .optional()
-      .meta({
-        description: "Only open cases (waiting on the vendor, or its answer received but not yet applied) past (true) or not past (false) their due time",
-      }),
+    overdue: z.enum(["true", "false"], "Use true or false.").optional().meta({
+      description: "Only open cases (waiting on the vendor, or its answer received but not yet applied) past (true) or not past (false) their due time",
+    }),
   }),
   response: { status: 200, description: "A page of vendor cases", schema: pageOf(vendorCaseDto, "VendorCasePage") },
 });
