@@ -23,7 +23,7 @@ import { adminUrl, withDatabase } from "@/test/harness/databases";
 import type { Actor } from "@/lib/auth/permissions";
 import { getReportData, loadCatalogue, loadFieldStaff } from "@/lib/reports/data";
 import type { ReportFilters, Source } from "@/lib/reports/filters";
-import { reportSql, runReportSql } from "@/lib/reports/queries";
+import { rollupReport } from "@/lib/reports/queries";
 import { seedSyntheticHistory } from "@/bench/support/synthetic";
 import { commandLine, describeMachine, machineNow, publishResults } from "@/bench/support/benchmarks-page";
 
@@ -111,7 +111,7 @@ const page = (b: Built, filters: ReportFilters = {}, source?: Source) => {
 };
 /** The statements getReportData runs for the default filters, bare. */
 const bareSql = async (b: Built) => {
-  await runReportSql(b.handle.db, reportSql({}, "summary"));
+  await rollupReport(b.handle.db, {});
   await loadCatalogue(b.handle.db);
   await loadFieldStaff(b.handle.db);
 };

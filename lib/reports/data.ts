@@ -1,18 +1,20 @@
 /**
- * The report page's data: one function, admin only. Picks the cheapest source
- * that can answer the filters (filters.ts `chooseSource`), runs its SQL and
+ * The report page's data: one function, admin only. Folds pending changes,
+ * reads the rollups (or, with a customer filter, that customer's facts) and
  * shapes the views (shape.ts).
  */
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { recoveryMethods, users } from "@/db/schema";
+import { customers, recoveryMethods, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { compactReports, rollupStatus, type RollupStatus } from "./engine";
 import { chooseSource, type ReportFilters, type Source } from "./filters";
-import { reportSql, runReportSql } from "./queries";
+import { likePattern, queryRows, rawAttemptConds, RAW_FROM, rawReport, rollupReport, type MatchedModel } from "./queries";
 import { shapeReport, type MethodInfo, type Person, type ReportData } from "./shape";
 
 export type { ReportData } from "./shape";
+export type { RollupStatus } from "./engine";
 
 export async function loadCatalogue(db: Executor): Promise<MethodInfo[]> {
   return db
@@ -36,16 +38,41 @@ export async function loadFieldStaff(db: Executor): Promise<Person[]> {
     .orderBy(users.name);
 }
 
-/** Without the permission check: for the benchmark and tests that pass a database. */
+/** The models a model-text filter matches, counted from the base tables (the raw source). */
+async function rawMatchedModels(db: Executor, f: ReportFilters): Promise<MatchedModel[]> {
+  if (!f.model) return [];
+  const conds = rawAttemptConds(f);
+  return queryRows<MatchedModel>(
+    db,
+    sql`SELECT m.brand, m.name,
+        (SELECT count(*) FROM ${RAW_FROM} WHERE d.brand = m.brand AND lower(btrim(d.model)) = m.key AND a.outcome <> 'waiting_vendor'
+           AND ${conds.length ? sql.join(conds, sql` AND `) : sql`true`})::int AS attempts
+      FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}) ${f.brand ? sql`AND m.brand = ${f.brand}` : sql``}
+      ORDER BY m.brand, m.key`,
+  );
+}
+
+/**
+ * Without the permission check: for the benchmark and tests that pass a
+ * database. Folds pending changes first (the rollups then hold every write).
+ */
 export async function loadReport(db: Executor, filters: ReportFilters, source: Source = chooseSource(filters)): Promise<ReportData> {
-  const rows = await runReportSql(db, reportSql(filters, source));
+  await compactReports(db);
+  let rows, models: MatchedModel[];
+  if (source === "raw") {
+    rows = await rawReport(db, filters);
+    models = await rawMatchedModels(db, filters);
+  } else {
+    rows = await rollupReport(db, filters);
+    models = rows.matchedModels;
+  }
   const [methods, people] = [await loadCatalogue(db), await loadFieldStaff(db)];
-  return shapeReport(rows, methods, people, filters, source);
+  return shapeReport(rows, methods, people, filters, source, models);
 }
 
 /**
  * The whole report for these filters. `source` forces where the numbers come
- * from (tests compare the rollups with the raw attempts); normally chosen.
+ * from (tests compare the rollups with the raw facts); normally chosen.
  */
 export async function getReportData(actor: Actor | null, filters: ReportFilters, opts: { source?: Source } = {}): Promise<ReportData> {
   requirePermission(actor, "reports:read");
@@ -56,4 +83,22 @@ export async function getReportData(actor: Actor | null, filters: ReportFilters,
 export async function listReportTechnicians(actor: Actor | null): Promise<Person[]> {
   requirePermission(actor, "reports:read");
   return loadFieldStaff(await getDb());
+}
+
+/** Customers with more than one site (businesses), for the customer filter's list; plus the one filtered on, if any. */
+export async function listReportCustomers(actor: Actor | null, include?: string): Promise<Person[]> {
+  requirePermission(actor, "reports:read");
+  const db = await getDb();
+  return queryRows<Person>(
+    db,
+    sql`SELECT c.id::text AS id, c.name FROM ${customers} c
+      WHERE c.id IN (SELECT s.customer_id FROM sites s GROUP BY s.customer_id HAVING count(*) > 1) ${include ? sql`OR c.id = ${include}::uuid` : sql``}
+      ORDER BY c.name LIMIT 500`,
+  );
+}
+
+/** Whether a time-zone change is being applied to the figures, and how far along. */
+export async function getRollupStatus(actor: Actor | null): Promise<RollupStatus> {
+  requirePermission(actor, "reports:read");
+  return rollupStatus(await getDb());
 }

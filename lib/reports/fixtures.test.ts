@@ -1,7 +1,7 @@
 /**
  * Report numbers against small hand-computed fixtures. Every case is read
- * through the rollups (daily, or all-time summary when unfiltered) AND the raw
- * attempts, and both must give the same report.
+ * through the cumulative rollups AND the raw facts, and both must give the
+ * same report.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,13 +19,9 @@ let customerId: string;
 /** The report from every source that can answer these filters; they must agree. */
 async function report(filters: ReportFilters): Promise<ReportData> {
   const raw = await getReportData(admin, filters, { source: "raw" });
-  const daily = await getReportData(admin, filters, { source: "daily" });
-  expect({ ...daily, source: "raw" }).toEqual(raw);
-  if (Object.values(filters).every((v) => !v)) {
-    const summary = await getReportData(admin, filters, { source: "summary" });
-    expect({ ...summary, source: "raw" }).toEqual(raw);
-  }
-  return daily;
+  const rolled = await getReportData(admin, filters, { source: "rollups" });
+  expect({ ...rolled, source: "raw" }).toEqual(raw);
+  return rolled;
 }
 
 async function technician() {
@@ -227,17 +223,23 @@ describe("report fixtures", () => {
     expect((await report({ technician: t, from: "2025-03-01", to: "2025-03-31" })).trend.map((w) => w.week)).toEqual(["2025-03-03"]);
   });
 
-  it("model text falls back to the raw attempts and matches literally (no wildcards from the user)", async () => {
+  it("model text searches the distinct models and matches literally (no wildcards from the user)", async () => {
     const t = await technician();
     const d = await makeDevice(customerId, { brand: "dahua", kind: "nvr" }); // model TEST-1
     const v = await completedVisit(t, [d]);
     await addAttempt({ visitId: v, deviceId: d, technicianId: t, methodId: "dahua_qr_dmss", outcome: "succeeded" });
-    const hit = await getReportData(admin, { technician: t, model: "test-1" });
-    expect(hit.source).toBe("raw");
+    const hit = await report({ technician: t, model: "test-1" });
+    expect(hit.source).toBe("rollups");
+    // every brand's TEST-1 matched (other tests made such devices); only the Dahua one has this technician's attempt
+    expect(hit.matchedModels).toEqual([
+      { brand: "dahua", name: "TEST-1", attempts: 1 },
+      { brand: "hikvision", name: "TEST-1", attempts: 0 },
+      { brand: "lorex", name: "TEST-1", attempts: 0 },
+    ]);
     expect(hit.totals.final).toBe(1);
     expect(hit.firstVisit.overall.n).toBe(1);
-    expect((await getReportData(admin, { technician: t, model: "TEST_1" })).totals.final).toBe(0);
-    expect((await getReportData(admin, { technician: t, model: "%" })).totals.final).toBe(0);
+    expect((await report({ technician: t, model: "TEST_1" })).totals.final).toBe(0);
+    expect((await report({ technician: t, model: "%" })).totals.final).toBe(0);
   });
 
   it("every view's totals agree for the same filters (whole fixture set)", async () => {

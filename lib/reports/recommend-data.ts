@@ -2,7 +2,7 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { configBackups, devices, recoveryMethods, type Brand, type DeviceKind } from "@/db/schema";
+import { ALL_TECHNICIANS, configBackups, devices, recoveryMethods, type Brand, type DeviceKind } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -13,9 +13,10 @@ type Row = { methodId: string; n: number; succeeded: number };
 const toMap = (rows: Row[]): MethodCounts => new Map(rows.map((r) => [r.methodId, { n: r.n, succeeded: r.succeeded }]));
 
 /**
- * Final results per method on devices of this brand and kind (all-time rollup,
- * a few hundred rows) and on this exact model (case-insensitive; raw attempts
- * through devices_brand_kind_model_idx).
+ * Final results per method on devices of this brand and kind (all-time
+ * cumulative rollups: one index probe per method, plus changes not yet
+ * folded) and on this exact model (case-insensitive; raw attempts through
+ * devices_brand_kind_model_idx).
  */
 export async function loadRecommendationStats(db: Executor, d: StatsKey): Promise<RecStats> {
   return (await loadRecommendationStatsFor(db, [d]))[0]!;
@@ -23,18 +24,29 @@ export async function loadRecommendationStats(db: Executor, d: StatsKey): Promis
 
 type StatsKey = { brand: Brand; kind: DeviceKind; model: string | null };
 
-/** The same for several devices (a job's), in two queries whatever their number; results in the order given. */
+/** The same for several devices (a job's), in three queries whatever their number; results in the order given. */
 export async function loadRecommendationStatsFor(db: Executor, list: readonly StatsKey[]): Promise<RecStats[]> {
   if (list.length === 0) return [];
   // Each device is a row (i, brand, kind, model) joined to the data; results come back by i.
   const wanted = (rows: SQL[]) => sql.join(rows, sql`, `);
+  const pairs = sql`(VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)`;
   const withModel = list.map((d, i) => ({ i, d, model: d.model?.trim() ?? "" })).filter((x) => x.model !== "");
-  const [similar, model] = await Promise.all([
+  const [folded, pending, model] = await Promise.all([
     queryRows<Row & { i: number }>(
       db,
-      sql`SELECT w.i, s.method_id AS "methodId", sum(s.succeeded + s.failed + s.abandoned)::int AS n, sum(s.succeeded)::int AS succeeded
-        FROM (VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)
-        JOIN report_attempt_summary s ON s.brand = w.brand AND s.kind = w.kind
+      sql`SELECT w.i, k.method AS "methodId", (c.c1 + c.c2 + c.c3 + c.c5 + c.c6 + c.c7)::int AS n, (c.c1 + c.c5)::int AS succeeded
+        FROM ${pairs}
+        JOIN report_devkeys dk ON dk.brand = w.brand AND dk.kind = w.kind AND dk.attr = ''
+        JOIN report_keys k ON k.fam = 'a' AND k.devkey = dk.id AND k.method <> '' AND k.tech = ${ALL_TECHNICIANS}::uuid AND k.vendor = ''
+        CROSS JOIN LATERAL (SELECT * FROM report_cum c WHERE c.key = k.id ORDER BY c.day DESC LIMIT 1) c`,
+    ),
+    queryRows<Row & { i: number }>(
+      db,
+      sql`SELECT w.i, x.method AS "methodId", coalesce(sum(x.sign) FILTER (WHERE x.outcome <> 3), 0)::int AS n,
+          coalesce(sum(x.sign) FILTER (WHERE x.outcome = 0), 0)::int AS succeeded
+        FROM ${pairs}
+        JOIN report_profiles p ON p.brand = w.brand AND p.kind = w.kind
+        JOIN report_deltas x ON x.fam = 'a' AND x.profile = p.id
         GROUP BY 1, 2`,
     ),
     withModel.length
@@ -48,7 +60,16 @@ export async function loadRecommendationStatsFor(db: Executor, list: readonly St
         )
       : Promise.resolve([] as (Row & { i: number })[]),
   ]);
-  return list.map((_, i) => ({ similar: toMap(similar.filter((r) => r.i === i)), model: toMap(model.filter((r) => r.i === i)) }));
+  const similar = (i: number) => {
+    const m: MethodCounts = new Map();
+    for (const r of [...folded, ...pending].filter((r) => r.i === i)) {
+      const e = m.get(r.methodId) ?? { n: 0, succeeded: 0 };
+      m.set(r.methodId, { n: e.n + r.n, succeeded: e.succeeded + r.succeeded });
+    }
+    for (const [k, v] of m) if (v.n === 0 && v.succeeded === 0) m.delete(k);
+    return m;
+  };
+  return list.map((_, i) => ({ similar: similar(i), model: toMap(model.filter((r) => r.i === i)) }));
 }
 
 export async function loadMethods(db: Executor): Promise<RecMethod[]> {

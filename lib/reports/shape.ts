@@ -4,7 +4,7 @@
  */
 import { addTo, histogramCount, hoursPercentile, minutesPercentile, type Histogram } from "./buckets";
 import type { ReportFilters, Source } from "./filters";
-import type { CountRow, ReportRows } from "./queries";
+import type { MatchedModel, ReportRows } from "./queries";
 import { rate, type Rate } from "./wilson";
 
 export type MethodInfo = { id: string; name: string; brands: string[]; sortOrder: number; claimedSuccessRate: number | null; claimSource: string | null };
@@ -40,6 +40,8 @@ export type WeekPoint = Rate & { week: string; pending: number; total: number };
 export type ReportData = {
   filters: ReportFilters;
   source: Source;
+  /** The models a model-text filter matched (empty without one). */
+  matchedModels: MatchedModel[];
   byBrandMethod: MethodRow[];
   claims: ClaimRow[];
   firstVisit: { overall: Rate; byBrand: VisitRate[] };
@@ -74,37 +76,47 @@ function groupBy<T>(rows: T[], key: (r: T) => string) {
 
 const BRAND_ORDER = ["dahua", "hikvision", "lorex"];
 
-export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Person[], filters: ReportFilters, source: Source): ReportData {
+const histOf = (counts: number[]): Histogram => {
+  const h: Histogram = new Map();
+  counts.forEach((n, bucket) => {
+    if (n) addTo(h, bucket, n);
+  });
+  return h;
+};
+
+export function shapeReport(
+  rows: ReportRows,
+  methods: MethodInfo[],
+  people: Person[],
+  filters: ReportFilters,
+  source: Source,
+  matchedModels: MatchedModel[] = [],
+): ReportData {
   const methodById = new Map(methods.map((m) => [m.id, m]));
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "Unassigned";
   const methodName = (id: string) => methodById.get(id)?.name ?? id;
+  const bySort = (a: string, b: string) => (methodById.get(a)?.sortOrder ?? 9999) - (methodById.get(b)?.sortOrder ?? 9999);
 
   // by brand × method
-  const byBrandMethod: MethodRow[] = [...groupBy<CountRow>(rows.attempts, (r) => `${r.brand}|${r.methodId}`).entries()].map(([k, list]) => {
-    const [brand, methodId] = k.split("|") as [string, string];
-    const c = sum(list);
-    return {
-      brand,
-      methodId,
-      methodName: methodName(methodId),
+  const byBrandMethod: MethodRow[] = rows.methods
+    .filter((c) => finalOf(c) + c.waiting > 0)
+    .map((c) => ({
+      brand: c.brand,
+      methodId: c.methodId,
+      methodName: methodName(c.methodId),
       ...rate(c.succeeded, finalOf(c)),
       failed: c.failed,
       abandoned: c.abandoned,
       pending: c.waiting,
-    };
-  });
-  byBrandMethod.sort(
-    (a, b) =>
-      BRAND_ORDER.indexOf(a.brand) - BRAND_ORDER.indexOf(b.brand) ||
-      (methodById.get(a.methodId)?.sortOrder ?? 9999) - (methodById.get(b.methodId)?.sortOrder ?? 9999),
-  );
+    }));
+  byBrandMethod.sort((a, b) => BRAND_ORDER.indexOf(a.brand) - BRAND_ORDER.indexOf(b.brand) || bySort(a.methodId, b.methodId));
 
-  // measured vs claimed: every method with a claim (the seed's Dahua methods), measured on Dahua devices
+  // measured vs claimed: every method with a claim (the seed's Dahua methods), measured on its brands' devices
   const claims: ClaimRow[] = methods
     .filter((m) => m.claimedSuccessRate !== null)
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((m) => {
-      const c = sum(rows.attempts.filter((r) => r.methodId === m.id && m.brands.includes(r.brand)));
+      const c = sum(rows.methods.filter((r) => r.methodId === m.id && m.brands.includes(r.brand)));
       const measured = rate(c.succeeded, finalOf(c));
       const claimed = m.claimedSuccessRate!;
       const verdict = !measured.ci ? "no data" : claimed < measured.ci[0] ? "below" : claimed > measured.ci[1] ? "above" : "inside";
@@ -126,17 +138,14 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
     byBrand: brandsShown.sort((a, b) => BRAND_ORDER.indexOf(a) - BRAND_ORDER.indexOf(b)).map((brand) => ({ brand, ...visitRate(brand) })),
   };
 
-  // time to unlock
+  // time to unlock (per method, whatever the brand)
   const methodHist = new Map<string, Histogram>();
-  const techHist = new Map<string, Histogram>();
-  for (const d of rows.durations) {
-    const into = d.methodId !== null ? methodHist : d.technicianId !== null ? techHist : null;
-    const key = d.methodId ?? d.technicianId;
-    if (!into || key === null) continue;
-    const h = into.get(key) ?? into.set(key, new Map()).get(key)!;
-    d.buckets.forEach((b, i) => addTo(h, Number(b), Number(d.counts[i])));
+  for (const r of rows.methods) {
+    const h = methodHist.get(r.methodId) ?? methodHist.set(r.methodId, new Map()).get(r.methodId)!;
+    for (const [b, n] of histOf(r.hist)) addTo(h, b, n);
   }
   const timeToUnlock: TimeRow[] = [...methodHist.entries()]
+    .filter(([, h]) => histogramCount(h) > 0)
     .map(([methodId, h]) => ({
       methodId,
       methodName: methodName(methodId),
@@ -144,7 +153,7 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
       medianMinutes: minutesPercentile(h, 0.5),
       p90Minutes: minutesPercentile(h, 0.9),
     }))
-    .sort((a, b) => (methodById.get(a.methodId)?.sortOrder ?? 9999) - (methodById.get(b.methodId)?.sortOrder ?? 9999));
+    .sort((a, b) => bySort(a.methodId, b.methodId));
 
   // vendor turnaround
   const vendorTurnaround: VendorTime[] = [...groupBy(rows.vendors, (r) => r.vendor).entries()]
@@ -158,14 +167,20 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
       const received = histogramCount(h);
       return { vendor, cases: received + waiting, received, waiting, medianHours: hoursPercentile(h, 0.5), p90Hours: hoursPercentile(h, 0.9) };
     })
+    .filter((v) => v.cases > 0)
     .sort((a, b) => BRAND_ORDER.indexOf(a.vendor) - BRAND_ORDER.indexOf(b.vendor));
 
   // per technician (attempts by who made them; visits by who was assigned)
-  const techIds = new Set([...rows.attempts.map((r) => r.technicianId), ...rows.visits.filter((v) => v.brand === "*").map((v) => v.technicianId)]);
-  const technicians: TechRow[] = [...techIds]
+  const techAttempts = new Map(rows.techs.filter((t) => finalOf(t) + t.waiting > 0).map((t) => [t.technicianId, t]));
+  const techVisits = groupBy(
+    rows.visits.filter((v) => v.brand === "*" && v.completed > 0),
+    (v) => v.technicianId,
+  );
+  const technicians: TechRow[] = [...new Set([...techAttempts.keys(), ...techVisits.keys()])]
     .map((id) => {
-      const c = sum(rows.attempts.filter((r) => r.technicianId === id));
-      const v = rows.visits.filter((r) => r.technicianId === id && r.brand === "*");
+      const c = techAttempts.get(id) ?? { succeeded: 0, failed: 0, abandoned: 0, waiting: 0, hist: [] };
+      const v = techVisits.get(id) ?? [];
+      const h = histOf(c.hist);
       return {
         technicianId: id,
         name: nameOf(id),
@@ -175,17 +190,20 @@ export function shapeReport(rows: ReportRows, methods: MethodInfo[], people: Per
           v.reduce((s, r) => s + r.fixed, 0),
           v.reduce((s, r) => s + r.completed, 0),
         ),
-        medianMinutes: techHist.get(id) ? minutesPercentile(techHist.get(id)!, 0.5) : null,
+        medianMinutes: histogramCount(h) ? minutesPercentile(h, 0.5) : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const trend: WeekPoint[] = rows.weeks.map((w) => ({ week: w.week, ...rate(w.succeeded, finalOf(w)), pending: w.waiting, total: finalOf(w) + w.waiting }));
+  const trend: WeekPoint[] = rows.weeks
+    .filter((w) => finalOf(w) + w.waiting > 0)
+    .map((w) => ({ week: w.week, ...rate(w.succeeded, finalOf(w)), pending: w.waiting, total: finalOf(w) + w.waiting }));
 
-  const all = sum(rows.attempts);
+  const all = sum(rows.methods);
   return {
     filters,
     source,
+    matchedModels,
     byBrandMethod,
     claims,
     firstVisit,

@@ -75,22 +75,22 @@ export async function correctAttempt(id: string, patch: Partial<typeof attempts.
     .where(and(eq(attempts.id, id)));
 }
 
-const ROLLUP_TABLES = [
-  "report_attempt_daily",
-  "report_duration_daily",
-  "report_attempt_summary",
-  "report_week_summary",
-  "report_duration_summary",
-  "report_visit_facts",
-  "report_visit_summary",
-  "report_vendor_summary",
-] as const;
+/** Every derived table of the report engine (rollups and the facts as counted), by natural content. */
+const ROLLUP_QUERIES: Record<string, string> = {
+  report_cum: "SELECT row_to_json(r)::text AS j FROM report_cum r",
+  report_weeks: "SELECT row_to_json(r)::text AS j FROM report_weeks r",
+  report_attempts: "SELECT row_to_json(r)::text AS j FROM report_attempts r",
+  report_visits: "SELECT row_to_json(r)::text AS j FROM report_visits r",
+  report_vendor_cases: "SELECT row_to_json(r)::text AS j FROM report_vendor_cases r",
+  report_device_first: "SELECT row_to_json(r)::text AS j FROM report_device_first r",
+  report_device_profiles: "SELECT row_to_json(r)::text AS j FROM report_device_profiles r",
+};
 
 /** Every rollup table's rows as sorted JSON lines, to compare two states. */
 export async function snapshotRollups(db: Executor): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const t of ROLLUP_TABLES) {
-    const rows = await queryRows<{ j: string }>(db, sql`SELECT row_to_json(r)::text AS j FROM ${sql.identifier(t)} r`);
+  for (const [t, q] of Object.entries(ROLLUP_QUERIES)) {
+    const rows = await queryRows<{ j: string }>(db, sql.raw(q));
     out[t] = rows.map((r) => r.j).sort();
   }
   return out;

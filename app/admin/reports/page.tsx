@@ -10,9 +10,8 @@ import { TechniciansSection, TimeSection, TrendSection } from "./sections-time";
 export const metadata: Metadata = { title: "Reports" };
 
 const SOURCE_NOTE: Record<Source, string> = {
-  summary: "All time, from the all-time rollups.",
-  daily: "From the daily rollups.",
-  raw: "Model text cannot be pre-aggregated: read from every matching attempt.",
+  rollups: "From the rollups.",
+  raw: "Read from this customer's visits.",
 };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

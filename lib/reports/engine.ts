@@ -1,0 +1,108 @@
+/**
+ * Running the rollup engine (db/migrations/*_reports_engine.sql): folding
+ * pending changes, applying a time-zone change in short steps, and its state
+ * for the page. See docs/reports.md.
+ */
+import "server-only";
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import { pgError } from "@/lib/platform/errors";
+import { queryRows } from "./queries";
+
+/** Fold every pending change into the rollups (a no-op read when there is none). Returns how many were folded. */
+export async function compactReports(db: Executor, batch = 50_000): Promise<number> {
+  const [pending] = await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM report_deltas) AS any`);
+  if (!pending?.any) return 0;
+  let total = 0;
+  for (;;) {
+    const [r] = await queryRows<{ n: number }>(db, sql`SELECT reports_compact(${batch}::int) AS n`);
+    const n = Number(r?.n ?? 0);
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
+export const INSTANCE = `${os.hostname()}:${process.pid}`;
+
+/**
+ * One step of a time-zone change (at most `maxRows` facts of each kind), in a
+ * REPEATABLE READ transaction so that the changes it folds and the facts it
+ * moves are the same moment. Returns true while there is more to do. A step
+ * that meets a concurrent one (serialization failure) is simply retried later.
+ */
+export async function migrateStep(db: Database, maxRows = 20_000, who = INSTANCE): Promise<boolean> {
+  try {
+    return await db.transaction(
+      async (tx) => {
+        const [r] = await queryRows<{ more: boolean }>(tx, sql`SELECT reports_migrate_step(${maxRows}::int, ${who}) AS more`);
+        return !!r?.more;
+      },
+      { isolationLevel: "repeatable read" },
+    );
+  } catch (err) {
+    if (pgError(err)?.code === "40001") return true;
+    throw err;
+  }
+}
+
+/** Fold pending changes, then advance a time-zone change for up to `budgetMs`. */
+export async function runReportsWork(db: Database, opts: { budgetMs?: number; maxRows?: number } = {}) {
+  const started = performance.now();
+  await compactReports(db);
+  let steps = 0;
+  while (performance.now() - started < (opts.budgetMs ?? 800)) {
+    steps++;
+    if (!(await migrateStep(db, opts.maxRows))) break;
+  }
+  return steps;
+}
+
+/** Run a time-zone change to its end now (tests, scripts). */
+export async function finishMigration(db: Database, maxRows = 20_000) {
+  let steps = 0;
+  while (await migrateStep(db, maxRows)) steps++;
+  return steps;
+}
+
+export type RollupStatus = {
+  /** The zone the figures use (the old one while a change is applied). */
+  timeZone: string;
+  change: null | {
+    from: string;
+    to: string;
+    /** 0..1, share of the history's span already moved to the new zone. */
+    progress: number;
+    startedAt: string | null;
+    updatedAt: string | null;
+    /** Set again while this change was being applied: applied next. */
+    next: string | null;
+  };
+};
+
+export async function rollupStatus(db: Executor): Promise<RollupStatus> {
+  const [s] = await queryRows<{
+    from_tz: string;
+    to_tz: string;
+    migrating: boolean;
+    progress: number | null;
+    started_at: string | null;
+    updated_at: string | null;
+    pending_tz: string | null;
+  }>(
+    db,
+    sql`SELECT from_tz, to_tz, cursor IS NOT NULL AS migrating, pending_tz,
+          to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS started_at,
+          to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
+          CASE WHEN cursor IS NULL THEN NULL
+               WHEN cursor = '-infinity' OR lo IS NULL OR hi IS NULL OR hi <= lo THEN 0
+               ELSE least(1, greatest(0, extract(epoch FROM cursor - lo) / extract(epoch FROM hi - lo))) END::float8 AS progress
+        FROM report_state WHERE id = 1`,
+  );
+  if (!s) return { timeZone: "America/New_York", change: null };
+  if (!s.migrating) return { timeZone: s.to_tz, change: null };
+  return {
+    timeZone: s.from_tz,
+    change: { from: s.from_tz, to: s.to_tz, progress: Number(s.progress ?? 0), startedAt: s.started_at, updatedAt: s.updated_at, next: s.pending_tz },
+  };
+}
