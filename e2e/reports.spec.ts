@@ -52,6 +52,28 @@ test.describe("admin reports", () => {
     await ctx.close();
   });
 
+  test("an admin filters by model text, sees the models matched and opens a rate's attempts", async ({ browser }) => {
+    const ctx = await contextAs(browser, "admin");
+    const page = await ctx.newPage();
+    await page.goto(`/admin/reports?${MARCH}`);
+    await page.getByLabel("Model contains").fill("nvr4108");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/model=nvr4108/);
+    await expect(page.getByTestId("matched-models")).toContainText("Dahua DHI-NVR4108 · 4 attempts");
+    await expect(page.getByTestId("report-totals")).toContainText("4 attempts with a result (3 succeeded");
+
+    const qr = page.getByTestId("section-brand-method").getByRole("row", { name: /Dahua · QR code \+ DMSS app/ });
+    await qr.getByRole("link", { name: /^3 attempts, .*succeeded: list them$/ }).click();
+    await expect(page).toHaveURL(/\/admin\/reports\/attempts\?.*model=nvr4108.*method=dahua_qr_dmss.*outcome=succeeded/);
+    await expect(page.getByTestId("drill-count")).toHaveText("3 succeeded attempts");
+    await expect(page.getByTestId("drill-row")).toHaveCount(3);
+    const first = page.getByTestId("drill-row").first();
+    await expect(first.getByRole("link", { name: /DHI-NVR4108/ })).toHaveAttribute("href", /^\/admin\/devices\/[0-9a-f-]{36}$/);
+    await first.getByRole("link", { name: /RPT-E2E-/ }).click();
+    await expect(page).toHaveURL(/\/admin\/visits\/[0-9a-f-]{36}$/);
+    await ctx.close();
+  });
+
   test("bad filters get a message on the field, not an error page", async ({ browser }) => {
     const page = await (await contextAs(browser, "admin")).newPage();
     await page.goto("/admin/reports?from=2021-03-31&to=2021-03-01");

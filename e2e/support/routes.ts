@@ -89,6 +89,8 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech/calendar", ...techOnly },
   { path: "/widget", ...all("ok") },
   { path: "/admin/reports", ...adminOnly },
+  { path: "/admin/reports/attempts?brand=dahua&outcome=succeeded", ...adminOnly },
+  { path: "/admin/reports/visits?outcome=fixed", ...adminOnly },
   // detail pages for ids that do not exist: the right role gets 404, other roles the 403 page
   { path: `/admin/customers/${NIL}`, ...adminOnly, admin: "notfound" },
   { path: `/admin/devices/${NIL}`, ...adminOnly, admin: "notfound" },

@@ -175,7 +175,7 @@ const INF = "infinity";
 const rangeProbes = (f: { from?: string; to?: string }) => ({ hi: f.to ?? INF, lo: f.from ? addDays(f.from, -1) : null });
 
 /** The attempts part: per brand × method and per technician, from the cumulative rollups. */
-async function rollupAttempts(
+export async function rollupAttempts(
   db: Executor,
   f: ReportFilters,
   plan: DevicePlan,
@@ -257,7 +257,7 @@ async function rollupWeeks(db: Executor, f: ReportFilters, plan: DevicePlan): Pr
  * has a device of. Otherwise visit signatures with a matching profile: a
  * visit counts once, and once per brand it has a matching device of.
  */
-async function rollupVisits(db: Executor, f: ReportFilters, plan: DevicePlan): Promise<VisitRow[]> {
+export async function rollupVisits(db: Executor, f: ReportFilters, plan: DevicePlan): Promise<VisitRow[]> {
   if (plan.by === "none") return [];
   const { hi, lo } = rangeProbes(f);
   const techCond = f.technician ? sql`AND k.tech = ${f.technician}::uuid` : sql``;

@@ -4,11 +4,13 @@
  * The two charts (recharts). Each sits in a <figure> with an accessible name;
  * the table next to it holds the same numbers for screen readers and copying.
  */
+import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** label already names the sample size ("… (n=41)"); rate and err in percent. */
 export type RatePoint = { label: string; rate: number; err: [number, number]; n: number; small: boolean };
-export type TrendPoint = { week: string; total: number; rate: number | null };
+/** href: the week's attempts (a bar opens them; the table's links do the same for keyboard users). */
+export type TrendPoint = { week: string; total: number; rate: number | null; href: string };
 
 const BLUE = "#1e40af";
 const LIGHT = "#93c5fd";
@@ -41,6 +43,7 @@ export function BrandMethodChart({ data }: { data: RatePoint[] }) {
 }
 
 export function TrendChart({ data }: { data: TrendPoint[] }) {
+  const router = useRouter();
   return (
     <figure aria-label="Chart: attempts per week (bars) and weekly success rate (line)" data-testid="chart-trend" className="w-full">
       <div style={{ height: 260 }}>
@@ -52,12 +55,25 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
             <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} width={44} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="n" dataKey="total" name="Attempts" fill={LIGHT} isAnimationActive={false} />
+            <Bar
+              yAxisId="n"
+              dataKey="total"
+              name="Attempts"
+              fill={LIGHT}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(bar) => {
+                const href = (bar.payload as TrendPoint | undefined)?.href;
+                if (href) router.push(href);
+              }}
+            />
             <Line yAxisId="rate" dataKey="rate" name="Success rate (%)" stroke={BLUE} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-1 text-sm text-slate-600">Weeks start on Monday. The table has the same numbers.</figcaption>
+      <figcaption className="mt-1 text-sm text-slate-600">
+        Weeks start on Monday. A bar opens that week&apos;s attempts. The table has the same numbers.
+      </figcaption>
     </figure>
   );
 }

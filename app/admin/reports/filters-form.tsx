@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { SelectField, TextField } from "@/app/_ui/field";
-import { BRANDS, DEVICE_KINDS } from "@/lib/values";
-import { BRAND_LABELS, KIND_LABELS } from "@/lib/values/labels";
+import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS, WARRANTY_SEALS } from "@/lib/values";
+import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS } from "@/lib/values/labels";
 
-type Props = { values: Record<string, string | undefined>; errors: Record<string, string>; technicians: { id: string; name: string }[] };
+type Person = { id: string; name: string };
+type Props = { values: Record<string, string | undefined>; errors: Record<string, string>; technicians: Person[]; customers?: Person[] };
 
 /** A plain GET form: the filters live in the URL, so a filtered report can be bookmarked and shared. */
-export function FiltersForm({ values, errors, technicians }: Props) {
+export function FiltersForm({ values, errors, technicians, customers = [] }: Props) {
   return (
     <form method="get" action="/admin/reports" className="card" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="mb-3 text-lg font-semibold">
@@ -45,8 +46,38 @@ export function FiltersForm({ values, errors, technicians }: Props) {
           defaultValue={values.model ?? ""}
           error={errors.model}
           maxLength={100}
-          hint="e.g. 7608 (slower: read from every attempt)"
+          hint="e.g. 7608; the matching models are listed with the report"
         />
+        <TextField label="Firmware contains" name="firmware" defaultValue={values.firmware ?? ""} error={errors.firmware} maxLength={100} hint="e.g. V4.30" />
+        <SelectField label="Recovery option the device had" name="option" defaultValue={values.option ?? ""} error={errors.option}>
+          <option value="">Any</option>
+          {RECOVERY_OPTIONS.map((o) => (
+            <option key={o} value={o}>
+              {RECOVERY_OPTION_LABELS[o]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Warranty seal" name="seal" defaultValue={values.seal ?? ""} error={errors.seal}>
+          <option value="">Any</option>
+          {WARRANTY_SEALS.map((o) => (
+            <option key={o} value={o}>
+              {SEAL_LABELS[o]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Attempt on the device" name="attempt" defaultValue={values.attempt ?? ""} error={errors.attempt}>
+          <option value="">All attempts</option>
+          <option value="first">First attempt on the device</option>
+          <option value="later">Later attempts (the first did not settle it)</option>
+        </SelectField>
+        <SelectField label="Customer" name="customer" defaultValue={values.customer ?? ""} error={errors.customer}>
+          <option value="">All customers</option>
+          {customers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className="mt-2 flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { getReportData, listReportTechnicians } from "@/lib/reports/data";
+import { getReportData, getRollupStatus, listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
 import { filtersToQuery, parseReportFilters, type Source } from "@/lib/reports/filters";
 import type { ExportTable } from "@/lib/reports/tables";
+import { brandLabel } from "./format";
 import { FiltersForm } from "./filters-form";
+import { attemptsHref, CountLink, visitsHref } from "./links";
 import { BrandMethodSection, ClaimsSection, FirstVisitSection } from "./sections-rates";
 import { TechniciansSection, TimeSection, TrendSection } from "./sections-time";
 
@@ -18,15 +20,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePagePermission("reports:read");
   const params = await searchParams;
   const parsed = parseReportFilters(params);
-  const technicians = await listReportTechnicians(actor);
   const values = parsed.ok ? parsed.filters : parsed.raw;
+  const [technicians, customers, status] = await Promise.all([
+    listReportTechnicians(actor),
+    listReportCustomers(actor, values.customer),
+    getRollupStatus(actor),
+  ]);
   const errors = parsed.ok ? {} : parsed.fieldErrors;
 
   if (!parsed.ok) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">Reports</h1>
-        <FiltersForm values={values} errors={errors} technicians={technicians} />
+        <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} />
         <p role="alert" className="card border-red-300 text-red-800">
           Some filters are not valid; correct them to see the report.
         </p>
@@ -45,9 +51,43 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           Download raw attempts (CSV)
         </a>
       </div>
-      <FiltersForm values={values} errors={errors} technicians={technicians} />
+      <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} />
+      {status.change ? (
+        <p role="status" className="card border-amber-300 bg-amber-50 text-amber-900" data-testid="rollup-progress">
+          The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {Math.floor(status.change.progress * 100)}% done. Until
+          then, days are counted in {status.timeZone}.
+        </p>
+      ) : null}
+      {parsed.filters.model ? (
+        <div className="text-sm text-slate-700" data-testid="matched-models">
+          {data.matchedModels.length === 0 ? (
+            <p>No model contains “{parsed.filters.model}”.</p>
+          ) : (
+            <>
+              <p>
+                Models containing “{parsed.filters.model}” ({data.matchedModels.length}):
+              </p>
+              <ul className="mt-1 flex flex-wrap gap-2">
+                {data.matchedModels.map((m) => (
+                  <li key={`${m.brand}-${m.name}`} className="badge bg-slate-100 text-slate-800">
+                    {brandLabel(m.brand)} {m.name} · {m.attempts} attempts
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : null}
       <p className="text-sm text-slate-700" data-testid="report-totals">
-        <strong>{t.final}</strong> attempts with a result ({t.succeeded} succeeded, {t.pending} waiting on a vendor), <strong>{t.completedVisits}</strong>{" "}
+        <strong>
+          <CountLink n={t.final} href={attemptsHref(parsed.filters, {}, { outcome: "final" })} what="attempts with a result" />
+        </strong>{" "}
+        attempts with a result (
+        <CountLink n={t.succeeded} href={attemptsHref(parsed.filters, {}, { outcome: "succeeded" })} what="succeeded attempts" /> succeeded,{" "}
+        <CountLink n={t.pending} href={attemptsHref(parsed.filters, {}, { outcome: "waiting" })} what="attempts waiting on a vendor" /> waiting on a vendor),{" "}
+        <strong>
+          <CountLink n={t.completedVisits} href={visitsHref(parsed.filters, {}, "completed")} what="completed visits" />
+        </strong>{" "}
         completed visits. <span className="text-slate-600">{SOURCE_NOTE[data.source]}</span>
       </p>
       <BrandMethodSection data={data} exportHref={href("brand-method")} />

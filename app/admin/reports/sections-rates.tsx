@@ -1,6 +1,7 @@
 import type { ReportData } from "@/lib/reports/data";
 import { BrandMethodChart, type RatePoint } from "./charts";
 import { brandLabel, interval, pct } from "./format";
+import { attemptsHref, CountLink, visitsHref } from "./links";
 import { Empty, RateCells, Section, Table, td, th } from "./ui";
 
 const VERDICT: Record<string, string> = {
@@ -12,6 +13,7 @@ const VERDICT: Record<string, string> = {
 
 export function BrandMethodSection({ data, exportHref }: { data: ReportData; exportHref: string }) {
   const rows = data.byBrandMethod;
+  const f = data.filters;
   const chart: RatePoint[] = rows
     .filter((r) => r.rate !== null)
     .map((r) => ({
@@ -40,8 +42,21 @@ export function BrandMethodSection({ data, exportHref }: { data: ReportData; exp
                 <th scope="row" className={th}>
                   {brandLabel(r.brand)} · {r.methodName}
                 </th>
-                <RateCells r={r} />
-                <td className={td}>{r.pending}</td>
+                <RateCells
+                  r={r}
+                  links={{
+                    n: attemptsHref(f, { brand: r.brand as typeof f.brand }, { method: r.methodId, outcome: "final" }),
+                    succeeded: attemptsHref(f, { brand: r.brand as typeof f.brand }, { method: r.methodId, outcome: "succeeded" }),
+                    what: `attempts, ${brandLabel(r.brand)} · ${r.methodName}`,
+                  }}
+                />
+                <td className={td}>
+                  <CountLink
+                    n={r.pending}
+                    href={attemptsHref(f, { brand: r.brand as typeof f.brand }, { method: r.methodId, outcome: "waiting" })}
+                    what={`attempts waiting on a vendor, ${brandLabel(r.brand)} · ${r.methodName}`}
+                  />
+                </td>
               </tr>
             ))}
           </Table>
@@ -69,7 +84,11 @@ export function ClaimsSection({ data, exportHref }: { data: ReportData; exportHr
             <td className={td}>{pct(c.measured.rate)}</td>
             <td className={td}>{interval(c.measured.ci)}</td>
             <td className={td}>
-              {c.measured.n}
+              <CountLink
+                n={c.measured.n}
+                href={attemptsHref(data.filters, { brand: "dahua" }, { method: c.methodId, outcome: "final" })}
+                what={`attempts, Dahua · ${c.methodName}`}
+              />
               {c.measured.small && c.measured.n > 0 ? <span className="badge ml-1 whitespace-nowrap bg-amber-100 text-amber-900">small sample</span> : null}
             </td>
             <td className={`${td} ${c.verdict === "inside" ? "text-green-800" : c.verdict === "no data" ? "text-slate-600" : "text-red-800"}`}>
@@ -97,7 +116,15 @@ export function FirstVisitSection({ data, exportHref }: { data: ReportData; expo
             <th scope="row" className={th}>
               {r.brand === "all" ? "All visits" : `With a ${brandLabel(r.brand)} device`}
             </th>
-            <RateCells r={r} />
+            <RateCells
+              r={r}
+              links={{
+                n: visitsHref(data.filters, r.brand === "all" ? {} : { brand: r.brand as typeof data.filters.brand }, "completed"),
+                succeeded: visitsHref(data.filters, r.brand === "all" ? {} : { brand: r.brand as typeof data.filters.brand }, "fixed"),
+                what: r.brand === "all" ? "completed visits" : `completed visits with a ${brandLabel(r.brand)} device`,
+                done: "fixed first time",
+              }}
+            />
           </tr>
         ))}
       </Table>

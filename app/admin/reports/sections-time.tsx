@@ -1,6 +1,7 @@
 import type { ReportData } from "@/lib/reports/data";
 import { TrendChart, type TrendPoint } from "./charts";
 import { brandLabel, hours, interval, minutes, pct } from "./format";
+import { attemptsHref, CountLink, visitsHref } from "./links";
 import { Empty, RateCells, Section, SmallBadge, Table, td, th } from "./ui";
 
 export function TimeSection({ data, exportHref, vendorHref }: { data: ReportData; exportHref: string; vendorHref: string }) {
@@ -21,7 +22,7 @@ export function TimeSection({ data, exportHref, vendorHref }: { data: ReportData
                 {r.methodName}
               </th>
               <td className={td}>
-                {r.n}
+                <CountLink n={r.n} href={attemptsHref(data.filters, {}, { method: r.methodId, outcome: "timed" })} what={`timed unlocks, ${r.methodName}`} />
                 <SmallBadge small={r.n < 10} />
               </td>
               <td className={td}>{minutes(r.medianMinutes)}</td>
@@ -78,13 +79,22 @@ export function TechniciansSection({ data, exportHref }: { data: ReportData; exp
               <th scope="row" className={th}>
                 {t.name}
               </th>
-              <td className={td}>{t.visits.n}</td>
+              <td className={td}>
+                <CountLink n={t.visits.n} href={visitsHref(data.filters, { technician: t.technicianId }, "completed")} what={`completed visits, ${t.name}`} />
+              </td>
               <td className={td}>
                 {pct(t.visits.rate)}
                 <SmallBadge small={t.visits.small && t.visits.n > 0} />
               </td>
               <td className={td}>{interval(t.visits.ci)}</td>
-              <RateCells r={t.attempts} />
+              <RateCells
+                r={t.attempts}
+                links={{
+                  n: attemptsHref(data.filters, { technician: t.technicianId }, { outcome: "final" }),
+                  succeeded: attemptsHref(data.filters, { technician: t.technicianId }, { outcome: "succeeded" }),
+                  what: `attempts, ${t.name}`,
+                }}
+              />
               <td className={td}>{minutes(t.medianMinutes)}</td>
             </tr>
           ))}
@@ -95,7 +105,12 @@ export function TechniciansSection({ data, exportHref }: { data: ReportData; exp
 }
 
 export function TrendSection({ data, exportHref }: { data: ReportData; exportHref: string }) {
-  const points: TrendPoint[] = data.trend.map((w) => ({ week: w.week, total: w.total, rate: w.rate === null ? null : Math.round(w.rate * 1000) / 10 }));
+  const points: TrendPoint[] = data.trend.map((w) => ({
+    week: w.week,
+    total: w.total,
+    rate: w.rate === null ? null : Math.round(w.rate * 1000) / 10,
+    href: attemptsHref(data.filters, {}, { week: w.week, outcome: "all" }),
+  }));
   return (
     <Section id="trend" title="Weekly trend" exportHref={exportHref}>
       {points.length === 0 ? (
@@ -111,9 +126,23 @@ export function TrendSection({ data, exportHref }: { data: ReportData; exportHre
                   <th scope="row" className={th}>
                     {w.week}
                   </th>
-                  <td className={td}>{w.total}</td>
-                  <td className={td}>{w.n}</td>
-                  <td className={td}>{w.succeeded}</td>
+                  <td className={td}>
+                    <CountLink n={w.total} href={attemptsHref(data.filters, {}, { week: w.week, outcome: "all" })} what={`attempts in the week of ${w.week}`} />
+                  </td>
+                  <td className={td}>
+                    <CountLink
+                      n={w.n}
+                      href={attemptsHref(data.filters, {}, { week: w.week, outcome: "final" })}
+                      what={`final attempts in the week of ${w.week}`}
+                    />
+                  </td>
+                  <td className={td}>
+                    <CountLink
+                      n={w.succeeded}
+                      href={attemptsHref(data.filters, {}, { week: w.week, outcome: "succeeded" })}
+                      what={`succeeded attempts in the week of ${w.week}`}
+                    />
+                  </td>
                   <td className={td}>{pct(w.rate)}</td>
                   <td className={td}>{interval(w.ci)}</td>
                 </tr>

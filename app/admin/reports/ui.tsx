@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Rate } from "@/lib/reports/wilson";
 import { interval, pct } from "./format";
+import { CountLink } from "./links";
 
 export function Section({
   id,
@@ -61,12 +62,12 @@ export function SmallBadge({ small }: { small: boolean }) {
   return small ? <span className="badge ml-1 whitespace-nowrap bg-amber-100 text-amber-900">small sample</span> : null;
 }
 
-/** n, rate and interval cells of a Rate; small samples say so. */
-export function RateCells({ r }: { r: Rate }) {
+/** n, rate and interval cells of a Rate; small samples say so. With links, the counts open the lists behind them. */
+export function RateCells({ r, links }: { r: Rate; links?: { n: string; succeeded: string; what: string; done?: string } }) {
   return (
     <>
-      <td className={td}>{r.n}</td>
-      <td className={td}>{r.succeeded}</td>
+      <td className={td}>{links ? <CountLink n={r.n} href={links.n} what={links.what} /> : r.n}</td>
+      <td className={td}>{links ? <CountLink n={r.succeeded} href={links.succeeded} what={`${links.what}, ${links.done ?? "succeeded"}`} /> : r.succeeded}</td>
       <td className={td}>
         {pct(r.rate)}
         <SmallBadge small={r.small && r.n > 0} />
