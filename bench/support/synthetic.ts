@@ -6,7 +6,9 @@
  *
  * Shape: 2 attempts per visit, 1 device per visit, each device visited ~1.5
  * times, 40 attempts per customer; brands 45% Dahua / 35% Hikvision / 20% Lorex;
- * kinds 40% DVR / 45% NVR / 15% camera; methods weighted towards the top of the
+ * kinds 40% DVR / 45% NVR / 15% camera; three models and three firmware versions
+ * per brand; warranty seal 85% unknown, 10% intact, 5% broken; each of four
+ * recovery options 'yes' on a quarter of devices; methods weighted towards the top of the
  * catalogue with a hidden success probability per method; visits spread over
  * `months` months before now; every visit completed, 1 in 25 a follow-up;
  * vendor cases for vendor-pending methods with 6–106 h turnaround (the last
@@ -27,11 +29,16 @@ const P_SUCCESS = sql.raw(`CASE id
   ELSE 0.6 END`);
 
 /** Device n's brand and kind, from its number (so attempts need no join to know them). */
-const BRAND_OF = (d: string) =>
-  sql.raw(`(CASE WHEN (${d}::bigint * 7919) % 100 < 45 THEN 'dahua' WHEN (${d}::bigint * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`);
+const brandOf = (d: string) =>
+  `(CASE WHEN (${d}::bigint * 7919) % 100 < 45 THEN 'dahua' WHEN (${d}::bigint * 7919) % 100 < 80 THEN 'hikvision' ELSE 'lorex' END)`;
+const BRAND_OF = (d: string) => sql.raw(brandOf(d));
 const KIND_OF = (d: string) =>
   sql.raw(`(CASE WHEN (${d}::bigint * 104729) % 100 < 40 THEN 'dvr' WHEN (${d}::bigint * 104729) % 100 < 85 THEN 'nvr' ELSE 'camera' END)`);
 const OPT = sql.raw(`(ARRAY['yes','no','unknown','unknown'])[1 + floor(random() * 4)::int]`);
+const FIRMWARE_OF = (d: string) =>
+  sql.raw(`(CASE ${brandOf(d)} WHEN 'dahua' THEN (ARRAY['V4.001.0000003.1','V4.001.0000000.0','V3.216.0000006.0'])[1 + (${d} / 7) % 3]
+    WHEN 'hikvision' THEN (ARRAY['V4.30.005','V4.62.210','V4.74.210'])[1 + (${d} / 7) % 3] ELSE (ARRAY['v2.800','v1.0.13','v2.100'])[1 + (${d} / 7) % 3] END)`);
+const SEAL = sql.raw(`(CASE WHEN random() < 0.85 THEN 'unknown' WHEN random() < 0.67 THEN 'intact' ELSE 'broken' END)`);
 
 export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
   const N = Math.max(2, Math.floor(o.attempts));
@@ -71,10 +78,11 @@ export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
   await bulk(
     "devices",
     D,
-    (lo, hi) => sql`INSERT INTO devices (id, customer_id, site_id, brand, kind, model, recovery_options)
+    (lo, hi) => sql`INSERT INTO devices (id, customer_id, site_id, brand, kind, model, firmware, warranty_seal, recovery_options)
       SELECT md5('d' || i)::uuid, md5('c' || (1 + (i - 1) % ${C}::int))::uuid, md5('s' || (1 + (i - 1) % ${C}::int))::uuid, ${BRAND_OF("i")}, ${KIND_OF("i")},
         CASE ${BRAND_OF("i")} WHEN 'dahua' THEN (ARRAY['DHI-NVR4108HS','XVR5108HS','DH-IPC-HDW2431'])[1 + i % 3]
           WHEN 'hikvision' THEN (ARRAY['DS-7608NI-K2','DS-7208HGHI','DS-2CD2143G2'])[1 + i % 3] ELSE (ARRAY['N841','D241','LNB8005'])[1 + i % 3] END,
+        ${FIRMWARE_OF("i")}, ${SEAL},
         jsonb_build_object('recovery_email', ${OPT}, 'security_questions', ${OPT}, 'app_account', ${OPT}, 'guid_file', ${OPT})
       FROM generate_series(${lo}::int, ${hi}::int) i`,
   );
@@ -148,7 +156,7 @@ export async function seedSyntheticHistory(db: Database, o: SyntheticOptions) {
   const [counts] = await queryRows<{ attempts: number; visits: number; devices: number; cases: number; rollup: number }>(
     db,
     sql`SELECT (SELECT count(*) FROM attempts)::int AS attempts, (SELECT count(*) FROM visits)::int AS visits, (SELECT count(*) FROM devices)::int AS devices,
-        (SELECT count(*) FROM vendor_cases)::int AS cases, (SELECT count(*) FROM report_attempt_daily)::int AS rollup`,
+        (SELECT count(*) FROM vendor_cases)::int AS cases, (SELECT count(*) FROM report_cum)::int AS rollup`,
   );
   return counts!;
 }
