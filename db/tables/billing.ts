@@ -162,7 +162,9 @@ export const estimates = pgTable(
   },
   (t) => [
     uniqueIndex("estimates_visit_version_key").on(t.visitId, t.version),
-    uniqueIndex("estimates_one_current_per_visit").on(t.visitId).where(sql`${t.supersededAt} IS NULL`),
+    uniqueIndex("estimates_one_current_per_visit")
+      .on(t.visitId)
+      .where(sql`${t.supersededAt} IS NULL`),
     index("estimates_customer_idx").on(t.customerId, t.createdAt),
     check("estimates_status_valid", oneOf("status", ESTIMATE_STATUSES)),
     check("estimates_version_positive", sql`${t.version} >= 1`),
@@ -225,7 +227,9 @@ export const invoices = pgTable(
     uniqueIndex("invoices_number_key").on(t.number),
     uniqueIndex("invoices_year_seq_key").on(t.numberYear, t.numberSeq),
     // Two issues of one visit at once: one invoice (the other insert fails on this index).
-    uniqueIndex("invoices_one_per_visit").on(t.visitId).where(sql`${t.status} <> 'void'`),
+    uniqueIndex("invoices_one_per_visit")
+      .on(t.visitId)
+      .where(sql`${t.status} <> 'void'`),
     index("invoices_customer_idx").on(t.customerId, t.createdAt),
     index("invoices_status_due_idx").on(t.status, t.dueOn),
     check("invoices_status_valid", oneOf("status", INVOICE_STATUSES)),
@@ -257,7 +261,11 @@ export const invoiceLines = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: "cascade" }),
   },
-  (t) => [uniqueIndex("invoice_lines_position_key").on(t.invoiceId, t.position), index("invoice_lines_device_idx").on(t.deviceId), ...lineChecks("invoice_lines")],
+  (t) => [
+    uniqueIndex("invoice_lines_position_key").on(t.invoiceId, t.position),
+    index("invoice_lines_device_idx").on(t.deviceId),
+    ...lineChecks("invoice_lines"),
+  ],
 );
 
 export const creditNotes = pgTable(

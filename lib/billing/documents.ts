@@ -191,7 +191,7 @@ export async function documentFor(db: Executor, actor: Actor | null, kind: Docum
   const doc = await loadDocument(db, kind, id, s);
   if (!doc) throw new NotFoundError();
   // Customers see issued invoices and sent estimates only.
-  if (!can(actor, "billing:manage") && ((kind === "invoice" && doc.status === "draft") || (kind === "estimate" && doc.status === "draft"))) throw new NotFoundError();
+  if (!can(actor, "billing:manage") && ((kind === "invoice" && doc.status === "draft") || (kind === "estimate" && doc.status === "draft")))
+    throw new NotFoundError();
   return doc;
 }
-

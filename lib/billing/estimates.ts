@@ -72,7 +72,10 @@ export async function startEstimate(actor: Actor | null, input: unknown, ip: str
         .for("update");
       if (!v) throw new NotFoundError("Visit not found.");
       if (v.status === "cancelled" || v.status === "no_show") throw new ConflictError("This visit is closed: no estimate can be made for it.");
-      const [current] = await tx.select(LOCK).from(estimates).where(and(eq(estimates.visitId, v.id), isNull(estimates.supersededAt)));
+      const [current] = await tx
+        .select(LOCK)
+        .from(estimates)
+        .where(and(eq(estimates.visitId, v.id), isNull(estimates.supersededAt)));
       if (current?.status === "draft") return { estimateId: current.id, version: current.version };
       let lines;
       if (current) {
@@ -93,11 +96,19 @@ export async function startEstimate(actor: Actor | null, input: unknown, ip: str
         .values({ visitId: v.id, customerId: v.customerId, version: (current?.version ?? 0) + 1, currency: s.currency, createdBy: actor.id })
         .returning({ id: estimates.id, version: estimates.version });
       await replaceEstimateLines(tx, row!.id, lines, { bump: false });
-      await audit(tx, { actorId: actor.id, action: "estimate.create", entityType: "estimate", entityId: row!.id, details: { visitId, version: row!.version }, ip });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "estimate.create",
+        entityType: "estimate",
+        entityId: row!.id,
+        details: { visitId, version: row!.version },
+        ip,
+      });
       return { estimateId: row!.id, version: row!.version };
     });
   } catch (err) {
-    if (pgError(err)?.constraint === "estimates_one_current_per_visit") throw new ConflictError("Someone else started an estimate for this visit at the same moment; reload.");
+    if (pgError(err)?.constraint === "estimates_one_current_per_visit")
+      throw new ConflictError("Someone else started an estimate for this visit at the same moment; reload.");
     throw err;
   }
 }
@@ -115,7 +126,10 @@ export async function saveEstimateLines(actor: Actor | null, input: unknown, ip:
     }
     const lines = await priceFormLines(tx, e.customerId, data.lines, percentToRate(s.taxRatePercent) ?? 0);
     const totals = await replaceEstimateLines(tx, e.id, lines, { bump: e.status === "sent" });
-    await tx.update(estimates).set({ notes: data.notes || null }).where(eq(estimates.id, e.id));
+    await tx
+      .update(estimates)
+      .set({ notes: data.notes || null })
+      .where(eq(estimates.id, e.id));
     await audit(tx, { actorId: actor.id, action: "estimate.edit", entityType: "estimate", entityId: e.id, details: { totalCents: totals.totalCents }, ip });
     return totals;
   });
@@ -142,7 +156,15 @@ export async function sendEstimate(actor: Actor | null, input: unknown, ip: stri
 }
 
 type AcceptIn = { estimateId: string; revision: number; name: string };
-async function accept(tx: Executor, actor: Actor, e: LockedEstimate, data: AcceptIn, via: "portal" | "on_site", ctx: { ip: string | null; userAgent: string | null }, s: CompanySettings) {
+async function accept(
+  tx: Executor,
+  actor: Actor,
+  e: LockedEstimate,
+  data: AcceptIn,
+  via: "portal" | "on_site",
+  ctx: { ip: string | null; userAgent: string | null },
+  s: CompanySettings,
+) {
   const blocker = answerBlocker(e, s, DateTime.now().setZone(s.timeZone).toISODate()!);
   if (blocker) throw new ConflictError(blocker);
   if (e.revision !== data.revision) throw new ConflictError("This estimate changed since it was opened. Read it again, then accept.");

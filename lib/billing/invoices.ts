@@ -51,7 +51,10 @@ export async function draftInvoiceForVisit(tx: Executor, visitId: string, actorI
   if (!v) throw new NotFoundError("Visit not found.");
   const [devs, [cases], list] = await Promise.all([
     visitDevicesWithAttempts(tx, visitId),
-    tx.select({ n: sql<number>`count(*)::int` }).from(vendorCases).where(eq(vendorCases.visitId, visitId)),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(vendorCases)
+      .where(eq(vendorCases.visitId, visitId)),
     loadPriceList(tx),
   ]);
   const quote = priceVisit({
@@ -124,17 +127,26 @@ export async function updateInvoiceLines(actor: Actor | null, input: unknown, ip
   const s = await getSettings();
   return db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, actor, data.invoiceId);
-    if (inv.status !== "draft") throw new ConflictError(`Invoice ${inv.number ?? ""} is issued: it cannot change. Correct it with a credit note.`.replace("  ", " "));
+    if (inv.status !== "draft")
+      throw new ConflictError(`Invoice ${inv.number ?? ""} is issued: it cannot change. Correct it with a credit note.`.replace("  ", " "));
     const lines = await priceFormLines(tx, inv.customerId, data.lines, percentToRate(s.taxRatePercent) ?? 0);
     const totals = lines.reduce((t, l) => t + l.totalCents, 0);
     if (totals < inv.paidCents + inv.creditedCents) {
-      throw new ConflictError(
-        `${formatMoney(inv.paidCents, inv.currency, s.locale)} was already paid on this invoice: its total cannot go below that.`,
-      );
+      throw new ConflictError(`${formatMoney(inv.paidCents, inv.currency, s.locale)} was already paid on this invoice: its total cannot go below that.`);
     }
     await replaceInvoiceLines(tx, inv.id, lines);
-    await tx.update(invoices).set({ notes: data.notes || null }).where(eq(invoices.id, inv.id));
-    await audit(tx, { actorId: actor.id, action: "invoice.edit", entityType: "invoice", entityId: inv.id, details: { lines: lines.length, totalCents: totals }, ip });
+    await tx
+      .update(invoices)
+      .set({ notes: data.notes || null })
+      .where(eq(invoices.id, inv.id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: "invoice.edit",
+      entityType: "invoice",
+      entityId: inv.id,
+      details: { lines: lines.length, totalCents: totals },
+      ip,
+    });
     return { totalCents: totals };
   });
 }
@@ -156,7 +168,10 @@ export async function issueInvoice(actor: Actor | null, input: unknown, ip: stri
     if (inv.status !== "draft") {
       throw new ConflictError(inv.status === "void" ? "This invoice is void." : `This invoice was already issued as ${inv.number}.`);
     }
-    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(invoiceLines).where(eq(invoiceLines.invoiceId, inv.id));
+    const [count] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, inv.id));
     if (!count?.n) throw new ConflictError("Add at least one line before issuing the invoice.");
     const local = DateTime.fromJSDate(now, { zone: s.timeZone });
     const n = await nextNumber(tx, "invoice", local.year);
@@ -192,7 +207,14 @@ export async function voidInvoice(actor: Actor | null, input: unknown, ip: strin
     if (inv.status === "void") throw new ConflictError("This invoice is already void.");
     if (inv.paidCents > 0) throw new ConflictError("Payments were recorded on this invoice: correct it with a credit note instead of voiding it.");
     await tx.update(invoices).set({ status: "void", voidedAt: new Date(), voidReason: data.reason, updatedAt: new Date() }).where(eq(invoices.id, inv.id));
-    await audit(tx, { actorId: actor.id, action: "invoice.void", entityType: "invoice", entityId: inv.id, details: { number: inv.number, reason: data.reason }, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "invoice.void",
+      entityType: "invoice",
+      entityId: inv.id,
+      details: { number: inv.number, reason: data.reason },
+      ip,
+    });
     return { status: "void" as const };
   });
 }

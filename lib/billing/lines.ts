@@ -78,10 +78,14 @@ export async function priceFormLines(
       .where(and(inArray(devices.id, ids), eq(devices.customerId, customerId)));
     const ok = new Set(found.map((r) => r.id));
     const bad = lines.findIndex((l) => l.deviceId && !ok.has(l.deviceId));
-    if (bad >= 0) throw new ValidationError("A line names a device of another customer.", { [`lines.${bad}.deviceId`]: ["That device is not this customer's."] });
+    if (bad >= 0)
+      throw new ValidationError("A line names a device of another customer.", { [`lines.${bad}.deviceId`]: ["That device is not this customer's."] });
   }
   return lines.map((l) =>
-    priceLine({ kind: l.kind, description: l.description, quantity: l.quantity, unitCents: l.unitPrice, taxable: l.taxable, deviceId: l.deviceId || null }, taxRate),
+    priceLine(
+      { kind: l.kind, description: l.description, quantity: l.quantity, unitCents: l.unitPrice, taxable: l.taxable, deviceId: l.deviceId || null },
+      taxRate,
+    ),
   );
 }
 

@@ -113,4 +113,3 @@ export async function sendOverdueReminders(opts: { db?: Executor; now?: Date } =
     return { claimed: claimed.length, enqueued };
   });
 }
-

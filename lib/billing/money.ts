@@ -64,7 +64,10 @@ export function sumLines(lines: readonly Pick<PricedLine, "netCents" | "taxCents
 
 /** "12.34" (or "12", "12.3", "$1,234.50") as cents; null for negative amounts, fractions of a cent or anything else. */
 export function parseMoney(text: string): number | null {
-  const t = text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const t = text
+    .trim()
+    .replace(/^\$/, "")
+    .replace(/,(?=\d{3}(\D|$))/g, "");
   if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null;
   const [whole, frac = ""] = t.split(".");
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
@@ -72,7 +75,8 @@ export function parseMoney(text: string): number | null {
 }
 
 /** Cents as a plain decimal string, "1234.50" (forms, CSV). */
-export const centsToDecimal = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+export const centsToDecimal = (cents: number) =>
+  `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
 
 /** "$1,234.50" in the company's currency and locale. */
 export function formatMoney(cents: number, currency: Currency | string = "USD", locale = "en-US"): string {

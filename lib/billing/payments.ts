@@ -38,7 +38,8 @@ async function record(tx: Executor, actor: Actor, inv: LockedInvoice, p: Payment
     throw new ValidationError(msg, { amount: [msg] });
   }
   const today = DateTime.now().setZone(s.timeZone).toISODate()!;
-  if (p.receivedOn && p.receivedOn > today) throw new ValidationError("The date received cannot be in the future.", { receivedOn: ["The date received cannot be in the future."] });
+  if (p.receivedOn && p.receivedOn > today)
+    throw new ValidationError("The date received cannot be in the future.", { receivedOn: ["The date received cannot be in the future."] });
   const [row] = await tx
     .insert(payments)
     .values({

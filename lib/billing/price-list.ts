@@ -52,7 +52,13 @@ export async function publicPricing(): Promise<{ priceList: PriceListItem[]; rul
 export async function quoteVisit(input: unknown, now = new Date()): Promise<Quote> {
   const q = parseInput(quoteSchema, input);
   const { priceList, rules } = await publicPricing();
-  return priceVisit({ priceList, rules, devices: q.devices.map((d) => ({ ...d, charge: "estimate" as const })), startsAt: new Date(q.slotStart), bookedAt: now });
+  return priceVisit({
+    priceList,
+    rules,
+    devices: q.devices.map((d) => ({ ...d, charge: "estimate" as const })),
+    startsAt: new Date(q.slotStart),
+    bookedAt: now,
+  });
 }
 
 export async function listPriceItems(actor: Actor | null) {
@@ -84,7 +90,8 @@ export async function savePriceList(actor: Actor | null, input: unknown, ip: str
         updatedAt: new Date(),
       } as const;
       if (p.id) {
-        if (!existing.has(p.id)) throw new ValidationError("That price no longer exists; reload the page.", { [`items.${i}.name`]: ["This price no longer exists."] });
+        if (!existing.has(p.id))
+          throw new ValidationError("That price no longer exists; reload the page.", { [`items.${i}.name`]: ["This price no longer exists."] });
         await tx.update(priceItems).set(row).where(eq(priceItems.id, p.id));
       } else await tx.insert(priceItems).values(row);
     }

@@ -106,7 +106,14 @@ export function visitLines(input: PriceInput): { lines: LineInput[]; surcharges:
     const key = `${d.brand}:${cls}:${unitCents}`;
     const g = grouped.get(key);
     if (g) g.quantity += 1;
-    else grouped.set(key, { kind: "device", description: item?.name ?? `${deviceLabel({ brand: d.brand, kind: d.kind })} (no price set)`, quantity: 1, unitCents, taxable });
+    else
+      grouped.set(key, {
+        kind: "device",
+        description: item?.name ?? `${deviceLabel({ brand: d.brand, kind: d.kind })} (no price set)`,
+        quantity: 1,
+        unitCents,
+        taxable,
+      });
   }
   lines.push(...grouped.values());
 
@@ -142,5 +149,11 @@ export function priceVisit(input: PriceInput): Quote {
   const { lines: raw, surcharges } = visitLines(input);
   const lines = raw.map((l) => priceLine(l, input.rules.taxRate));
   const totals = sumLines(lines);
-  return { ...totals, lines, surcharges, currency: input.rules.currency, summary: quoteSummary(lines, totals.subtotalCents, input.rules.currency, input.rules.locale) };
+  return {
+    ...totals,
+    lines,
+    surcharges,
+    currency: input.rules.currency,
+    summary: quoteSummary(lines, totals.subtotalCents, input.rules.currency, input.rules.locale),
+  };
 }

@@ -52,7 +52,12 @@ function DocumentPdf({ d, zone }: { d: DocumentView; zone: ZoneAndLocale }) {
       <Page size="LETTER" style={s.page}>
         <View style={s.between}>
           <View>
-            {d.company.logo ? <Image src={{ data: d.company.logo.bytes, format: d.company.logo.contentType === "image/png" ? "png" : "jpg" }} style={{ width: 120, maxHeight: 60, marginBottom: 6, objectFit: "contain" }} /> : null}
+            {d.company.logo ? (
+              <Image
+                src={{ data: d.company.logo.bytes, format: d.company.logo.contentType === "image/png" ? "png" : "jpg" }}
+                style={{ width: 120, maxHeight: 60, marginBottom: 6, objectFit: "contain" }}
+              />
+            ) : null}
             <Text style={{ fontWeight: "bold", fontSize: 11 }}>{d.company.name}</Text>
             <Text>{d.company.address}</Text>
             <Text>
@@ -62,7 +67,11 @@ function DocumentPdf({ d, zone }: { d: DocumentView; zone: ZoneAndLocale }) {
           <View style={{ alignItems: "flex-end" }}>
             <Text style={s.h1}>{d.title}</Text>
             <Text style={s.badge}>Status: {d.overdue ? `${d.statusLabel} — overdue` : d.statusLabel}</Text>
-            {d.date ? <Text>{d.kind === "estimate" ? "Sent" : "Date"}: {formatDate(d.date, zone)}</Text> : null}
+            {d.date ? (
+              <Text>
+                {d.kind === "estimate" ? "Sent" : "Date"}: {formatDate(d.date, zone)}
+              </Text>
+            ) : null}
             {d.dueOn ? <Text>Due: {formatDate(d.dueOn, zone)}</Text> : null}
             {d.validUntil ? <Text>Valid until: {formatDate(d.validUntil, zone)}</Text> : null}
           </View>
@@ -157,7 +166,8 @@ function DocumentPdf({ d, zone }: { d: DocumentView; zone: ZoneAndLocale }) {
           {d.notes ? <Text style={{ marginTop: 4 }}>{d.notes}</Text> : null}
           {d.acceptance ? (
             <Text style={{ marginTop: 4 }}>
-              Accepted by {d.acceptance.name} on {formatDate(d.acceptance.at, zone)} ({d.acceptance.via === "on_site" ? "on site, with the technician" : "online"}).
+              Accepted by {d.acceptance.name} on {formatDate(d.acceptance.at, zone)} (
+              {d.acceptance.via === "on_site" ? "on site, with the technician" : "online"}).
             </Text>
           ) : null}
         </View>
