@@ -94,7 +94,10 @@ const CONSTRAINT_MESSAGES: Record<string, [string, string]> = {
   invoice_lines_unit_range: ["", "Prices must be between 0.00 and 1,000,000.00."],
   estimate_lines_unit_range: ["", "Prices must be between 0.00 and 1,000,000.00."],
   price_items_unit_range: ["", "Prices must be between 0.00 and 1,000,000.00."],
-  price_items_slot_key: ["", "There is already an active price for that: one call-out fee, one vendor-case fee, one price per brand and kind, one of each surcharge."],
+  price_items_slot_key: [
+    "",
+    "There is already an active price for that: one call-out fee, one vendor-case fee, one price per brand and kind, one of each surcharge.",
+  ],
   estimate_lines_open_only: ["", "This estimate was answered or replaced: its lines cannot change. Make a new version instead."],
   estimates_answered_immutable: ["", "An accepted or declined estimate cannot change. Make a new version instead."],
   estimates_one_current_per_visit: ["", "This visit already has a current estimate; reload the page."],

@@ -58,7 +58,8 @@ export const generalSettingsSchema = z.object({
     .default([]),
 });
 
-const hhmm = (label: string) => z.string({ error: `Enter the ${label} as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} as HH:MM, e.g. 08:00.`);
+const hhmm = (label: string) =>
+  z.string({ error: `Enter the ${label} as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} as HH:MM, e.g. 08:00.`);
 
 /** Billing rules (the billing settings form): what the price function and invoices need. */
 export const billingSettingsSchema = z
@@ -79,9 +80,19 @@ export const billingSettingsSchema = z
     /** "No fix, no fee": devices that could not be recovered are not charged. */
     noFixNoFee: z.boolean({ error: "Say whether unrecovered devices are charged." }).default(true),
     /** The overdue reminder is emailed this many days after the due date. */
-    overdueReminderDays: z.number({ error: "Enter a number of days." }).int("Use whole days.").min(1, "Use at least 1 day.").max(90, "Use at most 90 days.").default(7),
+    overdueReminderDays: z
+      .number({ error: "Enter a number of days." })
+      .int("Use whole days.")
+      .min(1, "Use at least 1 day.")
+      .max(90, "Use at most 90 days.")
+      .default(7),
     /** Estimates are valid for this many days after they are sent. */
-    estimateValidDays: z.number({ error: "Enter a number of days." }).int("Use whole days.").min(1, "Use at least 1 day.").max(365, "Use at most 365 days.").default(30),
+    estimateValidDays: z
+      .number({ error: "Enter a number of days." })
+      .int("Use whole days.")
+      .min(1, "Use at least 1 day.")
+      .max(365, "Use at most 365 days.")
+      .default(30),
     /** Business hours (company time zone): a visit starting outside them gets the after-hours surcharge. */
     businessHoursStart: hhmm("opening time").default("08:00"),
     businessHoursEnd: hhmm("closing time").default("18:00"),

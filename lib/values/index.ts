@@ -71,7 +71,16 @@ export const API_SCOPES = [
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-export const WEBHOOK_EVENTS = ["visit.booked", "visit.rescheduled", "visit.cancelled", "visit.completed", "vendor_case.overdue", "backup.uploaded", "invoice.issued", "invoice.paid"] as const;
+export const WEBHOOK_EVENTS = [
+  "visit.booked",
+  "visit.rescheduled",
+  "visit.cancelled",
+  "visit.completed",
+  "vendor_case.overdue",
+  "backup.uploaded",
+  "invoice.issued",
+  "invoice.paid",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;

@@ -113,7 +113,11 @@ export const PRICE_ITEM_KIND_LABELS: Record<PriceItemKind, string> = {
 };
 export const LINE_KIND_LABELS: Record<LineKind, string> = { ...PRICE_ITEM_KIND_LABELS, adjustment: "Other" };
 export const DEVICE_CLASS_LABELS: Record<DeviceClass, string> = { recorder: "recorder (DVR/NVR)", camera: "camera" };
-export const SURCHARGE_LABELS: Record<Surcharge, string> = { after_hours: "After-hours surcharge", weekend: "Weekend surcharge", same_day: "Same-day surcharge" };
+export const SURCHARGE_LABELS: Record<Surcharge, string> = {
+  after_hours: "After-hours surcharge",
+  weekend: "Weekend surcharge",
+  same_day: "Same-day surcharge",
+};
 export const ESTIMATE_STATUS_LABELS: Record<EstimateStatus, string> = { draft: "Draft", sent: "Awaiting answer", accepted: "Accepted", declined: "Declined" };
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   draft: "Draft",
