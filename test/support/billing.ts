@@ -12,8 +12,8 @@ let hour = 0;
 const nextStart = () => new Date(Date.UTC(2031, 0, 5, 15) + (hour += 2) * 3_600_000);
 
 /** A completed visit of `customer` on `tech`, with a Dahua NVR, and its draft invoice (made as completion makes it). */
-export async function completedVisitWithDraft(people: { customer: Actor; tech: Actor; admin: Actor }) {
-  const deviceId = await makeDevice(people.customer.customerId!, { brand: "dahua", kind: "nvr" });
+export async function completedVisitWithDraft(people: { customer: Actor; tech: Actor; admin: Actor; deviceId?: string }) {
+  const deviceId = people.deviceId ?? (await makeDevice(people.customer.customerId!, { brand: "dahua", kind: "nvr" }));
   const visitId = await makeVisit({
     customerId: people.customer.customerId!,
     technicianId: people.tech.id,
@@ -26,15 +26,15 @@ export async function completedVisitWithDraft(people: { customer: Actor; tech: A
   return { visitId, deviceId, invoiceId };
 }
 
-export async function issuedInvoice(people: { customer: Actor; tech: Actor; admin: Actor }) {
+export async function issuedInvoice(people: { customer: Actor; tech: Actor; admin: Actor; deviceId?: string }) {
   const v = await completedVisitWithDraft(people);
   const issued = await issueInvoice(people.admin, { invoiceId: v.invoiceId });
   return { ...v, ...issued };
 }
 
 /** A scheduled visit with a sent estimate. */
-export async function sentEstimate(people: { customer: Actor; tech: Actor; admin: Actor }) {
-  const deviceId = await makeDevice(people.customer.customerId!, { brand: "hikvision", kind: "nvr" });
+export async function sentEstimate(people: { customer: Actor; tech: Actor; admin: Actor; deviceId?: string }) {
+  const deviceId = people.deviceId ?? (await makeDevice(people.customer.customerId!, { brand: "hikvision", kind: "nvr" }));
   const visitId = await makeVisit({ customerId: people.customer.customerId!, technicianId: people.tech.id, startsAt: nextStart(), deviceIds: [deviceId] });
   const { estimateId } = await startEstimate(people.admin, { visitId });
   await sendEstimate(people.admin, { estimateId });
