@@ -66,7 +66,7 @@ test("the technician completes the visit and records a card payment on a phone; 
   const pay = tech.getByTestId("take-payment");
   await expect(pay.getByTestId("amount-due")).toHaveText(/due \$\d+\.\d\d/);
   const due = (await pay.getByTestId("amount-due").textContent())!.replace("due ", "");
-  await pay.getByLabel("Card").check();
+  await pay.getByRole("radio", { name: "Card" }).check();
   await pay.getByLabel("Reference (card slip, check number)").fill("Slip 7781");
   await shot(tech, "billing-take-payment-390");
   await pay.getByRole("button", { name: "Record payment" }).click();

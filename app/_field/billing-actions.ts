@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/action";
 import { acceptEstimateOnSite } from "@/lib/billing/estimates";
 import { recordOnSitePayment } from "@/lib/billing/payments";
-import { onSiteAcceptSchema, onSitePaymentSchema } from "@/lib/billing/schemas";
+import { typedInput, onSiteAcceptSchema } from "@/lib/billing/schemas";
 
 /** On site, on the technician's phone (lib/billing checks the visit is theirs). */
 function refresh() {
@@ -15,7 +15,7 @@ function refresh() {
 export const acceptEstimateOnSiteAction = defineAction(
   onSiteAcceptSchema,
   async (input, { actor, ip }) => {
-    const r = await acceptEstimateOnSite(actor, input, { ip, userAgent: (await headers()).get("user-agent") });
+    const r = await acceptEstimateOnSite(actor, input, { ip, userAgent: await userAgent() });
     refresh();
     return r;
   },
@@ -23,7 +23,7 @@ export const acceptEstimateOnSiteAction = defineAction(
 );
 
 export const recordOnSitePaymentAction = defineAction(
-  onSitePaymentSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await recordOnSitePayment(actor, input, ip);
     refresh();
@@ -31,3 +31,12 @@ export const recordOnSitePaymentAction = defineAction(
   },
   { permission: "billing:take-on-site" },
 );
+
+/** The browser that answered (kept with an acceptance); none outside a request. */
+async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}

@@ -8,6 +8,14 @@ import { BRANDS, DEVICE_CLASSES, DEVICE_KINDS, LINE_KINDS, ON_SITE_PAYMENT_METHO
 import { parseMoney } from "./money";
 
 export const MAX_LINES = 100;
+
+/**
+ * For server actions whose schema transforms (money typed as "49.00" becomes
+ * 4900 cents): the action passes what was typed on, and the lib/ function
+ * parses it with its schema (a second parse of 4900 would be refused as "not
+ * an amount"). Bad input is still a 422 with the same field errors.
+ */
+export const typedInput = z.unknown();
 const MAX_QUANTITY = 1000;
 const MAX_UNIT_CENTS = 100_000_000;
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/action";
 import { saveEstimateLines, sendEstimate, startEstimate } from "@/lib/billing/estimates";
-import { estimateDraftSchema, estimateIdSchema, estimateLinesSchema } from "@/lib/billing/schemas";
+import { typedInput, estimateDraftSchema, estimateIdSchema } from "@/lib/billing/schemas";
 
 function refresh() {
   revalidatePath("/admin/estimates/[id]", "page");
@@ -22,7 +22,7 @@ export const startEstimateAction = defineAction(
 );
 
 export const saveEstimateLinesAction = defineAction(
-  estimateLinesSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await saveEstimateLines(actor, input, ip);
     refresh();

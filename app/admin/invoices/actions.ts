@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/platform/action";
 import { createCreditNote } from "@/lib/billing/credit-notes";
 import { createInvoiceForVisit, issueInvoice, updateInvoiceLines, voidInvoice } from "@/lib/billing/invoices";
 import { recordPayment } from "@/lib/billing/payments";
-import { creditNoteSchema, estimateDraftSchema, invoiceIdSchema, invoiceLinesSchema, paymentSchema, voidInvoiceSchema } from "@/lib/billing/schemas";
+import { typedInput, estimateDraftSchema, invoiceIdSchema, voidInvoiceSchema } from "@/lib/billing/schemas";
 
 /** The office's invoice actions (lib/billing checks the permission and the record again). */
 function refresh() {
@@ -25,7 +25,7 @@ export const createInvoiceAction = defineAction(
 );
 
 export const saveInvoiceLinesAction = defineAction(
-  invoiceLinesSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await updateInvoiceLines(actor, input, ip);
     refresh();
@@ -55,7 +55,7 @@ export const voidInvoiceAction = defineAction(
 );
 
 export const recordPaymentAction = defineAction(
-  paymentSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await recordPayment(actor, input, ip);
     refresh();
@@ -65,7 +65,7 @@ export const recordPaymentAction = defineAction(
 );
 
 export const creditNoteAction = defineAction(
-  creditNoteSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await createCreditNote(actor, input, ip);
     refresh();

@@ -2,10 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/action";
 import { savePriceList } from "@/lib/billing/price-list";
-import { priceListSchema } from "@/lib/billing/schemas";
+import { typedInput } from "@/lib/billing/schemas";
 
 export const savePriceListAction = defineAction(
-  priceListSchema,
+  typedInput, // parsed in lib/billing
   async (input, { actor, ip }) => {
     const r = await savePriceList(actor, input, ip);
     revalidatePath("/admin/prices");

@@ -9,7 +9,7 @@ import { acceptEstimateSchema, declineEstimateSchema } from "@/lib/billing/schem
 export const acceptEstimateAction = defineAction(
   acceptEstimateSchema,
   async (input, { actor, ip }) => {
-    const r = await acceptEstimate(actor, input, { ip, userAgent: (await headers()).get("user-agent") });
+    const r = await acceptEstimate(actor, input, { ip, userAgent: await userAgent() });
     revalidatePath("/portal/billing");
     revalidatePath("/portal/estimates/[id]", "page");
     return r;
@@ -27,3 +27,12 @@ export const declineEstimateAction = defineAction(
   },
   { permission: "billing:read-own" },
 );
+
+/** The browser that answered (kept with an acceptance); none outside a request. */
+async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
