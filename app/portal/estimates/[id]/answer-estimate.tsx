@@ -15,7 +15,7 @@ export function AcceptEstimateForm({
   accept,
   extra = {},
   label = "Your full name",
-  hint = "Typing your name accepts this estimate. We keep the time, your address and browser with it.",
+  hint = "Typing your name accepts this estimate. We keep the time, your internet (IP) address and browser with it.",
 }: {
   estimateId: string;
   revision: number;
