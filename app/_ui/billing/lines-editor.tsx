@@ -134,16 +134,3 @@ export function LinesEditor<S extends z.ZodType<FieldValues, FieldValues>>(p: Pr
     </form>
   );
 }
-
-/** A document's lines as editor rows. */
-export const toEditorLines = (
-  lines: { kind: EditorLine["kind"]; description: string; quantity: number; unitCents: number; taxable: boolean; deviceId: string | null }[],
-) =>
-  lines.map((l) => ({
-    kind: l.kind,
-    description: l.description,
-    quantity: l.quantity,
-    unitPrice: (l.unitCents / 100).toFixed(2),
-    taxable: l.taxable,
-    deviceId: l.deviceId ?? "",
-  }));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { EstimateStatusBadge } from "@/app/_ui/billing/badges";
-import { toEditorLines } from "@/app/_ui/billing/lines-editor";
+import { toEditorLines } from "@/app/_ui/billing/editor-lines";
 import { LinesTable } from "@/app/_ui/billing/lines-table";
 import { percentToRate } from "@/lib/billing/money";
 import { getEstimate } from "@/lib/billing/read";
