@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { SLOT_TAKEN } from "./slot-check";
+import { rescheduleOptions, slotOptions } from "./slot-options";
 import { bookingInput, offeredStart } from "@/test/support/booking";
 
 // The mail outbox can be made to fail once, to prove the booking is all-or-nothing.
@@ -78,7 +79,7 @@ describe("bookVisit: a new customer", () => {
     expect(v!.status).toBe("scheduled");
     expect(v!.technicianId).toBe(tech.id);
     expect(v!.idempotencyKey).toBe(input.idempotencyKey);
-    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(90); // 60 + 30 × 1 device
+    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(60); // one device: the base length alone
     expect((v!.busyUntil.getTime() - v!.endsAt.getTime()) / 60_000).toBe(30); // travel buffer
 
     const [cust] = await db.select().from(customers).where(eq(customers.id, v!.customerId));
@@ -178,6 +179,24 @@ describe("bookVisit: a new customer", () => {
     );
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.fieldErrors?.["contact.email"]?.[0]).toMatch(/already exists/);
+  });
+});
+
+describe("visit length: the base covers the first device, each further device adds the extra (settings 60 + 30)", () => {
+  it("books 1 device for 60 minutes and 2 for 90; the slot picker and the reschedule picker say the same", async () => {
+    const db = await getDb();
+    const minutes = async (visitId: string) => {
+      const [v] = await db.select({ s: visits.startsAt, e: visits.endsAt }).from(visits).where(eq(visits.id, visitId));
+      return (v!.e.getTime() - v!.s.getTime()) / 60_000;
+    };
+    const one = await bookVisit(null, bookingInput(await offeredStart(["dahua"], 1, 3)), null);
+    expect(await minutes(one.visitId)).toBe(60);
+    const base = bookingInput(await offeredStart(["dahua"], 2, 5));
+    const two = await bookVisit(null, { ...base, devices: [base.devices[0]!, { ...base.devices[0]!, model: "DH-XVR5108" }] }, null);
+    expect(await minutes(two.visitId)).toBe(90);
+    expect((await slotOptions({ brands: ["dahua"], deviceCount: 1 })).visitMinutes).toBe(60);
+    expect((await slotOptions({ brands: ["dahua"], deviceCount: 2 })).visitMinutes).toBe(90);
+    expect((await rescheduleOptions(admin, two.visitId)).visitMinutes).toBe(90);
   });
 });
 

@@ -28,7 +28,7 @@ import { createInviteToken, INVITE_DAYS } from "./invite";
 import { generateReference } from "./reference";
 import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";
-import { visitMinutes } from "./slots";
+import { visitMinutes } from "./visit-length";
 import { currentCalendar, loadVisitFacts, publicSummary, queueVisitMail, type VisitSummary } from "./visit-facts";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 
