@@ -125,7 +125,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(admin.getByRole("heading", { name: "Carla Customer" })).toBeVisible();
   await shot(admin, "admin-job-1280");
 
-  // The result arrives: attach it, close the case, then log the final outcome.
+  // The result arrives: attach it, close the case with what came of it (the waiting attempt becomes its outcome: no second attempt).
   await vendorCase.getByText("Attach the vendor's result file").click();
   const resultUpload = vendorCase.getByRole("group", { name: "Vendor's result file" });
   await resultUpload
@@ -133,14 +133,15 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
     .setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
   await resultUpload.getByRole("button", { name: "Upload backup" }).click();
   await expect(vendorCase.getByTestId("vendor-result-file")).toHaveText("sadp-key.bin");
-  await vendorCase.getByLabel("Result received").check();
+  await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
+  await expect(vendorCase.getByText("Say what came of the vendor's answer.")).toBeVisible();
+  await vendorCase.getByLabel("Unlocked with the answer").check();
   await vendorCase.getByLabel("What came back").fill("Key file returned by Hikvision, imported in SADP");
   await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
-  await expect(hik.getByTestId("device-state")).toHaveText("Vendor answered: log the final outcome");
-  sheet = await logAttempt(page, hik, "SADP export to Hikvision support", "Succeeded", "Save with 5 min");
-  await expect(sheet).toBeHidden();
   await expect(hik.getByTestId("device-state")).toHaveText("Recovered");
+  await expect(hik.getByTestId("attempt-1")).toContainText("Succeeded");
+  await expect(hik.getByTestId("attempt-2")).toHaveCount(0);
 
   // Admin list is empty of this case now.
   await admin.goto("/admin/vendor-cases");

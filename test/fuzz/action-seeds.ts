@@ -107,7 +107,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
       },
     }),
   },
-  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "unlocked", resultNote: "Reset file came back" }) },
   completeVisitAction: {
     as: "tech",
     seed: (w) => ({
