@@ -220,7 +220,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
           .returning({ id: visits.id });
         return v!.id;
       });
-      await tx.insert(visitDevices).values(deviceIds.map((deviceId, i) => ({ visitId, deviceId, problem: data.devices[i]!.problem || null })));
+      await tx.insert(visitDevices).values(deviceIds.map((deviceId, i) => ({ visitId, deviceId, position: i, problem: data.devices[i]!.problem || null })));
       await audit(tx, {
         actorId: actor?.id ?? newUserId,
         action: "visit.book",

@@ -214,9 +214,10 @@ export async function loadDemo(db: Database) {
             bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
           });
           await tx.insert(visitDevices).values(
-            devs.map((d) => ({
+            devs.map((d, position) => ({
               visitId,
               deviceId: d.id,
+              position,
               problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
             })),
           );

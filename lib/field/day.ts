@@ -56,7 +56,7 @@ export async function listMyVisits(actor: Actor | null, range: DayRange, now = n
             rows.map((r) => r.id),
           ),
         )
-        .orderBy(asc(devices.brand))
+        .orderBy(asc(visitDevices.position), asc(devices.createdAt), asc(devices.id))
     : [];
   return {
     timeZone: s.timeZone,

@@ -49,7 +49,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
       .from(visitDevices)
       .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
       .where(eq(visitDevices.visitId, visitId))
-      .orderBy(asc(devices.brand), asc(devices.createdAt), asc(devices.id)),
+      .orderBy(asc(visitDevices.position), asc(devices.createdAt), asc(devices.id)),
     db
       .select({
         id: attempts.id,
