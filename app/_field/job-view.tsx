@@ -5,7 +5,7 @@ import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, 
 import { mapsUrl } from "@/lib/field/day";
 import type { Job, JobDevice } from "@/lib/field/job";
 import type { VisitSummary } from "@/lib/field/summary";
-import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
+import { acceptsReason, DEVICE_STATE_LABELS, needsOutcomeOrReason, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
@@ -23,7 +23,9 @@ const STATE_BADGE: Record<DeviceState, string> = {
   recovered: "bg-green-700 text-white",
   not_attempted: "bg-slate-200 text-slate-800",
   unresolved: "bg-red-100 text-red-900",
-  open: "bg-blue-100 text-blue-900",
+  not_started: "bg-slate-100 text-slate-800",
+  in_progress: "bg-blue-100 text-blue-900",
+  not_finished: "bg-slate-200 text-slate-800",
   waiting_vendor: "bg-purple-100 text-purple-900",
   needs_outcome: "bg-amber-100 text-amber-900",
 };
@@ -223,7 +225,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
         />
       </div>
       {editable ? (
-        <details open={d.state === "open" || d.state === "needs_outcome"} className="group">
+        <details open={needsOutcomeOrReason(d.state) || d.state === "needs_outcome"} className="group">
           <summary className="min-h-11 cursor-pointer content-center font-semibold">Playbook ({d.playbook.length} methods)</summary>
           {d.openCase ? <p className="mb-2 text-sm text-slate-700">Logging is paused on this device until the vendor case is closed.</p> : null}
           <PlaybookList

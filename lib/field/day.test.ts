@@ -10,6 +10,8 @@ import { getJob } from "./job";
 import { advanceVisit } from "./status";
 import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { logAttempt } from "./attempts";
+import { recordAuthorization } from "./authorization";
+import { buildVisitSummary } from "./summary";
 
 const NY = "America/New_York";
 
@@ -84,6 +86,29 @@ describe("the job page and device facts", () => {
     await expect(getJob(s.otherTech, s.visitId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getJob(s.customer, s.visitId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getJob(s.admin, s.visitId)).resolves.toBeTruthy();
+  });
+
+  it("a device is not started before anyone started; in progress only on site with an attempt (the customer's summary says the same)", async () => {
+    const s = await scenario({ status: "scheduled" });
+    const states = async () => (await getJob(s.admin, s.visitId)).devices.map((d) => [d.brand, d.state]);
+    expect(await states()).toEqual([
+      ["dahua", "not_started"],
+      ["hikvision", "not_started"],
+      ["lorex", "not_started"],
+    ]);
+    const db = await getDb();
+    expect((await buildVisitSummary(db, s.visitId)).devices.map((d) => d.result)).toEqual(["Not started.", "Not started.", "Not started."]);
+    await advanceVisit(s.tech, { visitId: s.visitId, to: "on_site" });
+    await recordAuthorization(s.tech, {
+      visitId: s.visitId,
+      personName: "Carla Owner",
+      relationship: "owner",
+      mode: "typed",
+      typedAcknowledgement: "Carla Owner",
+    });
+    await logAttempt(s.tech, attempt(s.visitId, s.dahua));
+    expect((await states())[0]).toEqual(["dahua", "in_progress"]);
+    expect((await states())[1]).toEqual(["hikvision", "not_started"]);
   });
 
   it("carries the customer, the site, and the authorization and checklist once they exist (null before)", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
+import type { VisitStatus } from "@/lib/values";
 import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
@@ -36,8 +37,8 @@ export const playbookColumns = {
   active: recoveryMethods.active,
 };
 
-/** Devices of a visit with their facts, the closing note and their attempts in order. Callers scope the visit. */
-export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
+/** Devices of a visit with their facts, the closing note, their attempts in order and where each stands. Callers scope the visit. */
+export async function visitDevicesWithAttempts(db: Executor, visitId: string, visitStatus: VisitStatus) {
   const [devs, atts, cases] = await Promise.all([
     db
       .select({
@@ -102,7 +103,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
       attempts: mine,
       cases: myCases,
       openCase,
-      state: deviceState({ attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }),
+      state: deviceState({ visitStatus, attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }),
     };
   });
 }
@@ -145,7 +146,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       .leftJoin(recorder, eq(recorder.id, authorizations.recordedBy))
       .leftJoin(checklists, eq(checklists.visitId, visits.id))
       .where(eq(visits.id, v.id)),
-    visitDevicesWithAttempts(db, v.id),
+    visitDevicesWithAttempts(db, v.id, v.status),
     db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
     getSettings(),
   ]);
