@@ -43,13 +43,19 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(page.getByTestId(`visit-${FIELD.samRef}`)).toHaveCount(0);
   await shot(page, "tech-day-390");
 
-  // Tomorrow's visit is a tap away.
+  // Tomorrow's visit is a tap away; "On my way" waits for its day.
   await page.getByRole("link", { name: "Tomorrow" }).click();
   await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`)).toBeVisible();
+  await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`).getByRole("button", { name: "On my way" })).toHaveCount(0);
+  await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`)).toContainText("“On my way” opens on the day of the visit.");
   await expect(page.getByTestId(`visit-${FIELD.journeyRef}`)).toHaveCount(0);
   await page.getByRole("link", { name: "Today" }).click();
 
-  // One tap each: on my way (emails the customer), then arrived.
+  // One tap each: on my way (emails the customer once the undo time is over), then arrived. A mis-tap is undone.
+  await card.getByRole("button", { name: "On my way" }).click();
+  await expect(card).toContainText("On the way");
+  await card.getByRole("button", { name: /^Undo “On the way”/ }).click();
+  await expect(card.getByRole("button", { name: "On my way" })).toBeVisible();
   await card.getByRole("button", { name: "On my way" }).click();
   await expect(card).toContainText("On the way");
   await card.getByRole("link", { name: `Open job ${FIELD.journeyRef}` }).click();

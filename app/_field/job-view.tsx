@@ -12,9 +12,9 @@ import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
-import { fullAddress, nextMove } from "./format";
+import { fullAddress } from "./format";
 import { PlaybookList } from "./playbook-list";
-import { StatusButton } from "./status-button";
+import { StatusButton, UndoStatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
@@ -36,7 +36,7 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
-  const move = nextMove(visit.status);
+  const move = job.move;
   const address = fullAddress(site);
   const needReason = job.devices
     .filter((d) => acceptsReason(d.state))
@@ -131,16 +131,19 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
         )}
       </section>
 
-      {move ? (
+      {move || job.undo ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
-          <div className="mx-auto max-w-3xl">
-            <StatusButton
-              visitId={visit.id}
-              to={move.to}
-              label={move.label}
-              className="btn-primary w-full text-base"
-              focusAfter={move.to === "on_site" ? "authorization" : undefined}
-            />
+          <div className="mx-auto flex max-w-3xl flex-col gap-2">
+            {job.undo ? <UndoStatusButton key={job.undo.undoUntil} visitId={visit.id} undo={job.undo} /> : null}
+            {move ? (
+              <StatusButton
+                visitId={visit.id}
+                to={move.to}
+                label={move.label}
+                className="btn-primary w-full text-base"
+                focusAfter={move.to === "on_site" ? "authorization" : undefined}
+              />
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -16,6 +16,8 @@ import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "@/lib/values/labels";
 import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 import { vendorFileNames } from "./vendor-files";
+import { nextMove } from "./moves";
+import { recentStatusChanges } from "./status";
 
 const recorder = alias(users, "recorder");
 
@@ -154,7 +156,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const brands = [...new Set(devs.map((d) => d.brand))];
   const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const openCases = devs.filter((d) => d.openCase).length;
-  const [files, withBackup, stats] = await Promise.all([
+  const [files, withBackup, stats, undo] = await Promise.all([
     vendorFileNames(
       db,
       devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
@@ -164,9 +166,13 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       devs.map((d) => d.id),
     ),
     loadRecommendationStatsFor(db, devs),
+    recentStatusChanges(db, actor!, [v.id], now),
   ]);
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
+    /** The one-tap move offered now (none before the visit's day), and the last tap while it can be undone. */
+    move: nextMove(v, now, s.timeZone),
+    undo: undo.get(v.id) ?? null,
     customer: info!.customer,
     site: info!.site,
     authorization: auth
