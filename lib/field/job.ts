@@ -5,7 +5,7 @@ import { getDb, type Executor } from "@/db/client";
 import type { VisitStatus } from "@/lib/values";
 import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
+import { loadRecommendationStatsFor, loadTriedMethods } from "@/lib/reports/recommend-data";
 import { getSettings } from "@/lib/settings/company";
 import { siteColumns } from "@/lib/customers/places";
 import { loadWorkVisit } from "./access";
@@ -32,6 +32,7 @@ export const playbookColumns = {
   vendorPending: recoveryMethods.vendorPending,
   typicalTime: recoveryMethods.typicalTime,
   typicalMinutes: recoveryMethods.typicalMinutes,
+  vendorWaitMinutes: recoveryMethods.vendorWaitMinutes,
   steps: recoveryMethods.steps,
   warnings: recoveryMethods.warnings,
   sortOrder: recoveryMethods.sortOrder,
@@ -156,7 +157,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const brands = [...new Set(devs.map((d) => d.brand))];
   const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const openCases = devs.filter((d) => d.openCase).length;
-  const [files, withBackup, stats, undo] = await Promise.all([
+  const [files, withBackup, stats, undo, tried] = await Promise.all([
     vendorFileNames(
       db,
       devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
@@ -167,6 +168,10 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     ),
     loadRecommendationStatsFor(db, devs),
     recentStatusChanges(db, actor!, [v.id], now),
+    loadTriedMethods(
+      db,
+      devs.map((d) => d.id),
+    ),
   ]);
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
@@ -188,7 +193,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       : null,
     devices: devs.map((d, i) => ({
       ...d,
-      playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
+      playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!, tried.get(d.id))),
       openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
     })),
     checklist: info!.checklist,

@@ -1,0 +1,2 @@
+ALTER TABLE "recovery_methods" ADD COLUMN "vendor_wait_minutes" integer;--> statement-breakpoint
+ALTER TABLE "recovery_methods" ADD CONSTRAINT "recovery_methods_wait_valid" CHECK ("recovery_methods"."vendor_wait_minutes" IS NULL OR "recovery_methods"."vendor_wait_minutes" > 0);
