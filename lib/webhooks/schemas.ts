@@ -23,9 +23,10 @@ export function isPrivateAddressLiteral(host: string): boolean {
 
 /**
  * HTTPS to a host on the internet, as the form says. With
- * FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1 on the server (`allowPrivate`), also this
- * machine and the local network, over http or https (a receiver being tried
- * out, an on-premises system). Never a user name or password in the URL.
+ * FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1 on the server (`allowPrivate`), also
+ * https to the local network and plain http to this machine (a receiver being
+ * tried out; the database's webhook_endpoints_url_https allows no other http).
+ * Never a user name or password in the URL.
  */
 export function isAllowedWebhookUrl(raw: string, opts: { allowPrivate?: boolean } = {}): boolean {
   let u: URL;
@@ -35,13 +36,16 @@ export function isAllowedWebhookUrl(raw: string, opts: { allowPrivate?: boolean 
     return false;
   }
   if (u.username || u.password) return false;
-  if (isPrivateAddressLiteral(u.hostname)) return !!opts.allowPrivate && (u.protocol === "https:" || u.protocol === "http:");
+  if (isPrivateAddressLiteral(u.hostname)) {
+    if (!opts.allowPrivate) return false;
+    return u.protocol === "https:" || (u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost"));
+  }
   return u.protocol === "https:";
 }
 
 /** What the form says about the URL; the schema below enforces exactly this. */
 export const webhookUrlHint = (allowPrivate: boolean) =>
-  allowPrivate ? "HTTPS; plain http only to this machine or the local network (allowed on this server)." : "HTTPS only.";
+  allowPrivate ? "HTTPS (the local network allowed on this server); plain http only to this machine." : "HTTPS only.";
 
 /** The endpoint form's schema, for the server's setting (lib/webhooks/endpoints.ts webhooksAllowPrivate). */
 export function createWebhookSchemaFor(allowPrivate: boolean) {
@@ -54,7 +58,7 @@ export function createWebhookSchemaFor(allowPrivate: boolean) {
       .refine(
         (url) => isAllowedWebhookUrl(url, { allowPrivate }),
         allowPrivate
-          ? "Use an https:// URL, or http:// to this machine or the local network (without a user name or password in it)."
+          ? "Use an https:// URL, or http:// to this machine (127.0.0.1 or localhost), without a user name or password in it."
           : "Use an https:// URL on the internet (without a user name or password in it).",
       ),
     description: z.string().trim().max(200, "Use at most 200 characters.").default(""),
