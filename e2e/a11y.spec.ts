@@ -118,6 +118,22 @@ async function overflow(page: Page): Promise<string[]> {
       }
       return false;
     };
+    // An absolutely placed box (an sr-only label) inside a sideways scroll box whose containing block is outside it
+    // escapes the box: it is not clipped and widens the page once the table scrolls (/admin/users was 447 px at 390).
+    const escapes: Element[] = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      if (getComputedStyle(el).position !== "absolute") continue;
+      let scroller: Element | null = null;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.position !== "static") break; // the containing block comes first: held
+        if (cs.overflowX === "auto" || cs.overflowX === "scroll") scroller = a;
+      }
+      if (scroller && !escapes.some((e) => e === scroller)) {
+        escapes.push(scroller);
+        out.push(`${describe(el)} is absolutely placed inside a scroll box that does not hold it (give the box position: relative): ${describe(scroller)}`);
+      }
+    }
     const flagged: Element[] = [];
     for (const el of document.body.querySelectorAll("*")) {
       const cs = getComputedStyle(el);
