@@ -22,7 +22,7 @@ describe("migration 0006: visit_devices.position backfill", () => {
     }
     const visitId = await makeVisit({ customerId: customer.customerId!, technicianId: null, startsAt: new Date(Date.UTC(2031, 0, 1)), deviceIds: ids });
     await db.update(visitDevices).set({ position: 0 }).where(eq(visitDevices.visitId, visitId)); // as the column's default left them
-    const backfill = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0006_visit_device_position_backfill.sql"), "utf8");
+    const backfill = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0008_visit_device_position_backfill.sql"), "utf8");
     await db.execute(sql.raw(backfill));
     const rows = await db
       .select({ deviceId: visitDevices.deviceId, position: visitDevices.position })

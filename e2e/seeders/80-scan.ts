@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import {
   attempts,
   auditEvents,
@@ -9,6 +10,8 @@ import {
   customers,
   devices,
   holidays,
+  invoiceLines,
+  invoices,
   mailOutbox,
   sites,
   technicianHours,
@@ -22,6 +25,7 @@ import {
   webhookEndpoints,
 } from "@/db/schema";
 import { seal, sha256Hex } from "@/lib/backups/crypto";
+import { draftInvoiceForVisit } from "@/lib/billing/invoices";
 import { AUTHORIZATION_STATEMENT } from "@/lib/field/labels";
 import { tokenHash } from "@/lib/platform/secret-tokens";
 import { SCAN } from "../support/scan-fixtures";
@@ -47,14 +51,12 @@ const seed: Seeder = async ({ db, terry }) => {
       email: "lena.lindqvist-okonkwo@lakeside-dental-associates.example",
       phone: "216-555-0177",
     });
-    await tx
-      .insert(users)
-      .values({
-        email: "lena.lindqvist-okonkwo@lakeside-dental-associates.example",
-        name: "Lena Lindqvist-Okonkwo",
-        role: "customer",
-        customerId: SCAN.customer,
-      });
+    await tx.insert(users).values({
+      email: "lena.lindqvist-okonkwo@lakeside-dental-associates.example",
+      name: "Lena Lindqvist-Okonkwo",
+      role: "customer",
+      customerId: SCAN.customer,
+    });
     const [home, office] = await tx
       .insert(sites)
       .values([
@@ -171,6 +173,13 @@ const seed: Seeder = async ({ db, terry }) => {
       notes: "Result: no answer after four days",
     });
     await tx.insert(checklists).values({ visitId: SCAN.visit, patternLockSet: "yes", configExported: "yes", recoveryEmailUpdated: "na", answeredBy: terry.id });
+
+    // Its draft invoice, made as completion makes it, under a fixed id for the route matrix (a draft's lines may be rewritten).
+    const drafted = await draftInvoiceForVisit(tx, SCAN.visit, null);
+    const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, drafted));
+    await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, drafted));
+    await tx.update(invoices).set({ id: SCAN.invoice }).where(eq(invoices.id, drafted));
+    if (lines.length > 0) await tx.insert(invoiceLines).values(lines.map((l) => ({ ...l, id: undefined, invoiceId: SCAN.invoice })));
 
     // Three days ago: back for the Lorex, waiting on Lorex again (overdue).
     const again = new Date(Math.floor((now - 3 * DAY) / HOUR) * HOUR);

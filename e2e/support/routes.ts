@@ -10,6 +10,7 @@
  */
 import { FIELD } from "./field-fixtures";
 import { SCAN } from "./scan-fixtures";
+import { BILL } from "./billing-fixtures";
 
 export type Expect = "ok" | "signin" | "forbidden" | "notfound";
 export type Visitor = "anon" | "admin" | "tech" | "otherTech" | "customerA" | "customerB" | "disabled";
@@ -105,8 +106,24 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/admin/outbox/${SCAN.mail}`, ...adminOnly },
   { path: `/admin/technicians/${SCAN.technician}`, ...adminOnly },
   { path: `/admin/visits/${SCAN.visit}`, ...adminOnly },
+  { path: `/admin/invoices/${SCAN.invoice}`, ...adminOnly },
   { path: `/admin/visits/${SCAN.waitingVisit}`, ...adminOnly },
   { path: `/portal/visits/${FIELD.journeyVisit}`, ...customerOnly, customerB: "notfound" },
   { path: `/tech/visits/${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
   { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
+  // billing
+  { path: "/admin/invoices", ...adminOnly },
+  { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },
+  { path: `/admin/invoices/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/admin/estimates/${BILL.estimate}`, ...adminOnly },
+  { path: `/admin/estimates/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: "/admin/prices", ...adminOnly },
+  { path: "/admin/receivables", ...adminOnly },
+  { path: "/admin/receivables?status=late&bucket=101%2B&q=%25", ...adminOnly }, // bad filters: the default view with the messages
+  { path: "/admin/reports/revenue", ...adminOnly },
+  { path: "/admin/reports/revenue?from=2026-13&to=x", ...adminOnly },
+  { path: "/portal/billing", ...customerOnly },
+  // Carla's estimate: hers; Bea (customer B) gets 404, no hint it exists
+  { path: `/portal/estimates/${BILL.estimate}`, ...customerOnly, customerB: "notfound" },
+  { path: `/portal/estimates/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
 ];

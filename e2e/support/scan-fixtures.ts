@@ -19,6 +19,8 @@ export const SCAN = {
   backup: "5ca40000-0000-4000-8000-000000000006",
   /** A mail that failed to send, with a long error and an .ics attachment. */
   mail: "5ca40000-0000-4000-8000-000000000007",
+  /** The draft invoice of her completed visit. */
+  invoice: "5ca40000-0000-4000-8000-000000000009",
   /** Sky Scanner: a technician with working hours, time off and no brands (never offered for a booking). */
   technician: "5ca40000-0000-4000-8000-000000000008",
 } as const;

@@ -4,11 +4,14 @@
  * checks the rule against it (lib/settings/fields.test.ts), so the two cannot
  * drift apart.
  */
-import type { CompanySettings } from "./schema";
+import type { z } from "zod";
+import type { generalSettingsSchema } from "./schema";
 
+type General = z.infer<typeof generalSettingsSchema>;
+/** The number settings of the main settings form (billing numbers have their own form). */
 export type NumberSettingKey = {
-  [K in keyof CompanySettings]: CompanySettings[K] extends number ? K : never;
-}[keyof CompanySettings];
+  [K in keyof General]: General[K] extends number ? K : never;
+}[keyof General];
 
 export type NumberSettingField = { key: NumberSettingKey; label: string; hint: string };
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
-import { companySettingsSchema, type CompanySettings } from "@/lib/settings/schema";
+import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
 import { NUMBER_SETTING_FIELDS } from "@/lib/settings/fields";
 import { visitMinutes } from "@/lib/booking/visit-length";
 import { saveSettingsAction } from "./actions";
@@ -29,7 +29,7 @@ function localePreview(locale: string | undefined, timeZone: string) {
 
 export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
   const [success, setSuccess] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(companySettingsSchema, saveSettingsAction, {
+  const { form, onSubmit, formError } = useActionForm(generalSettingsSchema, saveSettingsAction, {
     defaultValues: settings,
     onSuccess: () => setSuccess("Settings saved."),
   });

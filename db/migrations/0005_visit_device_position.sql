@@ -1,2 +1,0 @@
-ALTER TABLE "visit_devices" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE "visit_devices" ADD CONSTRAINT "visit_devices_position_valid" CHECK ("visit_devices"."position" >= 0);
