@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { PASSWORD, signIn, signUp } from "./support/helpers";
+import { PASSWORD, signIn, signUp, toasts } from "./support/helpers";
 import { readState, saveAccount, storageStatePath } from "./support/state";
 
 /**
@@ -45,7 +45,7 @@ setup("technicians sign in; the admin creates another through the UI", async ({ 
     await page.getByLabel("Role", { exact: true }).selectOption("technician");
     await page.getByLabel("Initial password").fill(PASSWORD);
     await page.getByRole("button", { name: "Add person" }).click();
-    await expect(page.getByTestId("form-message")).toContainText(`Account created for ${email}`);
+    await expect(toasts(page)).toContainText(`Account created for ${email}`);
     saveAccount(role, { email, password: PASSWORD, name });
 
     const ctx = await browser.newContext();

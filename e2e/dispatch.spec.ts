@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { BOARD_DAY, DORA, VISITS } from "./support/dispatch-fixtures";
-import { pageAs, PHONE } from "./support/helpers";
+import { pageAs, PHONE, toasts } from "./support/helpers";
 
 /** BOARD_DAY as the board writes dates (company locale en-US): "Mar 12, 2026". */
 const boardDate = () => DateTime.fromISO(BOARD_DAY).toFormat("LLL d, yyyy");
@@ -27,7 +27,7 @@ test.describe("admin: technicians' availability", () => {
     await expect(hours.getByText("Must end after it starts (09:00).")).toBeVisible();
     await hours.getByLabel("Tuesday 1 End").fill("17:00");
     await hours.getByRole("button", { name: "Save working hours" }).click();
-    await expect(hours.getByTestId("form-message")).toContainText("Working hours saved: Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00.");
+    await expect(toasts(page)).toContainText("Working hours saved: Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00.");
     await page.goto("/admin/technicians");
     await expect(page.getByTestId(`tech-${DORA.email}`)).toContainText("Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00");
     await page.getByRole("link", { name: `Edit availability of ${DORA.name}` }).click();
@@ -41,7 +41,8 @@ test.describe("admin: technicians' availability", () => {
     await off.getByLabel("Time off ends").fill(`${BOARD_DAY}T15:00`);
     await off.getByLabel("Reason (optional)").fill("Dentist");
     await off.getByRole("button", { name: "Add time off" }).click();
-    await expect(off.getByTestId("form-message")).toContainText(`Time off added. ${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
+    await expect(toasts(page)).toContainText("Time off added.");
+    await expect(off.getByTestId("form-message")).toContainText(`${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
     const label = `${boardDate()}, 12:00 – 3:00 PM`;
     await expect(page.getByTestId("time-off-row")).toContainText(`${label} · Dentist`);
     await shot(page, "technician-1280");
@@ -67,7 +68,7 @@ test.describe("admin: company settings", () => {
     await form.getByLabel("Slot step (minutes)").fill("30");
     await due.fill("72");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.reload();
     await expect(page.getByLabel("Vendor case due after (hours)")).toHaveValue("72");
     await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
@@ -84,7 +85,7 @@ test.describe("admin: company settings", () => {
     await locale.fill("en-gb");
     await expect(form.getByTestId("locale-preview")).toHaveText("Monday, 2 March 2026, 14:30–16:00");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.reload();
     await expect(page.getByLabel("Date and time format (locale)")).toHaveValue("en-GB");
     await shot(page, "settings-1280");
@@ -124,7 +125,7 @@ test.describe("admin: company settings", () => {
     await page.getByLabel("Vendor case due after (hours)").fill("48");
     await page.getByLabel("Date and time format (locale)").fill("en-US");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("form", { name: "Company settings" }).getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
+import { Toaster } from "@/app/_ui/toaster";
 import { AdminNav } from "./admin-nav";
 import { getSettings } from "@/lib/settings/company";
 import { ADMIN_NAV } from "./nav";
@@ -17,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {children}
         </main>
       </div>
+      <Toaster />
     </DateFormatProvider>
   );
 }

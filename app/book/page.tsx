@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { myBookingProfile } from "@/lib/booking/profile";
 import { getSettings } from "@/lib/settings/company";
 import { bookAction, slotsAction } from "./actions";
+import { Toaster } from "@/app/_ui/toaster";
 
 export const metadata: Metadata = { title: "Book a visit" };
 
@@ -50,6 +51,7 @@ export default async function BookPage() {
           </>
         )}
       </main>
+      <Toaster />
     </>
   );
 }

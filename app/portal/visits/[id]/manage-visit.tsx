@@ -94,6 +94,7 @@ export function ManageVisit({ visitId }: { visitId: string }) {
               label="Move my visit"
               pendingLabel="Moving…"
               className="btn-primary"
+              doneMessage="Visit moved."
               onDone={rescheduled}
               onError={(r) => {
                 setSlotError(r.fieldErrors?.slotStart?.[0]);
@@ -121,6 +122,7 @@ export function ManageVisit({ visitId }: { visitId: string }) {
               label="Yes, cancel the visit"
               pendingLabel="Cancelling…"
               className="btn-danger"
+              doneMessage="Visit cancelled."
               onDone={cancelled}
             />
             <button type="button" className="btn-secondary" onClick={() => setMode("idle")}>
