@@ -1,6 +1,7 @@
 /** The navigation of this area; add an entry when you add a page. */
 export const ADMIN_NAV = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/visits", label: "Visits" },
   { href: "/admin/users", label: "People" },
   { href: "/admin/vendor-cases", label: "Vendor cases" },
   { href: "/admin/customers", label: "Customers" },

@@ -64,6 +64,8 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/tech/visits/${FIELD.samVisit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
+  { path: "/admin/visits", ...adminOnly },
+  { path: "/admin/visits?status=lost&from=2026-02-30&cursor=not-a-cursor", ...adminOnly }, // bad filters: a message on each field, not an error page
   { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/customers?q=a%25&cursor=not-a-cursor", ...adminOnly }, // a stale or edited page link: the first page, not an error
