@@ -1,13 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { Pager } from "@/app/_ui/pager";
+import type { Actor } from "@/lib/auth/permissions";
 import { listMyVisits, type MyVisitRow } from "@/lib/booking/my-visits";
+import { ValidationError } from "@/lib/platform/errors";
 import { StatusBadge } from "@/app/_ui/status-badge";
 
 export const metadata: Metadata = { title: "My visits" };
 
+const PAGE_SIZE = 20;
+
+/** One list's page; a cursor that no longer reads starts that list from its first page. */
+async function load(actor: Actor, which: "upcoming" | "past", cursor: string | undefined) {
+  try {
+    return await listMyVisits(actor, which, { limit: PAGE_SIZE, cursor });
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return listMyVisits(actor, which, { limit: PAGE_SIZE });
+  }
+}
+
 function VisitList({ visits, empty }: { visits: MyVisitRow[]; empty: React.ReactNode }) {
-  if (visits.length === 0) return <p className="text-slate-700">{empty}</p>;
+  if (visits.length === 0) return <>{empty}</>;
   return (
     <ul className="divide-y divide-slate-200">
       {visits.map((v) => (
@@ -27,9 +43,13 @@ function VisitList({ visits, empty }: { visits: MyVisitRow[]; empty: React.React
   );
 }
 
-export default async function PortalHome() {
+type SearchParams = { upcoming?: string | string[]; past?: string | string[] };
+const cursorOf = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
+
+export default async function PortalHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("area:portal");
-  const { upcoming, past } = await listMyVisits(actor);
+  const sp = await searchParams;
+  const [upcoming, past] = await Promise.all([load(actor, "upcoming", cursorOf(sp.upcoming)), load(actor, "past", cursorOf(sp.past))]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -43,19 +63,42 @@ export default async function PortalHome() {
           Upcoming visits
         </h2>
         <VisitList
-          visits={upcoming}
+          visits={upcoming.data}
           empty={
-            <>
-              You have no upcoming visits. <Link href="/book">Book an on-site visit</Link>.
-            </>
+            <EmptyState title="You have no upcoming visits." compact action={<Link href="/book">Book an on-site visit</Link>}>
+              Locked out of a recorder or camera? A technician comes to you.
+            </EmptyState>
           }
+        />
+        <Pager
+          path="/portal"
+          params={{ past: cursorOf(sp.past) }}
+          cursorParam="upcoming"
+          prevCursor={upcoming.prevCursor}
+          nextCursor={upcoming.nextCursor}
+          label="Upcoming visit pages"
         />
       </section>
       <section className="card" aria-labelledby="past">
         <h2 id="past" className="mb-2 text-lg font-semibold">
           Past and cancelled visits
         </h2>
-        <VisitList visits={past} empty="None yet." />
+        <VisitList
+          visits={past.data}
+          empty={
+            <EmptyState title="No past visits yet." compact>
+              Once a visit is done, it stays here with what the technician did.
+            </EmptyState>
+          }
+        />
+        <Pager
+          path="/portal"
+          params={{ upcoming: cursorOf(sp.upcoming) }}
+          cursorParam="past"
+          prevCursor={past.prevCursor}
+          nextCursor={past.nextCursor}
+          label="Past visit pages"
+        />
       </section>
     </div>
   );

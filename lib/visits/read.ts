@@ -10,6 +10,8 @@ import { NotFoundError } from "@/lib/platform/errors";
 import type { VisitFilter, VisitListFilter } from "./filters";
 
 const tech = alias(users, "technician");
+/** The technician joined beside a visit (an alias of users): for reads that build on visitColumns. */
+export const visitTechnician = tech;
 
 export const visitColumns = {
   id: visits.id,
