@@ -7,15 +7,14 @@ function Bar({ className = "" }: { className?: string }) {
   return <span aria-hidden className={`block animate-pulse rounded bg-slate-200 motion-reduce:animate-none ${className}`} />;
 }
 
+/** `title` completes "Loading …" for screen readers (e.g. "the visit", "API tokens"). */
 export function PageSkeleton({ title, kind = "table", rows = 6 }: { title: string; kind?: "table" | "cards" | "detail" | "board"; rows?: number }) {
   return (
     <div className="space-y-4" aria-busy="true" data-testid="loading-skeleton">
       <p role="status" className="sr-only">
         Loading {title}…
       </p>
-      <h1 className="text-2xl font-bold text-slate-400" aria-hidden>
-        {title}
-      </h1>
+      <Bar className="h-8 w-48" />
       {kind === "table" ? (
         <div className="card space-y-3">
           <Bar className="h-5 w-1/3" />

@@ -5,6 +5,7 @@ export const ADMIN_NAV = [
   { href: "/admin/users", label: "People" },
   { href: "/admin/vendor-cases", label: "Vendor cases" },
   { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/devices", label: "Devices" },
   { href: "/admin/backups", label: "Backups" },
   { href: "/admin/dispatch", label: "Dispatch" },
   { href: "/admin/technicians", label: "Technicians" },

@@ -66,6 +66,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
   { path: "/admin/visits", ...adminOnly },
   { path: "/admin/search?q=FK-", ...adminOnly },
+  { path: "/admin/devices", ...adminOnly },
+  { path: "/admin/devices?needs=backup&q=%25&cursor=bad", ...adminOnly },
+  { path: "/admin/vendor-cases?due=overdue", ...adminOnly },
+  { path: "/admin/outbox?status=failed", ...adminOnly },
   { path: "/admin/search?q=%25%00", ...adminOnly }, // wildcards and a NUL: taken literally, nothing found
   { path: "/admin/visits?status=lost&from=2026-02-30&cursor=not-a-cursor", ...adminOnly }, // bad filters: a message on each field, not an error page
   { path: "/admin/vendor-cases", ...adminOnly },

@@ -14,7 +14,7 @@ import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import type { VisitListFilter } from "@/lib/visits/filters";
 import { parseVisitListParams, rawVisitListParams, visitListFilter, visitListHref } from "@/lib/visits/list-params";
 import { countVisits, listVisitPage } from "@/lib/visits/read";
-import { VisitTable } from "./visit-table";
+import { VisitTable } from "../visit-table";
 
 export const metadata: Metadata = { title: "Visits" };
 

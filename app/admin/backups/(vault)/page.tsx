@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { backupKeyStatus } from "@/lib/backups/rotate";
-import { RotateKeysButton } from "./rotate-keys-button";
+import { RotateKeysButton } from "../rotate-keys-button";
 
 export const metadata: Metadata = { title: "Backup vault" };
 
