@@ -89,6 +89,12 @@ export type DeviceListFilter = {
   needsBackup?: boolean;
 };
 
+/** The office's device list filter from its URL (?q=&needs=backup). */
+export function deviceListFilterFromParams(sp: Record<string, string | string[] | undefined>): DeviceListFilter {
+  const q = typeof sp.q === "string" && sp.q.trim() ? sp.q : undefined;
+  return { q, needsBackup: sp.needs === "backup" };
+}
+
 function deviceConditions(actor: Actor | null, filter: DeviceListFilter) {
   const pattern = filter.q ? devicePattern(filter.q) : null;
   return and(

@@ -12,13 +12,13 @@ import { DateTime } from "luxon";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { listTechnicianChoices } from "@/lib/availability/technicians";
 import { todayIn } from "@/lib/availability/time";
-import { countDevices } from "@/lib/devices/read";
-import { countOutbox } from "@/lib/mail/outbox-read";
+import { countDevices, deviceListFilterFromParams } from "@/lib/devices/read";
+import { countOutbox, outboxFilterFromParams } from "@/lib/mail/outbox-read";
 import { getReportData } from "@/lib/reports/data";
 import { filtersToQuery } from "@/lib/reports/filters";
 import { getSettings } from "@/lib/settings/company";
 import { VISIT_STATUSES, type VisitStatus } from "@/lib/values";
-import { countVendorCases, DUE_SOON_HOURS } from "@/lib/vendor-cases/read";
+import { countVendorCases, DUE_SOON_HOURS, VENDOR_CASE_VIEWS } from "@/lib/vendor-cases/read";
 import { visitListFilter, visitListHref } from "@/lib/visits/list-params";
 import { countVisits, countVisitsByTechnicianAndStatus } from "@/lib/visits/read";
 
@@ -48,10 +48,10 @@ export async function getOverview(actor: Actor | null, now = new Date()) {
     countVisits(actor, visitListFilter(todayParams, s.timeZone)),
     listTechnicianChoices(actor),
     countVisits(actor, visitListFilter({ status: "requested" }, s.timeZone)),
-    countVendorCases(actor, { open: true, overdue: true }, now),
-    countVendorCases(actor, { open: true, overdue: false, dueWithinHours: DUE_SOON_HOURS }, now),
-    countOutbox(actor, { status: "failed" }),
-    countDevices(actor, { needsBackup: true }),
+    countVendorCases(actor, VENDOR_CASE_VIEWS.overdue.filter, now),
+    countVendorCases(actor, VENDOR_CASE_VIEWS.soon.filter, now),
+    countOutbox(actor, outboxFilterFromParams({ status: "failed" })),
+    countDevices(actor, deviceListFilterFromParams({ needs: "backup" })),
     weekRate(actor, monday.toISODate()!, today),
     weekRate(actor, lastMonday.toISODate()!, monday.minus({ days: 1 }).toISODate()!),
     getReportData(actor, { from: monday.minus({ weeks: 7 }).toISODate()!, to: today }),

@@ -5,12 +5,17 @@
 import "server-only";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { mailOutbox, type MailStatus } from "@/db/schema";
+import { MAIL_STATUSES, mailOutbox, type MailStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 
 export type OutboxFilter = { status?: MailStatus; visitId?: string };
+
+/** The outbox list's filter from its URL (?status=); an unknown status filters nothing (the page says so). */
+export function outboxFilterFromParams(sp: Record<string, string | string[] | undefined>): OutboxFilter {
+  return { status: MAIL_STATUSES.find((x) => x === sp.status) };
+}
 
 /** The WHERE of the outbox list and its count (one builder: the overview's "emails that failed" and the list it opens agree). */
 function outboxConditions(filter: OutboxFilter): SQL | undefined {

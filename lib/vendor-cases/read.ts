@@ -23,6 +23,16 @@ export type VendorCaseFilter = {
 /** "Due soon" on the office's pages: the answers to chase next. */
 export const DUE_SOON_HOURS = 24;
 
+/** The views of the office's page (?due=): every open case, the overdue ones, the ones due soon. */
+export const VENDOR_CASE_VIEWS = {
+  open: { label: "All open", filter: { open: true } as VendorCaseFilter },
+  overdue: { label: "Overdue", filter: { open: true, overdue: true } as VendorCaseFilter },
+  soon: { label: `Due within ${DUE_SOON_HOURS} h`, filter: { open: true, overdue: false, dueWithinHours: DUE_SOON_HOURS } as VendorCaseFilter },
+};
+export type VendorCaseView = keyof typeof VENDOR_CASE_VIEWS;
+/** The view a `?due=` value asks for (anything else: every open case). */
+export const vendorCaseView = (due: unknown): VendorCaseView => (due === "overdue" || due === "soon" ? due : "open");
+
 /** Open (waiting, or the answer in but not yet applied) and past its due time. */
 const overdueSql = (now: Date) =>
   sql<boolean>`(${inArray(vendorCases.status, OPEN_CASE_STATUSES)} AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;

@@ -6,7 +6,15 @@ import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/platform/errors";
-import { countVendorCases, DUE_SOON_HOURS, listVendorCases, type VendorCaseFilter } from "@/lib/vendor-cases/read";
+import {
+  countVendorCases,
+  DUE_SOON_HOURS,
+  listVendorCases,
+  VENDOR_CASE_VIEWS,
+  vendorCaseView,
+  type VendorCaseFilter,
+  type VendorCaseView,
+} from "@/lib/vendor-cases/read";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { getSettings } from "@/lib/settings/company";
 
@@ -20,13 +28,8 @@ function age(hours: number) {
 
 const PAGE_SIZE = 100;
 
-/** The views of the page: every open case, the overdue ones, the ones due soon. */
-const VIEWS = {
-  open: { label: "All open", filter: { open: true } as VendorCaseFilter },
-  overdue: { label: "Overdue", filter: { open: true, overdue: true } as VendorCaseFilter },
-  soon: { label: `Due within ${DUE_SOON_HOURS} h`, filter: { open: true, overdue: false, dueWithinHours: DUE_SOON_HOURS } as VendorCaseFilter },
-};
-type View = keyof typeof VIEWS;
+const VIEWS = VENDOR_CASE_VIEWS;
+type View = VendorCaseView;
 
 /** Open cases, oldest due first; a cursor that no longer reads starts again from the first page. */
 async function load(actor: Actor, filter: VendorCaseFilter, cursor: string | undefined) {
@@ -41,7 +44,7 @@ async function load(actor: Actor, filter: VendorCaseFilter, cursor: string | und
 export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[]; due?: string | string[] }> }) {
   const actor = await requirePagePermission("vendor-cases:read-all");
   const { cursor, due } = await searchParams;
-  const view: View = due === "overdue" || due === "soon" ? due : "open";
+  const view = vendorCaseView(due);
   const now = new Date();
   const [page, s, counts] = await Promise.all([
     load(actor, VIEWS[view].filter, typeof cursor === "string" && cursor ? cursor : undefined),

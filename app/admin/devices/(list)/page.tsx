@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager } from "@/app/_ui/pager";
 import { ScrollTable } from "@/app/_ui/scroll-table";
 import type { Actor } from "@/lib/auth/permissions";
-import { countDevices, listDevicePage, type DeviceListFilter } from "@/lib/devices/read";
+import { countDevices, deviceListFilterFromParams, listDevicePage, type DeviceListFilter } from "@/lib/devices/read";
 import { formatDate } from "@/lib/format/dates";
 import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
@@ -30,9 +30,8 @@ type SearchParams = { q?: string | string[]; needs?: string | string[]; cursor?:
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("devices:manage");
   const sp = await searchParams;
-  const q = typeof sp.q === "string" && sp.q.trim() ? sp.q : undefined;
-  const needsBackup = sp.needs === "backup";
-  const filter: DeviceListFilter = { q, needsBackup };
+  const filter: DeviceListFilter = deviceListFilterFromParams(sp);
+  const { q, needsBackup } = filter;
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
   const [{ page, stale }, total, s] = await Promise.all([load(actor, filter, cursor), countDevices(actor, filter), getSettings()]);
   const rows = page.data;

@@ -7,7 +7,7 @@ import { ScrollTable } from "@/app/_ui/scroll-table";
 import { MailStatusBadge } from "@/app/_ui/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format/dates";
-import { countOutbox, listOutbox, type OutboxFilter } from "@/lib/mail/outbox-read";
+import { countOutbox, listOutbox, outboxFilterFromParams, type OutboxFilter } from "@/lib/mail/outbox-read";
 import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { MAIL_STATUSES, type MailStatus } from "@/lib/values";
@@ -38,10 +38,10 @@ const EMPTY: Record<MailStatus | "all", string> = {
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string | string[]; cursor?: string | string[] }> }) {
   const actor = await requirePagePermission("outbox:read");
   const sp = await searchParams;
-  const status = MAIL_STATUSES.find((x) => x === sp.status);
+  const filter: OutboxFilter = outboxFilterFromParams(sp);
+  const { status } = filter;
   const badStatus = typeof sp.status === "string" && sp.status !== "" && !status;
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
-  const filter: OutboxFilter = { status };
   const [{ page, stale }, counts, s] = await Promise.all([
     load(actor, filter, cursor),
     Promise.all(MAIL_STATUSES.map(async (st) => [st, await countOutbox(actor, { status: st })] as const)),
