@@ -67,7 +67,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         ) : (
           <ul className="divide-y divide-slate-200">
             {endpoints.map((ep) => (
-              <li key={ep.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm" data-testid="webhook-endpoint">
+              <li key={ep.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm" data-testid="webhook-endpoint" data-record>
                 <div className="min-w-0 space-y-1">
                   <p className="break-all font-medium">
                     {ep.url}{" "}

@@ -31,7 +31,7 @@ export default async function BackupVaultPage() {
           </thead>
           <tbody>
             {status.byKey.map((k) => (
-              <tr key={k.keyId}>
+              <tr key={k.keyId} data-no-open="An encryption key has no page: its row says all there is (its id and how many backups it encrypts).">
                 <td className="pr-6">
                   {k.keyId}
                   {k.keyId === status.currentKeyId ? " (current)" : ""}

@@ -109,7 +109,7 @@ export default async function CustomerPage({
         <h2 id="trail" className="mb-2 font-semibold">
           Backup audit trail
         </h2>
-        <AuditTrail events={trail} zone={s} />
+        <AuditTrail events={trail} zone={s} linkBackups />
       </section>
     </div>
   );
