@@ -15,6 +15,7 @@ import { PAGE_ROUTES } from "./support/routes";
 /** Pages whose rows are not records, with why. */
 const NOT_RECORDS: Record<string, string> = {
   "/admin/reports": "Aggregate tables (success rates by brand, method, technician, week): each number's drill-down to its attempts is issue #19's.",
+  "/admin/reports/revenue": "Aggregate tables (revenue by month, by brand and method, by technician): totals, not records.",
 };
 
 type Found = { text: string; opens: boolean; noOpen: string | null };

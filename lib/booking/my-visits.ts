@@ -7,7 +7,7 @@
 import "server-only";
 import { and, asc, eq, gte, not, notInArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { customers, devices, sites, visitDevices, visits, type VisitStatus } from "@/db/schema";
+import { customers, devices, sites, visitDevices, visits, type Brand, type DeviceKind, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -73,6 +73,8 @@ export async function listMyVisits(actor: Actor | null, which: "upcoming" | "pas
 export type DeviceWork = {
   deviceId: string;
   label: string;
+  brand: Brand;
+  kind: DeviceKind;
   problem: string | null;
 };
 
@@ -95,6 +97,8 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
     label: deviceLabel(d),
+    brand: d.brand,
+    kind: d.kind,
     problem: d.problem,
   }));
   return {

@@ -12,6 +12,9 @@ import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { countVisits, listVisitPage } from "@/lib/visits/read";
 import type { Actor } from "@/lib/auth/permissions";
+import { formatMoney } from "@/lib/billing/money";
+import { customerBalance, listInvoices } from "@/lib/billing/read";
+import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -38,11 +41,13 @@ export default async function CustomerPage({
   const { id } = await params;
   const { cursor } = await searchParams;
   const detail = await orNotFound(getCustomerDetail(actor, id));
-  const [trail, s, visits, visitCount] = await Promise.all([
+  const [trail, s, visits, visitCount, balance, invoices] = await Promise.all([
     backupAuditTrail(actor, { customerId: id }),
     getSettings(),
     loadVisits(actor, id, typeof cursor === "string" && cursor ? cursor : undefined),
     countVisits(actor, { customerId: id }),
+    customerBalance(actor, id),
+    listInvoices(actor, { customerId: id }, { limit: 20 }),
   ]);
   const { customer } = detail;
   return (
@@ -54,6 +59,27 @@ export default async function CustomerPage({
           {detail.logins.length === 0 ? " · no login" : ""}
         </p>
       </div>
+      <section className="card" aria-labelledby="balance">
+        <h2 id="balance" className="mb-1 font-semibold">
+          Balance
+        </h2>
+        <p data-testid="customer-balance">
+          <strong>{formatMoney(balance.owedCents, balance.currency, s.locale)}</strong> owed on {balance.openInvoices} open invoice
+          {balance.openInvoices === 1 ? "" : "s"}
+          {balance.overdueCents ? `, ${formatMoney(balance.overdueCents, balance.currency, s.locale)} overdue` : ""}.
+        </p>
+        {invoices.data.length ? (
+          <ul className="mt-2 space-y-1 text-sm">
+            {invoices.data.map((i) => (
+              <li key={i.id}>
+                <Link href={`/admin/invoices/${i.id}`}>{i.number ?? `Draft (${i.visitReference})`}</Link> · {formatMoney(i.totalCents, i.currency, s.locale)} ·{" "}
+                {INVOICE_STATUS_LABELS[i.status]}
+                {i.overdue ? " · overdue" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
       <div className="grid gap-4 md:grid-cols-2">
         <section className="card" aria-labelledby="sites">
           <h2 id="sites" className="mb-2 font-semibold">

@@ -12,6 +12,7 @@ import { formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
 import { getVisit } from "@/lib/visits/read";
+import { BillingPanel } from "./billing-panel";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -99,6 +100,7 @@ export default async function AdminVisitPage({ params }: { params: Promise<{ id:
           />
         ) : null}
       </section>
+      <BillingPanel actor={actor} visitId={job.visit.id} status={job.visit.status} locale={job.locale} />
       <JobView job={job} summary={summary} area="admin" maxBytes={maxBackupBytes()} />
     </div>
   );
