@@ -194,7 +194,8 @@ test.describe("admin: dispatch board", () => {
   test("drags a waiting request onto a technician's lane at a time, is told why a taken time is refused, undoes a move, and opens a card", async ({
     browser,
   }) => {
-    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 900 } });
+    // Tall enough that the whole board (every seeded technician's lane) fits: a pointer near the window's edge makes dnd-kit scroll the page under it.
+    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 1500 } });
     await page.goto(`/admin/dispatch?date=${DRAG_DAY}`);
     const terryLane = page.getByTestId("lane-Terry Tech").getByRole("list", { name: "Terry Tech's visits" });
     const waiting = page.getByRole("list", { name: "Unassigned visits" });

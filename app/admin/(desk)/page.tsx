@@ -94,8 +94,8 @@ export default async function AdminHome() {
         ) : null}
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-3">
-        <section className="card space-y-3 xl:col-span-2" aria-labelledby="today-title">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <section className="card min-w-0 space-y-3 xl:col-span-2" aria-labelledby="today-title">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="today-title" className="flex items-center gap-2 text-lg font-semibold">
               <CalendarClock aria-hidden className="size-5 text-brand-700" />
@@ -179,7 +179,7 @@ export default async function AdminHome() {
           )}
         </section>
 
-        <section className="card space-y-3" aria-labelledby="success-title">
+        <section className="card min-w-0 space-y-3" aria-labelledby="success-title">
           <h2 id="success-title" className="flex items-center gap-2 text-lg font-semibold">
             <TrendingUp aria-hidden className="size-5 text-brand-700" />
             Success rate

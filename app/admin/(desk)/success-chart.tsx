@@ -16,7 +16,7 @@ export function SuccessChart({ data }: { data: WeekBar[] }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={points} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveEnd" minTickGap={6} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} width={40} />
             <Tooltip formatter={(v, _n, p) => [`${v}% of ${(p.payload as WeekBar).final}`, "succeeded"]} />
             <Bar dataKey="pct" isAnimationActive={false} name="Success rate">
