@@ -25,8 +25,9 @@ export function VisitCard({ v, technicians, compact = false, showDay = false, mo
   const devices = `${v.devices} device${v.devices === 1 ? "" : "s"}`;
   const summary = `${v.reference}, ${showDay ? `${v.dayLabel}, ` : ""}${v.timeLabel}, ${v.customerName}, ${devices}, ${v.statusLabel}${moved ? ", just moved" : ""}`;
   const ring = moved ? "ring-2 ring-amber-500 border-l-amber-500" : "border-l-brand-700";
+  // In the narrow card the link is a block, so the whole line opens the visit (an inline link's box overflows its clipped line).
   const open = (
-    <Link href={`/admin/visits/${v.id}`} draggable={false} className="truncate font-mono font-semibold">
+    <Link href={`/admin/visits/${v.id}`} draggable={false} className={`${compact ? "block " : ""}truncate font-mono font-semibold`}>
       <span className="sr-only">Open </span>
       {v.reference}
     </Link>
@@ -49,7 +50,7 @@ export function VisitCard({ v, technicians, compact = false, showDay = false, mo
           </p>
           {movable ? <MoveDialog visit={v} technicians={technicians} compact /> : null}
         </div>
-        <p className="shrink-0 truncate">{open}</p>
+        <div className="shrink-0">{open}</div>
         <p className="shrink-0 truncate" data-testid="card-customer">
           {v.customerName}
         </p>
