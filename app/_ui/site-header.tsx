@@ -8,8 +8,8 @@ import { SignOutButton } from "./sign-out-button";
 
 export type { NavItem };
 
-/** The header every area shares: company name, the area's navigation, who is signed in. */
-export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
+/** The header every area shares: company name, the area's navigation (and search, for the office), who is signed in. */
+export async function SiteHeader({ nav = [], search }: { nav?: NavItem[]; search?: React.ReactNode }) {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,6 +19,7 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
           <span>{s.companyName}</span>
         </Link>
         {nav.length > 0 ? <MainNav items={nav} /> : null}
+        {search}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {actor ? (
             <>

@@ -66,6 +66,14 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/tech/visits/${FIELD.samVisit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
+  { path: "/admin/visits", ...adminOnly },
+  { path: "/admin/search?q=FK-", ...adminOnly },
+  { path: "/admin/devices", ...adminOnly },
+  { path: "/admin/devices?needs=backup&q=%25&cursor=bad", ...adminOnly },
+  { path: "/admin/vendor-cases?due=overdue", ...adminOnly },
+  { path: "/admin/outbox?status=failed", ...adminOnly },
+  { path: "/admin/search?q=%25%00", ...adminOnly }, // wildcards and a NUL: taken literally, nothing found
+  { path: "/admin/visits?status=lost&from=2026-02-30&cursor=not-a-cursor", ...adminOnly }, // bad filters: a message on each field, not an error page
   { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/customers?q=a%25&cursor=not-a-cursor", ...adminOnly }, // a stale or edited page link: the first page, not an error

@@ -138,7 +138,7 @@ describe("emitEvent", () => {
       contentType: "application/octet-stream",
       bytes: randomBytes(32),
     });
-    const [row] = await listWebhookDeliveries(admin, { endpointId: ep.id });
+    const [row] = (await listWebhookDeliveries(admin, { endpointId: ep.id }, { limit: 10 })).data;
     expect(row).toMatchObject({ event: "backup.uploaded", status: "pending" });
     const [full] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, row!.id));
     expect(full!.payload).toMatchObject({

@@ -17,7 +17,7 @@ export function LinesTable(p: {
   const m = (c: number) => formatMoney(c, p.currency, p.locale);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="w-full text-sm" data-no-open="A line is part of its invoice or estimate: this page shows all of it.">
         <caption className="sr-only">{p.caption}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left">

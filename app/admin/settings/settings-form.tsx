@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
@@ -28,24 +27,15 @@ function localePreview(locale: string | undefined, timeZone: string) {
 }
 
 export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(generalSettingsSchema, saveSettingsAction, {
     defaultValues: settings,
-    onSuccess: () => setSuccess("Settings saved."),
+    toast: "Settings saved.",
   });
   const e = form.formState.errors;
   const zones = timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones];
   return (
-    <form
-      onSubmit={(ev) => {
-        setSuccess(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label="Company settings"
-      className="space-y-6"
-    >
-      <FormMessage id="settings-message" error={formError} success={success} />
+    <form onSubmit={onSubmit} noValidate aria-label="Company settings" className="space-y-6">
+      <FormMessage id="settings-message" error={formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Company</legend>
         <TextField label="Company name" id="s-name" error={e.companyName?.message} {...form.register("companyName")} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { Pager } from "@/app/_ui/pager";
 import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/read";
@@ -97,7 +98,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
-        {list.data.length === 0 ? <p className="py-3 text-slate-700">No invoices yet. Completing a visit makes its draft invoice.</p> : null}
+        {list.data.length === 0 ? (
+          <EmptyState title="No invoices here yet." compact action={<Link href="/admin/visits?status=completed">Completed visits</Link>}>
+            Completing a visit makes its draft invoice; open the visit to issue it.
+          </EmptyState>
+        ) : null}
       </div>
       <Pager path="/admin/invoices" params={{ status }} prevCursor={list.prevCursor} nextCursor={list.nextCursor} label="Invoice pages" />
     </div>
