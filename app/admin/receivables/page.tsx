@@ -10,6 +10,7 @@ import { zodFieldErrors } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { AGE_BUCKETS } from "@/lib/values";
 import { AGE_BUCKET_LABELS } from "@/lib/values/labels";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "Receivables" };
 
@@ -97,7 +98,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
           Apply
         </button>
       </form>
-      <div className="card overflow-x-auto">
+      <ScrollRegion label="Invoices by due date" className="card">
         <table className="w-full text-sm">
           <caption className="sr-only">Invoices by due date</caption>
           <thead>
@@ -151,7 +152,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
           </EmptyState>
         ) : null}
         {r.truncated ? <p className="py-2 text-sm text-slate-700">Showing the first 500; narrow the filters or download the CSV for all.</p> : null}
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { getSettings } from "@/lib/settings/company";
 import { INVOICE_STATUSES, type InvoiceStatus } from "@/lib/values";
 import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
 import { InvoiceStatusBadge } from "@/app/_ui/billing/badges";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -52,7 +53,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
-      <div className="card overflow-x-auto">
+      <ScrollRegion label="Invoices" className="card">
         <table className="w-full text-sm">
           <caption className="sr-only">Invoices, newest last</caption>
           <thead>
@@ -103,7 +104,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             Completing a visit makes its draft invoice; open the visit to issue it.
           </EmptyState>
         ) : null}
-      </div>
+      </ScrollRegion>
       <Pager path="/admin/invoices" params={{ status }} prevCursor={list.prevCursor} nextCursor={list.nextCursor} label="Invoice pages" />
     </div>
   );
