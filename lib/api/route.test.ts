@@ -4,6 +4,7 @@ import { makeUser } from "@/test/support/factories";
 import type { EndpointSpec } from "./registry";
 import { apiRoute } from "./route";
 import { tokenFor } from "@/test/support/api";
+import { CLIENT_IP_HEADER } from "@/lib/platform/client-address";
 
 /** apiRoute's own behaviour, with specs that are not registered (the public booking endpoint will look like `publicSpec`). */
 const publicSpec = {
@@ -24,7 +25,7 @@ const post = (body: string, opts: { ip?: string; type?: string } = {}) =>
     new Request("http://localhost/api/v1/test-public", {
       method: "POST",
       body,
-      headers: { "content-type": opts.type ?? "application/json", "x-forwarded-for": opts.ip ?? "198.51.100.9" },
+      headers: { "content-type": opts.type ?? "application/json", [CLIENT_IP_HEADER]: opts.ip ?? "198.51.100.9" },
     }),
   );
 const json = async (r: Response) => ({ status: r.status, body: await r.json(), headers: r.headers });
