@@ -21,6 +21,16 @@ const NUMBERS: { key: NumberKey; label: string; hint: string }[] = [
   { key: "vendorCaseDueHours", label: "Vendor case due after (hours)", hint: "When a case waiting on a vendor counts as overdue." },
 ];
 
+const SECURITY: { key: NumberKey; label: string; hint: string }[] = [
+  { key: "staffSessionHours", label: "Staff sign-in lasts (hours)", hint: "Technicians and admins sign in again after this long, however active." },
+  { key: "customerSessionDays", label: "Customer sign-in lasts (days)", hint: "Customers sign in again after this long." },
+  {
+    key: "backupAccessGraceHours",
+    label: "Technician backup access after a visit (hours)",
+    hint: "How long a technician may still download a device's backups after completing the visit.",
+  },
+];
+
 /** Suggestions for the locale field (any BCP 47 tag Intl knows is accepted). */
 const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "es-US", "fr-CA", "es-MX"];
 /** A fixed afternoon for the preview (the same text on the server and in the browser). */
@@ -100,6 +110,21 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Booking rules</legend>
         {NUMBERS.map((n) => (
+          <TextField
+            key={n.key}
+            label={n.label}
+            id={`s-${n.key}`}
+            type="number"
+            inputMode="numeric"
+            hint={n.hint}
+            error={e[n.key]?.message}
+            {...form.register(n.key, { valueAsNumber: true })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Security</legend>
+        {SECURITY.map((n) => (
           <TextField
             key={n.key}
             label={n.label}
