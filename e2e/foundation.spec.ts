@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PAGE_ROUTES, type Visitor } from "./support/routes";
-import { contextAs, formMessage, PASSWORD, PHONE, signIn, signUp, unique } from "./support/helpers";
+import { contextAs, formMessage, passSecondFactor, PASSWORD, PHONE, signIn, signUp, unique } from "./support/helpers";
 import { ROOT } from "./support/server";
-import { readState, storageStatePath } from "./support/state";
+import { account, readState, storageStatePath } from "./support/state";
 
 test.describe("authorization matrix: every page × every kind of visitor", () => {
   for (const visitor of ["anon", "admin", "tech", "otherTech", "customerA", "customerB"] as Exclude<Visitor, "disabled">[]) {
@@ -84,6 +84,7 @@ test.describe("signing up and in", () => {
     await page.getByLabel("Email").fill("ada@fieldkey.test");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondFactor(page, account("admin")); // the admin's second step keeps where they were going
     await expect(page).toHaveURL(/\/admin\/users$/);
   });
 

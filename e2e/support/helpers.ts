@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { account, storageStatePath, type E2ERole } from "./state";
+import { account, storageStatePath, type Account, type E2ERole } from "./state";
+import { nextCode } from "./totp";
 
 export const PASSWORD = "field-key-test-pass";
 
@@ -8,6 +9,20 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The second step of signing in, when the page asks for it: a code computed from the account's authenticator secret. */
+export async function passSecondFactor(page: Page, a: Account) {
+  await expect(page).toHaveURL(/\/two-factor/);
+  await page.getByLabel("Code").fill(await nextCode(a.totpSecret!, a.email));
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Sign in as one of the setup accounts through the form, with the second step for the admin. */
+export async function signInAs(page: Page, role: E2ERole) {
+  const a = account(role);
+  await signIn(page, a.email, a.password);
+  if (a.totpSecret) await passSecondFactor(page, a);
 }
 
 export async function signUp(page: Page, a: { name: string; email: string; password?: string; phone?: string }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { listUsers } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
@@ -10,6 +11,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePagePermission("users:manage");
   const { q } = await searchParams;
   const people = await listUsers(actor, { q: typeof q === "string" ? q : undefined });
+  const twoFactor = await twoFactorStatus(
+    actor,
+    people.map((p) => p.id),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
@@ -65,9 +70,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     ) : (
                       <span className="badge bg-green-100 text-green-800">Active</span>
                     )}
+                    {twoFactor.has(p.id) ? <span className="mt-1 block text-xs text-slate-600">Two-step sign-in on</span> : null}
                   </td>
                   <td className="py-2 pr-3">
-                    <UserRowActions user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt }} self={p.id === actor.id} />
+                    <UserRowActions
+                      user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt, twoFactor: twoFactor.has(p.id) }}
+                      self={p.id === actor.id}
+                    />
                   </td>
                 </tr>
               ))}
