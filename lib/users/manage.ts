@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { changeRoleSchema, createStaffSchema, signUpSchema, userIdSchema } from "@/lib/auth/schemas";
-import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
+import { checkThrottle, clearPairFailures, recordFailure } from "@/lib/auth/throttle";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
 import type { z } from "zod";
 
@@ -25,17 +25,25 @@ export const publicUserColumns = {
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
+/** "30 seconds", "2 minutes": how long to wait, for a person. */
+function waitText(seconds: number) {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 /**
- * Check an email and password for sign-in. Throttled per account and per
- * client address before the password is even looked at.
+ * Check an email and password for sign-in. Throttled (lib/auth/throttle.ts)
+ * per address and account pair and per address before the password is even
+ * looked at; an account under attack from many addresses only slows down.
  */
 export async function verifyCredentials(email: string, password: string, ip: string): Promise<SignedInUser | null> {
   const db = await getDb();
   const throttle = await checkThrottle(db, email, ip);
   if (throttle.limited) {
-    const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-    throw new RateLimitedError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, throttle.retryAfterSeconds);
+    throw new RateLimitedError(`Too many failed sign-ins. Try again in ${waitText(throttle.retryAfterSeconds)}.`, throttle.retryAfterSeconds);
   }
+  if (throttle.delayMs > 0) await new Promise((r) => setTimeout(r, throttle.delayMs));
   const [row] = await db
     .select({ ...publicUserColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
@@ -45,7 +53,7 @@ export async function verifyCredentials(email: string, password: string, ip: str
     await recordFailure(db, email, ip);
     return null;
   }
-  await clearAccountFailures(db, email);
+  await clearPairFailures(db, email, ip);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, row.id));
   return { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion };
 }
