@@ -81,7 +81,8 @@ setup("customers: Carla (seeded) signs in, Ben signs up", async ({ browser }) =>
   for (const [role, name, email] of [["customerB", "Ben Bystander", "ben@example.test"]] as const) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await signUp(page, { name, email, phone: "216-555-0100" });
+    await signUp(page, { name, email, phone: "216-555-0100" }); // the form, then the emailed link to choose a password
+    await signIn(page, email);
     await expect(page).toHaveURL(/\/portal$/);
     await ctx.storageState({ path: storageStatePath(role) });
     saveAccount(role, { email, password: PASSWORD, name });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { E2E_PORT } from "../../playwright.config";
 import { spawnSync } from "node:child_process";
 import { ensureBuilt, freshPostgresDatabase, readLog, ROOT, startServer, testSecrets, TMP, waitForHealth } from "./server";
+import { startMailbox } from "./mailbox";
 import { writeState } from "./state";
 
 /** Build if needed, then start one server on a fresh database (PGlite dir, or a fresh PostgreSQL database). */
@@ -19,6 +20,9 @@ export default async function globalSetup() {
     // (no proxy: the socket's address, forwarding headers ignored) is proved by e2e/client-address.spec.ts.
     FIELDKEY_TRUSTED_PROXY_HOPS: "1",
   };
+  // Every email goes out over SMTP to the runner's mailbox, where journeys follow the links in them (e2e/support/mailbox.ts).
+  const mailbox = await startMailbox();
+  env.SMTP_URL = mailbox.url;
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_e2e_${E2E_PORT}`);
     // With a PostgreSQL server the secrets come from the environment (lib/platform/env.ts), as in production.
@@ -46,4 +50,5 @@ export default async function globalSetup() {
   }
   if (!token) throw new Error("no setup token in the server log:\n" + readLog(info));
   writeState({ server: info, setupToken: token, databaseKind: env.DATABASE_URL ? "postgres" : "pglite", dataDir });
+  return () => mailbox.close();
 }

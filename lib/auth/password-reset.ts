@@ -88,7 +88,7 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
         .update(passwordResetTokens)
         .set({ usedAt: now })
         .where(and(eq(passwordResetTokens.userId, user.id), eq(passwordResetTokens.purpose, "reset"), isNull(passwordResetTokens.usedAt)));
-      const { url } = await createPasswordToken(tx, user.id, "reset", now);
+      const { url, token } = await createPasswordToken(tx, user.id, "reset", now);
       const s = await getSettings(tx);
       await enqueueMail(tx, {
         kind: "auth.password_reset",
@@ -105,6 +105,7 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
           "",
           s.companyName,
         ].join("\n"),
+        secret: token, // the outbox shows the link masked; it is put in only when the email is sent
       });
     });
     return { message: RESET_REQUEST_MESSAGE };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signUpCustomer, verifyCredentials } from "@/lib/users/manage";
+import { verifyCredentials } from "@/lib/users/manage";
 import { RateLimitedError } from "@/lib/platform/errors";
 import { getDb } from "@/db/client";
 import { ceilingDelayMs, checkThrottle, pairDelaySeconds, recordFailure, THROTTLE } from "./throttle";
@@ -25,7 +25,7 @@ describe("sign-in throttling (counted in the database)", () => {
   });
 
   it("one address against one account: five free tries, then each must wait, longer each time; the same password from another address goes through", async () => {
-    await signUpCustomer({ name: "T", email: "t@example.test", password: PW, confirmPassword: PW }, null);
+    await makeUser("customer", { email: "t@example.test", passwordHash: await hashPassword(PW) });
     for (let i = 0; i < THROTTLE.pairFree; i++) expect(await verifyCredentials("t@example.test", "wrong-password-" + i, "10.0.0.1")).toBeNull();
     await expect(verifyCredentials("t@example.test", PW, "10.0.0.1")).rejects.toBeInstanceOf(RateLimitedError);
     await expect(verifyCredentials("t@example.test", PW, "10.0.0.1")).rejects.toThrow(/Try again in 30 seconds/);
@@ -56,7 +56,7 @@ describe("sign-in throttling (counted in the database)", () => {
   });
 
   it("clears that address's failures against the account after a successful sign-in", async () => {
-    await signUpCustomer({ name: "S", email: "s@example.test", password: PW, confirmPassword: PW }, null);
+    await makeUser("customer", { email: "s@example.test", passwordHash: await hashPassword(PW) });
     for (let i = 0; i < THROTTLE.pairFree - 1; i++) await verifyCredentials("s@example.test", "nope-nope-" + i, "5.5.5.5");
     expect(await verifyCredentials("s@example.test", PW, "5.5.5.5")).not.toBeNull();
     expect(await verifyCredentials("s@example.test", "nope-again", "5.5.5.5")).toBeNull();

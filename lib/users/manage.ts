@@ -5,7 +5,7 @@ import { customers, technicianHours, technicianProfiles, users, type Role } from
 import { audit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { changeRoleSchema, createStaffSchema, signUpSchema, userIdSchema } from "@/lib/auth/schemas";
+import { changeRoleSchema, createStaffSchema, userIdSchema } from "@/lib/auth/schemas";
 import { checkThrottle, clearPairFailures, recordFailure } from "@/lib/auth/throttle";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
 import type { z } from "zod";
@@ -65,25 +65,6 @@ async function createTechnicianProfile(tx: Executor, userId: string) {
   if (existing.length === 0) {
     await tx.insert(technicianHours).values([1, 2, 3, 4, 5].map((weekday) => ({ technicianId: userId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })));
   }
-}
-
-/** Public sign-up: a customer record and its login, in one transaction. */
-export async function signUpCustomer(input: z.input<typeof signUpSchema>, ip: string | null) {
-  const data = signUpSchema.parse(input);
-  const passwordHash = await hashPassword(data.password);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .insert(customers)
-      .values({ name: data.name, email: data.email, phone: data.phone || null })
-      .returning({ id: customers.id });
-    const [user] = await tx
-      .insert(users)
-      .values({ email: data.email, name: data.name, phone: data.phone || null, role: "customer", passwordHash, customerId: customer!.id })
-      .returning({ id: users.id });
-    await audit(tx, { actorId: user!.id, action: "user.sign_up", entityType: "user", entityId: user!.id, ip });
-    return { id: user!.id };
-  });
 }
 
 /** Create a user with a role directly (first admin, CLI, demo data). No permission check: callers are trusted code. */
@@ -191,15 +172,4 @@ export async function setUserDisabled(actor: Actor | null, input: z.input<typeof
     await audit(tx, { actorId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: target.id, ip });
     return { disabled };
   });
-}
-
-/** Guard used by sign-up to give a friendly error before hashing. */
-export async function emailTaken(email: string) {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return rows.length > 0;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { requestIp } from "@/lib/auth/actor";
 import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox-read";
 import { getSettings } from "@/lib/settings/company";
@@ -10,11 +11,14 @@ export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
   const actor = await requirePagePermission("outbox:read");
-  const [mails, s] = await Promise.all([listOutbox(actor), getSettings()]);
+  const [mails, s] = await Promise.all([listOutbox(actor, await requestIp()), getSettings()]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
-      <p className="text-slate-700">Every email the app writes, newest first. Without SMTP configured, mail stays here.</p>
+      <p className="text-slate-700">
+        Every email the app writes, newest first. Without SMTP configured, mail stays here. Password-reset and invitation links are hidden: they go only to the
+        recipient, and every look at the outbox is recorded.
+      </p>
       <div className="card overflow-x-auto p-0 sm:p-0">
         {mails.length === 0 ? (
           <p className="p-4">No mail yet.</p>

@@ -15,7 +15,7 @@ export const createVisitEndpoint = defineEndpoint({
   summary: "Book a visit for a customer",
   description: [
     "The office's booking: an admin's token books for a saved customer (`contact.customerId`, with their saved `site.siteId` and `devices[].deviceId` or new ones) or a new one (`account.mode` `invite` or `none`). A customer's token books for itself.",
-    "Idempotent like `POST /api/v1/bookings`: a repeated `Idempotency-Key` from the same token user answers 201 with the same visit (`replayed: true`).",
+    "Idempotent like `POST /api/v1/bookings`: a repeated `Idempotency-Key` with the same body from the same token user answers 201 with the same visit (`replayed: true`); keys are per token user.",
   ].join("\n\n"),
   tag,
   scope: "bookings:write",

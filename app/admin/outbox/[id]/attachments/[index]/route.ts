@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/actor";
+import { getActor, requestIp } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/platform/errors";
 import { getOutboxAttachment } from "@/lib/mail/outbox-read";
 import { routeHandler } from "@/lib/platform/route-handler";
@@ -7,7 +7,7 @@ import { routeHandler } from "@/lib/platform/route-handler";
 export const GET = routeHandler<{ id: string; index: string }>("outbox attachment", async (_req, ctx) => {
   const { id, index } = await ctx.params;
   if (!/^[0-9a-f-]{36}$/i.test(id) || !/^\d{1,3}$/.test(index)) throw new NotFoundError();
-  const a = await getOutboxAttachment(await getActor(), id, Number(index));
+  const a = await getOutboxAttachment(await getActor(), id, Number(index), await requestIp());
   const safeName = a.filename.replace(/[^\w.-]/g, "_");
   return new Response(new Uint8Array(a.bytes), {
     headers: {
