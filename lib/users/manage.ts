@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { changeRoleSchema, createStaffSchema, userIdSchema } from "@/lib/auth/schemas";
+import { revokeSideDoors } from "@/lib/auth/side-doors";
 import { checkThrottle, clearPairFailures, recordFailure } from "@/lib/auth/throttle";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
 import type { z } from "zod";
@@ -169,7 +170,16 @@ export async function setUserDisabled(actor: Actor | null, input: z.input<typeof
       .update(users)
       .set({ disabledAt: disabled ? new Date() : null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, target.id));
-    await audit(tx, { actorId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: target.id, ip });
+    // Disabling also revokes the API tokens and calendar links: enabling again brings none of them back.
+    const revoked = disabled ? await revokeSideDoors(tx, target.id) : undefined;
+    await audit(tx, {
+      actorId: actor.id,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: target.id,
+      ...(revoked ? { details: { revoked } } : {}),
+      ip,
+    });
     return { disabled };
   });
 }
