@@ -41,6 +41,8 @@ export async function freshTarget(name: string) {
     FIELDKEY_BACKUP_KEYS: "",
     FIELDKEY_BACKUP_KEY_ID: "",
     SMTP_URL: "",
+    // Their webhook receivers listen on this machine (refused by default: lib/webhooks/target.ts).
+    FIELDKEY_WEBHOOKS_ALLOW_PRIVATE: "1",
   };
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);

@@ -19,6 +19,8 @@ export default async function globalSetup() {
     // one trusted reverse proxy would (e2e/api-matrix.spec.ts, e2e/session-security.spec.ts). The default
     // (no proxy: the socket's address, forwarding headers ignored) is proved by e2e/client-address.spec.ts.
     FIELDKEY_TRUSTED_PROXY_HOPS: "1",
+    // The integrations journey's webhook receiver listens on this machine (refused by default: lib/webhooks/target.ts).
+    FIELDKEY_WEBHOOKS_ALLOW_PRIVATE: "1",
   };
   // Every email goes out over SMTP to the runner's mailbox, where journeys follow the links in them (e2e/support/mailbox.ts).
   const mailbox = await startMailbox();

@@ -5,14 +5,18 @@ import { getDb } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints, type WebhookDeliveryStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/platform/errors";
+import { NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { newSecretToken } from "@/lib/platform/secret-tokens";
 import { createWebhookSchema, type CreateWebhookInput } from "./schemas";
+import { targetPolicyReason } from "./target";
 
 /** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */
 export async function createWebhookEndpoint(actor: Actor | null, input: CreateWebhookInput, ip: string | null) {
   requirePermission(actor, "webhooks:manage");
   const data = createWebhookSchema.parse(input);
+  // Loopback, private and reserved targets are refused when saved (and again, resolved, before every delivery: ./target.ts).
+  const refused = targetPolicyReason(data.url);
+  if (refused) throw new ValidationError(refused, { url: [refused] });
   const secret = newSecretToken("whsec_");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -77,7 +81,7 @@ export async function disableWebhookEndpoint(actor: Actor | null, id: string, ip
   });
 }
 
-/** The latest deliveries (all endpoints, or one), with the receiver's last answer. */
+/** The latest deliveries (all endpoints, or one), with the receiver's last status code (never its body). */
 export async function listWebhookDeliveries(actor: Actor | null, opts: { endpointId?: string; limit?: number } = {}) {
   requirePermission(actor, "webhooks:manage");
   const db = await getDb();
@@ -91,7 +95,6 @@ export async function listWebhookDeliveries(actor: Actor | null, opts: { endpoin
       attempts: webhookDeliveries.attempts,
       nextAttemptAt: webhookDeliveries.nextAttemptAt,
       lastStatusCode: webhookDeliveries.lastStatusCode,
-      lastResponse: webhookDeliveries.lastResponse,
       lastError: webhookDeliveries.lastError,
       deliveredAt: webhookDeliveries.deliveredAt,
       createdAt: webhookDeliveries.createdAt,

@@ -1,27 +1,12 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/lib/values";
 
-/** An IP literal in a private, link-local or loopback range (cloud metadata, the office network): not a receiver on the internet. */
-export function isPrivateAddressLiteral(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost")) return true;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 10 ||
-      a === 127 ||
-      a === 0 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  return h.includes(":") && (h === "::1" || h === "::" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80") || h.startsWith("::ffff:"));
-}
-
-/** HTTPS only; plain http is accepted only for this machine's loopback (trying a receiver locally). */
+/**
+ * The shape of a webhook URL (client-safe, for the form): https, or plain
+ * http to this machine for a local receiver, and no user name or password in
+ * it. Which hosts may receive deliveries is decided on the server
+ * (lib/webhooks/target.ts): no loopback, private or reserved addresses.
+ */
 export function isAllowedWebhookUrl(raw: string): boolean {
   let u: URL;
   try {
@@ -30,8 +15,8 @@ export function isAllowedWebhookUrl(raw: string): boolean {
     return false;
   }
   if (u.username || u.password) return false;
-  if (u.protocol === "https:") return !isPrivateAddressLiteral(u.hostname);
-  return u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost");
+  if (u.protocol === "https:") return true;
+  return u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
 }
 
 export const createWebhookSchema = z.object({
