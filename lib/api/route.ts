@@ -80,6 +80,9 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
         }
         await hitRateLimit(db, `token:${caller.tokenId}`, spec.rateLimit ?? TOKEN_RATE_LIMIT);
         if (!spec.scope || !caller.scopes.includes(spec.scope)) throw new ForbiddenError(`This token does not have the ${spec.scope} scope.`);
+        // What the answer contains needs its own read scope: a write scope alone reads nothing (checked before anything is written).
+        if (spec.readScope && !caller.scopes.includes(spec.readScope))
+          throw new ForbiddenError(`This token does not have the ${spec.readScope} scope, which the answer of this operation needs.`);
       }
       let params: unknown = undefined;
       if (spec.params) {
