@@ -62,7 +62,7 @@ describe("backup downloads (finding 13)", () => {
 
   it("from FieldKey's own page, a typed URL, or a client without Sec-Fetch-Site: the file, audited", async () => {
     const before = await downloads();
-    for (const headers of [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }, {}]) {
+    for (const headers of [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }, {}] as Record<string, string>[]) {
       const res = await get(headers);
       expect(res.status).toBe(200);
       expect(Buffer.from(await res.arrayBuffer()).toString()).toBe("config");
