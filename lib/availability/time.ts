@@ -39,10 +39,13 @@ export function isRealDate(day: string): boolean {
   return d.isValid && d.year >= SUPPORTED_YEARS.min && d.year <= SUPPORTED_YEARS.max;
 }
 
-/** An ISO 8601 instant (as z.iso.datetime checks it) whose UTC year is in the supported years. */
+/**
+ * An ISO 8601 instant (as z.iso.datetime checks it) whose UTC year is in the supported years. Only the year
+ * is judged: a value that is not a date at all is the format check's to refuse (one bad value, one message).
+ */
 export function isSupportedInstant(iso: string): boolean {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return false;
+  if (Number.isNaN(t)) return true;
   const year = new Date(t).getUTCFullYear();
   return year >= SUPPORTED_YEARS.min && year <= SUPPORTED_YEARS.max;
 }

@@ -31,6 +31,8 @@ describe("dates the database cannot store", () => {
     expect(isRealDate("2028-02-29")).toBe(true);
     expect(isSupportedInstant("0000-01-01T00:00:00Z")).toBe(false);
     expect(isSupportedInstant("2030-01-31T09:00:00Z")).toBe(true);
+    // Not a date at all: one message, the format's, not a second one about the year.
+    expect(visitFilterSchema.safeParse({ from: "tomorrow" }).error?.issues).toHaveLength(1);
     expect(reportFiltersSchema.safeParse({ from: "0000-01-01" }).success).toBe(false);
     expect(reportFiltersSchema.safeParse({ to: "9999-12-31" }).success).toBe(false);
     expect(visitFilterSchema.safeParse({ from: "0000-01-01T00:00:00Z" }).success).toBe(false);

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { customers, technicianHours, users } from "@/db/schema";
+import { technicianHours, users } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
 import { hashPassword } from "@/lib/auth/password";
 import { changeRole, createStaff, listUsers, setUserDisabled, verifyCredentials } from "./manage";
-import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "../platform/errors";
+import { ConflictError, ForbiddenError, UnauthenticatedError } from "../platform/errors";
 
 const PW = "correct horse battery";
 
