@@ -35,6 +35,7 @@ import {
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { getSettings } from "@/lib/settings/company";
+import { loadDemoBilling } from "./demo-billing";
 import { createUserUnchecked } from "@/lib/users/manage";
 
 // A small deterministic PRNG so two demo databases look alike.
@@ -232,11 +233,13 @@ async function main() {
   const handle = await getDatabaseHandle();
   try {
     const accounts = await loadDemo(handle.db);
+    const books = await loadDemoBilling(handle.db, rand);
     console.log("\nDemo data loaded. Accounts (passwords shown once):\n");
     for (const a of accounts) console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.password}`);
+    console.log(`\nInvoices: ${books.invoices} from the last 45 days of completed visits (${books.issued} issued, ${books.paid} with a payment).`);
     console.log("\nOther demo customers have no login; admins can see them at /admin/customers.\n");
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
     process.exitCode = 1;
   } finally {
     await handle.close();
