@@ -13,6 +13,7 @@ export default async function TechLayout({ children }: { children: React.ReactNo
         nav={[
           { href: "/tech", label: "My day" },
           { href: "/tech/calendar", label: "Calendar" },
+          { href: "/two-factor/setup", label: "Sign-in security" },
         ]}
       />
       <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
