@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
  */
 export function ScrollTable({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto focus-visible:outline-2 ${className}`.trim()}>
+    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto focus-visible:outline-2 ${className}`.trim()}>
       {children}
     </div>
   );

@@ -11,7 +11,7 @@ export type OutgoingMail = {
   html?: string;
   attachments?: MailAttachment[];
   visitId?: string | null;
-  /** Not sent before this time (e.g. while the change it announces can still be undone). */
+  /** Not sent before this time (e.g. the end of an undo window); default: as soon as the sender runs. */
   notBefore?: Date;
 };
 

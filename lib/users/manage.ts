@@ -151,6 +151,25 @@ export async function countPeople(actor: Actor | null, opts: PeopleFilter): Prom
   return row?.n ?? 0;
 }
 
+/**
+ * The overview's counts: customers are customer records (a phone customer has
+ * no login, a household may share several), staff are active logins by role.
+ */
+export async function peopleCounts(actor: Actor | null) {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const [[c], staff] = await Promise.all([
+    db.select({ n: count() }).from(customers),
+    db
+      .select({ role: users.role, n: count() })
+      .from(users)
+      .where(and(isNull(users.disabledAt), ne(users.role, "customer")))
+      .groupBy(users.role),
+  ]);
+  const of = (role: Role) => Number(staff.find((r) => r.role === role)?.n ?? 0);
+  return { technicians: of("technician"), customers: Number(c!.n), admins: of("admin") };
+}
+
 async function countOtherActiveAdmins(tx: Executor, exceptId: string) {
   const rows = await tx
     .select({ id: users.id })

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 const LABELS: Record<string, string> = {
   "backup.upload": "Uploaded",
@@ -28,7 +29,7 @@ type Event = {
 export function AuditTrail({ events, zone, linkBackups = false }: { events: Event[]; zone: ZoneAndLocale; linkBackups?: boolean }) {
   if (events.length === 0) return <p className="text-slate-700">Nothing recorded yet: uploads, downloads and deletions of backups appear here.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Audit trail">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -77,6 +78,6 @@ export function AuditTrail({ events, zone, linkBackups = false }: { events: Even
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "@/lib/values/labels";
 import { countPeople, listPeople, type PeopleFilter } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -82,7 +83,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
         </div>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Users">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -127,7 +128,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {people.length === 0 ? (
           <EmptyState title="Nobody matches." compact action={<Link href="/admin/users">Show everyone</Link>}>
             Search by part of a name or an email address, or pick another role.

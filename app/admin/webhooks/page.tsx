@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/platform/errors";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/values";
 import { WEBHOOK_DELIVERY_STATUS_LABELS } from "@/lib/values/labels";
-import { countWebhookDeliveries, listWebhookDeliveries, listWebhookEndpoints, type DeliveryFilter } from "@/lib/webhooks/endpoints";
+import { countWebhookDeliveries, listWebhookDeliveries, listWebhookEndpoints, webhooksAllowPrivate, type DeliveryFilter } from "@/lib/webhooks/endpoints";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { DeliveriesTable } from "./deliveries-table";
 import { DisableWebhookButton } from "./disable-button";
@@ -56,7 +56,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         <h2 id="new-endpoint" className="mb-4 text-lg font-semibold">
           Add an endpoint
         </h2>
-        <CreateWebhookForm />
+        <CreateWebhookForm allowPrivate={webhooksAllowPrivate()} />
       </section>
       <section className="card" aria-labelledby="endpoints">
         <h2 id="endpoints" className="mb-4 text-lg font-semibold">
