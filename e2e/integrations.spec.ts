@@ -123,7 +123,7 @@ test("a technician copies their calendar URL; it serves text/calendar until turn
   expect(ics).toContain("2100 Superior Ave");
 
   await page.getByRole("button", { name: "Turn off the calendar link" }).click();
-  await expect(page.getByText("The calendar link is turned off.")).toBeVisible();
+  await expect(page.getByTestId("form-message").getByText("The calendar link is turned off.")).toBeVisible();
   expect((await request.get(url)).status()).toBe(404);
   await ctx.close();
 });
