@@ -193,11 +193,13 @@ test("the booking widget shows only on the sites an admin allows, and sizes itse
 test("webhooks page: an admin adds an endpoint, sees the secret once, and disables it", async ({ browser }) => {
   const admin = await (await contextAs(browser, "admin")).newPage();
   await admin.goto("/admin/webhooks");
+  const url = `https://hooks.example.com/${unique()}`;
+  await admin.getByLabel("Endpoint URL").fill(url);
+  await admin.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(admin.getByText("Choose at least one event.")).toBeVisible();
   await admin.getByLabel("Endpoint URL").fill("http://example.com/hook");
   await admin.getByRole("button", { name: "Add endpoint" }).click();
   await expect(admin.getByText("Use an https:// URL")).toBeVisible();
-  await expect(admin.getByText("Choose at least one event.")).toBeVisible();
-  const url = `https://hooks.example.com/${unique()}`;
   await admin.getByLabel("Endpoint URL").fill(url);
   await admin.getByLabel(/^backup\.uploaded/).check();
   await admin.getByRole("button", { name: "Add endpoint" }).click();
