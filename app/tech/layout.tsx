@@ -1,6 +1,7 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
+import { Toaster } from "@/app/_ui/toaster";
 import { getSettings } from "@/lib/settings/company";
 
 export default async function TechLayout({ children }: { children: React.ReactNode }) {
@@ -12,11 +13,13 @@ export default async function TechLayout({ children }: { children: React.ReactNo
         nav={[
           { href: "/tech", label: "My day" },
           { href: "/tech/calendar", label: "Calendar" },
+          { href: "/two-factor/setup", label: "Sign-in security" },
         ]}
       />
       <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
         {children}
       </main>
+      <Toaster />
     </DateFormatProvider>
   );
 }

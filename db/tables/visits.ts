@@ -1,6 +1,6 @@
 /** Visits, the devices each covers, and the customer's authorization. */
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, bytea, createdAt, updatedAt } from "./columns";
 import { AUTH_RELATIONSHIPS, VISIT_STATUSES, type AuthRelationship, type VisitStatus } from "../../lib/values";
 import { customers, users } from "./people";
@@ -24,7 +24,10 @@ export const visits = pgTable(
     /** End of the time this visit blocks on the technician's day: ends_at plus the travel buffer. */
     busyUntil: timestamp("busy_until", { withTimezone: true }).notNull(),
     status: text("status").$type<VisitStatus>().notNull().default("scheduled"),
+    /** The booking's key, scoped to whoever booked (lib/booking/idempotency.ts). */
     idempotencyKey: text("idempotency_key"),
+    /** An HMAC of what the booking asked for: a replay of the key must match it. */
+    idempotencyFingerprint: text("idempotency_fingerprint"),
     bookingNotes: text("booking_notes"),
     /** A follow-up visit points at the visit it continues. */
     followUpOf: uuid("follow_up_of"),
@@ -64,8 +67,14 @@ export const visitDevices = pgTable(
     problem: text("problem"),
     /** Set when the technician closes a visit without trying this device. */
     notAttemptedReason: text("not_attempted_reason"),
+    /** Where the customer listed it (0 = first): every list of a visit's devices follows this order. */
+    position: integer("position").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.visitId, t.deviceId] }), index("visit_devices_device_idx").on(t.deviceId)],
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.deviceId] }),
+    index("visit_devices_device_idx").on(t.deviceId),
+    check("visit_devices_position_valid", sql`${t.position} >= 0`),
+  ],
 );
 
 export const authorizations = pgTable(

@@ -45,12 +45,12 @@ export async function draftInvoiceForVisit(tx: Executor, visitId: string, actorI
   if (existing) return existing.id;
   const settings = s ?? (await getSettings(tx));
   const [v] = await tx
-    .select({ id: visits.id, customerId: visits.customerId, startsAt: visits.startsAt, createdAt: visits.createdAt })
+    .select({ id: visits.id, customerId: visits.customerId, startsAt: visits.startsAt, createdAt: visits.createdAt, status: visits.status })
     .from(visits)
     .where(eq(visits.id, visitId));
   if (!v) throw new NotFoundError("Visit not found.");
   const [devs, [cases], list] = await Promise.all([
-    visitDevicesWithAttempts(tx, visitId),
+    visitDevicesWithAttempts(tx, visitId, v.status),
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(vendorCases)

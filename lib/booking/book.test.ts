@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
@@ -8,8 +8,16 @@ import { makeDevice, makeSite, makeUser } from "@/test/support/factories";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/platform/errors";
-import { bookVisit } from "./book";
+import { bookVisit, KEY_REUSED } from "./book";
+import { storedBookingKey } from "./idempotency";
+import { hashPassword } from "@/lib/auth/password";
+import { SECRET_MASK, textToSend } from "@/lib/mail/outbox";
 import { SLOT_TAKEN } from "./slot-check";
+import { rescheduleOptions, slotOptions } from "./slot-options";
+import { getMyVisit } from "./my-visits";
+import { getVisit } from "@/lib/visits/read";
+import { getJob } from "@/lib/field/job";
+import { listMyVisits as listMyTechVisits } from "@/lib/field/day";
 import { bookingInput, offeredStart } from "@/test/support/booking";
 
 // The mail outbox can be made to fail once, to prove the booking is all-or-nothing.
@@ -77,8 +85,8 @@ describe("bookVisit: a new customer", () => {
     const [v] = await db.select().from(visits).where(eq(visits.id, c.visitId));
     expect(v!.status).toBe("scheduled");
     expect(v!.technicianId).toBe(tech.id);
-    expect(v!.idempotencyKey).toBe(input.idempotencyKey);
-    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(90); // 60 + 30 × 1 device
+    expect(v!.idempotencyKey).toBe(storedBookingKey(null, input.idempotencyKey));
+    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(60); // one device: the base length alone
     expect((v!.busyUntil.getTime() - v!.endsAt.getTime()) / 60_000).toBe(30); // travel buffer
 
     const [cust] = await db.select().from(customers).where(eq(customers.id, v!.customerId));
@@ -109,8 +117,9 @@ describe("bookVisit: a new customer", () => {
     expect(ics).toContain(`UID:visit-${v!.id}@fieldkey`);
     expect(ics).toContain("SEQUENCE:0");
 
-    // The invite link carries the raw token; the database keeps only its sha256, for 7 days.
-    const raw = /\/reset-password\?token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
+    // The invite link carries the raw token (put in only when the mail is sent); the database keeps only its sha256, for 7 days.
+    expect(mails[0]!.textBody).toContain(`/reset-password?token=${SECRET_MASK}`);
+    const raw = /\/reset-password\?token=([\w-]+)/.exec(textToSend(mails[0]!.id, mails[0]!.textBody, mails[0]!.secretSealed)!)![1]!;
     const [token] = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, login!.id));
     expect(token!.tokenHash).toBe(createHash("sha256").update(raw).digest("hex"));
     expect(token!.purpose).toBe("invite");
@@ -147,6 +156,33 @@ describe("bookVisit: a new customer", () => {
     expect(c.visitId).toBeTruthy();
   });
 
+  it("a key replays only the request that made it: the same key with another body is a 409 without details (finding 10)", async () => {
+    const input = bookingInput(await offeredStart(["dahua"], 1, 7));
+    const first = await bookVisit(null, input, null);
+    const before = await counts();
+    const other = { ...bookingInput(await offeredStart(["dahua"], 1, 8)), idempotencyKey: input.idempotencyKey };
+    const e = await errorOf(bookVisit(null, other, null));
+    expect(e).toBeInstanceOf(ConflictError);
+    expect(e.message).toBe(KEY_REUSED);
+    expect(JSON.stringify(e)).not.toContain(first.reference);
+    expect(e.fieldErrors).toBeUndefined();
+    const changedOnlyTheNotes = { ...input, notes: "something else" };
+    await expect(bookVisit(null, changedOnlyTheNotes, null)).rejects.toThrow(KEY_REUSED);
+    expect(await counts()).toEqual(before);
+    expect((await bookVisit(null, input, null)).visitId).toBe(first.visitId); // the true repeat still replays
+  });
+
+  it("a key is scoped to its caller: two customers' forms with the same key book two visits (finding 10)", async () => {
+    const [a, b] = [await makeUser("customer"), await makeUser("customer")];
+    const key = crypto.randomUUID();
+    const own = (n: number) => bookingInput(offered[n]!, { idempotencyKey: key, account: { mode: "existing" } });
+    const offered = [await offeredStart(["dahua"], 1, 13), await offeredStart(["dahua"], 1, 20)];
+    const va = await bookVisit(a, own(0), null);
+    const vb = await bookVisit(b, own(1), null);
+    expect(vb.visitId).not.toBe(va.visitId);
+    expect(vb.replayed).toBe(false);
+  });
+
   it("a repeated submit with the same key returns the same visit, never a second", async () => {
     const input = bookingInput(await offeredStart(["dahua"], 1, 6));
     const first = await bookVisit(null, input, null);
@@ -171,13 +207,94 @@ describe("bookVisit: a new customer", () => {
     expect(c.replayed).toBe(false);
   });
 
-  it("refuses an email that already has an account, on the email field", async () => {
-    const taken = await makeUser("customer");
-    const e = await errorOf(
-      bookVisit(null, bookingInput(await offeredStart(), { contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" } }), null),
+  it("an email that already has an account: booked all the same, without saying so; the account is untouched and its owner is told by email to sign in (finding 9)", async () => {
+    const taken = await makeUser("customer", { passwordHash: await hashPassword("the-owners-own-secret") });
+    const db = await getDb();
+    const before = await counts();
+    const input = bookingInput(await offeredStart(["dahua"], 1, 11), {
+      contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" },
+      account: { mode: "password", password: "a-strangers-secret", confirmPassword: "a-strangers-secret" },
+    });
+    const c = await bookVisit(null, input, null);
+    const fresh = await bookVisit(null, bookingInput(await offeredStart(["dahua"], 1, 12), { account: input.account }), null);
+    expect(Object.keys(c).sort()).toEqual(Object.keys(fresh).sort()); // the same answer as for a new email
+    expect(c.replayed).toBe(false);
+    const [v] = await db.select({ customerId: visits.customerId }).from(visits).where(eq(visits.id, c.visitId));
+    expect(v!.customerId).not.toBe(taken.customerId); // not put into the account
+    const [owner] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, taken.id));
+    expect(await verifyPassword(owner!.hash, "the-owners-own-secret")).toBe(true);
+    expect(await counts()).toMatchObject({ users: before.users + 1 }); // the new email's login only
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.visitId, c.visitId));
+    expect(mail!.toAddress).toBe(taken.email);
+    expect(mail!.textBody).toMatch(/already has an account[\s\S]*not in that account[\s\S]*\/signin/);
+  });
+});
+
+describe("visit length: the base covers the first device, each further device adds the extra (settings 60 + 30)", () => {
+  it("books 1 device for 60 minutes and 2 for 90; the slot picker and the reschedule picker say the same", async () => {
+    const db = await getDb();
+    const minutes = async (visitId: string) => {
+      const [v] = await db.select({ s: visits.startsAt, e: visits.endsAt }).from(visits).where(eq(visits.id, visitId));
+      return (v!.e.getTime() - v!.s.getTime()) / 60_000;
+    };
+    const one = await bookVisit(null, bookingInput(await offeredStart(["dahua"], 1, 3)), null);
+    expect(await minutes(one.visitId)).toBe(60);
+    const base = bookingInput(await offeredStart(["dahua"], 2, 5));
+    const two = await bookVisit(null, { ...base, devices: [base.devices[0]!, { ...base.devices[0]!, model: "DH-XVR5108" }] }, null);
+    expect(await minutes(two.visitId)).toBe(90);
+    expect((await slotOptions({ brands: ["dahua"], deviceCount: 1 })).visitMinutes).toBe(60);
+    expect((await slotOptions({ brands: ["dahua"], deviceCount: 2 })).visitMinutes).toBe(90);
+    expect((await rescheduleOptions(admin, two.visitId)).visitMinutes).toBe(90);
+  });
+});
+
+describe("the devices of a visit keep the order the customer entered them in", () => {
+  it("in the confirmation email, the portal, the job page, the technician's day and the API", async () => {
+    const base = bookingInput(await offeredStart(["dahua", "hikvision", "lorex"], 5, 7));
+    const entered = [
+      { brand: "lorex", kind: "dvr", model: "D241-ORDER1" },
+      { brand: "hikvision", kind: "nvr", model: "DS-ORDER2" },
+      { brand: "dahua", kind: "nvr", model: "NVR-ORDER3" },
+      { brand: "lorex", kind: "nvr", model: "N841-ORDER4" },
+      { brand: "dahua", kind: "dvr", model: "XVR-ORDER5" },
+    ] as const;
+    const c = await bookVisit(
+      null,
+      {
+        ...base,
+        account: { mode: "password", password: "correct horse battery staple", confirmPassword: "correct horse battery staple" },
+        devices: entered.map((d) => ({ ...base.devices[0]!, ...d })),
+      },
+      null,
     );
-    expect(e).toBeInstanceOf(ConflictError);
-    expect(e.fieldErrors?.["contact.email"]?.[0]).toMatch(/already exists/);
+    const models = entered.map((d) => d.model);
+    const inOrder = (texts: string[]) => models.map((m) => texts.findIndex((t) => t.includes(m)));
+    const db = await getDb();
+    const [mail] = await db
+      .select({ text: mailOutbox.textBody })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.visitId, c.visitId), eq(mailOutbox.kind, "booking.confirmation")));
+    const lines = mail!.text.split("\n");
+    const at = inOrder(lines);
+    expect(at.every((i) => i >= 0) && at.every((i, k) => k === 0 || i > at[k - 1]!), `email lines ${at}`).toBe(true);
+
+    const [login] = await db
+      .select({ id: users.id, email: users.email, name: users.name, customerId: users.customerId })
+      .from(users)
+      .where(eq(users.email, base.contact.email));
+    const customer: Actor = { ...login!, role: "customer" };
+    expect((await getMyVisit(customer, c.visitId)).devices.map((d) => d.label)).toEqual(inOrder(models).map((_, i) => expect.stringContaining(models[i]!)));
+    expect((await getVisit(admin, c.visitId)).devices.map((d) => d.model)).toEqual(models);
+    expect((await getJob(admin, c.visitId)).devices.map((d) => d.model)).toEqual(models);
+    const [v] = await db.select({ technicianId: visits.technicianId, startsAt: visits.startsAt }).from(visits).where(eq(visits.id, c.visitId));
+    const tech: Actor = {
+      ...(
+        await db.select({ id: users.id, email: users.email, name: users.name, customerId: users.customerId }).from(users).where(eq(users.id, v!.technicianId!))
+      )[0]!,
+      role: "technician",
+    };
+    const day = await listMyTechVisits(tech, "today", new Date(v!.startsAt.getTime() - 60_000));
+    expect(day.visits.find((x) => x.id === c.visitId)!.devices.map((label) => models.findIndex((m) => label.includes(m)))).toEqual([0, 1, 2, 3, 4]);
   });
 });
 

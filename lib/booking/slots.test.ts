@@ -1,6 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { computeFreeSlots, visitMinutes, type AvailabilityRows, type SlotSettings } from "./slots";
+import { computeFreeSlots, type AvailabilityRows, type SlotSettings } from "./slots";
+import { visitMinutes } from "./visit-length";
+import { rangeFor } from "@/lib/availability/slot-rows";
+import { getSettings } from "@/lib/settings/company";
+import { slotOptions } from "./slot-options";
 
 const ZONE = "America/New_York";
 const SETTINGS: SlotSettings = {
@@ -9,7 +13,8 @@ const SETTINGS: SlotSettings = {
   minNoticeMinutes: 120,
   horizonDays: 30,
   travelBufferMinutes: 30,
-  visitBaseMinutes: 60,
+  // One device: 90 minutes (the base covers the first device); each further device: 30 more.
+  visitBaseMinutes: 90,
   visitPerDeviceMinutes: 30,
 };
 const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
@@ -93,6 +98,7 @@ describe("free slots", () => {
   });
 
   it("makes the visit longer for more devices", () => {
+    expect(visitMinutes(SETTINGS, 1)).toBe(90);
     expect(visitMinutes(SETTINGS, 3)).toBe(150);
     expect(monday(rows(), SETTINGS, 3).at(-1)).toBe("14:30");
     const [first] = computeFreeSlots(rows(), SETTINGS, { brands: ["dahua"], deviceCount: 3, fromDay: MONDAY, toDay: MONDAY }, SUNDAY_NOON);
@@ -189,5 +195,20 @@ describe("daylight-saving changes (America/New_York)", () => {
     expect(nine("2026-10-31", nowFall)[0]!.start.toISOString()).toBe("2026-10-31T13:00:00.000Z");
     expect(nine("2026-11-01", nowFall)[0]!.start.toISOString()).toBe("2026-11-01T14:00:00.000Z");
     expect(nine("2026-11-01", nowFall)).toHaveLength(14);
+  });
+});
+
+describe("the slot range is clamped to the booking horizon (finding 12)", () => {
+  it("any days asked for read and answer at most the horizon: the year 0 to 9999 is today … horizon", async () => {
+    const s = await getSettings();
+    const now = new Date();
+    const range = rangeFor(s, { fromDay: "0001-01-01", toDay: "9999-12-31" }, now);
+    expect(range.from.getTime()).toBeGreaterThanOrEqual(now.getTime() - 3 * 86_400_000);
+    expect(range.to.getTime()).toBeLessThanOrEqual(now.getTime() + (s.horizonDays + 3) * 86_400_000);
+    const t0 = Date.now();
+    const { days } = await slotOptions({ brands: ["dahua"], deviceCount: 1, fromDay: "1900-01-01", toDay: "2999-12-31" });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const last = new Date(now.getTime() + (s.horizonDays + 1) * 86_400_000).toISOString().slice(0, 10);
+    for (const d of days) expect(d.day <= last).toBe(true);
   });
 });

@@ -34,9 +34,11 @@ import {
   type VisitStatus,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { visitMinutes } from "@/lib/booking/visit-length";
 import { getSettings } from "@/lib/settings/company";
 import { loadDemoBilling } from "./demo-billing";
 import { createUserUnchecked } from "@/lib/users/manage";
+import { addDeskWork } from "./demo-desk";
 
 // A small deterministic PRNG so two demo databases look alike.
 let seed = 20261127;
@@ -113,7 +115,7 @@ export async function loadDemo(db: Database) {
         phone: `216-555-01${String(accounts.length).padStart(2, "0")}`,
       });
     };
-    await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
+    const dana = await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
 
     const techSpecs: [string, Brand[]][] = [
       ["Rico Alvarez", ["dahua", "lorex", "hikvision"]],
@@ -194,7 +196,7 @@ export async function loadDemo(db: Database) {
           const devs = cust.devices.filter((d) => tech.brands.includes(d.brand));
           if (devs.length === 0) continue;
           const start = date.set({ hour: Math.floor(hour), minute: (hour % 1) * 60 });
-          const minutes = s.visitBaseMinutes + s.visitPerDeviceMinutes * devs.length;
+          const minutes = visitMinutes(s, devs.length);
           const end = start.plus({ minutes: Math.min(minutes, 120) });
           const past = day < 0;
           const status: VisitStatus = past ? (chance(0.05) ? "cancelled" : chance(0.03) ? "no_show" : "completed") : "scheduled";
@@ -214,9 +216,10 @@ export async function loadDemo(db: Database) {
             bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
           });
           await tx.insert(visitDevices).values(
-            devs.map((d) => ({
+            devs.map((d, position) => ({
               visitId,
               deviceId: d.id,
+              position,
               problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
             })),
           );
@@ -224,6 +227,8 @@ export async function loadDemo(db: Database) {
         }
       }
     }
+    const admin = { id: dana.id, role: "admin" as const, name: "Dana Dispatcher", email: "dispatch@demo.fieldkey.test", customerId: null };
+    await addDeskWork(tx, { admin, techs, custs, settings: s, rand, reference: () => `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}` });
     await tx.insert(settings).values({ key: "demo_loaded", value: new Date().toISOString() });
   });
   return accounts;

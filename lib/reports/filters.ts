@@ -7,10 +7,11 @@
 import { z } from "zod";
 import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS, WARRANTY_SEALS } from "@/lib/values";
 import { zodFieldErrors } from "@/lib/platform/errors";
+import { isRealDate } from "@/lib/availability/time";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = () => z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
+const day = () => z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).refine(isRealDate, "Enter a date between 1900 and 2999.");
 const text = () => z.string().trim().max(100, { error: "Use at most 100 characters." });
 
 export const ATTEMPT_ORDERS = ["first", "later"] as const;

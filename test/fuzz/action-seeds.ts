@@ -46,16 +46,22 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   signInAction: { as: "public", seed: (w) => ({ email: w.custA.email, password: PASSWORD, next: "/portal" }), seedStatus: 401 },
   signUpAction: {
     as: "public",
-    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }),
+    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199" }),
+    runs: 60, // each answer takes at least 400 ms (the same for any email)
   },
   setupAction: {
     as: "public",
     seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }),
   },
+  // two-step sign-in: nobody here owes a second factor (a signed-in or signed-out caller: 403 / 401 by design); the codes themselves are unit-tested
+  verifySecondFactorAction: { as: "public", seed: () => ({ code: "123456", next: "/admin" }), seedStatus: 401 },
+  confirmEnrolmentAction: { as: "public", seed: () => ({ code: "123456" }), seedStatus: 401 },
+  resetTwoFactorAction: { as: "admin", seed: (w) => ({ userId: w.tech.id }), seedStatus: 404 }, // Terry has no two-step sign-in to reset
   forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
   // field work
   advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  undoVisitStatusAction: { as: "tech", seed: (w) => ({ visitId: w.visitA }) },
   recordAuthorizationAction: {
     as: "tech",
     seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
@@ -107,7 +113,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
       },
     }),
   },
-  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "unlocked", resultNote: "Reset file came back" }) },
   completeVisitAction: {
     as: "tech",
     seed: (w) => ({
@@ -142,6 +148,8 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   adminSlotsAction: { as: "admin", seed: () => ({ brands: ["dahua", "lorex"], deviceCount: 2, fromDay: "2030-01-02", toDay: "2030-01-03" }) },
   searchCustomersAction: { as: "admin", seed: () => ({ q: "Carla" }) },
   customerProfileAction: { as: "admin", seed: (w) => ({ customerId: w.custA.customerId }) },
+  undoMoveAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign }) }, // 409 "no move to undo" until a fuzzed move lands, then an undo
+  searchOfficeAction: { as: "admin", seed: () => ({ q: "FK-7Q4" }) },
   moveVisitAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign, technicianId: w.otherTech.id, date: "2030-04-03", time: "10:00" }) },
   saveSettingsAction: {
     as: "admin",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { requestIp } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/platform/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
@@ -17,7 +18,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
   const s = await getSettings();
   let m;
   try {
-    m = await getOutboxMail(actor, id);
+    m = await getOutboxMail(actor, id, await requestIp());
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -29,7 +30,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
       </p>
       <h1 className="text-2xl font-bold">{m.subject}</h1>
       <section className="card">
-        <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="font-medium text-slate-600">To</dt>
           <dd>{m.to}</dd>
           <dt className="font-medium text-slate-600">Kind</dt>
