@@ -487,8 +487,8 @@ CREATE TRIGGER reports_vendor_cases AFTER INSERT OR DELETE OR UPDATE OF vendor, 
 
 -- ---------------------------------------------------------------- folding
 -- Fold report_stage_facts (signed facts with their day) into the rollups, then empty it.
--- append = true when the rollups are empty (a rebuild): running sums straight from the facts.
-CREATE OR REPLACE FUNCTION reports_fold(append boolean DEFAULT false) RETURNS void LANGUAGE plpgsql AS $$
+-- (The rebuild fills empty rollups its own way: reports_rebuild_rollups.)
+CREATE OR REPLACE FUNCTION reports_fold() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   all_t constant uuid := 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 BEGIN
@@ -574,20 +574,14 @@ BEGIN
    GROUP BY 1, 2
   ON CONFLICT (key, week) DO UPDATE SET c1 = w.c1 + excluded.c1, c2 = w.c2 + excluded.c2, c3 = w.c3 + excluded.c3, c4 = w.c4 + excluded.c4,
     c5 = w.c5 + excluded.c5, c6 = w.c6 + excluded.c6, c7 = w.c7 + excluded.c7, c8 = w.c8 + excluded.c8;
-  IF NOT append THEN
-    DELETE FROM report_weeks w USING (SELECT DISTINCT k.id, reports_week_of(s.day) AS week
-                                        FROM report_stage_facts s JOIN report_profile_devkeys pd ON pd.profile = s.profile
-                                        JOIN report_keys k ON k.fam = 'w' AND k.devkey = pd.devkey AND k.method = '' AND k.vendor = ''
-                                         AND k.tech IN (s.tech, all_t)
-                                       WHERE s.fam = 'a') x
-     WHERE w.key = x.id AND w.week = x.week AND w.c1 = 0 AND w.c2 = 0 AND w.c3 = 0 AND w.c4 = 0 AND w.c5 = 0 AND w.c6 = 0 AND w.c7 = 0 AND w.c8 = 0;
-  END IF;
+  DELETE FROM report_weeks w USING (SELECT DISTINCT k.id, reports_week_of(s.day) AS week
+                                      FROM report_stage_facts s JOIN report_profile_devkeys pd ON pd.profile = s.profile
+                                      JOIN report_keys k ON k.fam = 'w' AND k.devkey = pd.devkey AND k.method = '' AND k.vendor = ''
+                                       AND k.tech IN (s.tech, all_t)
+                                     WHERE s.fam = 'a') x
+   WHERE w.key = x.id AND w.week = x.week AND w.c1 = 0 AND w.c2 = 0 AND w.c3 = 0 AND w.c4 = 0 AND w.c5 = 0 AND w.c6 = 0 AND w.c7 = 0 AND w.c8 = 0;
 
-  IF append THEN
-    PERFORM reports_fold_cum_append();
-  ELSE
-    PERFORM reports_fold_cum();
-  END IF;
+  PERFORM reports_fold_cum();
   DELETE FROM report_stage_facts;
   DELETE FROM report_stage_cum;
 END $$;
@@ -647,18 +641,6 @@ BEGIN
                                   IS NOT DISTINCT FROM (p.c1, p.c2, p.c3, p.c4, p.c5, p.c6, p.c7, p.c8, p.h1, p.h2))
   ) z
   WHERE e.key = z.key AND e.day = z.day;
-END $$;
---> statement-breakpoint
--- The same into empty rollups (rebuild): running sums per key.
-CREATE OR REPLACE FUNCTION reports_fold_cum_append() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO report_cum (key, day, c1, c2, c3, c4, c5, c6, c7, c8, h1, h2)
-  SELECT key, day, sum(c1) OVER r, sum(c2) OVER r, sum(c3) OVER r, sum(c4) OVER r, sum(c5) OVER r, sum(c6) OVER r, sum(c7) OVER r, sum(c8) OVER r,
-         reports_vsum(h1) OVER r, reports_vsum(h2) OVER r
-    FROM (SELECT key, day, sum(c1) AS c1, sum(c2) AS c2, sum(c3) AS c3, sum(c4) AS c4, sum(c5) AS c5, sum(c6) AS c6, sum(c7) AS c7, sum(c8) AS c8,
-                 reports_vsum(h1) AS h1, reports_vsum(h2) AS h2
-            FROM report_stage_cum GROUP BY key, day) d
-  WINDOW r AS (PARTITION BY key ORDER BY day ROWS UNBOUNDED PRECEDING);
 END $$;
 --> statement-breakpoint
 -- The day a fact counts on: company-local, in the zone that applies to it (see report_state).
@@ -791,6 +773,103 @@ END $$;
 -- ---------------------------------------------------------------- rebuild
 -- Everything from the base tables, set-based (an independent path to the same
 -- numbers: the property tests compare it with the triggers and the folding).
+-- Every step is one statement over all rows: no per-row PL/pgSQL. Histograms
+-- are spread into one column per bucket while they are summed (plain window
+-- sums make the running totals) and packed into arrays only when written.
+
+-- "tmpl" once per g in lo..hi, '#' replaced by g, comma-separated (the rebuild's wide column lists).
+CREATE OR REPLACE FUNCTION reports_cols(tmpl text, lo int, hi int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT string_agg(replace(tmpl, '#', g::text), ', ' ORDER BY g) FROM generate_series(lo, hi) g
+$$;
+--> statement-breakpoint
+-- An expression: the columns <prefix>1..<prefix>n as a histogram array, cut after the last
+-- entry that is not zero and NULL when all are zero (what reports_vadd leaves).
+CREATE OR REPLACE FUNCTION reports_hist_expr(prefix text, n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format('CASE WHEN greatest(%1$s) IS NULL THEN NULL ELSE (ARRAY[%2$s]::int[])[1:greatest(%1$s)] END',
+                reports_cols('CASE WHEN ' || prefix || '# <> 0 THEN # END', 1, n), reports_cols(prefix || '#', 1, n))
+$$;
+--> statement-breakpoint
+-- Empty rollups (report_cum, report_weeks) from the facts as counted, in the zone tz: running sums per key.
+CREATE OR REPLACE FUNCTION reports_rebuild_rollups(tz text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  all_t constant uuid := 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+  running constant text := ' WINDOW w AS (PARTITION BY k.id ORDER BY x.day ROWS UNBOUNDED PRECEDING)';
+BEGIN
+  -- the keys, from the distinct combinations (small)
+  INSERT INTO report_keys (fam, devkey, method, tech, vendor)
+  SELECT 'a', pd.devkey, c.method, c.tech, ''
+    FROM (SELECT DISTINCT profile, method, tech FROM report_attempts) s
+    JOIN report_profile_devkeys pd ON pd.profile = s.profile
+   CROSS JOIN LATERAL (VALUES (s.method, all_t), ('', s.tech), (s.method, s.tech), ('', all_t)) c(method, tech)
+  UNION
+  SELECT 'w', pd.devkey, '', c.tech, ''
+    FROM (SELECT DISTINCT profile, tech FROM report_attempts) s
+    JOIN report_profile_devkeys pd ON pd.profile = s.profile
+   CROSS JOIN LATERAL (VALUES (s.tech), (all_t)) c(tech)
+  UNION
+  SELECT 'v', sd.devkey, '', s.tech, ''
+    FROM (SELECT DISTINCT sig, tech FROM report_visits) s JOIN report_sig_devkeys sd ON sd.sig = s.sig
+  UNION
+  SELECT 'c', pd.devkey, '', c.tech, s.vendor
+    FROM (SELECT DISTINCT profile, tech, vendor FROM report_vendor_cases) s
+    JOIN report_profile_devkeys pd ON pd.profile = s.profile
+   CROSS JOIN LATERAL (VALUES (s.tech), (all_t)) c(tech)
+  ON CONFLICT DO NOTHING;
+  ANALYZE report_keys;
+
+  -- attempts per (profile, method, technician, day): c1..c8 as in report_cum, and
+  -- f1..f34 / l1..l34 the succeeded timed first / later attempts per duration bucket (bucket + 1)
+  DROP TABLE IF EXISTS pg_temp.reports_rb_a;
+  EXECUTE 'CREATE TEMP TABLE reports_rb_a ON COMMIT DROP AS SELECT profile, method, tech, (at AT TIME ZONE ' || quote_literal(tz) || ')::date AS day, '
+    || reports_cols('count(*) FILTER (WHERE first AND outcome = # - 1)::int AS c#', 1, 4) || ', '
+    || reports_cols('count(*) FILTER (WHERE NOT first AND outcome = # - 5)::int AS c#', 5, 8) || ', '
+    || reports_cols('count(*) FILTER (WHERE first AND outcome = 0 AND bucket + 1 = #)::int AS f#', 1, 34) || ', '
+    || reports_cols('count(*) FILTER (WHERE NOT first AND outcome = 0 AND bucket + 1 = #)::int AS l#', 1, 34)
+    || ' FROM report_attempts GROUP BY 1, 2, 3, 4';
+  ANALYZE pg_temp.reports_rb_a;
+
+  -- each under its keys (device keys of its profile x method / technician / both / neither), running sums per key
+  EXECUTE 'INSERT INTO report_cum (key, day, c1, c2, c3, c4, c5, c6, c7, c8, h1, h2) SELECT key, day, c1, c2, c3, c4, c5, c6, c7, c8, '
+    || reports_hist_expr('f', 34) || ', ' || reports_hist_expr('l', 34)
+    || ' FROM (SELECT k.id AS key, x.day, ' || reports_cols('sum(sum(x.c#)::int) OVER w AS c#', 1, 8) || ', '
+    || reports_cols('sum(sum(x.f#)::int) OVER w AS f#', 1, 34) || ', ' || reports_cols('sum(sum(x.l#)::int) OVER w AS l#', 1, 34)
+    || $q$ FROM pg_temp.reports_rb_a x
+          JOIN report_profile_devkeys pd ON pd.profile = x.profile
+         CROSS JOIN LATERAL (VALUES (x.method, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid), ('', x.tech), (x.method, x.tech),
+                                    ('', 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) c(method, tech)
+          JOIN report_keys k ON k.fam = 'a' AND k.devkey = pd.devkey AND k.method = c.method AND k.tech = c.tech AND k.vendor = ''
+         GROUP BY k.id, x.day$q$ || running || ') y';
+
+  -- the weekly trend
+  EXECUTE 'INSERT INTO report_weeks (key, week, c1, c2, c3, c4, c5, c6, c7, c8) SELECT k.id, reports_week_of(x.day), '
+    || reports_cols('sum(x.c#)::int', 1, 8)
+    || $q$ FROM pg_temp.reports_rb_a x
+          JOIN report_profile_devkeys pd ON pd.profile = x.profile
+         CROSS JOIN LATERAL (VALUES (x.tech), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) c(tech)
+          JOIN report_keys k ON k.fam = 'w' AND k.devkey = pd.devkey AND k.method = '' AND k.tech = c.tech AND k.vendor = ''
+         GROUP BY 1, 2$q$;
+  DROP TABLE pg_temp.reports_rb_a;
+
+  -- completed visits (c1) and first-visit fixes (c2), under their signature's device keys
+  EXECUTE 'INSERT INTO report_cum (key, day, c1, c2) SELECT k.id, x.day, sum(sum(x.n)::int) OVER w, sum(sum(x.fx)::int) OVER w
+     FROM (SELECT sig, tech, (at AT TIME ZONE ' || quote_literal(tz) || $q$)::date AS day, count(*)::int AS n, count(*) FILTER (WHERE fixed)::int AS fx
+             FROM report_visits GROUP BY 1, 2, 3) x
+     JOIN report_sig_devkeys sd ON sd.sig = x.sig
+     JOIN report_keys k ON k.fam = 'v' AND k.devkey = sd.devkey AND k.method = '' AND k.tech = x.tech AND k.vendor = ''
+    GROUP BY k.id, x.day$q$ || running;
+
+  -- vendor cases: turnaround histogram v1..v16 (bucket + 2; 1 = no result yet)
+  EXECUTE 'INSERT INTO report_cum (key, day, h1) SELECT key, day, ' || reports_hist_expr('v', 16)
+    || ' FROM (SELECT k.id AS key, x.day, ' || reports_cols('sum(sum(x.v#)::int) OVER w AS v#', 1, 16)
+    || ' FROM (SELECT profile, tech, vendor, (at AT TIME ZONE ' || quote_literal(tz) || ')::date AS day, '
+    || reports_cols('count(*) FILTER (WHERE bucket + 2 = #)::int AS v#', 1, 16)
+    || $q$ FROM report_vendor_cases GROUP BY 1, 2, 3, 4) x
+          JOIN report_profile_devkeys pd ON pd.profile = x.profile
+         CROSS JOIN LATERAL (VALUES (x.tech), ('ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)) c(tech)
+          JOIN report_keys k ON k.fam = 'c' AND k.devkey = pd.devkey AND k.method = '' AND k.tech = c.tech AND k.vendor = x.vendor
+         GROUP BY k.id, x.day$q$ || running || ') y';
+END $$;
+--> statement-breakpoint
 -- Applies the settings' time zone at once (a change in progress is finished by it).
 CREATE OR REPLACE FUNCTION reports_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -799,16 +878,8 @@ DECLARE
 BEGIN
   SELECT * INTO st FROM report_state WHERE id = 1 FOR UPDATE;
   UPDATE report_state SET from_tz = tz, to_tz = tz, cursor = NULL, pending_tz = NULL, updated_at = now() WHERE id = 1;
-  DELETE FROM report_deltas;
-  DELETE FROM report_cum;
-  DELETE FROM report_weeks;
-  DELETE FROM report_stage_facts;
-  DELETE FROM report_stage_cum;
-  DELETE FROM report_attempts;
-  DELETE FROM report_visits;
-  DELETE FROM report_vendor_cases;
-  DELETE FROM report_device_first;
-  DELETE FROM report_device_profiles;
+  TRUNCATE report_deltas, report_cum, report_weeks, report_stage_facts, report_stage_cum, report_attempts, report_visits, report_vendor_cases,
+           report_device_first, report_device_profiles;
 
   -- device profiles (the dimension rows first, set-based)
   INSERT INTO report_models (brand, key, name)
@@ -878,14 +949,9 @@ BEGIN
   INSERT INTO report_visits (visit_id, at, tech, fixed, sig)
   SELECT x.visit_id, x.at, x.tech, x.fixed, s.id FROM reports_rebuild_v x JOIN report_sigs s ON s.profiles = x.profiles;
 
-  -- fold it all at once
-  INSERT INTO report_stage_facts (fam, sign, day, tech, method, profile, first, outcome, bucket)
-  SELECT 'a', 1, (at AT TIME ZONE tz)::date, tech, method, profile, first, outcome, bucket FROM report_attempts;
-  INSERT INTO report_stage_facts (fam, sign, day, tech, fixed, sig)
-  SELECT 'v', 1, (at AT TIME ZONE tz)::date, tech, fixed, sig FROM report_visits;
-  INSERT INTO report_stage_facts (fam, sign, day, tech, profile, vendor, bucket)
-  SELECT 'c', 1, (at AT TIME ZONE tz)::date, tech, profile, vendor, bucket FROM report_vendor_cases;
-  PERFORM reports_fold(true);
+  ANALYZE report_device_profiles, report_device_first, report_attempts, report_visits, report_vendor_cases;
+  PERFORM reports_rebuild_rollups(tz);
+  ANALYZE report_cum, report_weeks;
 END $$;
 --> statement-breakpoint
 SELECT reports_rebuild();
