@@ -74,6 +74,29 @@ test.describe("admin reports", () => {
     await ctx.close();
   });
 
+  test("an admin compares two periods side by side and opens a period's attempts", async ({ browser }) => {
+    const ctx = await contextAs(browser, "admin");
+    const page = await ctx.newPage();
+    // March 1–4: four Dahua QR attempts, 3 succeeded; March 5–31: XML (after the vendor), GUID, Lorex failed: 2 of 3
+    await page.goto("/admin/reports?from=2021-03-01&to=2021-03-04");
+    await page.getByLabel("Compare from (day)").fill("2021-03-05");
+    await page.getByLabel("Compare to (day)").fill("2021-03-31");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/cfrom=2021-03-05&cto=2021-03-31/);
+    const section = page.getByTestId("section-comparison");
+    await expect(section.getByRole("heading", { name: "2021-03-01 to 2021-03-04 compared with 2021-03-05 to 2021-03-31" })).toBeVisible();
+    const all = section.getByRole("row", { name: /^All attempts/ });
+    await expect(all).toContainText("75%");
+    await expect(all).toContainText("67%");
+    await expect(all).toContainText("+8 pts");
+    await expect(all).toContainText("Yes: may be chance");
+    // the other period's count opens its attempts, with the other dates
+    await all.getByRole("link", { name: /^3 attempts with a result, All attempts, 2021-03-05 to 2021-03-31: list them$/ }).click();
+    await expect(page).toHaveURL(/\/admin\/reports\/attempts\?from=2021-03-05&to=2021-03-31.*outcome=final/);
+    await expect(page.getByTestId("drill-row")).toHaveCount(3);
+    await ctx.close();
+  });
+
   test("bad filters get a message on the field, not an error page", async ({ browser }) => {
     const page = await (await contextAs(browser, "admin")).newPage();
     await page.goto("/admin/reports?from=2021-03-31&to=2021-03-01");

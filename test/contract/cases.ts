@@ -144,18 +144,26 @@ export const READ_CASES: Case[] = [
     op: "getSuccessRates",
     handler: successRates.GET,
     as: (w) => w.admin,
-    url: () => "/api/v1/reports/success-rates?brand=dahua",
+    // the report page's filters, new ones included (first attempt on the device, a device detail)
+    url: () => "/api/v1/reports/success-rates?brand=dahua&attempt=first&seal=unknown",
     ok: async (b, w) => {
-      // The same figures as the admin report page for the same filters.
-      const page = await getReportData(w.admin, { brand: "dahua" });
+      // The same figures as the admin report page for the same filters, and the filters count.
+      const page = await getReportData(w.admin, { brand: "dahua", attempt: "first", seal: "unknown" });
+      const all = await getReportData(w.admin, { brand: "dahua" });
+      expect(page.byBrandMethod.length).toBeGreaterThan(0);
       expect((b as { rates: unknown }).rates).toEqual(JSON.parse(JSON.stringify(page.byBrandMethod)));
+      expect((b as { totals: { final: number } }).totals.final).toBe(page.totals.final);
+      expect(page.totals.final).toBeLessThanOrEqual(all.totals.final);
       expect((b as { claims: { methodId: string; claimed: number }[] }).claims).toEqual(
         expect.arrayContaining([expect.objectContaining({ methodId: "dahua_qr_dmss", claimed: 0.95 })]),
       );
     },
     invalid: {
-      url: () => "/api/v1/reports/success-rates?brand=sony&from=2026-02-30",
-      errors: expect.arrayContaining([expect.objectContaining({ in: "query", field: "brand", detail: "Pick a brand from the list." })]) as unknown as unknown[],
+      url: () => "/api/v1/reports/success-rates?brand=sony&from=2026-02-30&attempt=second",
+      errors: expect.arrayContaining([
+        expect.objectContaining({ in: "query", field: "brand", detail: "Pick a brand from the list." }),
+        expect.objectContaining({ in: "query", field: "attempt", detail: "Pick first attempts or later attempts." }),
+      ]) as unknown as unknown[],
     },
     // A customer's token, even with the scope, is refused: reports are for admins.
     otherCustomer: { url: () => "/api/v1/reports/success-rates", status: 403, expect: (b) => expect(b).toMatchObject({ status: 403 }) },

@@ -4,10 +4,17 @@ import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS, WARRANTY_SEALS } from "@/lib/va
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS } from "@/lib/values/labels";
 
 type Person = { id: string; name: string };
-type Props = { values: Record<string, string | undefined>; errors: Record<string, string>; technicians: Person[]; customers?: Person[] };
+type Props = {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string>;
+  technicians: Person[];
+  customers?: Person[];
+  /** This quarter compared with the last, the other filters kept. */
+  quarterHref?: string;
+};
 
 /** A plain GET form: the filters live in the URL, so a filtered report can be bookmarked and shared. */
-export function FiltersForm({ values, errors, technicians, customers = [] }: Props) {
+export function FiltersForm({ values, errors, technicians, customers = [], quarterHref }: Props) {
   return (
     <form method="get" action="/admin/reports" className="card" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="mb-3 text-lg font-semibold">
@@ -79,6 +86,11 @@ export function FiltersForm({ values, errors, technicians, customers = [] }: Pro
           ))}
         </SelectField>
       </div>
+      <fieldset className="mt-2 grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="mb-1 text-sm font-semibold">Compare with another period (optional)</legend>
+        <TextField label="Compare from (day)" name="cfrom" type="date" defaultValue={values.cfrom ?? ""} error={errors.cfrom} />
+        <TextField label="Compare to (day)" name="cto" type="date" defaultValue={values.cto ?? ""} error={errors.cto} hint="Same filters, these dates." />
+      </fieldset>
       <div className="mt-2 flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">
           Apply filters
@@ -86,6 +98,11 @@ export function FiltersForm({ values, errors, technicians, customers = [] }: Pro
         <Link href="/admin/reports" className="btn-secondary">
           Clear filters
         </Link>
+        {quarterHref ? (
+          <Link href={quarterHref} className="btn-secondary">
+            This quarter vs last
+          </Link>
+        ) : null}
       </div>
     </form>
   );

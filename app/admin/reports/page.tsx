@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { getReportData, getRollupStatus, listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
-import { filtersToQuery, parseReportFilters, type Source } from "@/lib/reports/filters";
+import { DateTime } from "luxon";
+import { comparePeriods, quarterAndPrevious } from "@/lib/reports/compare";
+import { COMPARISON_KEYS, comparisonSchema, FILTER_KEYS, filtersToQuery, parseParams, parseReportFilters, type Source } from "@/lib/reports/filters";
 import type { ExportTable } from "@/lib/reports/tables";
 import { brandLabel } from "./format";
 import { FiltersForm } from "./filters-form";
 import { attemptsHref, CountLink, visitsHref } from "./links";
+import { ComparisonSection } from "./sections-compare";
 import { BrandMethodSection, ClaimsSection, FirstVisitSection } from "./sections-rates";
 import { TechniciansSection, TimeSection, TrendSection } from "./sections-time";
 
@@ -20,26 +23,34 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePagePermission("reports:read");
   const params = await searchParams;
   const parsed = parseReportFilters(params);
-  const values = parsed.ok ? parsed.filters : parsed.raw;
+  const compared = parseParams(comparisonSchema, COMPARISON_KEYS, params);
+  const values: Record<string, string | undefined> = { ...(parsed.ok ? parsed.filters : parsed.raw), ...(compared.ok ? compared.value : compared.raw) };
   const [technicians, customers, status] = await Promise.all([
     listReportTechnicians(actor),
     listReportCustomers(actor, values.customer),
     getRollupStatus(actor),
   ]);
-  const errors = parsed.ok ? {} : parsed.fieldErrors;
+  const errors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(compared.ok ? {} : compared.fieldErrors) };
+  // "this quarter vs last": the company's today, the other filters kept
+  const quarters = quarterAndPrevious(DateTime.now().setZone(status.timeZone).toISODate()!);
+  const quarterHref = `/admin/reports?${filtersToQuery(
+    { ...values, from: quarters.current.from, to: quarters.current.to, cfrom: quarters.previous.from, cto: quarters.previous.to },
+    [...FILTER_KEYS, ...COMPARISON_KEYS],
+  )}`;
 
-  if (!parsed.ok) {
+  if (!parsed.ok || !compared.ok) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">Reports</h1>
-        <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} />
+        <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
         <p role="alert" className="card border-red-300 text-red-800">
           Some filters are not valid; correct them to see the report.
         </p>
       </div>
     );
   }
-  const data = await getReportData(actor, parsed.filters);
+  const other = compared.value.cfrom && compared.value.cto ? { ...parsed.filters, from: compared.value.cfrom, to: compared.value.cto } : null;
+  const [data, otherData] = await Promise.all([getReportData(actor, parsed.filters), other ? getReportData(actor, other) : null]);
   const q = filtersToQuery(parsed.filters);
   const href = (table: ExportTable) => `/admin/reports/export?table=${table}${q ? `&${q}` : ""}`;
   const t = data.totals;
@@ -56,7 +67,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </a>
         </span>
       </div>
-      <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} />
+      <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
       {status.change ? (
         <p role="status" className="card border-amber-300 bg-amber-50 text-amber-900" data-testid="rollup-progress">
           The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {Math.floor(status.change.progress * 100)}% done. Until
@@ -95,6 +106,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </strong>{" "}
         completed visits. <span className="text-slate-600">{SOURCE_NOTE[data.source]}</span>
       </p>
+      {other && otherData ? (
+        <ComparisonSection
+          rows={comparePeriods(data, otherData, (brand, method) => `${brandLabel(brand)} · ${method}`)}
+          current={parsed.filters}
+          other={other}
+        />
+      ) : null}
       <BrandMethodSection data={data} exportHref={href("brand-method")} />
       <ClaimsSection data={data} exportHref={href("claims")} />
       <FirstVisitSection data={data} exportHref={href("first-visit")} />

@@ -39,7 +39,7 @@ export const successRatesEndpoint = defineEndpoint({
   path: "/api/v1/reports/success-rates",
   summary: "Recovery success rates by brand and method",
   description:
-    "The figures of /admin/reports for the same filters: success rate per brand × method with a 95% Wilson interval, and the seed guide's claims beside the measured rates. Admin tokens only.",
+    "The figures of /admin/reports for the same filters (from, to, brand, kind, technician, model and firmware text, recovery option, warranty seal, first or later attempt, customer): success rate per brand × method with a 95% Wilson interval, and the seed guide's claims beside the measured rates. Admin tokens only.",
   tag: "Reports",
   scope: "reports:read",
   query: reportFiltersSchema,
