@@ -262,14 +262,32 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
   const { hi, lo } = rangeProbes(f);
   const techCond = f.technician ? sql`AND k.tech = ${f.technician}::uuid` : sql``;
   let keys: SQL;
-  if (plan.by === "attr" && plan.attrs.length === 1) {
-    // overall: (brand or *, kind or *, attr); per brand: (b, kind or *, attr)
+  let extra: (CumRow & { tech: string; n: number; brands: string[] | null; ns: number[] | null })[] = [];
+  if (plan.by === "attr") {
+    // overall: (brand or *, kind or *, attr); per brand: (b, kind or *, attr). Several attributes (the models a
+    // text matched) add up: a visit counts once under each; the few visits with devices of two or more of them
+    // are then taken off (n - 1) times, through their signature (below).
     const kind = f.kind ?? "*";
     keys = sql`SELECT k.id, k.tech::text AS tech, CASE WHEN d.brand = '*' THEN ARRAY[]::text[] ELSE ARRAY[d.brand] END AS brands,
         (d.brand = ${f.brand ?? "*"}) AS overall
       FROM report_devkeys d
       JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = ''
-      WHERE d.attr = ${plan.attrs[0]!} AND d.kind = ${kind} AND (d.brand IN (${list(plan.brands)}) OR d.brand = ${f.brand ?? "*"}) ${techCond}`;
+      WHERE d.attr IN (${list(plan.attrs)}) AND d.kind = ${kind} AND (d.brand IN (${list(plan.brands)}) OR d.brand = ${f.brand ?? "*"}) ${techCond}`;
+    if (plan.attrs.length > 1) {
+      const ids = plan.attrs.map((a) => a.slice(1));
+      const overlaps = sql`WITH m AS (
+          SELECT s.id AS sig, p.brand, count(DISTINCT p.model_id)::int AS n
+            FROM report_sigs s JOIN report_profiles p ON p.id = ANY (s.profiles)
+           WHERE cardinality(s.profiles) > 1 AND p.model_id::text IN (${list(ids)}) ${f.kind ? sql`AND p.kind = ${f.kind}` : sql``}
+           GROUP BY 1, 2),
+        t AS (SELECT sig, sum(n)::int AS n, array_agg(brand) FILTER (WHERE n > 1) AS brands, array_agg(n) FILTER (WHERE n > 1) AS ns
+                FROM m GROUP BY sig HAVING sum(n) > 1)
+        SELECT k.id, k.tech::text AS tech, t.n, t.brands, t.ns
+          FROM t
+          JOIN report_devkeys d ON d.brand = '*' AND d.kind = '*' AND d.attr = 'g' || t.sig
+          JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = '' ${techCond}`;
+      extra = await queryRows(db, probeSql(overlaps, lo ? [lo, hi] : [hi]));
+    }
   } else {
     const conds = and(profileConds(f));
     keys = sql`SELECT k.id, k.tech::text AS tech,
@@ -293,6 +311,15 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
     if (row.overall) add(row.tech, "*", completed, fixed);
     for (const b of row.brands) add(row.tech, b, completed, fixed);
   }
+  // visits counted under n > 1 of the attributes: n - 1 off overall (with a brand filter the matched models are
+  // that brand's), n_b - 1 off per brand
+  for (const { row, t } of diffs(extra, hi, lo).values()) {
+    const [completed, fixed] = [t.c[0]!, t.c[1]!];
+    if (!completed && !fixed) continue;
+    add(row.tech, "*", -(row.n - 1) * completed, -(row.n - 1) * fixed);
+    (row.brands ?? []).forEach((b, i) => add(row.tech, b, -(row.ns![i]! - 1) * completed, -(row.ns![i]! - 1) * fixed));
+  }
+  for (const [k, r] of out) if (!r.completed && !r.fixed) out.delete(k);
   return [...out.values()];
 }
 
