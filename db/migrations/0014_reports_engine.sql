@@ -716,7 +716,7 @@ CREATE TRIGGER reports_settings AFTER INSERT OR UPDATE ON settings
 -- (at most max_rows of each kind) whose company-local day differs in the new zone.
 -- Run it in a REPEATABLE READ transaction, so the deltas folded and the facts
 -- read are the same moment. Returns true while there is more to do.
-CREATE OR REPLACE FUNCTION reports_migrate_step(max_rows int DEFAULT 20000, who text DEFAULT NULL) RETURNS boolean LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION reports_migrate_step(max_rows int DEFAULT 1000, who text DEFAULT NULL) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
   st report_state;
   nxt timestamptz;
