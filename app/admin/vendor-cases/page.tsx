@@ -5,7 +5,6 @@ import { formatDateTime } from "@/lib/format/dates";
 import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
 import {
   countVendorCases,
   DUE_SOON_HOURS,
@@ -17,6 +16,7 @@ import {
 } from "@/lib/vendor-cases/read";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { getSettings } from "@/lib/settings/company";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Vendor cases" };
 
@@ -33,12 +33,7 @@ type View = VendorCaseView;
 
 /** Open cases, oldest due first; a cursor that no longer reads starts again from the first page. */
 async function load(actor: Actor, filter: VendorCaseFilter, cursor: string | undefined) {
-  try {
-    return await listVendorCases(actor, filter, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listVendorCases(actor, filter, { limit: PAGE_SIZE });
-  }
+  return (await readPageOrFirst(cursor, (c) => listVendorCases(actor, filter, { limit: PAGE_SIZE, cursor: c }))).page;
 }
 
 export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[]; due?: string | string[] }> }) {

@@ -3,29 +3,24 @@ import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { requestIp } from "@/lib/auth/actor";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
 import { MailStatusBadge } from "@/app/_ui/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format/dates";
 import { countOutbox, listOutbox, outboxFilterFromParams, type OutboxFilter } from "@/lib/mail/outbox-read";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { MAIL_STATUSES, type MailStatus } from "@/lib/values";
 import { MAIL_STATUS_LABELS } from "@/lib/values/labels";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 const PAGE_SIZE = 50;
 
 /** This page; a cursor that no longer reads starts again from the first page. */
-async function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined, ip: string | null) {
-  try {
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE, cursor }, ip), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE }, ip), stale: true };
-  }
+function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined, ip: string | null) {
+  return readPageOrFirst(cursor, (c) => listOutbox(actor, filter, { limit: PAGE_SIZE, cursor: c }, ip));
 }
 
 const EMPTY: Record<MailStatus | "all", string> = {
@@ -81,11 +76,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           There is no status “{String(sp.status)}”; showing all mail.
         </p>
       ) : null}
-      {stale ? (
-        <p role="status" className="text-slate-700">
-          That page link is out of date, so the list starts from the beginning.
-        </p>
-      ) : null}
+      {stale ? <StalePageNote /> : null}
       {mails.length === 0 ? (
         <EmptyState title={status ? `No ${MAIL_STATUS_LABELS[status].toLowerCase()} mail.` : "No mail yet."}>{EMPTY[status ?? "all"]}</EmptyState>
       ) : (

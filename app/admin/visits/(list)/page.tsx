@@ -3,11 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
 import { listTechnicianChoices } from "@/lib/availability/technicians";
 import { todayIn } from "@/lib/availability/time";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { VISIT_STATUSES } from "@/lib/values";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
@@ -15,19 +14,15 @@ import type { VisitListFilter } from "@/lib/visits/filters";
 import { parseVisitListParams, rawVisitListParams, visitListFilter, visitListHref } from "@/lib/visits/list-params";
 import { countVisits, listVisitPage } from "@/lib/visits/read";
 import { VisitTable } from "../visit-table";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Visits" };
 
 const PAGE_SIZE = 50;
 
 /** This page of the list; a cursor that no longer reads (an old or edited link) starts again from the first page. */
-async function load(actor: Actor, filter: VisitListFilter, cursor: string | undefined, order: "asc" | "desc") {
-  try {
-    return { page: await listVisitPage(actor, filter, { limit: PAGE_SIZE, cursor }, order), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listVisitPage(actor, filter, { limit: PAGE_SIZE }, order), stale: true };
-  }
+function load(actor: Actor, filter: VisitListFilter, cursor: string | undefined, order: "asc" | "desc") {
+  return readPageOrFirst(cursor, (c) => listVisitPage(actor, filter, { limit: PAGE_SIZE, cursor: c }, order));
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -157,11 +152,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
             {result.total} visit{result.total === 1 ? "" : "s"}
             <span className="font-normal text-slate-600"> · times in {s.timeZone}</span>
           </h2>
-          {result.stale ? (
-            <p role="status" className="text-slate-700">
-              That page link is out of date, so the list starts from the beginning.
-            </p>
-          ) : null}
+          {result.stale ? <StalePageNote /> : null}
           {result.page.data.length ? (
             <VisitTable rows={result.page.data} zone={s} label="Visits" />
           ) : (
