@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/app/_ui/guard";
 import { requestIp } from "@/lib/auth/actor";
 import { Pager, StalePageNote } from "@/app/_ui/pager";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
+import { ViewTabs, type ViewTab } from "@/app/_ui/view-tabs";
 import { MailStatusBadge } from "@/app/_ui/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format/dates";
@@ -45,9 +46,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   ]);
   const total = counts.reduce((n, [, c]) => n + c, 0);
   const mails = page.data;
-  const tabs = [{ key: "all" as const, label: "All", n: total, href: "/admin/outbox" }].concat(
-    counts.map(([st, n]) => ({ key: st as never, label: MAIL_STATUS_LABELS[st], n, href: `/admin/outbox?status=${st}` })),
-  );
+  const tabs: ViewTab[] = [{ key: "all", label: "All", count: total, href: "/admin/outbox" }]
+    .concat(counts.map(([st, n]) => ({ key: st, label: MAIL_STATUS_LABELS[st], count: n, href: `/admin/outbox?status=${st}` })))
+    .map((t) => ({ ...t, testId: `outbox-tab-${t.key}` }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
@@ -55,22 +56,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         Every email the app writes, newest first. Without SMTP configured, mail stays here. Password-reset and invitation links are hidden: they go only to the
         recipient, and every look at the outbox is recorded.
       </p>
-      <nav aria-label="Mail by status">
-        <ul className="flex flex-wrap gap-2">
-          {tabs.map((t) => (
-            <li key={t.key}>
-              <Link
-                href={t.href}
-                aria-current={(status ?? "all") === t.key ? "page" : undefined}
-                data-testid={`outbox-tab-${t.key}`}
-                className="inline-flex min-h-11 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-              >
-                {t.label} <span className="rounded-full bg-slate-100 px-2 text-xs">{t.n}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs label="Mail by status" tabs={tabs} current={status ?? "all"} />
       {badStatus ? (
         <p role="alert" className="text-red-800">
           There is no status “{String(sp.status)}”; showing all mail.

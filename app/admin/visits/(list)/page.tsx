@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager, StalePageNote } from "@/app/_ui/pager";
+import { ViewTabs, type ViewTab } from "@/app/_ui/view-tabs";
 import type { Actor } from "@/lib/auth/permissions";
 import { listTechnicianChoices } from "@/lib/availability/technicians";
 import { todayIn } from "@/lib/availability/time";
@@ -36,12 +37,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const errors = parsed.ok ? {} : parsed.fieldErrors;
   const today = todayIn(s.timeZone);
   const yesterday = DateTime.fromISO(today).minus({ days: 1 }).toISODate()!;
-  const views = [
-    { label: "Today", href: visitListHref({ from: today, to: today }) },
-    { label: "Upcoming", href: visitListHref({ from: today }) },
-    { label: "Requests to schedule", href: visitListHref({ status: "requested" }) },
-    { label: "Past", href: visitListHref({ to: yesterday, order: "desc" }) },
-    { label: "All", href: visitListHref({}) },
+  const views: ViewTab[] = [
+    { key: "today", label: "Today", href: visitListHref({ from: today, to: today }) },
+    { key: "upcoming", label: "Upcoming", href: visitListHref({ from: today }) },
+    { key: "requests", label: "Requests to schedule", href: visitListHref({ status: "requested" }) },
+    { key: "past", label: "Past", href: visitListHref({ to: yesterday, order: "desc" }) },
+    { key: "all", label: "All", href: visitListHref({}) },
   ];
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
   const result = parsed.ok
@@ -62,21 +63,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           Book a visit
         </Link>
       </div>
-      <nav aria-label="Visit views">
-        <ul className="flex flex-wrap gap-2">
-          {views.map((v) => (
-            <li key={v.label}>
-              <Link
-                href={v.href}
-                aria-current={v.href === current ? "page" : undefined}
-                className="inline-flex min-h-11 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-              >
-                {v.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs label="Visit views" tabs={views} current={views.find((v) => v.href === current)?.key} />
       <form
         method="get"
         action="/admin/visits"
