@@ -53,7 +53,7 @@ export async function bookingCounts() {
   };
 }
 
-/** The AppError a booking fails with (fails the test if it succeeds or throws anything else). */
+/** The AppError a booking (or a change to one) is refused with; fails the test if it succeeds or throws anything else. */
 export async function bookingError(p: Promise<unknown>): Promise<AppError> {
   try {
     await p;
@@ -61,5 +61,5 @@ export async function bookingError(p: Promise<unknown>): Promise<AppError> {
     if (err instanceof AppError) return err;
     throw err;
   }
-  throw new Error("expected the booking to fail");
+  throw new Error("expected a refusal");
 }
