@@ -1,4 +1,5 @@
 import type { Board, BoardVisit } from "@/lib/dispatch/board";
+import { labelledMarks } from "@/lib/dispatch/layout";
 import { Droppable } from "./dnd";
 
 /** Renders one visit card (draggable on desktop); the board passes it so the lanes stay free of drag state. */
@@ -7,10 +8,10 @@ export type CardFn = (v: BoardVisit, opts?: { compact?: boolean; showDay?: boole
 export function DayLanes({ b, card }: { b: Board; card: CardFn }) {
   return (
     <div className="overflow-x-auto">
-      <div className="sm:min-w-[48rem]">
+      <div className="sm:min-w-[42rem]">
         <div className="relative ml-0 hidden h-6 border-b border-slate-300 text-xs text-slate-600 sm:ml-32 sm:block" aria-hidden>
-          {b.marks.map((m) => (
-            <span key={m.pct} className="absolute -translate-x-1/2" style={{ left: `${m.pct}%` }}>
+          {labelledMarks(b.marks).map((m) => (
+            <span key={m.pct} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${m.pct}%` }}>
               {m.label}
             </span>
           ))}
