@@ -60,6 +60,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
         outcome: attempts.outcome,
         durationSeconds: attempts.durationSeconds,
         startedAt: attempts.startedAt,
+        endedAt: attempts.endedAt,
         notes: attempts.notes,
         description: attempts.description,
         technicianId: attempts.technicianId,

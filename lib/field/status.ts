@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { formatTimeRange } from "@/lib/format/dates";
-import { getDb } from "@/db/client";
+import { inTransaction, type WriteOptions } from "@/db/client";
 import { customers, sites, users, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
@@ -18,11 +18,10 @@ import { advanceVisitSchema } from "./schemas";
  * outbox, in the same transaction. waiting_vendor and completed have their
  * own entry points (vendor cases, completion).
  */
-export async function advanceVisit(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function advanceVisit(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const { visitId, to } = parseInput(advanceVisitSchema, input);
-  const db = await getDb();
-  const s = await getSettings();
-  return db.transaction(async (tx) => {
+  const s = await getSettings(opts.tx);
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, visitId, { lock: true });
     assertEditable(v);
     assertTransition(v.status, to);

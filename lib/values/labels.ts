@@ -11,6 +11,7 @@ import type {
   ChecklistAnswer,
   DeviceKind,
   MailStatus,
+  QueuedWriteKind,
   RecoveryOption,
   Role,
   TriState,
@@ -97,6 +98,20 @@ export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, strin
 };
 
 /** A label from one of the maps above for a value typed as a plain string (report rows, form state): the value itself when unknown. */
+/** What a queued field write is, in the "waiting to sync" and "Needs attention" lists. */
+export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
+  "visit.advance": "Visit status",
+  "authorization.record": "Authorization",
+  "attempt.log": "Attempt",
+  "attempt.correct": "Attempt correction",
+  "device.update": "Device facts",
+  "vendor_case.close": "Vendor case closed",
+  "vendor_case.attach_file": "Vendor file linked",
+  "checklist.answer": "Checklist",
+  "visit.complete": "Visit completed",
+  "backup.upload": "File upload",
+};
+
 export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {
   if (value == null) return "";
   return Object.hasOwn(labels, value) ? labels[value as K] : value;

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -73,11 +73,15 @@ export async function openCaseFor(db: Executor, visitId: string, deviceId: strin
  * case of the visit stays open, the visit goes back to on_site, where the
  * technician logs the final outcome and completes.
  */
-export async function closeVendorCase(actor: Actor | null, input: unknown, ip: string | null = null, extra: { resultBackupId?: string | null } = {}) {
+export async function closeVendorCase(
+  actor: Actor | null,
+  input: unknown,
+  ip: string | null = null,
+  extra: { resultBackupId?: string | null } & WriteOptions = {},
+) {
   const data = parseInput(closeVendorCaseSchema, input);
   requirePermission(actor, "jobs:work");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(extra.tx, async (tx) => {
     const [found] = await tx.select({ visitId: vendorCases.visitId }).from(vendorCases).where(eq(vendorCases.id, data.caseId));
     if (!found) throw new NotFoundError("Vendor case not found.");
     const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
