@@ -4,7 +4,9 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { CHECKLIST_ITEMS } from "@/lib/field/labels";
 import { CHECKLIST_ANSWERS } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS } from "@/lib/values/labels";
-import { completeVisitAction } from "./actions";
+import { useState } from "react";
+import type { ChecklistAnswer } from "@/lib/values";
+import { useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => m.completeVisitSchema);
@@ -19,16 +21,41 @@ const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => 
 export function CompletionForm({
   visitId,
   needReason,
+  checklist,
   blockers,
 }: {
   visitId: string;
   needReason: { id: string; label: string; attempted: boolean; reason: string }[];
+  /** The checklist as saved so far (answered as the work is done), if it was. */
+  checklist?: { patternLockSet: ChecklistAnswer; configExported: ChecklistAnswer; recoveryEmailUpdated: ChecklistAnswer; notes: string | null } | null;
   blockers: string[];
 }) {
-  const { form, onSubmit, formError } = useActionForm(loadCompleteVisitSchema, completeVisitAction, {
-    defaultValues: { visitId, notes: "", devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })) },
+  const { write, queued } = useFieldWriter();
+  const [saved, setSaved] = useState<string | null>(null);
+  const { form, onSubmit, formError, setFormError } = useActionForm(loadCompleteVisitSchema, (values) => write("visit.complete", values), {
+    defaultValues: {
+      visitId,
+      notes: checklist?.notes ?? "",
+      devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })),
+      ...(checklist
+        ? { patternLockSet: checklist.patternLockSet, configExported: checklist.configExported, recoveryEmailUpdated: checklist.recoveryEmailUpdated }
+        : {}),
+    },
   });
   const { register, formState } = form;
+  // The checklist alone, before completion (the same answers; completion sends them again).
+  const saveChecklist = form.handleSubmit(async (v) => {
+    setSaved(null);
+    const r = await write("checklist.answer", {
+      visitId,
+      patternLockSet: v.patternLockSet,
+      configExported: v.configExported,
+      recoveryEmailUpdated: v.recoveryEmailUpdated,
+      notes: v.notes,
+    });
+    if (r.ok) setSaved(queued ? "Checklist saved on this phone." : "Checklist saved.");
+    else setFormError(r.error);
+  });
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Complete the visit">
@@ -75,7 +102,10 @@ export function CompletionForm({
         </fieldset>
       ))}
       <TextAreaField label="Notes for the record (optional)" id="complete-notes" rows={2} error={e.notes?.message} {...register("notes")} />
-      <FormMessage error={formError} id="complete-message" />
+      <FormMessage error={formError} success={saved} id="complete-message" />
+      <button type="button" className="btn-secondary w-full" disabled={formState.isSubmitting} onClick={() => void saveChecklist()}>
+        Save checklist
+      </button>
       <button type="submit" className="btn-primary w-full text-base" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Completing…" : "Complete visit"}
       </button>

@@ -15,7 +15,7 @@ import {
   type WarrantySeal,
 } from "@/lib/values";
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
-import { updateDeviceFactsAction } from "./actions";
+import { useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadDeviceFactsSchema = () => import("@/lib/field/schemas").then((m) => m.deviceFactsSchema);
@@ -38,7 +38,8 @@ export type DeviceFacts = {
 /** Edit a device's facts on the spot. */
 export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFacts }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(loadDeviceFactsSchema, updateDeviceFactsAction, {
+  const { write, queued } = useFieldWriter();
+  const { form, onSubmit, formError } = useActionForm(loadDeviceFactsSchema, (values) => write("device.update", values), {
     defaultValues: {
       visitId,
       deviceId: d.id,
@@ -54,7 +55,7 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       recoveryOptions: Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, d.recoveryOptions[o] ?? "unknown"])) as DeviceFactsFormOptions,
       notes: d.notes ?? "",
     },
-    onSuccess: (r) => setSaved(r.changed.length ? "Device facts saved." : "Nothing changed."),
+    onSuccess: () => setSaved(queued ? "Device facts saved on this phone." : "Device facts saved."),
   });
   const { register, formState } = form;
   const e = formState.errors;

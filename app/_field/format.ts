@@ -10,3 +10,15 @@ export function nextMove(status: VisitStatus): { to: "en_route" | "on_site"; lab
   if (status === "en_route") return { to: "on_site", label: "Arrived on site" };
   return null;
 }
+
+/** A maps link for an address (opens the phone's maps app). */
+export function mapsUrl(address: string) {
+  return `https://maps.google.com/?q=${encodeURIComponent(address)}`;
+}
+
+/** Bytes as people read them. */
+export function formatBytes(n: number) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,6 +1,6 @@
 "use client";
 import { ActionButton } from "@/app/_ui/action-button";
-import { advanceVisitAction } from "./actions";
+import { useFieldWriter } from "./write-context";
 
 /**
  * One tap moves the visit along (on my way, arrived). `focusAfter`: the id of the element that
@@ -20,9 +20,10 @@ export function StatusButton({
   className?: string;
   focusAfter?: string;
 }) {
+  const { write } = useFieldWriter();
   return (
     <ActionButton
-      action={() => advanceVisitAction({ visitId, to })}
+      action={() => write("visit.advance", { visitId, to })}
       label={label}
       pendingLabel="Saving…"
       className={className}

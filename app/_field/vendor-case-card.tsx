@@ -2,7 +2,7 @@
 import { AlertTriangle } from "lucide-react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { closeVendorCaseAction } from "./actions";
+import { useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCloseVendorCaseSchema = () => import("@/lib/vendor-cases/schemas").then((m) => m.closeVendorCaseSchema);
@@ -11,7 +11,8 @@ export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: strin
 
 /** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
 export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
-  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, closeVendorCaseAction, {
+  const { write } = useFieldWriter();
+  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, (values) => write("vendor_case.close", values), {
     defaultValues: { caseId: c.id, result: "received", resultNote: "" },
   });
   const { register, formState } = form;

@@ -8,7 +8,8 @@ import { SignOutButton } from "./sign-out-button";
 export type NavItem = { href: string; label: string };
 
 /** The header every area shares: company name, the area's navigation, who is signed in. */
-export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
+/** `signOut` replaces the sign-out button (the technician's warns about changes not synced yet). */
+export async function SiteHeader({ nav = [], signOut }: { nav?: NavItem[]; signOut?: React.ReactNode }) {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -39,7 +40,7 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
               <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
                 {actor.name} <span className="text-slate-500">({actor.role})</span>
               </span>
-              <SignOutButton />
+              {signOut ?? <SignOutButton />}
             </>
           ) : (
             <Link href="/signin" className="btn-secondary">

@@ -24,8 +24,13 @@ export function ensureBuilt() {
   );
   if (r.status === 0) return;
   console.log("[e2e] building the app…");
-  const b = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (b.status !== 0) throw new Error("next build failed");
+  // next build, then the service worker (lib/cli/build.ts).
+  const b = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/build.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (b.status !== 0) throw new Error("the build failed");
 }
 
 export function startServer(port: number, env: Record<string, string>, logName = `server-${port}.log`): { child: ChildProcess; info: ServerInfo } {

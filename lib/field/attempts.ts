@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from "./access";
+import { AUTHORIZATION_FIRST } from "./labels";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
 import { openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
@@ -91,7 +92,7 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
   return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, data.visitId, { lock: true });
     assertOnSite(v);
-    if (!(await hasAuthorization(tx, v.id))) throw new ConflictError("Record the customer's authorization before logging any attempt.");
+    if (!(await hasAuthorization(tx, v.id))) throw new ConflictError(AUTHORIZATION_FIRST);
     const device = await deviceOnVisit(tx, v.id, data.deviceId);
     const method = await checkedMethod(tx, data.methodId, device, data.description);
     if (data.outcome === "waiting_vendor" && !method.vendorPending) {

@@ -5,6 +5,7 @@
  * The same reads as the pages (getJob, listMyVisits), the same scoping.
  */
 import "server-only";
+import type { Jsonified } from "@/lib/platform/json";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getSettings } from "@/lib/settings/company";
@@ -12,8 +13,7 @@ import { listMyVisits, rangeBounds } from "./day";
 import { getJob, type Job } from "./job";
 import { getVisitSummary, type VisitSummary } from "./summary";
 
-/** A value as it arrives through JSON: dates become ISO strings. */
-export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+export type { Jsonified };
 
 /** One job as the phone stores it: getJob, and the customer's summary once completed. */
 export type FieldJob = Jsonified<Job> & { summary: Jsonified<VisitSummary> | null; fetchedAt: string };

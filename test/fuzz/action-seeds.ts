@@ -13,6 +13,7 @@ import { createCalendarFeed } from "@/lib/calendar/feeds";
 import { NO_OPTIONS, bookingInput } from "@/test/support/booking";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { makeContractWorld } from "../contract/fixtures";
+import type { FieldWriteKind } from "@/lib/values";
 
 export async function makeActionWorld() {
   const w = await makeContractWorld();
@@ -54,72 +55,6 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   },
   forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
-  // field work
-  advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
-  recordAuthorizationAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
-  },
-  logAttemptAction: {
-    as: "tech",
-    seed: (w) => ({
-      visitId: w.visitOnSite,
-      deviceId: w.deviceA,
-      methodId: "dahua_configtool_xml",
-      outcome: "waiting_vendor",
-      durationSeconds: 300,
-      startedAt: new Date().toISOString(),
-      notes: "Tried the QR",
-      description: "",
-      vendorCase: { vendor: "dahua", whatWasSent: "the QR code" },
-    }),
-  },
-  correctAttemptAction: {
-    as: "tech",
-    seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }),
-  },
-  updateDeviceFactsAction: {
-    as: "tech",
-    seed: (w) => ({
-      ...{
-        visitId: w.visitA,
-        deviceId: w.deviceA,
-        brand: "dahua",
-        kind: "nvr",
-        model: "NVR4108HS",
-        serial: "SN-1",
-        firmware: "4.0",
-        mac: "3C:EF:8C:12:34:56",
-        channels: 8,
-        lorexDeviceId: null,
-      },
-      ...{
-        warrantySeal: "intact",
-        recoveryOptions: {
-          recovery_email: "yes",
-          security_questions: "no",
-          app_account: "unknown",
-          guid_file: "unknown",
-          reset_button: "unknown",
-          unlock_pattern: "no",
-        },
-        notes: "",
-      },
-    }),
-  },
-  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
-  completeVisitAction: {
-    as: "tech",
-    seed: (w) => ({
-      visitId: w.visitOnSite,
-      patternLockSet: "yes",
-      configExported: "no",
-      recoveryEmailUpdated: "na",
-      notes: "",
-      devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }],
-    }),
-  },
-  attachVendorFileAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
   // backups, calendar
   deleteBackupAction: { as: "admin", seed: (w) => ({ backupId: w.backupB.id }) },
   rotateKeysAction: { as: "admin", seed: () => ({}), runs: 60 },
@@ -208,4 +143,74 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   rescheduleSlotsAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove }) },
   rescheduleAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove, slotStart: w.starts[1] }) },
   cancelAction: { as: "customer", seed: (w) => ({ visitId: w.visitCancel, reason: "Found the password" }) },
+};
+
+/**
+ * One valid write per kind of field write (POST /api/field/writes, test/fuzz/field-writes.test.ts),
+ * for the technician; `visit` names the visit the write is for when its input does not.
+ */
+export type WriteSeed = { seed: (w: ActionWorld) => Record<string, unknown>; visit?: (w: ActionWorld) => string };
+export const FIELD_WRITE_SEEDS: Record<FieldWriteKind, WriteSeed> = {
+  "visit.advance": { seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  "authorization.record": {
+    seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
+  },
+  "attempt.log": {
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      deviceId: w.deviceA,
+      methodId: "dahua_configtool_xml",
+      outcome: "waiting_vendor",
+      durationSeconds: 300,
+      startedAt: new Date().toISOString(),
+      notes: "Tried the QR",
+      description: "",
+      vendorCase: { vendor: "dahua", whatWasSent: "the QR code" },
+    }),
+  },
+  "attempt.correct": {
+    visit: (w) => w.visitA,
+    seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }),
+  },
+  "device.update": {
+    seed: (w) => ({
+      ...{
+        visitId: w.visitA,
+        deviceId: w.deviceA,
+        brand: "dahua",
+        kind: "nvr",
+        model: "NVR4108HS",
+        serial: "SN-1",
+        firmware: "4.0",
+        mac: "3C:EF:8C:12:34:56",
+        channels: 8,
+        lorexDeviceId: null,
+      },
+      ...{
+        warrantySeal: "intact",
+        recoveryOptions: {
+          recovery_email: "yes",
+          security_questions: "no",
+          app_account: "unknown",
+          guid_file: "unknown",
+          reset_button: "unknown",
+          unlock_pattern: "no",
+        },
+        notes: "",
+      },
+    }),
+  },
+  "vendor_case.close": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  "visit.complete": {
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      patternLockSet: "yes",
+      configExported: "no",
+      recoveryEmailUpdated: "na",
+      notes: "",
+      devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }],
+    }),
+  },
+  "vendor_case.attach_file": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
+  "checklist.answer": { seed: (w) => ({ visitId: w.visitOnSite, patternLockSet: "yes", configExported: "no", recoveryEmailUpdated: "na", notes: "" }) },
 };

@@ -121,7 +121,7 @@ describe("the phone's queue", () => {
     await queue(A);
     const s = fakeServer({ fail: (w) => (w.id === bad.id ? 409 : undefined) });
     const r = await replayOutbox(db, user, s.transport);
-    expect(r).toMatchObject({ sent: 2, refused: 1 });
+    expect(r).toMatchObject({ sent: 2, refused: 1, visits: [A] });
     expect(await states()).toEqual(["sent", "attention", "sent"]);
     const item = await db.outbox.get({ id: bad.id });
     expect(item).toMatchObject({ status: 409, lastError: `refused ${bad.id}` });

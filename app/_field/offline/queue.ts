@@ -43,7 +43,7 @@ export type ReplayResult = {
   authRequired: boolean;
   /** Another tab or the service worker was sending (it covers this). */
   skipped?: "locked";
-  /** Visits whose writes were applied now (their job should be fetched again). */
+  /** Visits whose writes were answered now, applied or refused (fetch their job again). */
   visits: string[];
 };
 
@@ -124,6 +124,7 @@ export async function replayOutbox(
           } else {
             await db.outbox.update(item.seq!, { state: "attention", status: a.status, result: a.body, lastError: detailOf(a.body, a.status) });
             r.refused++;
+            if (!r.visits.includes(visitId)) r.visits.push(visitId);
           }
           i++;
         }
