@@ -108,8 +108,10 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await requestUpload
     .getByLabel("Exported file")
     .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
-  await requestUpload.getByRole("button", { name: "Upload backup" }).click();
+  await requestUpload.getByRole("button", { name: "Save file to upload" }).click();
   await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml");
+  // Saved on the phone, sent at once (online): nothing waits once it has synced.
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await shotOf(hik, "tech-job-waiting-vendor-390");
   await shotOf(dahua, "tech-device-recovered-390");
 
@@ -131,7 +133,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await resultUpload
     .getByLabel("Exported file")
     .setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
-  await resultUpload.getByRole("button", { name: "Upload backup" }).click();
+  await resultUpload.getByRole("button", { name: "Save file to upload" }).click();
   await expect(vendorCase.getByTestId("vendor-result-file")).toHaveText("sadp-key.bin");
   await vendorCase.getByLabel("Result received").check();
   await vendorCase.getByLabel("What came back").fill("Key file returned by Hikvision, imported in SADP");
@@ -141,6 +143,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   sheet = await logAttempt(page, hik, "SADP export to Hikvision support", "Succeeded", "Save with 5 min");
   await expect(sheet).toBeHidden();
   await expect(hik.getByTestId("device-state")).toHaveText("Recovered");
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
 
   // Admin list is empty of this case now.
   await admin.goto("/admin/vendor-cases");
@@ -160,6 +163,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await finish.getByLabel("Lorex DVR D241: why was it not attempted?").fill("Customer will bring the DVR to the shop next week.");
   await finish.getByRole("button", { name: "Complete visit" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("Completed");
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
 
   // Read-only now; the summary the customer was sent is shown.
   await expect(page.getByRole("button", { name: /^Try / })).toHaveCount(0);

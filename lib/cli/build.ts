@@ -83,7 +83,6 @@ export async function buildApp() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.env.NO_UPDATE_NOTIFIER ??= "1";
   buildApp().catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

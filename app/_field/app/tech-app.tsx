@@ -1,6 +1,7 @@
 "use client";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
+import { config as zodConfig } from "zod";
 import { DateFormatProvider } from "@/app/_ui/date-format";
 import type { ZoneAndLocale } from "@/lib/format/dates";
 import { syncNow } from "../offline/runner";
@@ -9,6 +10,10 @@ import { AttentionList } from "./attention-list";
 import { DayList, type DayRange } from "./day-list";
 import { JobScreen } from "./job-screen";
 import { SyncBar } from "./sync-bar";
+
+// zod probes `Function("")` once to decide on compiled parsers; under the nonce CSP that probe is a
+// reported violation (and refused anyway). The phone's forms parse small objects: no compilation needed.
+zodConfig({ jitless: true });
 
 export type TechView = { kind: "day"; range: DayRange } | { kind: "job"; visitId: string } | { kind: "attention" } | { kind: "other" };
 export type TechAppProps = {

@@ -24,7 +24,7 @@ export function useTechWriter(userId: string, job: FieldJob | undefined, visitId
       async write(kind, input) {
         const full = "visitId" in input || !["attempt.correct", "vendor_case.close", "vendor_case.attach_file"].includes(kind) ? { ...input, visitId } : input;
         const refused = job ? CLIENT_KINDS[kind].check?.(job, full) : null;
-        if (refused) return { ok: false, status: 409, error: refused };
+        if (refused) return typeof refused === "string" ? { ok: false, status: 409, error: refused } : { ok: false, status: 409, ...refused };
         const id = await enqueue(userId, { kind, visitId, input: full, summary: CLIENT_KINDS[kind].summary(full, job) });
         return { ok: true, data: { id } };
       },

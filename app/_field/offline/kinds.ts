@@ -7,7 +7,7 @@
  */
 import type { FieldJob } from "@/lib/field/sync";
 import { AUTHORIZATION_FIRST, formatDuration, ON_SITE_FIRST } from "@/lib/field/labels";
-import { completionBlockers, deviceState } from "@/lib/field/resolution";
+import { acceptsReason, completionBlockers, deviceState } from "@/lib/field/resolution";
 import { lackingReason } from "@/lib/field/playbook";
 import type { AttemptOutcome, QueuedWriteKind, RecoveryOptions } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS, FIELD_WRITE_KIND_LABELS, OUTCOME_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
@@ -18,6 +18,8 @@ type Device = Job["devices"][number];
 type In = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
+export type Refusal = { error: string; fieldErrors?: Record<string, string[]> };
+
 /** The marker the job view shows on things not yet confirmed by the server. */
 export type Pending = { pending?: "queued" | "sent" };
 
@@ -25,7 +27,7 @@ type ClientKind = {
   /** One line for the lists. */
   summary: (input: In, job: Job | undefined) => string;
   /** A refusal the phone can tell at once, in the server's words (the server checks again on sync). */
-  check?: (job: Job, input: In) => string | null;
+  check?: (job: Job, input: In) => Refusal | string | null;
   /** Show it on the job now (mutates the copy it is given). */
   apply?: (job: Job, item: OutboxItem) => void;
 };
@@ -191,6 +193,29 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
     },
   },
   "visit.complete": {
+    // What completeVisit (lib/field/completion.ts) would refuse, by the same rules (lib/field/resolution.ts).
+    check: (job, input) => {
+      if (job.visit.status !== "on_site" && job.visit.status !== "waiting_vendor") return ON_SITE_FIRST;
+      const given = (Array.isArray(input.devices) ? input.devices : []) as { deviceId: string; reason?: string }[];
+      const fieldErrors: Record<string, string[]> = {};
+      const devices = job.devices.map((d) => {
+        const reason = given.find((g) => g.deviceId === d.id)?.reason?.trim();
+        const closingReason = reason && acceptsReason(d.state) ? reason : d.closingReason;
+        return { ...d, state: deviceState({ attempts: d.attempts, closingReason, openVendorCase: !!d.openCase }) };
+      });
+      for (const d of devices.filter((x) => x.state === "open")) {
+        const i = given.findIndex((g) => g.deviceId === d.id);
+        if (i >= 0) fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
+      }
+      const blockers = completionBlockers({
+        status: job.visit.status,
+        hasAuthorization: !!job.authorization,
+        openVendorCases: devices.filter((d) => d.openCase).length,
+        checklistAnswered: true,
+        devices: devices.map((d) => ({ label: d.label, state: d.state })),
+      });
+      return blockers.length ? { error: `This visit cannot be completed yet: ${blockers.join(" ")}`, fieldErrors } : null;
+    },
     summary: () => "Visit completed",
     apply: (job, item) => {
       const reasons = (Array.isArray(item.input.devices) ? item.input.devices : []) as { deviceId: string; reason?: string }[];

@@ -153,14 +153,22 @@ function perWrite(batch: OutboxItem[], a: Answer): Answer[] {
 }
 
 /** The real transport: fetch for writes (tabs and the service worker), the same for uploads unless a page passes its own (with progress). */
-export function httpTransport(opts: { upload?: Transport["sendUpload"]; timeoutMs?: number } = {}): Transport {
+export function httpTransport(
+  opts: {
+    upload?: Transport["sendUpload"];
+    timeoutMs?: number;
+    /** Outside a browser (benchmarks): the server and the session's headers. */ base?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Transport {
   const timeout = opts.timeoutMs ?? 30_000;
+  const base = opts.base ?? "";
   return {
     async sendWrites(writes) {
       try {
-        const res = await fetch("/api/field/writes", {
+        const res = await fetch(`${base}/api/field/writes`, {
           method: "POST",
-          headers: { "Content-Type": "application/json" },
+          headers: { "Content-Type": "application/json", ...opts.headers },
           body: JSON.stringify({ writes }),
           credentials: "same-origin",
           signal: AbortSignal.timeout(timeout),
@@ -174,9 +182,9 @@ export function httpTransport(opts: { upload?: Transport["sendUpload"]; timeoutM
       opts.upload ??
       (async (item, file) => {
         try {
-          const res = await fetch(uploadUrl(item), {
+          const res = await fetch(`${base}${uploadUrl(item)}`, {
             method: "POST",
-            headers: uploadHeaders(item, file),
+            headers: { ...uploadHeaders(item, file), ...opts.headers },
             body: file.data,
             credentials: "same-origin",
             signal: AbortSignal.timeout(Math.max(timeout, 120_000)),
