@@ -187,10 +187,12 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   await page.goto(`/tech/visits/${OFFLINE.reassigned.id}`);
   await expect(page.getByRole("heading", { name: OFFLINE.customer })).toBeVisible();
   await ctx.setOffline(true);
+  await page.getByRole("button", { name: "Arrived on site" }).click();
+  await expect(page.getByTestId("visit-status")).toHaveText("On site");
   await logAttempt(page, "QR code + DMSS app", "Failed", "Save with 5 min");
-  await expect(page.getByTestId("pending-count")).toHaveText("1 waiting to sync");
+  await expect(page.getByTestId("pending-count")).toHaveText("2 waiting to sync");
 
-  // Meanwhile the office gives the visit to Pete.
+  // Meanwhile the office, not knowing, gives the visit to Pete.
   const admin = await (await contextAs(browser, "admin")).newPage();
   await admin.goto(`/admin/dispatch?date=${DateTime.now().setZone("America/New_York").toISODate()}`);
   await admin.getByRole("button", { name: `Move / reassign ${OFFLINE.reassigned.ref}` }).click();
@@ -200,17 +202,18 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   await expect(admin.getByTestId("dispatch-status")).toContainText(`${OFFLINE.reassigned.ref}: ${OFFLINE.pete.name}`);
 
   await ctx.setOffline(false);
-  await expect(page.getByTestId("attention-count")).toHaveText("1 needs attention", { timeout: 30_000 });
+  await expect(page.getByTestId("attention-count")).toHaveText("2 need attention", { timeout: 30_000 });
   await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await page.getByTestId("attention-count").click();
-  const item = page.getByTestId("attention-item");
-  await expect(item).toContainText("Attempt: QR code + DMSS app, failed");
+  const item = page.getByTestId("attention-item").filter({ hasText: "Attempt: QR code + DMSS app, failed" });
   await expect(item.getByTestId("attention-message")).toHaveText("The server said: Visit not found.");
+  await expect(page.getByTestId("attention-item").filter({ hasText: "Status: On site" })).toHaveCount(1);
   await page.screenshot({ path: "test-results/screens/offline-attention-390.png", fullPage: true });
 
   // Nothing was written, and the office sees the refusal on the visit.
   await admin.goto(`/admin/visits/${OFFLINE.reassigned.id}`);
   await expect(admin.getByTestId("refused-writes")).toContainText(`Attempt by ${OFFLINE.olga.name}`);
+  await expect(admin.getByTestId("visit-status")).toHaveText("Scheduled");
   await expect(admin.getByTestId("refused-writes")).toContainText("Visit not found.");
   await expect(admin.getByText("No attempts yet.")).toBeVisible();
   await admin.context().close();

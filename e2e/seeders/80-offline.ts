@@ -34,15 +34,16 @@ const seed: Seeder = async ({ db }) => {
         accessNotes: "Basement, no signal.",
       })
       .returning({ id: sites.id });
+    // The reassigned one is still "scheduled" on the server (the dispatcher can only move those); the others are on site.
     const visitsToMake = [
-      [OFFLINE.journey, 1, false],
-      [OFFLINE.lost, 3, true],
-      [OFFLINE.tabs, 5, true],
-      [OFFLINE.reassigned, 7, true],
-      [OFFLINE.upload, 9, true],
-      [OFFLINE.signout, 11, true],
+      [OFFLINE.journey, 1, false, "on_site"],
+      [OFFLINE.lost, 3, true, "on_site"],
+      [OFFLINE.tabs, 5, true, "on_site"],
+      [OFFLINE.reassigned, 7, true, "scheduled"],
+      [OFFLINE.upload, 9, true, "on_site"],
+      [OFFLINE.signout, 11, true, "on_site"],
     ] as const;
-    for (const [v, hour, authorized] of visitsToMake) {
+    for (const [v, hour, authorized, status] of visitsToMake) {
       const [device] = await tx
         .insert(devices)
         .values({
@@ -65,7 +66,7 @@ const seed: Seeder = async ({ db }) => {
         startsAt,
         endsAt: new Date(startsAt.getTime() + 90 * 60_000),
         busyUntil: new Date(startsAt.getTime() + 120 * 60_000),
-        status: "on_site",
+        status,
         bookingNotes: "Locked out; the recorder is in the basement.",
       });
       await tx.insert(visitDevices).values({ visitId: v.id, deviceId: device!.id, problem: "Forgot the password." });

@@ -9,7 +9,7 @@ export const OFFLINE = {
   lost: { id: "0ff11e00-0000-4000-8000-000000000002", ref: "FK-OFF2" },
   /** Olga, today, on site, authorized: two tabs. */
   tabs: { id: "0ff11e00-0000-4000-8000-000000000003", ref: "FK-OFF3" },
-  /** Olga, today, on site, authorized: reassigned to Pete while Olga is offline. */
+  /** Olga, today, scheduled (authorized in advance): Olga arrives and works offline while the office reassigns it to Pete. */
   reassigned: { id: "0ff11e00-0000-4000-8000-000000000004", ref: "FK-OFF4" },
   /** Olga, today, on site: the config backup chosen offline. */
   upload: { id: "0ff11e00-0000-4000-8000-000000000005", ref: "FK-OFF5" },

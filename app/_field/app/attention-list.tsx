@@ -26,9 +26,7 @@ export function AttentionList(props: { userId: string; items: readonly OutboxIte
               <li key={item.seq} className="card space-y-2 border-red-300" data-testid="attention-item">
                 <p className="flex items-start gap-2 font-semibold">
                   <AlertTriangle aria-hidden className="mt-0.5 size-5 shrink-0 text-red-700" />
-                  <span>
-                    {FIELD_WRITE_KIND_LABELS[item.kind]}: {item.summary}
-                  </span>
+                  <span>{item.summary || FIELD_WRITE_KIND_LABELS[item.kind]}</span>
                 </p>
                 <p className="text-sm text-slate-700">
                   {job ? `${job.visit.reference} · ${job.customer.name} · ` : ""}made {formatDateTime(item.madeAt, props.zone)}

@@ -205,7 +205,8 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
       });
       for (const d of devices.filter((x) => x.state === "open")) {
         const i = given.findIndex((g) => g.deviceId === d.id);
-        if (i >= 0) fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
+        if (i >= 0)
+          fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
       }
       const blockers = completionBlockers({
         status: job.visit.status,
