@@ -187,10 +187,11 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   await page.goto(`/tech/visits/${OFFLINE.reassigned.id}`);
   await expect(page.getByRole("heading", { name: OFFLINE.customer })).toBeVisible();
   await ctx.setOffline(true);
+  await page.getByRole("button", { name: "On my way" }).click();
   await page.getByRole("button", { name: "Arrived on site" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
   await logAttempt(page, "QR code + DMSS app", "Failed", "Save with 5 min");
-  await expect(page.getByTestId("pending-count")).toHaveText("2 waiting to sync");
+  await expect(page.getByTestId("pending-count")).toHaveText("3 waiting to sync");
 
   // Meanwhile the office, not knowing, gives the visit to Pete.
   const admin = await (await contextAs(browser, "admin")).newPage();
@@ -202,7 +203,7 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   await expect(admin.getByTestId("dispatch-status")).toContainText(`${OFFLINE.reassigned.ref}: ${OFFLINE.pete.name}`);
 
   await ctx.setOffline(false);
-  await expect(page.getByTestId("attention-count")).toHaveText("2 need attention", { timeout: 30_000 });
+  await expect(page.getByTestId("attention-count")).toHaveText("3 need attention", { timeout: 30_000 });
   await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await page.getByTestId("attention-count").click();
   const item = page.getByTestId("attention-item").filter({ hasText: "Attempt: QR code + DMSS app, failed" });

@@ -86,6 +86,9 @@ describe("field writes: exactly once", () => {
     await expect(applyFieldWrite(s.tech, { ...write("attempt.log", s.visitId, {}), id: "not-a-uuid" })).rejects.toBeInstanceOf(ValidationError);
     await expect(applyFieldWrite(null, write("attempt.log", s.visitId, attempt(s.visitId, s.dahua)))).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(applyFieldWrite(s.customer, write("attempt.log", s.visitId, attempt(s.visitId, s.dahua)))).rejects.toBeInstanceOf(ForbiddenError);
+    let deep: unknown = "deep";
+    for (let i = 0; i < 5000; i++) deep = { a: deep };
+    await expect(applyFieldWrite(s.tech, write("attempt.log", s.visitId, { ...attempt(s.visitId, s.dahua), note: deep }))).rejects.toThrow(/nested too deeply/);
     expect(await rows(s.visitId)).toEqual({ attempts: 0, writes: 0 });
   });
 

@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { fieldWrites, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { AppError, ConflictError, NotFoundError, parseInput, pgError } from "@/lib/platform/errors";
+import { AppError, ConflictError, NotFoundError, parseInput, pgError, ValidationError } from "@/lib/platform/errors";
 import { toProblem } from "@/lib/platform/problem";
 import { fieldWriteSchema, type FieldWriteResult } from "./schemas";
 import { resolveRefs, WRITE_KINDS } from "./registry";
@@ -31,6 +31,19 @@ export function canonicalJson(v: unknown): string {
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** No form nests deeper than a few levels: deeper input is refused before it is hashed or parsed (no recursion to exhaust). */
+const MAX_DEPTH = 16;
+function tooDeep(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    if (d >= MAX_DEPTH) return true;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
+}
 
 /** Answers that say "try again", not "no": never stored, the phone keeps the write queued. */
 function isTransient(err: unknown, e: AppError) {
@@ -64,6 +77,7 @@ function replay(id: string, row: Stored, actor: Actor, hash: string): FieldWrite
  */
 export async function applyFieldWrite(actor: Actor | null, raw: unknown, ip: string | null = null, now = new Date()): Promise<FieldWriteResult> {
   requirePermission(actor, "jobs:work");
+  if (tooDeep(raw)) throw new ValidationError("The write is nested too deeply to be a field write.", { input: ["Nested too deeply."] });
   const w = parseInput(fieldWriteSchema, raw);
   const kind = WRITE_KINDS[w.kind];
   const hash = sha256(canonicalJson({ kind: w.kind, visitId: w.visitId, madeAt: w.madeAt, input: w.input, refs: w.refs }));
