@@ -11,6 +11,7 @@ import { listRefusedWrites } from "@/lib/field/writes/refused";
 import { formatDateTime } from "@/lib/format/dates";
 import { NotFoundError } from "@/lib/platform/errors";
 import { FIELD_WRITE_KIND_LABELS } from "@/lib/values/labels";
+import { BillingPanel } from "./billing-panel";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -51,6 +52,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
           </ul>
         </section>
       ) : null}
+      <BillingPanel actor={actor} visitId={job.visit.id} status={job.visit.status} locale={job.locale} />
       <DateFormatProvider timeZone={job.timeZone} locale={job.locale}>
         <DirectWriter visitId={job.visit.id}>
           <JobView job={job} area="admin" maxBytes={maxBackupBytes()} />
