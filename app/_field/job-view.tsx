@@ -5,6 +5,7 @@ import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, 
 import type { FieldJob } from "@/lib/field/sync";
 import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
+import { EstimateOnSite, TakePayment } from "./billing-cards";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
@@ -18,6 +19,7 @@ import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
 import { PendingMark } from "./pending-mark";
 import { QueuedUploads } from "./queued-uploads";
+import { useFieldWriter } from "./write-context";
 
 type Job = FieldJob;
 type JobDevice = Job["devices"][number];
@@ -39,6 +41,9 @@ const STATE_BADGE: Record<DeviceState, string> = {
  */
 export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "admin"; maxBytes: number }) {
   const { visit, customer, site, authorization, summary } = job;
+  // Billing on site is the technician's (the admin's visit page has the office's billing panel).
+  const billing = area === "tech" ? job.billing : null;
+  const { queued } = useFieldWriter();
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
@@ -77,6 +82,8 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
         ) : null}
         {visit.bookingNotes ? <p className="text-sm text-slate-700">Booking notes: {visit.bookingNotes}</p> : null}
       </section>
+
+      {billing?.estimate && visit.status !== "completed" ? <EstimateOnSite visitId={visit.id} e={billing.estimate} locale={job.locale} /> : null}
 
       <section className="card space-y-3" aria-labelledby="authorization" id="authorization-section">
         <h2 id="authorization" tabIndex={-1} className="text-lg font-semibold">
@@ -138,6 +145,10 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
           <p className="text-slate-700">Available once you are on site.</p>
         )}
       </section>
+
+      {visit.status === "completed" && billing && (billing.balance || isPending(visit)) ? (
+        <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} queued={queued} />
+      ) : null}
 
       {move ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">

@@ -88,8 +88,6 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
   "app/portal/visits/actions.ts#rescheduleAction": perm("visits:manage-own"),
   "app/portal/visits/actions.ts#cancelAction": perm("visits:manage-own"),
   // billing
-  "app/_field/billing-actions.ts#acceptEstimateOnSiteAction": perm("billing:take-on-site"),
-  "app/_field/billing-actions.ts#recordOnSitePaymentAction": perm("billing:take-on-site"),
   "app/admin/estimates/actions.ts#startEstimateAction": perm("billing:manage"),
   "app/admin/estimates/actions.ts#saveEstimateLinesAction": perm("billing:manage"),
   "app/admin/estimates/actions.ts#sendEstimateAction": perm("billing:manage"),

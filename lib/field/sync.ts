@@ -6,7 +6,9 @@
  */
 import "server-only";
 import type { Jsonified } from "@/lib/platform/json";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { currentEstimate } from "@/lib/billing/estimates";
+import { onSiteBalance } from "@/lib/billing/payments";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getSettings } from "@/lib/settings/company";
 import { listMyVisits, rangeBounds } from "./day";
@@ -15,8 +17,17 @@ import { getVisitSummary, type VisitSummary } from "./summary";
 
 export type { Jsonified };
 
-/** One job as the phone stores it: getJob, and the customer's summary once completed. */
-export type FieldJob = Jsonified<Job> & { summary: Jsonified<VisitSummary> | null; fetchedAt: string };
+/**
+ * Billing on site (lib/billing): the visit's current estimate (to accept on
+ * site) and, once completed, its invoice's balance (to take a payment).
+ */
+export type FieldBilling = {
+  estimate: Jsonified<NonNullable<Awaited<ReturnType<typeof currentEstimate>>>> | null;
+  balance: Jsonified<NonNullable<Awaited<ReturnType<typeof onSiteBalance>>>> | null;
+};
+
+/** One job as the phone stores it: getJob, the customer's summary once completed, and what is billed on site. */
+export type FieldJob = Jsonified<Job> & { summary: Jsonified<VisitSummary> | null; billing: FieldBilling | null; fetchedAt: string };
 
 export type FieldDay = {
   syncedAt: string;
@@ -37,7 +48,13 @@ const json = <T>(v: T) => JSON.parse(JSON.stringify(v)) as Jsonified<T>;
 export async function getFieldJob(actor: Actor | null, visitId: string, now = new Date()): Promise<FieldJob> {
   const job = await getJob(actor, visitId, now);
   const summary = job.visit.status === "completed" ? await getVisitSummary(actor, visitId) : null;
-  return { ...json(job), summary: summary ? json(summary) : null, fetchedAt: now.toISOString() };
+  const billing: FieldBilling | null = can(actor, "billing:take-on-site")
+    ? {
+        estimate: json(await currentEstimate(actor, visitId)),
+        balance: job.visit.status === "completed" ? json(await onSiteBalance(actor, visitId)) : null,
+      }
+    : null;
+  return { ...json(job), summary: summary ? json(summary) : null, billing, fetchedAt: now.toISOString() };
 }
 
 /** The technician's next two days for the phone. */

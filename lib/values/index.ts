@@ -105,6 +105,8 @@ export const FIELD_WRITE_KINDS = [
   "vendor_case.attach_file",
   "checklist.answer",
   "visit.complete",
+  "estimate.accept",
+  "payment.record",
 ] as const;
 export type FieldWriteKind = (typeof FIELD_WRITE_KINDS)[number];
 export type QueuedWriteKind = FieldWriteKind | "backup.upload";

@@ -154,6 +154,8 @@ export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
   "vendor_case.attach_file": "Vendor file linked",
   "checklist.answer": "Checklist",
   "visit.complete": "Visit completed",
+  "estimate.accept": "Estimate accepted",
+  "payment.record": "Payment taken",
   "backup.upload": "File upload",
 };
 

@@ -185,14 +185,6 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   removeLogoAction: { as: "admin", seed: () => ({}), runs: 60 },
   acceptEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }) },
   declineEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, reason: "Too dear" }) },
-  acceptEstimateOnSiteAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.estimateA.visitId, estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }),
-  },
-  recordOnSitePaymentAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.draftA.visitId, method: "card", amount: "1.00", reference: "slip", clientRef: randomUUID() }),
-  },
 };
 
 /**
@@ -263,6 +255,8 @@ export const FIELD_WRITE_SEEDS: Record<FieldWriteKind, WriteSeed> = {
   },
   "vendor_case.attach_file": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
   "checklist.answer": { seed: (w) => ({ visitId: w.visitOnSite, patternLockSet: "yes", configExported: "no", recoveryEmailUpdated: "na", notes: "" }) },
+  "estimate.accept": { seed: (w) => ({ visitId: w.estimateA.visitId, estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }) },
+  "payment.record": { seed: (w) => ({ visitId: w.draftA.visitId, method: "card", amount: "1.00", reference: "slip", clientRef: randomUUID() }) },
 };
 function billLine(unitPrice: string) {
   return { kind: "adjustment", description: "Work done", quantity: 1, unitPrice, taxable: true, deviceId: "" };

@@ -10,7 +10,8 @@ import { AUTHORIZATION_FIRST, formatDuration, ON_SITE_FIRST } from "@/lib/field/
 import { acceptsReason, completionBlockers, deviceState } from "@/lib/field/resolution";
 import { lackingReason } from "@/lib/field/playbook";
 import type { AttemptOutcome, QueuedWriteKind, RecoveryOptions } from "@/lib/values";
-import { CHECKLIST_ANSWER_LABELS, FIELD_WRITE_KIND_LABELS, OUTCOME_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import { CHECKLIST_ANSWER_LABELS, FIELD_WRITE_KIND_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import { formatMoney, parseMoney } from "@/lib/billing/money";
 import type { OutboxItem } from "./store";
 
 type Job = FieldJob;
@@ -227,6 +228,53 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
       CLIENT_KINDS["checklist.answer"].apply!(job, item);
       job.visit.status = "completed";
       job.visit.completedAt = item.madeAt;
+      // The invoice (and so the payment card) comes from the server once this has applied.
+      Object.assign(job.visit, { pending: pendingOf(item) });
+    },
+  },
+  "estimate.accept": {
+    // What acceptEstimateOnSite (lib/billing/estimates.ts) refuses that the phone can tell; expiry and changes are the server's to judge.
+    check: (job, input) => {
+      const e = job.billing?.estimate;
+      if (!e || e.id !== input.estimateId) return "Estimate not found.";
+      if (e.status === "accepted") return "This estimate was already accepted.";
+      if (e.status !== "sent") return "This estimate has not been sent to the customer yet.";
+      return null;
+    },
+    summary: (i) => `Estimate accepted by ${str(i.name)}`,
+    apply: (job, item) => {
+      const e = job.billing?.estimate;
+      if (!e || e.id !== item.input.estimateId || e.status === "accepted") return;
+      Object.assign(e, { status: "accepted", acceptedName: str(item.input.name), acceptedAt: item.madeAt, acceptedVia: "on_site", pending: pendingOf(item) });
+    },
+  },
+  "payment.record": {
+    // What recordOnSitePayment (lib/billing/payments.ts) refuses that the phone can tell from its copy of the balance.
+    check: (job, input) => {
+      if (job.visit.status !== "completed") return "Complete the visit first: the payment goes on its invoice.";
+      const b = job.billing?.balance;
+      if (!b) return "The invoice is made when the completion reaches the office: take the payment once it has synced.";
+      const cents = parseMoney(str(input.amount));
+      if (cents === null || cents <= 0) return { error: "Enter the amount paid, e.g. 49.00.", fieldErrors: { amount: ["Enter the amount paid, e.g. 49.00."] } };
+      if (b.balanceCents <= 0) return "This invoice is paid in full: nothing is owed.";
+      if (cents > b.balanceCents) {
+        const msg = `That is more than the balance of ${formatMoney(b.balanceCents, b.currency, job.locale)}. Overpayments are not recorded.`;
+        return { error: msg, fieldErrors: { amount: [msg] } };
+      }
+      return null;
+    },
+    summary: (i, job) => {
+      const cents = parseMoney(str(i.amount));
+      const b = job?.billing?.balance;
+      const amount = cents === null ? str(i.amount) : formatMoney(cents, b?.currency ?? "USD", job?.locale);
+      return `Payment: ${amount} by ${(PAYMENT_METHOD_LABELS[i.method as "card"] ?? str(i.method)).replace(" (on site)", "").toLowerCase()}`;
+    },
+    apply: (job, item) => {
+      const b = job.billing?.balance;
+      const cents = parseMoney(str(item.input.amount));
+      if (!b || cents === null) return;
+      b.balanceCents = Math.max(0, b.balanceCents - cents);
+      Object.assign(b, { pending: pendingOf(item) });
     },
   },
   "backup.upload": {

@@ -2,9 +2,12 @@ import { count, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { attempts, authorizations, fieldWrites, visits } from "@/db/schema";
+import { DateTime } from "luxon";
+import { attempts, authorizations, estimates, fieldWrites, payments, visits } from "@/db/schema";
+import { getSettings } from "@/lib/settings/company";
+import { completedVisitWithDraft, sentEstimate } from "@/test/support/billing";
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
-import { attempt, scenario, TINY_PNG } from "@/test/support/field";
+import { attempt, people, scenario, TINY_PNG } from "@/test/support/field";
 import { applyFieldWrite, canonicalJson } from "./apply";
 import { listRefusedWrites } from "./refused";
 
@@ -155,5 +158,47 @@ describe("field writes: references to earlier writes and the phone's clock", () 
     expect(await db.select({ id: authorizations.id }).from(authorizations).where(eq(authorizations.visitId, s.visitId))).toHaveLength(1);
     const [v] = await db.select({ status: visits.status }).from(visits).where(eq(visits.id, s.visitId));
     expect(v!.status).toBe("on_site");
+  });
+});
+
+describe("field writes: billing on site (issue #18's estimate and payment, queued like the rest)", () => {
+  it("an estimate accepted on the phone applies once; a second acceptance is refused and kept", async () => {
+    const p = await people();
+    const e = await sentEstimate(p);
+    const w = write("estimate.accept", e.visitId, { estimateId: e.estimateId, revision: 1, name: "Carla Owner" });
+    const first = await applyFieldWrite(p.tech, w, "203.0.113.9", new Date(), "Phone browser");
+    expect(first).toMatchObject({ status: 200, replayed: false, body: { data: { status: "accepted" } } });
+    expect(await applyFieldWrite(p.tech, w)).toEqual({ ...first, replayed: true });
+    const db = await getDb();
+    const [row] = await db
+      .select({ status: estimates.status, name: estimates.acceptedName, via: estimates.acceptedVia, ua: estimates.acceptedUserAgent })
+      .from(estimates)
+      .where(eq(estimates.id, e.estimateId));
+    expect(row).toEqual({ status: "accepted", name: "Carla Owner", via: "on_site", ua: "Phone browser" });
+    const again = await applyFieldWrite(p.tech, write("estimate.accept", e.visitId, { estimateId: e.estimateId, revision: 1, name: "Someone Else" }));
+    expect(again.status).toBe(409);
+    expect(
+      await applyFieldWrite(p.otherTech, write("estimate.accept", e.visitId, { estimateId: e.estimateId, revision: 1, name: "Xavier Other" })),
+    ).toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("a payment taken offline yesterday is recorded once, received yesterday; an overpayment is refused and writes nothing", async () => {
+    const p = await people();
+    const v = await completedVisitWithDraft(p);
+    const s = await getSettings();
+    const yesterday = DateTime.now().setZone(s.timeZone).minus({ days: 1 });
+    const input = { method: "cash", amount: "1.00", reference: "", clientRef: uuidv7() };
+    const w = write("payment.record", v.visitId, input, { madeAt: yesterday.toISO() });
+    expect(await applyFieldWrite(p.tech, w)).toMatchObject({ status: 200, replayed: false });
+    expect(await applyFieldWrite(p.tech, w)).toMatchObject({ status: 200, replayed: true });
+    const db = await getDb();
+    const paid = await db.select({ on: payments.receivedOn, cents: payments.amountCents }).from(payments).where(eq(payments.invoiceId, v.invoiceId));
+    expect(paid).toEqual([{ on: yesterday.toISODate(), cents: 100 }]);
+    const over = await applyFieldWrite(p.tech, write("payment.record", v.visitId, { ...input, amount: "999999.00", clientRef: uuidv7() }));
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({ detail: expect.stringMatching(/more than the balance/) });
+    expect(await db.select({ id: payments.id }).from(payments).where(eq(payments.invoiceId, v.invoiceId))).toHaveLength(1);
   });
 });

@@ -75,7 +75,13 @@ function replay(id: string, row: Stored, actor: Actor, hash: string): FieldWrite
  * when the caller is not signed in or not allowed, when the write itself is
  * malformed, and on anything transient (database unavailable, deadlock).
  */
-export async function applyFieldWrite(actor: Actor | null, raw: unknown, ip: string | null = null, now = new Date()): Promise<FieldWriteResult> {
+export async function applyFieldWrite(
+  actor: Actor | null,
+  raw: unknown,
+  ip: string | null = null,
+  now = new Date(),
+  userAgent: string | null = null,
+): Promise<FieldWriteResult> {
   requirePermission(actor, "jobs:work");
   if (tooDeep(raw)) throw new ValidationError("The write is nested too deeply to be a field write.", { input: ["Nested too deeply."] });
   const w = parseInput(fieldWriteSchema, raw);
@@ -107,7 +113,7 @@ export async function applyFieldWrite(actor: Actor | null, raw: unknown, ip: str
         const of = await kind.visit(tx, input);
         if (of && of !== w.visitId) throw new NotFoundError("Not found on this visit.");
       }
-      const result = await kind.apply(actor, input, { tx, ip, now });
+      const result = await kind.apply(actor, input, { tx, ip, now, madeAt: new Date(w.madeAt), userAgent });
       const body = JSON.parse(JSON.stringify({ data: result ?? null })) as unknown;
       await tx.update(fieldWrites).set({ response: body }).where(eq(fieldWrites.id, w.id));
       return { id: w.id, status: 200, body, replayed: false } satisfies FieldWriteResult;

@@ -14,6 +14,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, ValidationError } from "@/lib/platform/errors";
 import type { FieldWriteKind } from "@/lib/values";
 import { FIELD_WRITE_KIND_LABELS } from "@/lib/values/labels";
+import { acceptEstimateOnSite } from "@/lib/billing/estimates";
+import { recordOnSitePayment } from "@/lib/billing/payments";
 import { closeVendorCase } from "@/lib/vendor-cases/manage";
 import { correctAttempt, logAttempt } from "../attempts";
 import { recordAuthorization } from "../authorization";
@@ -23,7 +25,8 @@ import { updateDeviceFacts } from "../devices";
 import { advanceVisit } from "../status";
 import { attachVendorFile } from "../vendor-files";
 
-export type WriteContext = { tx: Executor; ip: string | null; now: Date };
+/** `now`: when the server applies it; `madeAt`: when the phone made it (its clock); `userAgent`: the browser that sent it. */
+export type WriteContext = { tx: Executor; ip: string | null; now: Date; madeAt: Date; userAgent: string | null };
 
 /** Where an id of the input comes from when the phone could not know it: an earlier write's result, or an upload. */
 export type RefSource = { write: FieldWriteKind; field: string } | { upload: true };
@@ -76,6 +79,9 @@ export const WRITE_KINDS: Record<FieldWriteKind, WriteKindEntry> = {
   },
   "checklist.answer": { visit: "input", apply: (a, i, c) => answerChecklist(a, i, c.ip, c) },
   "visit.complete": { visit: "input", apply: (a, i, c) => completeVisit(a, i, c.ip, c) },
+  // Billing on site (lib/billing, issue #18): the estimate accepted by the person present, the payment taken at completion.
+  "estimate.accept": { visit: "input", apply: (a, i, c) => acceptEstimateOnSite(a, i, { ip: c.ip, userAgent: c.userAgent, tx: c.tx }) },
+  "payment.record": { visit: "input", apply: (a, i, c) => recordOnSitePayment(a, i, c.ip, { tx: c.tx, madeAt: c.madeAt }) },
 };
 
 /**

@@ -33,12 +33,13 @@ export const POST = routeHandler("field writes", async (request) => {
     throw new ValidationError("The body must be JSON: one write, or { writes: [...] }.");
   }
   const ip = await requestIp();
+  const userAgent = request.headers.get("user-agent")?.slice(0, 500) ?? null;
   if (body && typeof body === "object" && "writes" in body) {
     const { writes } = parseInput(fieldWriteBatchSchema, body);
     const results: FieldWriteResult[] = [];
     for (const w of writes) {
       try {
-        results.push(await applyFieldWrite(actor, w, ip));
+        results.push(await applyFieldWrite(actor, w, ip, new Date(), userAgent));
       } catch (err) {
         const { body: problem } = toProblem(err, "field write");
         const id = (w as { id?: unknown })?.id;
@@ -48,7 +49,7 @@ export const POST = routeHandler("field writes", async (request) => {
     }
     return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
   }
-  const r = await applyFieldWrite(actor, body, ip);
+  const r = await applyFieldWrite(actor, body, ip, new Date(), userAgent);
   const headers = new Headers({ "Cache-Control": "no-store", "Idempotent-Replayed": String(r.replayed) });
   if (r.status >= 300) {
     headers.set("Content-Type", "application/problem+json");
