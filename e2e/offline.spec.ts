@@ -23,7 +23,7 @@ type Attempt = {
   technicianId: string;
 };
 type Job = {
-  visit: { status: string; technicianName: string | null };
+  visit: { status: string; technicianName: string | null; startsAt: string };
   authorization: { personName: string } | null;
   checklist: { patternLockSet: string; configExported: string; recoveryEmailUpdated: string } | null;
   devices: { id: string; attempts: Attempt[] }[];
@@ -195,7 +195,8 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
 
   // Meanwhile the office, not knowing, gives the visit to Pete.
   const admin = await (await contextAs(browser, "admin")).newPage();
-  await admin.goto(`/admin/dispatch?date=${DateTime.now().setZone("America/New_York").toISODate()}`);
+  const { startsAt } = (await serverJob(admin, OFFLINE.reassigned.id)).visit;
+  await admin.goto(`/admin/dispatch?date=${DateTime.fromISO(startsAt).setZone("America/New_York").toISODate()}`);
   await admin.getByRole("button", { name: `Move / reassign ${OFFLINE.reassigned.ref}` }).click();
   const dialog = admin.getByRole("dialog", { name: `Move / reassign ${OFFLINE.reassigned.ref}` });
   await dialog.getByLabel("Technician").selectOption({ label: OFFLINE.pete.name });

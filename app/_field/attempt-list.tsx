@@ -87,7 +87,7 @@ export function AttemptList({
 function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; methods: { id: string; name: string }[]; onDone: () => void }) {
   const [minutes, setMinutes] = useState(String(Math.round((attempt.durationSeconds ?? 0) / 60)));
   const { write } = useFieldWriter();
-  const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, (values) => write("attempt.correct", values), {
+  const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, (values) => write("attempt.correct", { ...values, attemptId: attempt.id }), {
     defaultValues: {
       attemptId: attempt.id,
       methodId: attempt.methodId,

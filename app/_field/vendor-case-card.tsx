@@ -12,7 +12,8 @@ export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: strin
 /** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
 export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
   const { write } = useFieldWriter();
-  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, (values) => write("vendor_case.close", values), {
+  // The case's id as shown now: one opened on this phone changes from the write's id to the server's once it syncs.
+  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, (values) => write("vendor_case.close", { ...values, caseId: c.id }), {
     defaultValues: { caseId: c.id, result: "received", resultNote: "" },
   });
   const { register, formState } = form;

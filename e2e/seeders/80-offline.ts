@@ -34,12 +34,15 @@ const seed: Seeder = async ({ db }) => {
         accessNotes: "Basement, no signal.",
       })
       .returning({ id: sites.id });
-    // The reassigned one is still "scheduled" on the server (the dispatcher can only move those); the others are on site.
+    // The reassigned one is still "scheduled" on the server (the dispatcher can only move those) and starts in the future
+    // (the dispatcher cannot move or reassign a visit whose start has passed): after the others, at least two hours from now
+    // (late in the evening that is tomorrow, which the phone also holds in full). The others are on site.
+    const later = DateTime.max(DateTime.now().setZone("America/New_York").plus({ hours: 2 }).startOf("hour"), today.plus({ hours: 13, minutes: 30 }));
     const visitsToMake = [
       [OFFLINE.journey, 1, false, "on_site"],
       [OFFLINE.lost, 3, true, "on_site"],
       [OFFLINE.tabs, 5, true, "on_site"],
-      [OFFLINE.reassigned, 7, true, "scheduled"],
+      [OFFLINE.reassigned, null, true, "scheduled"],
       [OFFLINE.upload, 9, true, "on_site"],
       [OFFLINE.signout, 11, true, "on_site"],
     ] as const;
@@ -56,7 +59,7 @@ const seed: Seeder = async ({ db }) => {
           recoveryOptions: { recovery_email: "yes" },
         })
         .returning({ id: devices.id });
-      const startsAt = today.plus({ hours: hour }).toJSDate();
+      const startsAt = (hour === null ? later : today.plus({ hours: hour })).toJSDate();
       await tx.insert(visits).values({
         id: v.id,
         reference: v.ref,
