@@ -33,6 +33,8 @@ async function logAttempt(page: Page, device: Locator, method: string, outcome: 
 test.describe.configure({ mode: "serial" });
 
 test("a technician works a visit from 'on my way' to completed on a phone", async ({ browser }) => {
+  // The whole visit, then the portal and the outbox: over a minute on a loaded machine (every step waits for its sync).
+  test.setTimeout(120_000);
   const page = await pageAs(browser, "tech", { viewport: PHONE });
   await page.goto("/tech");
   const card = page.getByTestId(`visit-${FIELD.journeyRef}`);
