@@ -38,7 +38,8 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   const page = await pageAs(browser, "tech", { viewport: PHONE });
   await page.goto("/tech");
   const card = page.getByTestId(`visit-${FIELD.journeyRef}`);
-  await expect(card).toContainText("Carla Customer");
+  // A new phone: the day shows once its first sync is in (seconds on a loaded machine).
+  await expect(card).toContainText("Carla Customer", { timeout: 30_000 });
   await expect(card.getByRole("link", { name: /1200 Euclid Ave/ })).toHaveAttribute("href", /^https:\/\/maps\.google\.com\/\?q=1200%20Euclid%20Ave/);
   await expect(card.getByRole("link", { name: "Call 216-555-0100" })).toHaveAttribute("href", "tel:2165550100");
   await expect(card).toContainText("Dahua NVR NVR4108HS · Hikvision NVR DS-7608NI · Lorex DVR D241");
