@@ -43,11 +43,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create({
       ...(opts.dir ? { dataDir: opts.dir } : {}),
       ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}),
-      extensions: { btree_gist },
+      extensions: { btree_gist, pg_trgm },
     });
     const db = drizzle(client, { schema });
     return {

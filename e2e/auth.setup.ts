@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { PASSWORD, signIn, signUp } from "./support/helpers";
+import { PASSWORD, signIn, signUp, toasts } from "./support/helpers";
 import { readState, saveAccount, storageStatePath } from "./support/state";
 
 /**
@@ -40,12 +40,13 @@ setup("technicians sign in; the admin creates another through the UI", async ({ 
   const page = await admin.newPage();
   for (const [role, name, email] of [["otherTech", "Olive Other", "olive@fieldkey.test"]] as const) {
     await page.goto("/admin/users");
-    await page.getByLabel("Full name").fill(name);
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Role", { exact: true }).selectOption("technician");
-    await page.getByLabel("Initial password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Add person" }).click();
-    await expect(page.getByTestId("form-message")).toContainText(`Account created for ${email}`);
+    const add = page.getByRole("form", { name: "Add staff" }); // the People list has its own Role filter
+    await add.getByLabel("Full name").fill(name);
+    await add.getByLabel("Email", { exact: true }).fill(email);
+    await add.getByLabel("Role", { exact: true }).selectOption("technician");
+    await add.getByLabel("Initial password").fill(PASSWORD);
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(toasts(page)).toContainText(`Account created for ${email}`);
     saveAccount(role, { email, password: PASSWORD, name });
 
     const ctx = await browser.newContext();

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PAGE_ROUTES, type Visitor } from "./support/routes";
-import { contextAs, formMessage, PASSWORD, PHONE, signIn, signUp, unique } from "./support/helpers";
+import { contextAs, formMessage, PASSWORD, PHONE, signIn, signUp, toasts, unique } from "./support/helpers";
 import { ROOT } from "./support/server";
 import { readState, storageStatePath } from "./support/state";
 
@@ -127,11 +127,12 @@ test.describe("admin changes take effect on the very next request", () => {
     const admin = await (await contextAs(browser, "admin")).newPage();
     const email = `role-${unique()}@example.test`;
     await admin.goto("/admin/users");
-    await admin.getByLabel("Full name").fill(`Role ${email}`);
-    await admin.getByLabel("Email", { exact: true }).fill(email);
-    await admin.getByLabel("Initial password").fill(PASSWORD);
-    await admin.getByRole("button", { name: "Add person" }).click();
-    await expect(formMessage(admin)).toContainText("Account created");
+    const add = admin.getByRole("form", { name: "Add staff" });
+    await add.getByLabel("Full name").fill(`Role ${email}`);
+    await add.getByLabel("Email", { exact: true }).fill(email);
+    await add.getByLabel("Initial password").fill(PASSWORD);
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(toasts(admin)).toContainText(`Account created for ${email}`);
 
     const techCtx = await browser.newContext();
     const tech = await techCtx.newPage();

@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { contextAs, PHONE, unique } from "./support/helpers";
+import { contextAs, PHONE, toasts, unique } from "./support/helpers";
 import { storageStatePath } from "./support/state";
 
 /** Integrations: API tokens, the API document and reference, calendar feeds, the booking widget. */
@@ -157,7 +157,7 @@ test("the booking widget shows only on the sites an admin allows, and sizes itse
   await expect(admin.getByText("“not” is not a site address")).toBeVisible();
   await admin.getByLabel("Sites allowed to show the widget").fill(otherSite);
   await admin.getByRole("button", { name: "Save sites" }).click();
-  await expect(admin.getByTestId("form-message")).toContainText("Saved. The widget may be shown on 1 site(s).");
+  await expect(toasts(admin)).toContainText("Saved. The widget may be shown on 1 site(s).");
   await screens(admin, "admin-widget");
 
   const after = await embed();

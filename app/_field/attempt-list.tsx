@@ -7,7 +7,7 @@ import { formatDuration } from "@/lib/field/labels";
 import { ATTEMPT_OUTCOMES } from "@/lib/values";
 import { OUTCOME_LABELS } from "@/lib/values/labels";
 import { PendingMark } from "./pending-mark";
-import { useFieldWriter } from "./write-context";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCorrectAttemptSchema = () => import("@/lib/field/schemas").then((m) => m.correctAttemptSchema);
@@ -86,7 +86,7 @@ export function AttemptList({
 
 function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; methods: { id: string; name: string }[]; onDone: () => void }) {
   const [minutes, setMinutes] = useState(String(Math.round((attempt.durationSeconds ?? 0) / 60)));
-  const { write } = useFieldWriter();
+  const { write, queued } = useFieldWriter();
   const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, (values) => write("attempt.correct", { ...values, attemptId: attempt.id }), {
     defaultValues: {
       attemptId: attempt.id,
@@ -97,6 +97,7 @@ function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; met
       description: attempt.description ?? "",
     },
     onSuccess: onDone,
+    toast: savedText(queued, "Correction"),
   });
   const { register, formState, setValue } = form;
   const e = formState.errors;

@@ -8,7 +8,7 @@ import { formatClock } from "@/lib/field/labels";
 import { ATTEMPT_OUTCOMES, VENDORS } from "@/lib/values";
 import { OUTCOME_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import type { PlaybookEntry } from "@/lib/field/playbook";
-import { useFieldWriter } from "./write-context";
+import { savedText, useFieldWriter } from "./write-context";
 import { useAttemptTimer } from "./use-timer";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -40,7 +40,7 @@ export function AttemptSheet(props: {
   const m = entry.method;
   const ref = useRef<HTMLDialogElement>(null);
   const timer = useAttemptTimer(`fieldkey:timer:${visitId}:${device.id}:${m.id}`);
-  const { write } = useFieldWriter();
+  const { write, queued } = useFieldWriter();
   // The phone's clock when saved: offline, the write reaches the server later, with the time the work happened.
   const { form, onSubmit, formError } = useActionForm(
     loadLogAttemptSchema,
@@ -58,6 +58,7 @@ export function AttemptSheet(props: {
         timer.clear();
         onSaved();
       },
+      toast: savedText(queued, "Attempt"),
     },
   );
   const { register, formState, watch, setValue } = form;

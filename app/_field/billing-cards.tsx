@@ -1,6 +1,5 @@
 "use client";
 import { CheckCircle2 } from "lucide-react";
-import { useState } from "react";
 import { v7 as uuidv7 } from "uuid";
 import { FormMessage, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
@@ -59,9 +58,10 @@ export function EstimateOnSite({ visitId, e, locale }: { visitId: string; e: OnS
 }
 
 function AcceptOnSite({ visitId, e }: { visitId: string; e: OnSiteEstimate }) {
-  const { write } = useFieldWriter();
+  const { write, queued } = useFieldWriter();
   const { form, onSubmit, formError } = useActionForm(loadAcceptSchema, (values) => write("estimate.accept", values), {
     defaultValues: { visitId, estimateId: e.id, revision: e.revision, name: "" },
+    toast: queued ? "Estimate accepted on this phone." : "Estimate accepted.",
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Accept the estimate" className="space-y-3">
@@ -89,15 +89,13 @@ function AcceptOnSite({ visitId, e }: { visitId: string; e: OnSiteEstimate }) {
  * completed offline takes its payment once that has synced.
  */
 export function TakePayment({ visitId, b, locale, queued }: { visitId: string; b: OnSiteBalance | null; locale: string; queued: boolean }) {
-  // Kept here: the form below starts again (new amount due) once a payment is taken.
-  const [done, setDone] = useState<string | null>(null);
   return (
     <section className="card space-y-3" aria-labelledby="pay-h" data-testid="take-payment">
       <h2 id="pay-h" className="text-lg font-semibold">
         Payment
       </h2>
       {b ? (
-        <PaymentForm key={`${b.invoiceId}:${b.balanceCents}`} visitId={visitId} b={b} locale={locale} queued={queued} done={done} setDone={setDone} />
+        <PaymentForm key={`${b.invoiceId}:${b.balanceCents}`} visitId={visitId} b={b} locale={locale} queued={queued} />
       ) : (
         <p className="text-slate-700" data-testid="payment-waiting">
           The invoice is made when the completion reaches the office. Take the payment once it has synced (or ask the office to send the invoice).
@@ -107,14 +105,14 @@ export function TakePayment({ visitId, b, locale, queued }: { visitId: string; b
   );
 }
 
-function PaymentForm(props: { visitId: string; b: OnSiteBalance; locale: string; queued: boolean; done: string | null; setDone: (m: string) => void }) {
-  const { visitId, b, locale, queued, done, setDone } = props;
+function PaymentForm(props: { visitId: string; b: OnSiteBalance; locale: string; queued: boolean }) {
+  const { visitId, b, locale, queued } = props;
   const { write } = useFieldWriter();
   const m = (c: number) => formatMoney(c, b.currency, locale);
   const { form, onSubmit, formError } = useActionForm(loadPaymentSchema, ((input: Record<string, unknown>) => write("payment.record", input)) as never, {
     sendInput: true,
     defaultValues: { visitId, method: "card", amount: centsToDecimal(b.balanceCents), reference: "", clientRef: uuidv7() },
-    onSuccess: () => setDone(queued ? "Payment saved on this phone; it is sent when there is a connection." : "Payment recorded. Thank you!"),
+    toast: queued ? "Payment saved on this phone; it is sent when there is a connection." : "Payment recorded. Thank you!",
   });
   const e = form.formState.errors;
   return (
@@ -122,7 +120,7 @@ function PaymentForm(props: { visitId: string; b: OnSiteBalance; locale: string;
       <p>
         Total {m(b.totalCents)} · <strong data-testid="amount-due">due {m(b.balanceCents)}</strong> {b.pending ? <PendingMark /> : null}
       </p>
-      <FormMessage error={formError} success={done} id="take-payment-message" />
+      <FormMessage error={formError} id="take-payment-message" />
       {b.balanceCents > 0 ? (
         <form onSubmit={onSubmit} noValidate aria-label="Take a payment" className="space-y-3">
           <fieldset>

@@ -4,9 +4,10 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { CHECKLIST_ITEMS } from "@/lib/field/labels";
 import { CHECKLIST_ANSWERS } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS } from "@/lib/values/labels";
-import { useState } from "react";
+import { useId } from "react";
+import { toastFailed, toastSaved } from "@/app/_ui/notify";
 import type { ChecklistAnswer } from "@/lib/values";
-import { useFieldWriter } from "./write-context";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => m.completeVisitSchema);
@@ -31,7 +32,7 @@ export function CompletionForm({
   blockers: string[];
 }) {
   const { write, queued } = useFieldWriter();
-  const [saved, setSaved] = useState<string | null>(null);
+  const toastId = useId();
   const { form, onSubmit, formError, setFormError } = useActionForm(loadCompleteVisitSchema, (values) => write("visit.complete", values), {
     defaultValues: {
       visitId,
@@ -41,11 +42,11 @@ export function CompletionForm({
         ? { patternLockSet: checklist.patternLockSet, configExported: checklist.configExported, recoveryEmailUpdated: checklist.recoveryEmailUpdated }
         : {}),
     },
+    toast: queued ? "Visit completed on this phone." : "Visit completed.",
   });
   const { register, formState } = form;
   // The checklist alone, before completion (the same answers; completion sends them again).
   const saveChecklist = form.handleSubmit(async (v) => {
-    setSaved(null);
     const r = await write("checklist.answer", {
       visitId,
       patternLockSet: v.patternLockSet,
@@ -53,8 +54,13 @@ export function CompletionForm({
       recoveryEmailUpdated: v.recoveryEmailUpdated,
       notes: v.notes,
     });
-    if (r.ok) setSaved(queued ? "Checklist saved on this phone." : "Checklist saved.");
-    else setFormError(r.error);
+    if (r.ok) {
+      setFormError(null);
+      toastSaved(savedText(queued, "Checklist"), { id: toastId });
+    } else {
+      setFormError(r.error);
+      toastFailed(r.error, { id: toastId });
+    }
   });
   const e = formState.errors;
   return (
@@ -102,7 +108,7 @@ export function CompletionForm({
         </fieldset>
       ))}
       <TextAreaField label="Notes for the record (optional)" id="complete-notes" rows={2} error={e.notes?.message} {...register("notes")} />
-      <FormMessage error={formError} success={saved} id="complete-message" />
+      <FormMessage error={formError} id="complete-message" />
       <button type="button" className="btn-secondary w-full" disabled={formState.isSubmitting} onClick={() => void saveChecklist()}>
         Save checklist
       </button>

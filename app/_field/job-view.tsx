@@ -3,7 +3,8 @@ import { CheckCircle2, CloudOff, HardDriveDownload, MapPin, Phone } from "lucide
 import { RECOVERY_OPTIONS } from "@/lib/values";
 import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, TRI_STATE_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import type { FieldJob } from "@/lib/field/sync";
-import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
+import { nextMove } from "@/lib/field/moves";
+import { acceptsReason, DEVICE_STATE_LABELS, needsOutcomeOrReason, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
 import { EstimateOnSite, TakePayment } from "./billing-cards";
 import { AuthorizationForm } from "./authorization-form";
@@ -11,9 +12,9 @@ import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
-import { fullAddress, mapsUrl, nextMove } from "./format";
+import { fullAddress, mapsUrl } from "./format";
 import { PlaybookList } from "./playbook-list";
-import { StatusButton } from "./status-button";
+import { StatusButton, UndoStatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
@@ -29,7 +30,9 @@ const STATE_BADGE: Record<DeviceState, string> = {
   recovered: "bg-green-700 text-white",
   not_attempted: "bg-slate-200 text-slate-800",
   unresolved: "bg-red-100 text-red-900",
-  open: "bg-blue-100 text-blue-900",
+  not_started: "bg-slate-100 text-slate-800",
+  in_progress: "bg-blue-100 text-blue-900",
+  not_finished: "bg-slate-200 text-slate-800",
   waiting_vendor: "bg-purple-100 text-purple-900",
   needs_outcome: "bg-amber-100 text-amber-900",
 };
@@ -47,7 +50,8 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
-  const move = nextMove(visit.status);
+  // Worked out on the phone's clock: a copy kept from yesterday offers "On my way" once it is the visit's day (lib/field/moves.ts).
+  const move = nextMove(visit, new Date(), job.timeZone);
   const address = fullAddress(site);
   const needReason = job.devices
     .filter((d) => acceptsReason(d.state))
@@ -150,16 +154,19 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
         <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} queued={queued} />
       ) : null}
 
-      {move ? (
+      {move || job.undo ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
-          <div className="mx-auto max-w-3xl">
-            <StatusButton
-              visitId={visit.id}
-              to={move.to}
-              label={move.label}
-              className="btn-primary w-full text-base"
-              focusAfter={move.to === "on_site" ? "authorization" : undefined}
-            />
+          <div className="mx-auto flex max-w-3xl flex-col gap-2">
+            {job.undo ? <UndoStatusButton key={job.undo.undoUntil} visitId={visit.id} undo={job.undo} /> : null}
+            {move ? (
+              <StatusButton
+                visitId={visit.id}
+                to={move.to}
+                label={move.label}
+                className="btn-primary w-full text-base"
+                focusAfter={move.to === "on_site" ? "authorization" : undefined}
+              />
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -246,7 +253,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
         />
       </div>
       {editable ? (
-        <details open={d.state === "open" || d.state === "needs_outcome"} className="group">
+        <details open={needsOutcomeOrReason(d.state) || d.state === "needs_outcome"} className="group">
           <summary className="min-h-11 cursor-pointer content-center font-semibold">Playbook ({d.playbook.length} methods)</summary>
           {d.openCase ? <p className="mb-2 text-sm text-slate-700">Logging is paused on this device until the vendor case is closed.</p> : null}
           <PlaybookList

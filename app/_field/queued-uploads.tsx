@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { FormMessage, SelectField } from "@/app/_ui/field";
+import { toastSaved } from "@/app/_ui/notify";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import { formatBytes } from "./format";
 import { PendingMark } from "./pending-mark";
@@ -58,7 +59,6 @@ export function QueuedUploadForm(props: {
   const [kind, setKind] = useState<UploadSpec["kind"]>(props.kinds[0]!);
   const [inputKey, setInputKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileId = `${id}-file`;
   return (
@@ -68,7 +68,6 @@ export function QueuedUploadForm(props: {
       aria-label={props.label}
       onSubmit={async (ev) => {
         ev.preventDefault();
-        setDone(null);
         const problem = fileProblem(file, props.maxBytes);
         setError(problem);
         if (problem || !file) return;
@@ -78,7 +77,7 @@ export function QueuedUploadForm(props: {
           if (!r.ok) return setError(r.error);
           const after = await props.onQueued?.(r.data.id);
           if (after) return setError(after);
-          setDone(`${file.name} is saved on this phone and uploads when there is a connection.`);
+          toastSaved(`${file.name} is saved on this phone and uploads when there is a connection.`);
           setFile(null);
           setInputKey((k) => k + 1);
         } finally {
@@ -112,7 +111,7 @@ export function QueuedUploadForm(props: {
           ))}
         </SelectField>
       ) : null}
-      <FormMessage id={`${fileId}-error`} error={error} success={done} />
+      <FormMessage id={`${fileId}-error`} error={error} />
       <button type="submit" className="btn-primary w-full" disabled={busy}>
         Save file to upload
       </button>

@@ -24,6 +24,15 @@ export type FieldWriter = {
 
 export type QueuedUpload = { id: string; filename: string; size: number; kind: string; progress: number | null; error: string | null };
 
+/**
+ * What a field save says in its toast (app/_ui/notify.ts): on the phone the
+ * write is saved there and sent when it can be (the sync bar counts what
+ * waits), so the toast says so; for the admin it went straight to the server.
+ */
+export function savedText(queued: boolean, what: string) {
+  return queued ? `${what} saved on this phone.` : `${what} saved.`;
+}
+
 const Ctx = createContext<FieldWriter | null>(null);
 
 export function FieldWriterProvider({ writer, children }: { writer: FieldWriter; children: ReactNode }) {

@@ -3,13 +3,14 @@ import { KeyRound } from "lucide-react";
 import { getActor } from "@/lib/auth/actor";
 import { ROLE_HOME } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/settings/company";
+import { MainNav, type NavItem } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
-export type NavItem = { href: string; label: string };
+export type { NavItem };
 
-/** The header every area shares: company name, the area's navigation, who is signed in. */
+/** The header every area shares: company name, the area's navigation (and search, for the office), who is signed in. */
 /** `signOut` replaces the sign-out button (the technician's warns about changes not synced yet). */
-export async function SiteHeader({ nav = [], signOut }: { nav?: NavItem[]; signOut?: React.ReactNode }) {
+export async function SiteHeader({ nav = [], search, signOut }: { nav?: NavItem[]; search?: React.ReactNode; signOut?: React.ReactNode }) {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -18,22 +19,8 @@ export async function SiteHeader({ nav = [], signOut }: { nav?: NavItem[]; signO
           <KeyRound aria-hidden className="size-5 text-brand-700" />
           <span>{s.companyName}</span>
         </Link>
-        {nav.length > 0 ? (
-          <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-            <ul className="flex gap-1">
-              {nav.map((n) => (
-                <li key={n.href}>
-                  <Link
-                    href={n.href}
-                    className="flex min-h-11 items-center whitespace-nowrap rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline"
-                  >
-                    {n.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {nav.length > 0 ? <MainNav items={nav} /> : null}
+        {search}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {actor ? (
             <>

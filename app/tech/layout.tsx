@@ -2,6 +2,7 @@ import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
 import { TechSignOut } from "@/app/_field/app/tech-sign-out";
+import { Toaster } from "@/app/_ui/toaster";
 import { getSettings } from "@/lib/settings/company";
 
 export default async function TechLayout({ children }: { children: React.ReactNode }) {
@@ -21,6 +22,7 @@ export default async function TechLayout({ children }: { children: React.ReactNo
         <main id="main" className="mx-auto max-w-3xl px-3 py-4 sm:px-4">
           {children}
         </main>
+        <Toaster />
       </div>
     </DateFormatProvider>
   );

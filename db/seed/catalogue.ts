@@ -6,8 +6,8 @@
  */
 import type { RecoveryMethod } from "../schema";
 
-type MethodSeed = Omit<RecoveryMethod, "active" | "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings"> &
-  Partial<Pick<RecoveryMethod, "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings">>;
+type MethodSeed = Omit<RecoveryMethod, "active" | "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings" | "vendorWaitMinutes"> &
+  Partial<Pick<RecoveryMethod, "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings" | "vendorWaitMinutes">>;
 
 const SEED_GUIDE = "Seed guide: How to Reset Dahua Password (Jan 19)";
 const NO_REBOOT = "Do not reboot or power-cycle the device until the vendor's answer is applied: it voids the request.";
@@ -90,6 +90,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "24–48 h (vendor)",
     typicalMinutes: 30,
+    vendorWaitMinutes: 2160, // 24–48 h: about 36 h
     steps: [
       "Connect a PC to the same network as the recorder and open ConfigTool.",
       "Go to Password Reset, select the recorder and click Reset.",
@@ -113,6 +114,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 20,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "Photograph the full serial and the date shown on the recorder's screen.",
       "Send both to Dahua support.",
@@ -218,6 +220,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours to 24–48 h (vendor)",
     typicalMinutes: 30,
+    vendorWaitMinutes: 1440, // hours to 24–48 h: about a day
     steps: [
       "Run SADP on a PC on the same subnet and select the device.",
       "Click Forgot Password and export the request file (or QR).",
@@ -237,6 +240,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 20,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "In SADP, read the device's Start Time and full serial.",
       "Send both to Hikvision support.",
@@ -311,6 +315,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 30,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "Photograph the device info screen and the label; note the Device ID.",
       "Call Lorex support with the Device ID and send the photos.",

@@ -66,6 +66,8 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
   "app/admin/book/actions.ts#searchCustomersAction": perm("visits:dispatch"),
   "app/admin/book/actions.ts#customerProfileAction": perm("visits:dispatch"),
   "app/admin/dispatch/actions.ts#moveVisitAction": perm("visits:dispatch"),
+  "app/admin/dispatch/actions.ts#undoMoveAction": perm("visits:dispatch"),
+  "app/admin/search/actions.ts#searchOfficeAction": perm("search:office"),
   "app/admin/settings/actions.ts#saveSettingsAction": perm("settings:manage"),
   "app/admin/settings/actions.ts#addHolidayAction": perm("settings:manage"),
   "app/admin/settings/actions.ts#removeHolidayAction": perm("settings:manage"),

@@ -42,3 +42,8 @@ export async function expectSignedInAs(page: Page, role: E2ERole) {
 }
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** The toasts (sonner's list, a polite live region named "Notifications"): where every save answers. */
+export function toasts(page: Page) {
+  return page.getByRole("region", { name: /^Notifications/ });
+}

@@ -9,6 +9,7 @@
  * e2e/authz-matrix.spec.ts): signed out everywhere from the next request.
  */
 import { FIELD } from "./field-fixtures";
+import { SCAN } from "./scan-fixtures";
 import { BILL } from "./billing-fixtures";
 
 export type Expect = "ok" | "signin" | "forbidden" | "notfound";
@@ -68,6 +69,14 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/tech/attention", ...techOnly },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
+  { path: "/admin/visits", ...adminOnly },
+  { path: "/admin/search?q=FK-", ...adminOnly },
+  { path: "/admin/devices", ...adminOnly },
+  { path: "/admin/devices?needs=backup&q=%25&cursor=bad", ...adminOnly },
+  { path: "/admin/vendor-cases?due=overdue", ...adminOnly },
+  { path: "/admin/outbox?status=failed", ...adminOnly },
+  { path: "/admin/search?q=%25%00", ...adminOnly }, // wildcards and a NUL: taken literally, nothing found
+  { path: "/admin/visits?status=lost&from=2026-02-30&cursor=not-a-cursor", ...adminOnly }, // bad filters: a message on each field, not an error page
   { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/customers?q=a%25&cursor=not-a-cursor", ...adminOnly }, // a stale or edited page link: the first page, not an error
@@ -101,6 +110,18 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/portal/visits/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
   { path: `/tech/devices/${NIL}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
+  // detail pages of real records (e2e/seeders/80-scan.ts, 30-field.ts), so the page scans (e2e/a11y.spec.ts) see each one with data
+  { path: `/admin/customers/${SCAN.customer}`, ...adminOnly },
+  { path: `/admin/devices/${SCAN.device}`, ...adminOnly },
+  { path: `/admin/backups/${SCAN.backup}`, ...adminOnly },
+  { path: `/admin/outbox/${SCAN.mail}`, ...adminOnly },
+  { path: `/admin/technicians/${SCAN.technician}`, ...adminOnly },
+  { path: `/admin/visits/${SCAN.visit}`, ...adminOnly },
+  { path: `/admin/invoices/${SCAN.invoice}`, ...adminOnly },
+  { path: `/admin/visits/${SCAN.waitingVisit}`, ...adminOnly },
+  { path: `/portal/visits/${FIELD.journeyVisit}`, ...customerOnly, customerB: "notfound" },
+  { path: `/tech/visits/${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
+  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
   // billing
   { path: "/admin/invoices", ...adminOnly },
   { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },

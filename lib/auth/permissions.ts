@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "reports:read": ["admin"],
   "outbox:read": ["admin"],
   "vendor-cases:read-all": ["admin"],
+  /** The office's search box: visits, customers and devices in one (each group scoped as its own reads). */
+  "search:office": ["admin"],
   // booking (customer portal)
   "sites:edit-own": ["customer"],
   // integrations

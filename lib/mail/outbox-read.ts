@@ -3,15 +3,30 @@
  * attachments. With no SMTP configured this is where mail is read.
  */
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { mailOutbox } from "@/db/schema";
+import { MAIL_STATUSES, mailOutbox, type MailStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 
-export async function listOutbox(actor: Actor | null, opts: { limit?: number } = {}) {
+export type OutboxFilter = { status?: MailStatus; visitId?: string };
+
+/** The outbox list's filter from its URL (?status=); an unknown status filters nothing (the page says so). */
+export function outboxFilterFromParams(sp: Record<string, string | string[] | undefined>): OutboxFilter {
+  return { status: MAIL_STATUSES.find((x) => x === sp.status) };
+}
+
+/** The WHERE of the outbox list and its count (one builder: the overview's "emails that failed" and the list it opens agree). */
+function outboxConditions(filter: OutboxFilter): SQL | undefined {
+  return and(filter.status ? eq(mailOutbox.status, filter.status) : undefined, filter.visitId ? eq(mailOutbox.visitId, filter.visitId) : undefined);
+}
+
+/** Mail, newest first, optionally of one status or visit; a page at a time (Previous and Next). */
+export async function listOutbox(actor: Actor | null, filter: OutboxFilter, page: PageQuery) {
   requirePermission(actor, "outbox:read");
   const db = await getDb();
+  const pager = keyset(mailOutbox.createdAt, mailOutbox.id, page, "timestamptz", "desc");
   const rows = await db
     .select({
       id: mailOutbox.id,
@@ -22,12 +37,23 @@ export async function listOutbox(actor: Actor | null, opts: { limit?: number } =
       attempts: mailOutbox.attempts,
       lastError: mailOutbox.lastError,
       createdAt: mailOutbox.createdAt,
-      attachments: mailOutbox.attachments,
+      visitId: mailOutbox.visitId,
+      attachmentCount: sql<number>`jsonb_array_length(${mailOutbox.attachments})`.mapWith(Number),
+      _k: cursorKey(mailOutbox.createdAt),
     })
     .from(mailOutbox)
-    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-    .limit(Math.min(opts.limit ?? 200, 500));
-  return rows.map(({ attachments, ...r }) => ({ ...r, attachmentCount: attachments.length }));
+    .where(and(outboxConditions(filter), pager.where))
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  return pager.page(rows);
+}
+
+/** How many emails the same filter lists. */
+export async function countOutbox(actor: Actor | null, filter: OutboxFilter): Promise<number> {
+  requirePermission(actor, "outbox:read");
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(mailOutbox).where(outboxConditions(filter));
+  return row?.n ?? 0;
 }
 
 export async function getOutboxMail(actor: Actor | null, id: string) {

@@ -60,4 +60,23 @@ describe("cursors for text keys and for paging back", () => {
     expect(first.page(rows.slice(0, 2)).prevCursor).toBeNull();
     expect(first.page(rows.slice(0, 2)).nextCursor).toBeNull();
   });
+
+  it("keyset, newest first: Next reads smaller keys in descending order, Previous larger ones, and the page still reads newest first", () => {
+    const at = "2030-01-02 10:00:00+00";
+    const fwd = keyset(customers.createdAt, customers.id, { limit: 2, cursor: encodeCursor({ k: at, id }) }, "timestamptz", "desc");
+    const back = keyset(customers.createdAt, customers.id, { limit: 2, cursor: encodeCursor({ k: at, id, back: true }) }, "timestamptz", "desc");
+    const render = (k: typeof fwd) => new PgDialect().sqlToQuery(sql`${k.where} order by ${sql.join(k.orderBy, sql`, `)}`).sql;
+    expect(render(fwd)).toBe(
+      '("customers"."created_at", "customers"."id") < ($1::timestamptz, $2::uuid) order by "customers"."created_at" desc, "customers"."id" desc',
+    );
+    expect(render(back)).toBe(
+      '("customers"."created_at", "customers"."id") > ($1::timestamptz, $2::uuid) order by "customers"."created_at" asc, "customers"."id" asc',
+    );
+    // Read backwards (ascending, nearest first), shown newest first.
+    const rows = [1, 2, 3].map((n) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, _k: `2030-01-0${n} 10:00:00+00` }));
+    const page = back.page(rows);
+    expect(page.data.map((r) => r.id.slice(-1))).toEqual(["2", "1"]);
+    expect(page.prevCursor).not.toBeNull();
+    expect(decodeCursor(page.nextCursor!)).toEqual({ k: rows[0]!._k, id: rows[0]!.id });
+  });
 });

@@ -67,14 +67,17 @@ export function toPage<T extends { id: string; _k: string }>(rows: T[], limit: n
 /**
  * Keyset pagination both ways, for lists with Previous and Next: the filter,
  * order and limit for this page's query, and `page(rows)` to turn the rows
- * (each with `_k`, the sort key) into the page with both cursors.
+ * (each with `_k`, the sort key) into the page with both cursors. `order`
+ * "desc" lists newest (or last) first: Next then reads smaller keys.
  */
-export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQuery, key: SortKey = "timestamptz") {
+export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQuery, key: SortKey = "timestamptz", order: "asc" | "desc" = "asc") {
   const c = page.cursor ? decodeCursor(page.cursor, key) : null;
   const back = !!c?.back;
+  // Read upwards (ascending) when the list is ascending and we go forward, or descending and we go back.
+  const up = (order === "asc") !== back;
   return {
-    where: c ? sql`(${sortColumn}, ${idColumn}) ${back ? sql`<` : sql`>`} (${c.k}${cast(key)}, ${c.id}::uuid)` : undefined,
-    orderBy: back ? [desc(sortColumn), desc(idColumn)] : [asc(sortColumn), asc(idColumn)],
+    where: c ? sql`(${sortColumn}, ${idColumn}) ${up ? sql`>` : sql`<`} (${c.k}${cast(key)}, ${c.id}::uuid)` : undefined,
+    orderBy: up ? [asc(sortColumn), asc(idColumn)] : [desc(sortColumn), desc(idColumn)],
     limit: page.limit + 1,
     page<T extends { id: string; _k: string }>(rows: T[]): Page<Omit<T, "_k">> & { prevCursor: string | null } {
       const more = rows.length > page.limit;

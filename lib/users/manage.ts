@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { customers, technicianHours, technicianProfiles, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -8,6 +8,7 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { changeRoleSchema, createStaffSchema, signUpSchema, userIdSchema } from "@/lib/auth/schemas";
 import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import type { z } from "zod";
 
 /** The columns of a user that may leave the data layer. Never the password hash. */
@@ -110,20 +111,63 @@ export async function createStaff(actor: Actor | null, input: z.input<typeof cre
   });
 }
 
-export async function listUsers(actor: Actor | null, opts: { q?: string; role?: Role } = {}) {
+export type PeopleFilter = { q?: string; role?: Role };
+
+function peopleConditions(opts: PeopleFilter) {
+  const q = opts.q
+    ?.replace(/\u0000/g, "")
+    .trim()
+    .slice(0, 100);
+  const pattern = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
+  return and(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined, opts.role ? eq(users.role, opts.role) : undefined);
+}
+
+/** Everyone (for pickers, e.g. who an API token acts as): by role, then name; at most 500. */
+export async function listUsers(actor: Actor | null, opts: PeopleFilter = {}) {
   requirePermission(actor, "users:manage");
   const db = await getDb();
-  const q = opts.q?.trim().slice(0, 100);
-  const conditions = [
-    q ? or(ilike(users.email, `%${q.replace(/[%_\\]/g, "\\$&")}%`), ilike(users.name, `%${q.replace(/[%_\\]/g, "\\$&")}%`)) : undefined,
-    opts.role ? eq(users.role, opts.role) : undefined,
-  ].filter(Boolean);
-  return db
-    .select(publicUserColumns)
+  return db.select(publicUserColumns).from(users).where(peopleConditions(opts)).orderBy(asc(users.role), asc(users.name)).limit(500);
+}
+
+/** The People page: everyone by name, searchable, of one role or all; a page at a time (Previous and Next). */
+export async function listPeople(actor: Actor | null, opts: PeopleFilter, page: PageQuery) {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const pager = keyset(users.name, users.id, page, "text");
+  const rows = await db
+    .select({ ...publicUserColumns, _k: cursorKey(users.name) })
     .from(users)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(users.role), asc(users.name))
-    .limit(500);
+    .where(and(peopleConditions(opts), pager.where))
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  return pager.page(rows);
+}
+
+/** How many people the same filter lists. */
+export async function countPeople(actor: Actor | null, opts: PeopleFilter): Promise<number> {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(users).where(peopleConditions(opts));
+  return row?.n ?? 0;
+}
+
+/**
+ * The overview's counts: customers are customer records (a phone customer has
+ * no login, a household may share several), staff are active logins by role.
+ */
+export async function peopleCounts(actor: Actor | null) {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const [[c], staff] = await Promise.all([
+    db.select({ n: count() }).from(customers),
+    db
+      .select({ role: users.role, n: count() })
+      .from(users)
+      .where(and(isNull(users.disabledAt), ne(users.role, "customer")))
+      .groupBy(users.role),
+  ]);
+  const of = (role: Role) => Number(staff.find((r) => r.role === role)?.n ?? 0);
+  return { technicians: of("technician"), customers: Number(c!.n), admins: of("admin") };
 }
 
 async function countOtherActiveAdmins(tx: Executor, exceptId: string) {

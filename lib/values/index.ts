@@ -97,6 +97,7 @@ export type CalendarFeedScope = (typeof CALENDAR_FEED_SCOPES)[number];
  */
 export const FIELD_WRITE_KINDS = [
   "visit.advance",
+  "visit.undo_status",
   "authorization.record",
   "attempt.log",
   "attempt.correct",

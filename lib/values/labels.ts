@@ -146,6 +146,7 @@ export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
 /** What a queued field write is, in the "waiting to sync" and "Needs attention" lists. */
 export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
   "visit.advance": "Visit status",
+  "visit.undo_status": "Status change undone",
   "authorization.record": "Authorization",
   "attempt.log": "Attempt",
   "attempt.correct": "Attempt correction",

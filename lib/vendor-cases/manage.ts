@@ -7,14 +7,14 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
-import { vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
+import { attempts, vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { assertEditable, loadWorkVisit } from "@/lib/field/access";
-import { closeVendorCaseSchema } from "./schemas";
+import { closeVendorCaseSchema, type VendorCaseResult } from "./schemas";
 
 export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";
 /** Cases that still block completion. */
@@ -68,10 +68,20 @@ export async function openCaseFor(db: Executor, visitId: string, deviceId: strin
   return row ?? null;
 }
 
+/** The outcome the waiting attempt takes when its case closes with this result (null: it keeps waiting for a correction). */
+const SETTLES_TO: Record<VendorCaseResult, "succeeded" | "failed" | null> = {
+  unlocked: "succeeded",
+  not_unlocked: "failed",
+  no_answer: "failed",
+  received: null,
+};
+
 /**
- * Record the vendor's answer (or that none came) and close the case. When no
- * case of the visit stays open, the visit goes back to on_site, where the
- * technician logs the final outcome and completes.
+ * Record what came of the vendor's answer and close the case, in one step:
+ * the attempt that waited on it takes its final outcome (unlocked:
+ * succeeded; did not unlock, or no usable answer: failed), so the reports'
+ * "waiting on vendor" drops and the method's result counts on its original
+ * day. When no case of the visit stays open, the visit goes back to on_site.
  */
 export async function closeVendorCase(
   actor: Actor | null,
@@ -87,18 +97,19 @@ export async function closeVendorCase(
     const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
     assertEditable(v);
     const [c] = await tx
-      .select({ status: vendorCases.status, notes: vendorCases.notes })
+      .select({ status: vendorCases.status, notes: vendorCases.notes, attemptId: vendorCases.attemptId })
       .from(vendorCases)
       .where(eq(vendorCases.id, data.caseId))
       .for("update");
     if (!c || !(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
     const now = new Date();
-    const status = data.result === "received" ? "closed" : "expired";
+    const answered = data.result !== "no_answer";
+    const status = answered ? "closed" : "expired";
     await tx
       .update(vendorCases)
       .set({
         status,
-        resultReceivedAt: data.result === "received" ? now : null,
+        resultReceivedAt: answered ? now : null,
         closedAt: now,
         notes: [c.notes, `Result: ${data.resultNote}`].filter(Boolean).join("\n"),
         ...(extra.resultBackupId ? { resultBackupId: extra.resultBackupId } : {}),
@@ -112,6 +123,24 @@ export async function closeVendorCase(
       details: { result: data.result, status },
       ip,
     });
+    const outcome = SETTLES_TO[data.result];
+    if (outcome) {
+      const [settled] = await tx
+        .update(attempts)
+        .set({ outcome, updatedAt: now })
+        .where(and(eq(attempts.id, c.attemptId), eq(attempts.outcome, "waiting_vendor")))
+        .returning({ id: attempts.id });
+      if (settled) {
+        await audit(tx, {
+          actorId: actor.id,
+          action: "attempt.settle",
+          entityType: "attempt",
+          entityId: c.attemptId,
+          details: { visitId: v.id, caseId: data.caseId, before: { outcome: "waiting_vendor" }, after: { outcome } },
+          ip,
+        });
+      }
+    }
     const stillOpen = await tx
       .select({ id: vendorCases.id })
       .from(vendorCases)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VISIT_STATUSES } from "@/db/schema";
+import { VISIT_STATUSES, type VisitStatus } from "@/db/schema";
 
 /** Filters of a list of visits (the API's query string; a web list can use the same). */
 export const visitFilterFields = z.object({
@@ -24,3 +24,10 @@ export const fromBeforeTo: [(f: { from?: string; to?: string }) => boolean, { pa
 
 export const visitFilterSchema = visitFilterFields.refine(...fromBeforeTo);
 export type VisitFilter = z.output<typeof visitFilterFields>;
+
+/** What the office's lists filter by: the API's filter, plus a technician of "none" (not assigned yet), several statuses, or one device. */
+export type VisitListFilter = Omit<VisitFilter, "technicianId"> & {
+  technicianId?: string | "none";
+  statuses?: VisitStatus[];
+  deviceId?: string;
+};

@@ -77,6 +77,8 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   adminSlotsAction: { as: "admin", seed: () => ({ brands: ["dahua", "lorex"], deviceCount: 2, fromDay: "2030-01-02", toDay: "2030-01-03" }) },
   searchCustomersAction: { as: "admin", seed: () => ({ q: "Carla" }) },
   customerProfileAction: { as: "admin", seed: (w) => ({ customerId: w.custA.customerId }) },
+  undoMoveAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign }) }, // 409 "no move to undo" until a fuzzed move lands, then an undo
+  searchOfficeAction: { as: "admin", seed: () => ({ q: "FK-7Q4" }) },
   moveVisitAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign, technicianId: w.otherTech.id, date: "2030-04-03", time: "10:00" }) },
   saveSettingsAction: {
     as: "admin",
@@ -194,6 +196,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
 export type WriteSeed = { seed: (w: ActionWorld) => Record<string, unknown>; visit?: (w: ActionWorld) => string };
 export const FIELD_WRITE_SEEDS: Record<FieldWriteKind, WriteSeed> = {
   "visit.advance": { seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  "visit.undo_status": { seed: (w) => ({ visitId: w.visitA }) },
   "authorization.record": {
     seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
   },

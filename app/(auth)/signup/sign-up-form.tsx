@@ -5,7 +5,7 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {
-  const { form, onSubmit, formError } = useActionForm(signUpSchema, signUpAction);
+  const { form, onSubmit, formError } = useActionForm(signUpSchema, signUpAction, { toast: false });
   const { register, formState } = form;
   const e = formState.errors;
   return (

@@ -4,10 +4,11 @@ import { StatusBadge } from "@/app/_ui/status-badge";
 import type { FieldJob } from "@/lib/field/sync";
 import { formatTimeRange, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
 import type { VisitStatus } from "@/lib/values";
-import { fullAddress, mapsUrl, nextMove } from "../format";
+import { nextMove } from "@/lib/field/moves";
+import { fullAddress, mapsUrl } from "../format";
 import { withPending } from "../offline/kinds";
 import type { DayMeta, OutboxItem } from "../offline/store";
-import { StatusButton } from "../status-button";
+import { StatusButton, UndoStatusButton } from "../status-button";
 import { FieldWriterProvider } from "../write-context";
 import { useTechWriter } from "./tech-writer";
 
@@ -116,7 +117,9 @@ export function DayList(props: {
 }
 
 function VisitCard({ c, zone, userId, items }: { c: Card; zone: ZoneAndLocale; userId: string; items: readonly OutboxItem[] }) {
-  const move = nextMove(c.status);
+  // "On my way" only on the visit's day in the company's time zone (lib/field/moves.ts; the server refuses it otherwise).
+  const move = nextMove(c, new Date(), zone.timeZone);
+  const undo = c.job?.undo ?? null;
   const writer = useTechWriter(userId, c.job, c.id, items);
   return (
     <li className="card space-y-3" data-testid={`visit-${c.reference}`}>
@@ -138,6 +141,12 @@ function VisitCard({ c, zone, userId, items }: { c: Card; zone: ZoneAndLocale; u
         </a>
       ) : null}
       {c.devices.length ? <p className="text-sm text-slate-700">{c.devices.join(" · ")}</p> : null}
+      {undo && c.job ? (
+        <FieldWriterProvider writer={writer}>
+          <UndoStatusButton key={undo.undoUntil} visitId={c.id} undo={undo} />
+        </FieldWriterProvider>
+      ) : null}
+      {!move && c.status === "scheduled" ? <p className="text-sm text-slate-700">“On my way” opens on the day of the visit.</p> : null}
       <div className="flex flex-col gap-2 sm:flex-row">
         {move && c.job ? (
           <FieldWriterProvider writer={writer}>

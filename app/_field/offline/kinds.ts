@@ -7,12 +7,17 @@
  */
 import type { FieldJob } from "@/lib/field/sync";
 import { AUTHORIZATION_FIRST, formatDuration, ON_SITE_FIRST } from "@/lib/field/labels";
-import { acceptsReason, completionBlockers, deviceState } from "@/lib/field/resolution";
+import { nextMove, STATUS_UNDO_SECONDS } from "@/lib/field/moves";
+import { acceptsReason, completionBlockers, deviceState, needsOutcomeOrReason } from "@/lib/field/resolution";
 import { lackingReason } from "@/lib/field/playbook";
 import type { AttemptOutcome, QueuedWriteKind, RecoveryOptions } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS, FIELD_WRITE_KIND_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { formatMoney, parseMoney } from "@/lib/billing/money";
+import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/schemas";
 import type { OutboxItem } from "./store";
+
+/** The outcome the waiting attempt takes when its case closes with this result (as lib/vendor-cases/manage.ts). */
+const SETTLES_TO = { unlocked: "succeeded", not_unlocked: "failed", no_answer: "failed", received: null } as const;
 
 type Job = FieldJob;
 type Device = Job["devices"][number];
@@ -42,7 +47,22 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
   "visit.advance": {
     summary: (i) => `Status: ${VISIT_STATUS_LABELS[i.to as "on_site"] ?? str(i.to)}`,
     apply: (job, item) => {
-      job.visit.status = item.input.to as Job["visit"]["status"];
+      const from = job.visit.status;
+      const to = item.input.to as Job["visit"]["status"];
+      job.visit.status = to;
+      // Undoable for STATUS_UNDO_SECONDS from the tap, as on the server (lib/field/status.ts), which judges again when it arrives.
+      job.undo = { from, to, undoUntil: new Date(new Date(item.madeAt).getTime() + STATUS_UNDO_SECONDS * 1000).toISOString() };
+      job.move = nextMove(job.visit, new Date(item.madeAt), job.timeZone);
+    },
+  },
+  "visit.undo_status": {
+    summary: () => "Status change undone",
+    check: (job) => (job.undo && job.undo.to === job.visit.status ? null : "There is nothing to undo on this visit."),
+    apply: (job, item) => {
+      if (!job.undo || job.undo.to !== job.visit.status) return;
+      job.visit.status = job.undo.from;
+      job.undo = null;
+      job.move = nextMove(job.visit, new Date(item.madeAt), job.timeZone);
     },
   },
   "authorization.record": {
@@ -153,12 +173,16 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
     },
   },
   "vendor_case.close": {
-    summary: (i) => `Vendor case closed: ${i.result === "received" ? "result received" : "no usable answer"}`,
+    summary: (i) => `Vendor case closed: ${(VENDOR_CASE_RESULT_CHOICES.find((c) => c.value === i.result)?.label ?? str(i.result)).toLowerCase()}`,
     apply: (job, item) => {
+      const settles = SETTLES_TO[item.input.result as keyof typeof SETTLES_TO] ?? null;
       for (const d of job.devices) {
         if (!d.openCase || !sameThing(d.openCase.id, item, "caseId")) continue;
         const c = d.cases.find((x) => x.id === d.openCase!.id);
-        if (c) Object.assign(c, { status: item.input.result === "received" ? "closed" : "expired", closedAt: item.madeAt });
+        if (c) Object.assign(c, { status: item.input.result === "no_answer" ? "expired" : "closed", closedAt: item.madeAt });
+        // The attempt that waited on the case takes its final outcome (lib/vendor-cases/manage.ts).
+        const waited = c ? d.attempts.find((a) => a.id === c.attemptId && a.outcome === "waiting_vendor") : undefined;
+        if (waited && settles) waited.outcome = settles;
         d.openCase = null;
       }
       if (job.visit.status === "waiting_vendor" && !job.devices.some((d) => d.openCase)) job.visit.status = "on_site";
@@ -202,9 +226,9 @@ export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = {
       const devices = job.devices.map((d) => {
         const reason = given.find((g) => g.deviceId === d.id)?.reason?.trim();
         const closingReason = reason && acceptsReason(d.state) ? reason : d.closingReason;
-        return { ...d, state: deviceState({ attempts: d.attempts, closingReason, openVendorCase: !!d.openCase }) };
+        return { ...d, state: deviceState({ visitStatus: job.visit.status, attempts: d.attempts, closingReason, openVendorCase: !!d.openCase }) };
       });
-      for (const d of devices.filter((x) => x.state === "open")) {
+      for (const d of devices.filter((x) => needsOutcomeOrReason(x.state))) {
         const i = given.findIndex((g) => g.deviceId === d.id);
         if (i >= 0)
           fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];
@@ -301,7 +325,8 @@ export function withPending(job: Job, items: readonly OutboxItem[]): Job {
   if (mine.length === 0) return job;
   const view = structuredClone(job);
   for (const item of mine) CLIENT_KINDS[item.kind].apply?.(view, item);
-  for (const d of view.devices) d.state = deviceState({ attempts: d.attempts, closingReason: d.closingReason, openVendorCase: !!d.openCase });
+  for (const d of view.devices)
+    d.state = deviceState({ visitStatus: view.visit.status, attempts: d.attempts, closingReason: d.closingReason, openVendorCase: !!d.openCase });
   view.blockers = completionBlockers({
     status: view.visit.status,
     hasAuthorization: !!view.authorization,

@@ -3,12 +3,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { FormMessage } from "@/app/_ui/field";
+import { toastFailed, toastSaved } from "@/app/_ui/notify";
 import type { BookingConfirmation } from "@/lib/booking/book";
 import type { BookingProfile } from "@/lib/booking/profile";
 import type { ActionResult } from "@/lib/platform/action-result";
 import { bookingSchema, type BookingData, type BookingInput } from "@/lib/booking/schemas";
 import type { SlotOptions } from "@/lib/booking/slot-options";
 import { Confirmation } from "./confirmation";
+
+/** The confirmation; `signedIn` when a new customer who chose a password was signed in with it (public booking). */
+type Booked = BookingConfirmation & { signedIn?: boolean };
 import { AddressStep, ContactStep } from "./details-steps";
 import { DevicesStep, NEW_DEVICE } from "./devices-step";
 import { ReviewStep, type BookingMode } from "./review-step";
@@ -38,7 +42,7 @@ const stepOf = (path: string): StepId =>
 
 export type BookingFormProps = {
   mode: BookingMode;
-  book: (input: BookingData) => Promise<ActionResult<BookingConfirmation>>;
+  book: (input: BookingData) => Promise<ActionResult<Booked>>;
   slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<ActionResult<SlotOptions>>;
   profile: BookingProfile | null;
   /** The public price list and rules: the review step shows the estimate before confirming. */
@@ -93,7 +97,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   const [index, setIndex] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const [reloadSlots, setReloadSlots] = useState(0);
-  const [done, setDone] = useState<BookingConfirmation | null>(null);
+  const [done, setDone] = useState<Booked | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const step = steps[index]!;
@@ -122,18 +126,21 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   const submit = form.handleSubmit(
     async (values) => {
       setFormError(null);
-      let r: ActionResult<BookingConfirmation>;
+      let r: ActionResult<Booked>;
       try {
         r = await book(values);
       } catch {
         setFormError("We could not reach the server. Check your connection and try again: you will not be booked twice.");
+        toastFailed("We could not reach the server. Check your connection and try again: you will not be booked twice.", { id: "booking" });
         return;
       }
       if (r.ok) {
+        toastSaved(`Visit ${r.data.reference} booked.`, { id: "booking" });
         setDone(r.data);
         return;
       }
       setFormError(r.error);
+      toastFailed(r.error, { id: "booking" });
       const fields = Object.entries(r.fieldErrors ?? {}).filter(([k]) => k !== "_form");
       for (const [name, messages] of fields) form.setError(name as FieldPath<BookingInput>, { type: "server", message: messages[0] });
       if (fields.some(([k]) => k === "slotStart")) {

@@ -20,7 +20,10 @@ export function UserRowActions({ user, self }: Props) {
         className="input w-auto min-w-36"
         defaultValue={user.role}
         disabled={pending || self}
-        onChange={(e) => run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }))}
+        onChange={(e) => {
+          const role = e.target.value as Role;
+          run(() => changeRoleAction({ userId: user.id, role }), { toast: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
+        }}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -35,7 +38,7 @@ export function UserRowActions({ user, self }: Props) {
             className="btn-secondary"
             disabled={pending}
             aria-busy={pending || undefined}
-            onClick={() => run(() => enableUserAction({ userId: user.id }))}
+            onClick={() => run(() => enableUserAction({ userId: user.id }), { toast: `${user.name} can sign in again.` })}
           >
             Enable {user.name}
           </button>
@@ -45,7 +48,7 @@ export function UserRowActions({ user, self }: Props) {
             className="btn-secondary"
             disabled={pending}
             aria-busy={pending || undefined}
-            onClick={() => run(() => disableUserAction({ userId: user.id }))}
+            onClick={() => run(() => disableUserAction({ userId: user.id }), { toast: `${user.name} is disabled and signed out everywhere.` })}
           >
             Disable {user.name}
           </button>

@@ -1,13 +1,14 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { DateTime } from "luxon";
-import { attempts, authorizations, estimates, fieldWrites, payments, visits } from "@/db/schema";
+import { attempts, authorizations, estimates, fieldWrites, mailOutbox, payments, visits } from "@/db/schema";
+import { STATUS_UNDO_SECONDS } from "@/lib/field/moves";
 import { getSettings } from "@/lib/settings/company";
 import { completedVisitWithDraft, sentEstimate } from "@/test/support/billing";
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
-import { attempt, people, scenario, TINY_PNG } from "@/test/support/field";
+import { attempt, people, scenario, TINY_PNG, visitStatus } from "@/test/support/field";
 import { applyFieldWrite, canonicalJson } from "./apply";
 import { listRefusedWrites } from "./refused";
 
@@ -137,6 +138,37 @@ describe("field writes: references to earlier writes and the phone's clock", () 
     expect((await applyFieldWrite(s.tech, ahead, null, now)).body).toMatchObject({ status: 422, errors: [expect.objectContaining({ field: "endedAt" })] });
   });
 
+  it("'On my way' and its undo are queued writes: the visit goes back and the customer's email is never sent", async () => {
+    const s = await scenario({ status: "scheduled" });
+    const db = await getDb();
+    const now = s.startsAt;
+    const at = (sec: number) => new Date(now.getTime() + sec * 1000);
+    const mail = () =>
+      db
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.visitId, s.visitId), eq(mailOutbox.kind, "visit.en_route")));
+    // Made on another day (the Week tab): refused, as the button is not offered there.
+    const early = await applyFieldWrite(s.tech, write("visit.advance", s.visitId, { to: "en_route" }, { madeAt: at(-86_400).toISOString() }), null, now);
+    expect(early.body).toMatchObject({ status: 409, detail: expect.stringMatching(/today's visits/) });
+    const tap = await applyFieldWrite(s.tech, write("visit.advance", s.visitId, { to: "en_route" }, { madeAt: now.toISOString() }), null, now);
+    expect(tap.status).toBe(200);
+    expect(await mail()).toHaveLength(1);
+    const undo = await applyFieldWrite(s.tech, write("visit.undo_status", s.visitId, {}, { madeAt: at(4).toISOString() }), null, at(5));
+    expect(undo.status).toBe(200);
+    expect(await visitStatus(s.visitId)).toBe("scheduled");
+    expect(await mail()).toEqual([]);
+    const again = await applyFieldWrite(s.tech, write("visit.undo_status", s.visitId, {}), null, at(6));
+    expect(again.body).toMatchObject({ status: 409, detail: expect.stringMatching(/nothing to undo/i) });
+    // Another technician cannot undo (or see) it.
+    await applyFieldWrite(s.tech, write("visit.advance", s.visitId, { to: "en_route" }, { madeAt: at(7).toISOString() }), null, at(7));
+    expect((await applyFieldWrite(s.otherTech, write("visit.undo_status", s.visitId, {}), null, at(8))).status).toBe(404);
+    // Past the window: refused, the change stands.
+    const late = await applyFieldWrite(s.tech, write("visit.undo_status", s.visitId, {}), null, at(7 + STATUS_UNDO_SECONDS + 1));
+    expect(late.body).toMatchObject({ status: 409, detail: expect.stringMatching(/too late/i) });
+    expect(await visitStatus(s.visitId)).toBe("en_route");
+  });
+
   it("hashes writes canonically (key order does not matter)", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
@@ -145,7 +177,9 @@ describe("field writes: references to earlier writes and the phone's clock", () 
   it("the visit status and authorization apply through the same lib rules as the forms", async () => {
     const s = await scenario({ status: "scheduled" });
     const db = await getDb();
-    expect((await applyFieldWrite(s.tech, write("visit.advance", s.visitId, { to: "on_site" }))).status).toBe(200);
+    // On the visit's day ("arrived" is for today's visits only, lib/field/moves.ts).
+    const onDay = { madeAt: s.startsAt.toISOString() };
+    expect((await applyFieldWrite(s.tech, write("visit.advance", s.visitId, { to: "on_site" }, onDay), null, s.startsAt)).status).toBe(200);
     const twice = write("authorization.record", s.visitId, {
       personName: "Carla Owner",
       relationship: "owner",

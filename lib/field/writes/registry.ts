@@ -22,7 +22,7 @@ import { recordAuthorization } from "../authorization";
 import { answerChecklist } from "../checklist";
 import { completeVisit } from "../completion";
 import { updateDeviceFacts } from "../devices";
-import { advanceVisit } from "../status";
+import { advanceVisit, undoVisitStatus } from "../status";
 import { attachVendorFile } from "../vendor-files";
 
 /** `now`: when the server applies it; `madeAt`: when the phone made it (its clock); `userAgent`: the browser that sent it. */
@@ -59,6 +59,8 @@ const visitOfCase = async (tx: Executor, input: Record<string, unknown>) => {
 
 export const WRITE_KINDS: Record<FieldWriteKind, WriteKindEntry> = {
   "visit.advance": { visit: "input", apply: (a, i, c) => advanceVisit(a, i, c.ip, c) },
+  // The undo window (STATUS_UNDO_SECONDS) runs on the server's clock from when it applied the tap; a tap and its undo queued offline arrive together.
+  "visit.undo_status": { visit: "input", apply: (a, i, c) => undoVisitStatus(a, i, c.ip, { tx: c.tx, now: c.now }) },
   "authorization.record": { visit: "input", apply: (a, i, c) => recordAuthorization(a, i, c.ip, c) },
   "attempt.log": { visit: "input", apply: (a, i, c) => logAttempt(a, i, c.ip, c.now, c) },
   "attempt.correct": {

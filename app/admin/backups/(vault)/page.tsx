@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { backupKeyStatus } from "@/lib/backups/rotate";
-import { RotateKeysButton } from "./rotate-keys-button";
+import { RotateKeysButton } from "../rotate-keys-button";
 
 export const metadata: Metadata = { title: "Backup vault" };
 
@@ -31,7 +31,7 @@ export default async function BackupVaultPage() {
           </thead>
           <tbody>
             {status.byKey.map((k) => (
-              <tr key={k.keyId}>
+              <tr key={k.keyId} data-no-open="An encryption key has no page: its row says all there is (its id and how many backups it encrypts).">
                 <td className="pr-6">
                   {k.keyId}
                   {k.keyId === status.currentKeyId ? " (current)" : ""}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { Pager } from "@/app/_ui/pager";
 import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/read";
@@ -10,6 +11,7 @@ import { getSettings } from "@/lib/settings/company";
 import { INVOICE_STATUSES, type InvoiceStatus } from "@/lib/values";
 import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
 import { InvoiceStatusBadge } from "@/app/_ui/billing/badges";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -51,7 +53,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
-      <div className="card overflow-x-auto">
+      <ScrollRegion label="Invoices" className="card">
         <table className="w-full text-sm">
           <caption className="sr-only">Invoices, newest last</caption>
           <thead>
@@ -97,8 +99,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
-        {list.data.length === 0 ? <p className="py-3 text-slate-700">No invoices yet. Completing a visit makes its draft invoice.</p> : null}
-      </div>
+        {list.data.length === 0 ? (
+          <EmptyState title="No invoices here yet." compact action={<Link href="/admin/visits?status=completed">Completed visits</Link>}>
+            Completing a visit makes its draft invoice; open the visit to issue it.
+          </EmptyState>
+        ) : null}
+      </ScrollRegion>
       <Pager path="/admin/invoices" params={{ status }} prevCursor={list.prevCursor} nextCursor={list.nextCursor} label="Invoice pages" />
     </div>
   );
