@@ -16,6 +16,7 @@ export default async function TechLayout({ children }: { children: React.ReactNo
           nav={[
             { href: "/tech", label: "My day" },
             { href: "/tech/calendar", label: "Calendar" },
+            { href: "/two-factor/setup", label: "Sign-in security" },
           ]}
           signOut={<TechSignOut userId={actor.id} />}
         />

@@ -313,7 +313,6 @@ const seed: Seeder = async ({ db, terry }) => {
         status: "delivered",
         attempts: 1,
         lastStatusCode: 200,
-        lastResponse: "ok",
         deliveredAt: new Date(now - 22 * DAY),
       },
       {
@@ -324,7 +323,6 @@ const seed: Seeder = async ({ db, terry }) => {
         status: "failed",
         attempts: 8,
         lastStatusCode: 502,
-        lastResponse: `<html><body>Bad gateway: ${LONG}${"y".repeat(200)}</body></html>`,
         lastError: `HTTP 502 from ${LONG}`,
       },
     ]);

@@ -53,6 +53,8 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
     admin: "redirect:/",
     disabled: "redirect:/",
   },
+  "app/(auth)/two-factor-actions.ts#verifySecondFactorAction": pub, // the session behind the cookie is checked in lib/auth/two-factor.ts
+  "app/(auth)/two-factor-actions.ts#confirmEnrolmentAction": pub,
   "app/(auth)/password-actions.ts#forgotPasswordAction": pub,
   "app/(auth)/password-actions.ts#resetPasswordAction": pub,
   "app/_ui/backups/actions.ts#deleteBackupAction": perm("backups:delete"),
@@ -79,6 +81,7 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
   "app/admin/users/actions.ts#changeRoleAction": perm("users:manage"),
   "app/admin/users/actions.ts#disableUserAction": perm("users:manage"),
   "app/admin/users/actions.ts#enableUserAction": perm("users:manage"),
+  "app/admin/users/actions.ts#resetTwoFactorAction": perm("users:manage"),
   "app/admin/webhooks/actions.ts#createWebhookAction": perm("webhooks:manage"),
   "app/admin/webhooks/actions.ts#disableWebhookAction": perm("webhooks:manage"),
   "app/admin/widget/actions.ts#setWidgetOriginsAction": perm("settings:manage"),

@@ -59,6 +59,9 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/signin", ...all("ok") },
   { path: "/signup", ...all("ok") },
   { path: "/setup", ...all("ok") },
+  // two-step sign-in: the code page and enrolment; the signed-in see where they stand (people owing the step are walked in auth.setup.ts)
+  { path: "/two-factor", ...all("ok"), anon: "signin", disabled: "signin" },
+  { path: "/two-factor/setup", ...all("ok"), anon: "signin", disabled: "signin" },
   { path: "/portal", ...customerOnly },
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },

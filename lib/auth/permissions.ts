@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   "area:admin": ["admin"],
   "area:tech": ["technician"],
   "area:portal": ["customer"],
+  // signing in: a session of these roles counts only after the second factor (lib/auth/sessions.ts)
+  "two-factor:required": ["admin"],
+  /** May enrol an authenticator for two-step sign-in (optional for technicians). */
+  "two-factor:enrol": ["technician", "admin"],
   // people
   "users:manage": ["admin"],
   "customers:manage": ["admin"],

@@ -93,15 +93,15 @@ describe("portal reads are scoped to the customer", () => {
 
 describe("outbox (admins only)", () => {
   it("lists mail, shows one, and serves its .ics attachment", async () => {
-    await expect(listOutbox(carla, {}, { limit: 10 })).rejects.toBeInstanceOf(ForbiddenError);
-    const list = (await listOutbox(admin, {}, { limit: 100 })).data;
+    await expect(listOutbox(carla, {}, { limit: 10 }, null)).rejects.toBeInstanceOf(ForbiddenError);
+    const list = (await listOutbox(admin, {}, { limit: 100 }, null)).data;
     const confirmation = list.find((m) => m.kind === "booking.confirmation")!;
     expect(confirmation).toMatchObject({ to: carla.email, status: "pending", attempts: 0, attachmentCount: 1 });
-    const mail = await getOutboxMail(admin, confirmation.id);
+    const mail = await getOutboxMail(admin, confirmation.id, null);
     expect(mail.attachments[0]).toMatchObject({ index: 0, contentType: "text/calendar; charset=utf-8; method=REQUEST" });
-    const file = await getOutboxAttachment(admin, confirmation.id, 0);
+    const file = await getOutboxAttachment(admin, confirmation.id, 0, null);
     expect(file.bytes.toString("utf8")).toContain("BEGIN:VCALENDAR");
-    await expect(getOutboxAttachment(admin, confirmation.id, 1)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getOutboxAttachment(ben, confirmation.id, 0)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getOutboxAttachment(admin, confirmation.id, 1, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getOutboxAttachment(ben, confirmation.id, 0, null)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * Reading the mail outbox (admins): what was queued, its state, and its
- * attachments. With no SMTP configured this is where mail is read.
+ * attachments. A reset or invitation link shows masked (lib/mail/outbox.ts):
+ * reading the outbox never gives anyone a way into another account. Every
+ * read is audited (who, what, when, from where).
  */
 import "server-only";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { MAIL_STATUSES, mailOutbox, type MailStatus } from "@/db/schema";
+import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
@@ -23,9 +26,10 @@ function outboxConditions(filter: OutboxFilter): SQL | undefined {
 }
 
 /** Mail, newest first, optionally of one status or visit; a page at a time (Previous and Next). */
-export async function listOutbox(actor: Actor | null, filter: OutboxFilter, page: PageQuery) {
+export async function listOutbox(actor: Actor | null, filter: OutboxFilter, page: PageQuery, ip: string | null) {
   requirePermission(actor, "outbox:read");
   const db = await getDb();
+  await audit(db, { actorId: actor.id, action: "outbox.list", entityType: "mail_outbox", ip });
   const pager = keyset(mailOutbox.createdAt, mailOutbox.id, page, "timestamptz", "desc");
   const rows = await db
     .select({
@@ -56,7 +60,15 @@ export async function countOutbox(actor: Actor | null, filter: OutboxFilter): Pr
   return row?.n ?? 0;
 }
 
-export async function getOutboxMail(actor: Actor | null, id: string) {
+/** Whether an email exists (the page's 404 before it streams; reading it is what gets audited). */
+export async function outboxMailExists(actor: Actor | null, id: string): Promise<void> {
+  requirePermission(actor, "outbox:read");
+  const db = await getDb();
+  const [m] = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, id));
+  if (!m) throw new NotFoundError("That email does not exist.");
+}
+
+export async function getOutboxMail(actor: Actor | null, id: string, ip: string | null) {
   requirePermission(actor, "outbox:read");
   const db = await getDb();
   const [m] = await db
@@ -77,6 +89,7 @@ export async function getOutboxMail(actor: Actor | null, id: string) {
     .from(mailOutbox)
     .where(eq(mailOutbox.id, id));
   if (!m) throw new NotFoundError("That email does not exist.");
+  await audit(db, { actorId: actor.id, action: "outbox.read", entityType: "mail_outbox", entityId: m.id, details: { kind: m.kind, to: m.to }, ip });
   return {
     ...m,
     attachments: m.attachments.map((a, index) => ({
@@ -88,11 +101,19 @@ export async function getOutboxMail(actor: Actor | null, id: string) {
   };
 }
 
-export async function getOutboxAttachment(actor: Actor | null, id: string, index: number) {
+export async function getOutboxAttachment(actor: Actor | null, id: string, index: number, ip: string | null) {
   requirePermission(actor, "outbox:read");
   const db = await getDb();
   const [m] = await db.select({ attachments: mailOutbox.attachments }).from(mailOutbox).where(eq(mailOutbox.id, id));
   const a = m?.attachments[index];
   if (!a) throw new NotFoundError("That attachment does not exist.");
+  await audit(db, {
+    actorId: actor.id,
+    action: "outbox.attachment_read",
+    entityType: "mail_outbox",
+    entityId: id,
+    details: { index, filename: a.filename },
+    ip,
+  });
   return { filename: a.filename, contentType: a.contentType, bytes: Buffer.from(a.contentBase64, "base64") };
 }

@@ -20,6 +20,27 @@ describe("cursors", () => {
   });
 });
 
+describe("cursors with an impossible or unstorable time (finding 14)", () => {
+  const id = "00000000-0000-4000-8000-000000000003";
+  const cursor = (k: string) => Buffer.from(JSON.stringify([k, id])).toString("base64url");
+  it("are a 422 on the cursor field, never a database error: every field is checked, and the year is one the database stores", () => {
+    for (const k of [
+      "2026-13-45 99:99:99",
+      "2026-02-30 10:00:00+00",
+      "2026-04-31 10:00:00",
+      "2026-01-01 24:00:00+00",
+      "2026-01-01 10:60:00",
+      "2026-01-01 10:00:61",
+      "2026-01-01 10:00:00+99",
+      "0000-01-01 00:00:00+00",
+      "9999-12-31 23:59:59+00",
+    ]) {
+      expect(() => decodeCursor(cursor(k)), k).toThrow(ValidationError);
+    }
+    expect(decodeCursor(cursor("2028-02-29 23:59:59.999999+05:30"))).toEqual({ k: "2028-02-29 23:59:59.999999+05:30", id });
+  });
+});
+
 describe("cursors for text keys and for paging back", () => {
   const id = "00000000-0000-4000-8000-000000000002";
   it("a text key (a name) round-trips; so does a backwards cursor; each is valid only where it belongs", () => {

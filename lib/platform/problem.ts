@@ -15,6 +15,7 @@ export const PROBLEM_TITLES: Record<number, string> = {
   401: "Unauthenticated",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Content too large",
   422: "Validation failed",
@@ -82,5 +83,6 @@ export function problemResponse(err: unknown, context = "request", opts: Problem
   if (status === 401 && opts.wwwAuthenticate) headers.set("WWW-Authenticate", opts.wwwAuthenticate);
   if (e instanceof RateLimitedError) headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
   if (status === 503) headers.set("Retry-After", "5");
+  if (status === 405) headers.set("Allow", (e as AppError & { allow?: string }).allow ?? "GET");
   return new Response(JSON.stringify(body), { status, headers });
 }

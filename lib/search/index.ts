@@ -5,7 +5,7 @@
  *   devices    by serial, MAC or Lorex Device ID
  * Each group is scoped by its own rule (lib/auth/scopes.ts) after the
  * search:office permission, and matches on the exact expressions the search
- * indexes are built on (db/migrations/0007_search_indexes.sql): the SQL text
+ * indexes are built on (db/migrations/0009_search_indexes.sql): the SQL text
  * of each expression below must stay identical to its index, or the search
  * falls back to reading every row. lib/search/search.test.ts checks the plans.
  */

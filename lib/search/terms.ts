@@ -2,7 +2,7 @@
  * What a search box's text means for each kind of record, as plain
  * functions (tested without a database). The SQL in ./index.ts normalises
  * the stored values the same way, on the expressions the search indexes are
- * built on (db/migrations/0007_search_indexes.sql).
+ * built on (db/migrations/0009_search_indexes.sql).
  */
 
 /** Shortest text worth searching for. */

@@ -5,18 +5,22 @@ import { getDb } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints, type WebhookDeliveryStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/platform/errors";
+import { NotFoundError, ValidationError } from "@/lib/platform/errors";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import { newSecretToken } from "@/lib/platform/secret-tokens";
 import { createWebhookSchemaFor, type CreateWebhookInput } from "./schemas";
+import { privateTargetsAllowed, targetPolicyReason } from "./target";
 
 /** FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1: endpoints may be on this machine or the local network (http allowed there); else https on the internet only. */
-export const webhooksAllowPrivate = () => process.env.FIELDKEY_WEBHOOKS_ALLOW_PRIVATE === "1";
+export const webhooksAllowPrivate = privateTargetsAllowed;
 
 /** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */
 export async function createWebhookEndpoint(actor: Actor | null, input: CreateWebhookInput, ip: string | null) {
   requirePermission(actor, "webhooks:manage");
   const data = createWebhookSchemaFor(webhooksAllowPrivate()).parse(input);
+  // Loopback, private and reserved targets are refused when saved (and again, resolved, before every delivery: ./target.ts).
+  const refused = targetPolicyReason(data.url);
+  if (refused) throw new ValidationError(refused, { url: [refused] });
   const secret = newSecretToken("whsec_");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -106,7 +110,6 @@ export async function listWebhookDeliveries(actor: Actor | null, filter: Deliver
       attempts: webhookDeliveries.attempts,
       nextAttemptAt: webhookDeliveries.nextAttemptAt,
       lastStatusCode: webhookDeliveries.lastStatusCode,
-      lastResponse: webhookDeliveries.lastResponse,
       lastError: webhookDeliveries.lastError,
       deliveredAt: webhookDeliveries.deliveredAt,
       createdAt: webhookDeliveries.createdAt,

@@ -58,7 +58,7 @@ async function rowsBehind(href: string): Promise<number> {
       return (await walk((cursor) => listVendorCases(admin, filter, { limit: 3, cursor }))).length;
     }
     case "/admin/outbox":
-      return (await walk((cursor) => listOutbox(admin, outboxFilterFromParams(sp), { limit: 3, cursor }))).length;
+      return (await walk((cursor) => listOutbox(admin, outboxFilterFromParams(sp), { limit: 3, cursor }, null))).length;
     case "/admin/devices":
       return (await walk((cursor) => listDevicePage(admin, deviceListFilterFromParams(sp), { limit: 7, cursor }))).length;
     default:

@@ -47,12 +47,17 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   signInAction: { as: "public", seed: (w) => ({ email: w.custA.email, password: PASSWORD, next: "/portal" }), seedStatus: 401 },
   signUpAction: {
     as: "public",
-    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }),
+    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199" }),
+    runs: 60, // each answer takes at least 400 ms (the same for any email)
   },
   setupAction: {
     as: "public",
     seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }),
   },
+  // two-step sign-in: nobody here owes a second factor (a signed-in or signed-out caller: 403 / 401 by design); the codes themselves are unit-tested
+  verifySecondFactorAction: { as: "public", seed: () => ({ code: "123456", next: "/admin" }), seedStatus: 401 },
+  confirmEnrolmentAction: { as: "public", seed: () => ({ code: "123456" }), seedStatus: 401 },
+  resetTwoFactorAction: { as: "admin", seed: (w) => ({ userId: w.tech.id }), seedStatus: 404 }, // Terry has no two-step sign-in to reset
   forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
   // backups, calendar

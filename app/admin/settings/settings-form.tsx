@@ -3,9 +3,20 @@ import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
 import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
-import { NUMBER_SETTING_FIELDS } from "@/lib/settings/fields";
+import { NUMBER_SETTING_FIELDS, type NumberSettingField } from "@/lib/settings/fields";
 import { visitMinutes } from "@/lib/booking/visit-length";
 import { saveSettingsAction } from "./actions";
+
+/** The security settings (lib/settings/schema.ts); the session lifetimes and the technicians' backup grace. */
+const SECURITY: readonly NumberSettingField[] = [
+  { key: "staffSessionHours", label: "Staff sign-in lasts (hours)", hint: "Technicians and admins sign in again after this long, however active." },
+  { key: "customerSessionDays", label: "Customer sign-in lasts (days)", hint: "Customers sign in again after this long." },
+  {
+    key: "backupAccessGraceHours",
+    label: "Technician backup access after a visit (hours)",
+    hint: "How long a technician may still download a device's backups after completing the visit.",
+  },
+];
 
 /** Suggestions for the locale field (any BCP 47 tag Intl knows is accepted). */
 const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "es-US", "fr-CA", "es-MX"];
@@ -102,6 +113,21 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
                 n.hint
               )
             }
+            error={e[n.key]?.message}
+            {...form.register(n.key, { valueAsNumber: true })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Security</legend>
+        {SECURITY.map((n) => (
+          <TextField
+            key={n.key}
+            label={n.label}
+            id={`s-${n.key}`}
+            type="number"
+            inputMode="numeric"
+            hint={n.hint}
             error={e[n.key]?.message}
             {...form.register(n.key, { valueAsNumber: true })}
           />

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/platform/errors";
 import { ROLES, type Role } from "@/lib/values";
 import { ROLE_LABELS } from "@/lib/values/labels";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { countPeople, listPeople, type PeopleFilter } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
@@ -44,6 +45,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
   const [page, total] = await Promise.all([load(actor, filter, cursor), countPeople(actor, filter)]);
   const people = page.data;
+  const twoFactor = await twoFactorStatus(
+    actor,
+    people.map((p) => p.id),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
@@ -119,9 +124,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       ) : (
                         <span className="badge bg-green-100 text-green-800">Active</span>
                       )}
+                      {twoFactor.has(p.id) ? <span className="mt-1 block text-xs text-slate-600">Two-step sign-in on</span> : null}
                     </td>
                     <td className="py-2 pr-3">
-                      <UserRowActions user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt }} self={p.id === actor.id} />
+                      <UserRowActions
+                        user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt, twoFactor: twoFactor.has(p.id) }}
+                        self={p.id === actor.id}
+                      />
                     </td>
                   </tr>
                 );

@@ -2,9 +2,9 @@
 import { useServerAction } from "@/app/_ui/use-server-action";
 import { ROLES, type Role } from "@/lib/values";
 import { ROLE_LABELS } from "@/lib/values/labels";
-import { changeRoleAction, disableUserAction, enableUserAction } from "./actions";
+import { changeRoleAction, disableUserAction, enableUserAction, resetTwoFactorAction } from "./actions";
 
-type Props = { user: { id: string; name: string; role: Role; disabled: boolean }; self: boolean };
+type Props = { user: { id: string; name: string; role: Role; disabled: boolean; twoFactor: boolean }; self: boolean };
 
 /** A person's role and access: the select and the button share one pending state and one message. */
 export function UserRowActions({ user, self }: Props) {
@@ -56,6 +56,20 @@ export function UserRowActions({ user, self }: Props) {
       ) : (
         <span className="text-xs text-slate-500">(you)</span>
       )}
+      {!self && user.twoFactor ? (
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          onClick={() => {
+            if (window.confirm(`Turn off two-step sign-in for ${user.name}? They are signed out everywhere and set it up again.`))
+              run(() => resetTwoFactorAction({ userId: user.id }));
+          }}
+        >
+          Reset two-step sign-in for {user.name}
+        </button>
+      ) : null}
       <p role="alert" className="w-full text-sm text-red-700">
         {error ?? ""}
       </p>

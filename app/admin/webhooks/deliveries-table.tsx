@@ -68,11 +68,6 @@ export function DeliveriesTable({ rows, zone }: { rows: DeliveryRow[]; zone: Zon
                 <td className="py-2 pr-3">{d.attempts}</td>
                 <td className="py-2 pr-3">
                   {d.lastStatusCode ? <strong>{d.lastStatusCode}</strong> : null} {d.lastError ?? ""}
-                  {d.lastResponse ? (
-                    <div className="max-w-64 truncate font-mono text-xs text-slate-600" title={d.lastResponse}>
-                      {d.lastResponse}
-                    </div>
-                  ) : null}
                 </td>
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {formatDateTime(d.createdAt, zone)}

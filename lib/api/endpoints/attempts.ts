@@ -49,6 +49,7 @@ export const createAttemptEndpoint = defineEndpoint({
     "As in the field app: the visit must be on site with the customer's authorization recorded; `waiting_vendor` needs `vendorCase` and opens a vendor case. A device waiting on the vendor takes no new attempts (409).",
   tag,
   scope: "attempts:write",
+  readScope: "attempts:read",
   params: idParams("Visit id"),
   body: z.object(attemptFields),
   response: {

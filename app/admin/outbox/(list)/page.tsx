@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { requestIp } from "@/lib/auth/actor";
 import { Pager } from "@/app/_ui/pager";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
 import { MailStatusBadge } from "@/app/_ui/status-badge";
@@ -18,12 +19,12 @@ export const metadata: Metadata = { title: "Outbox" };
 const PAGE_SIZE = 50;
 
 /** This page; a cursor that no longer reads starts again from the first page. */
-async function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined) {
+async function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined, ip: string | null) {
   try {
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE, cursor }), stale: false };
+    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE, cursor }, ip), stale: false };
   } catch (err) {
     if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE }), stale: true };
+    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE }, ip), stale: true };
   }
 }
 
@@ -43,7 +44,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const badStatus = typeof sp.status === "string" && sp.status !== "" && !status;
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
   const [{ page, stale }, counts, s] = await Promise.all([
-    load(actor, filter, cursor),
+    load(actor, filter, cursor, await requestIp()),
     Promise.all(MAIL_STATUSES.map(async (st) => [st, await countOutbox(actor, { status: st })] as const)),
     getSettings(),
   ]);
@@ -55,7 +56,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
-      <p className="text-slate-700">Every email the app writes, newest first. Without SMTP configured, mail stays here.</p>
+      <p className="text-slate-700">
+        Every email the app writes, newest first. Without SMTP configured, mail stays here. Password-reset and invitation links are hidden: they go only to the
+        recipient, and every look at the outbox is recorded.
+      </p>
       <nav aria-label="Mail by status">
         <ul className="flex flex-wrap gap-2">
           {tabs.map((t) => (

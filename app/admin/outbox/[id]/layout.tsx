@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
-import { getOutboxMail } from "@/lib/mail/outbox-read";
+import { outboxMailExists } from "@/lib/mail/outbox-read";
 
 /**
  * Says "not found" (a real 404) before this page's loading skeleton streams:
@@ -12,6 +12,6 @@ export default async function OutboxMailLayout({ children, params }: { children:
   const actor = await requirePagePermission("outbox:read");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  await orNotFound(getOutboxMail(actor, id));
+  await orNotFound(outboxMailExists(actor, id));
   return children;
 }
