@@ -57,7 +57,7 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
     .filter((d) => acceptsReason(d.state))
     .map((d) => ({ id: d.id, label: d.label, attempted: d.attempts.length > 0, reason: d.closingReason ?? "" }));
   return (
-    <div className="space-y-4 pb-24">
+    <div className={`space-y-4 ${job.undo ? "pb-52" : "pb-24"}`}>
       <section className="card space-y-3" aria-labelledby="job-title">
         <div className="flex items-start justify-between gap-2">
           <div>

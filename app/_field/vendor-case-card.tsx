@@ -3,7 +3,7 @@ import { AlertTriangle } from "lucide-react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { useFieldWriter } from "./write-context";
-import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/schemas";
+import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/results";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCloseVendorCaseSchema = () => import("@/lib/vendor-cases/schemas").then((m) => m.closeVendorCaseSchema);

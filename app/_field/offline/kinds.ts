@@ -13,7 +13,7 @@ import { lackingReason } from "@/lib/field/playbook";
 import type { AttemptOutcome, QueuedWriteKind, RecoveryOptions } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS, FIELD_WRITE_KIND_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS, VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { formatMoney, parseMoney } from "@/lib/billing/money";
-import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/schemas";
+import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/results";
 import type { OutboxItem } from "./store";
 
 /** The outcome the waiting attempt takes when its case closes with this result (as lib/vendor-cases/manage.ts). */
