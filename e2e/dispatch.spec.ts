@@ -212,7 +212,12 @@ test.describe("admin: dispatch board", () => {
       await page.mouse.down();
       await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
       await page.mouse.move(x, y, { steps: 12 });
-      await expect(page.getByTestId("drop-hint")).toContainText("Terry Tech");
+      // dnd-kit measures what is under the pointer after a move: nudge it until the hint has caught up.
+      await expect(async () => {
+        await page.mouse.move(x + 1, y);
+        await page.mouse.move(x, y);
+        await expect(page.getByTestId("drop-hint")).toContainText("Terry Tech", { timeout: 1000 });
+      }).toPass({ timeout: 10_000 });
       if (opts.shotName) await shot(page, opts.shotName);
       await page.mouse.up();
     };

@@ -7,6 +7,9 @@ import { makeUser } from "@/test/support/factories";
 const client = vi.hoisted(() => ({ ip: "198.51.100.90" }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => null, requestIp: async () => client.ip }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The booking action signs a new customer in through next-auth, which needs Next's request scope: a stand-in.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("@/lib/auth/config", () => ({ signIn: async () => {}, signOut: async () => {}, auth: async () => null, handlers: {} }));
 
 const { slotsAction } = await import("./actions");
 

@@ -331,7 +331,7 @@ const seed: Seeder = async ({ db, terry }) => {
     await tx.insert(calendarFeedTokens).values({ tokenHash: tokenHash(`fkcal_${randomBytes(24).toString("base64url")}`), userId: terry.id, scope: "own" });
     await tx
       .insert(holidays)
-      .values({ day: new Date(now + 300 * DAY).toISOString().slice(0, 10), name: "Company retreat (the office and every technician away)" })
+      .values({ day: new Date(now + 333 * DAY).toISOString().slice(0, 10), name: "Company retreat (the office and every technician away)" })
       .onConflictDoNothing();
 
     // Sky Scanner: working hours and time off, but no brands, so never offered or assigned.

@@ -45,7 +45,10 @@ export async function freshTarget(name: string) {
     FIELDKEY_WEBHOOKS_ALLOW_PRIVATE: "1",
   };
   if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);
+    env.DATABASE_URL = await freshPostgresDatabase(
+      process.env.DATABASE_URL,
+      `fieldkey_faults_${name.replace(/[^a-z0-9_]/gi, "_")}_${process.env.E2E_PORT ?? 3210}`,
+    );
     env.FIELDKEY_ALLOW_DB_SECRETS = "1";
   } else {
     env.DATABASE_URL = "";

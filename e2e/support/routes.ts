@@ -124,7 +124,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/admin/visits/${SCAN.waitingVisit}`, ...adminOnly },
   { path: `/portal/visits/${FIELD.journeyVisit}`, ...customerOnly, customerB: "notfound" },
   { path: `/tech/visits/${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
-  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
+  // A technician sees a device only while a visit with it is active, or for the grace after completing it (finding 6):
+  // the Lorex of the visit still waiting on the vendor, yes; the NVR of the visit completed three weeks ago, no longer.
+  { path: `/tech/devices/${SCAN.device2}?visit=${SCAN.waitingVisit}`, ...techOnly, otherTech: "notfound" },
+  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   // billing
   { path: "/admin/invoices", ...adminOnly },
   { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },

@@ -190,8 +190,8 @@ function BoardInner({ b }: { b: Board }) {
             keyboard.
           </p>
         ) : null}
-        <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)] lg:items-start">
-          <Droppable id="unassigned" as="section" className="card space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[16rem_minmax(0,1fr)] lg:items-start">
+          <Droppable id="unassigned" as="section" className="card min-w-0 space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
             <div>
               <h2 id="unassigned-title" className="text-lg font-semibold">
                 Waiting ({b.unassignedTotal})

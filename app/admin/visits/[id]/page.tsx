@@ -77,7 +77,9 @@ export default async function AdminVisitPage({ params }: { params: Promise<{ id:
             <dt className="font-medium text-slate-600">When</dt>
             <dd>
               {formatWeekdayDate(visit.startsAt, s)}, {formatTimeRange(visit.startsAt, visit.endsAt, s)} ·{" "}
-              <Link href={`/admin/dispatch?view=day&date=${day}`}>Dispatch board for that day</Link>
+              <Link href={`/admin/dispatch?view=day&date=${day}`} className="underline">
+                Dispatch board for that day
+              </Link>
             </dd>
           </div>
           <div>
