@@ -201,7 +201,7 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   const dialog = admin.getByRole("dialog", { name: `Move / reassign ${OFFLINE.reassigned.ref}` });
   await dialog.getByLabel("Technician").selectOption({ label: OFFLINE.pete.name });
   await dialog.getByRole("button", { name: "Save move" }).click();
-  await expect(admin.getByTestId("dispatch-status")).toContainText(`${OFFLINE.reassigned.ref}: ${OFFLINE.pete.name}`);
+  await expect(admin.getByTestId("just-moved")).toContainText(`${OFFLINE.reassigned.ref} → ${OFFLINE.pete.name}`);
 
   await ctx.setOffline(false);
   await expect(page.getByTestId("attention-count")).toHaveText("3 need attention", { timeout: 30_000 });

@@ -157,7 +157,7 @@ export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "adm
       {move || job.undo ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
           <div className="mx-auto flex max-w-3xl flex-col gap-2">
-            {job.undo ? <UndoStatusButton key={job.undo.undoUntil} visitId={visit.id} undo={job.undo} /> : null}
+            {job.undo ? <UndoStatusButton key={`${job.undo.from}-${job.undo.to}`} visitId={visit.id} undo={job.undo} /> : null}
             {move ? (
               <StatusButton
                 visitId={visit.id}

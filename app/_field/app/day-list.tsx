@@ -143,7 +143,7 @@ function VisitCard({ c, zone, userId, items }: { c: Card; zone: ZoneAndLocale; u
       {c.devices.length ? <p className="text-sm text-slate-700">{c.devices.join(" · ")}</p> : null}
       {undo && c.job ? (
         <FieldWriterProvider writer={writer}>
-          <UndoStatusButton key={undo.undoUntil} visitId={c.id} undo={undo} />
+          <UndoStatusButton key={`${undo.from}-${undo.to}`} visitId={c.id} undo={undo} />
         </FieldWriterProvider>
       ) : null}
       {!move && c.status === "scheduled" ? <p className="text-sm text-slate-700">“On my way” opens on the day of the visit.</p> : null}
