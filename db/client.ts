@@ -110,3 +110,13 @@ export async function getDb(): Promise<Database> {
 export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
   g.__fieldkeyDb = handle ? Promise.resolve(handle) : undefined;
 }
+
+/** How a data function joins a larger transaction: pass `tx` and its writes commit (or roll back) with the caller's. */
+export type WriteOptions = { tx?: Executor };
+
+/** Run `fn` inside `tx` when given (joining the caller's transaction), else in a transaction of its own. */
+export async function inTransaction<T>(tx: Executor | undefined, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  if (tx) return fn(tx);
+  const db = await getDb();
+  return db.transaction(fn);
+}

@@ -194,8 +194,9 @@ test.describe("admin: dispatch board", () => {
   test("drags a waiting request onto a technician's lane at a time, is told why a taken time is refused, undoes a move, and opens a card", async ({
     browser,
   }) => {
-    // Tall enough that the whole board (every seeded technician's lane) fits: a pointer near the window's edge makes dnd-kit scroll the page under it.
-    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 1500 } });
+    // Tall enough that the whole board (every seeded technician's lane, Terry's last) fits with room below: a pointer near the
+    // window's edge makes dnd-kit scroll the page under it (the offline fixtures' technicians pushed his lane to 1500 px).
+    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 2400 } });
     await page.goto(`/admin/dispatch?date=${DRAG_DAY}`);
     const terryLane = page.getByTestId("lane-Terry Tech").getByRole("list", { name: "Terry Tech's visits" });
     const waiting = page.getByRole("list", { name: "Unassigned visits" });
@@ -205,15 +206,19 @@ test.describe("admin: dispatch board", () => {
     /** Drag the card so the pointer ends at that local time on the lane (the day's axis runs 8 AM to 6 PM here). */
     const dragTo = async (hour: number, opts: { shotName?: string } = {}) => {
       const from = (await card.boundingBox())!;
-      const lane = (await terryLane.boundingBox())!;
-      const x = lane.x + (lane.width * (hour - 8)) / 10;
-      const y = lane.y + lane.height / 2;
+      const at = async () => {
+        const lane = (await terryLane.boundingBox())!;
+        return { x: lane.x + (lane.width * (hour - 8)) / 10, y: lane.y + lane.height / 2 };
+      };
       await page.mouse.move(from.x + 12, from.y + 12);
       await page.mouse.down();
       await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
-      await page.mouse.move(x, y, { steps: 12 });
-      // dnd-kit measures what is under the pointer after a move: nudge it until the hint has caught up.
+      const first = await at();
+      await page.mouse.move(first.x, first.y, { steps: 12 });
+      // dnd-kit measures what is under the pointer after a move: nudge it until the hint has caught up. The lane is
+      // measured again each time: the board may shift once the drag starts (the last refusal's alert is cleared).
       await expect(async () => {
+        const { x, y } = await at();
         await page.mouse.move(x + 1, y);
         await page.mouse.move(x, y);
         await expect(page.getByTestId("drop-hint")).toContainText("Terry Tech", { timeout: 1000 });

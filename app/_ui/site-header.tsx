@@ -9,7 +9,8 @@ import { SignOutButton } from "./sign-out-button";
 export type { NavItem };
 
 /** The header every area shares: company name, the area's navigation (and search, for the office), who is signed in. */
-export async function SiteHeader({ nav = [], search }: { nav?: NavItem[]; search?: React.ReactNode }) {
+/** `signOut` replaces the sign-out button (the technician's warns about changes not synced yet). */
+export async function SiteHeader({ nav = [], search, signOut }: { nav?: NavItem[]; search?: React.ReactNode; signOut?: React.ReactNode }) {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -26,7 +27,7 @@ export async function SiteHeader({ nav = [], search }: { nav?: NavItem[]; search
               <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
                 {actor.name} <span className="text-slate-500">({actor.role})</span>
               </span>
-              <SignOutButton />
+              {signOut ?? <SignOutButton />}
             </>
           ) : (
             <Link href="/signin" className="btn-secondary">

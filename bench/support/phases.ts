@@ -95,7 +95,8 @@ export async function measureLoad(
       const signedOut = await getPage(jobUrl);
       const checks = {
         jobStatus: page.status,
-        jobHasReference: page.html.includes(seeded.reference) && page.html.includes("Attempts"),
+        // The job page is the technician app's shell for that visit: the job itself comes from /api/field/jobs/:id (bench:sync measures it).
+        jobHasReference: page.html.includes(seeded.visitId),
         signedOutRedirect: signedOut.location,
         scriptsInHtml: scriptsInHtml(page.html),
       };

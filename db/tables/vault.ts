@@ -45,9 +45,12 @@ export const configBackups = pgTable(
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "restrict" }),
+    /** The id the uploader's phone made for this upload (Idempotency-Key): a retried upload is stored once. */
+    clientId: uuid("client_id"),
   },
   (t) => [
     uniqueIndex("config_backups_device_version_key").on(t.deviceId, t.version),
+    uniqueIndex("config_backups_client_id_key").on(t.clientId),
     index("config_backups_visit_idx").on(t.visitId),
     check("config_backups_kind_valid", oneOf("kind", BACKUP_KINDS)),
     check("config_backups_size_positive", sql`${t.sizeBytes} > 0`),

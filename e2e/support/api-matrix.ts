@@ -200,6 +200,21 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
       expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }),
     },
   ],
+  // The technician's phone (session): its day and jobs for the offline store, and its queued writes.
+  "GET /api/field/day": [{ method: "GET", url: () => "/api/field/day", expect: cells(403, { tech: 200, otherTech: 200 }) }],
+  "GET /api/field/jobs/{id}": [
+    { method: "GET", url: (i) => `/api/field/jobs/${i.A.visitId}`, expect: cells(403, { tech: 200, otherTech: 404, admin: 200 }) },
+    { method: "GET", url: () => `/api/field/jobs/${NIL}`, expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }) },
+  ],
+  "POST /api/field/writes": [
+    {
+      method: "POST",
+      url: () => "/api/field/writes",
+      body: {},
+      expect: cells(403, { tech: 422, otherTech: 422, admin: 422 }),
+      note: "an empty write: refused after the gate",
+    },
+  ],
   "GET /api/backups/{id}/download": [{ method: "GET", url: () => `/api/backups/${NIL}/download`, expect: everyone(404) }],
   "GET /api/calendar/{token}": [{ method: "GET", url: () => "/api/calendar/not-a-real-feed-token", expect: everyone(404) }],
   "GET /portal/visits/{id}/calendar": [
@@ -216,6 +231,7 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
     { method: "GET", url: () => "/admin/reports/export?table=brand-method", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) },
   ],
   "GET /widget": [{ method: "GET", url: () => "/widget", expect: everyone(200) }],
+  "GET /icons/{file}": [{ method: "GET", url: () => "/icons/icon-192.png", expect: everyone(200), note: "the web app manifest's icons (static)" }],
   // PDFs: the owner customer and admins; everyone else (and an unknown id) 404, no hint it exists.
   "GET /api/billing/{kind}/{id}/pdf": [
     { method: "GET", url: () => `/api/billing/invoices/${NIL}/pdf`, expect: everyone(404) },

@@ -50,6 +50,8 @@ const adminOnly: Omit<Row, "path"> = {
 /** Pages deliberately not in the matrix, with why (test/coverage/route-coverage.test.ts checks every page is one or the other). */
 export const NOT_IN_MATRIX: Record<string, string> = {
   "/dashboard": "Only redirects: to /signin when signed out, else to the visitor's own area (covered by the sign-in journeys).",
+  "/offline/tech-shell":
+    "The static offline shell (no data, no session): the service worker serves it for /tech addresses with no network, with its own nonce (e2e/offline.spec.ts); fetched directly it is inert.",
 };
 
 export const PAGE_ROUTES: Row[] = [
@@ -68,6 +70,7 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/tech/visits/${FIELD.journeyVisit}`, ...techOnly, otherTech: "notfound" },
   { path: `/tech/visits/${FIELD.samVisit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
+  { path: "/tech/attention", ...techOnly },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
   { path: "/admin/visits", ...adminOnly },
   { path: "/admin/search?q=FK-", ...adminOnly },

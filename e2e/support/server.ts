@@ -11,7 +11,6 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const TMP = path.join(ROOT, "e2e", ".tmp");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 export type ServerInfo = { pid: number; port: number; logFile: string; env: Record<string, string> };
@@ -23,8 +22,13 @@ export function ensureBuilt() {
   });
   if (r.status === 0) return;
   console.log("[e2e] building the app…");
-  const b = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (b.status !== 0) throw new Error("next build failed");
+  // next build, then the service worker (lib/cli/build.ts).
+  const b = spawnSync(process.execPath, [TSX, "lib/cli/build.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (b.status !== 0) throw new Error("the build failed");
 }
 
 export function startServer(port: number, env: Record<string, string>, logName = `server-${port}.log`): { child: ChildProcess; info: ServerInfo } {

@@ -6,13 +6,12 @@
  * the first-admin link are handled by the server itself at start-up
  * (instrumentation.ts).
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildApp } from "./build";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
@@ -33,15 +32,22 @@ function newestMtime(p: string): number {
 export function buildIsStale(): boolean {
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = ["app", "lib", "db", "sw", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  // The service worker is built after Next (lib/cli/build.ts): a build without it is not finished.
+  const sw = path.join(root, "public", "sw.js");
+  if (!fs.existsSync(sw) || fs.statSync(sw).mtimeMs < built) return true;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
 async function main() {
   if (process.env.FIELDKEY_SKIP_BUILD !== "1" && buildIsStale()) {
     console.log("[fieldkey] building the app (first start or the source changed)…");
-    const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    try {
+      await buildApp();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    }
   }
   (process.env as Record<string, string>).NODE_ENV = "production";
   const port = Number(process.env.PORT ?? 3000);

@@ -64,6 +64,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string, vi
         outcome: attempts.outcome,
         durationSeconds: attempts.durationSeconds,
         startedAt: attempts.startedAt,
+        endedAt: attempts.endedAt,
         notes: attempts.notes,
         description: attempts.description,
         technicianId: attempts.technicianId,

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { attempts, vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -83,11 +83,15 @@ const SETTLES_TO: Record<VendorCaseResult, "succeeded" | "failed" | null> = {
  * "waiting on vendor" drops and the method's result counts on its original
  * day. When no case of the visit stays open, the visit goes back to on_site.
  */
-export async function closeVendorCase(actor: Actor | null, input: unknown, ip: string | null = null, extra: { resultBackupId?: string | null } = {}) {
+export async function closeVendorCase(
+  actor: Actor | null,
+  input: unknown,
+  ip: string | null = null,
+  extra: { resultBackupId?: string | null } & WriteOptions = {},
+) {
   const data = parseInput(closeVendorCaseSchema, input);
   requirePermission(actor, "jobs:work");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(extra.tx, async (tx) => {
     const [found] = await tx.select({ visitId: vendorCases.visitId }).from(vendorCases).where(eq(vendorCases.id, data.caseId));
     if (!found) throw new NotFoundError("Vendor case not found.");
     const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });

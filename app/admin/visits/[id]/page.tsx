@@ -3,32 +3,41 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DateTime } from "luxon";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { DirectWriter } from "@/app/_field/direct-writer";
 import { JobView } from "@/app/_field/job-view";
-import { loadJobOr404 } from "@/app/_field/load-job";
+import { DateFormatProvider } from "@/app/_ui/date-format";
 import { MoveDialog } from "@/app/admin/dispatch/move-dialog";
 import { listTechnicianChoices } from "@/lib/availability/technicians";
 import { maxBackupBytes } from "@/lib/backups/store";
-import { formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
+import { getFieldJob } from "@/lib/field/sync";
+import { listRefusedWrites } from "@/lib/field/writes/refused";
+import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
+import { NotFoundError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
-import { deviceLabel } from "@/lib/values/labels";
+import { deviceLabel, FIELD_WRITE_KIND_LABELS } from "@/lib/values/labels";
 import { getVisit } from "@/lib/visits/read";
 import { BillingPanel } from "./billing-panel";
 
 export const metadata: Metadata = { title: "Visit" };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The office's page of one visit: where it sits (customer, technician, the
  * board on its day, its devices), Move / reassign while nobody has started,
  * and the job itself with the technician's components (lib/ lets admins act
- * on any visit).
+ * on any visit), writing straight to the server.
  */
 export default async function AdminVisitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("visits:dispatch");
   const { id } = await params;
-  const found = await loadJobOr404(actor, id);
-  if (!found) notFound();
-  const { job, summary } = found;
-  const [visit, s, technicians] = await Promise.all([getVisit(actor, id), getSettings(), listTechnicianChoices(actor)]);
+  if (!UUID.test(id)) notFound();
+  const job = await getFieldJob(actor, id).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const [visit, s, technicians, refused] = await Promise.all([getVisit(actor, id), getSettings(), listTechnicianChoices(actor), listRefusedWrites(actor, id)]);
+  const zone = { timeZone: job.timeZone, locale: job.locale };
   const start = DateTime.fromJSDate(visit.startsAt, { zone: s.timeZone });
   const day = start.toISODate()!;
   const movable = visit.status === "requested" || visit.status === "scheduled";
@@ -102,8 +111,30 @@ export default async function AdminVisitPage({ params }: { params: Promise<{ id:
           />
         ) : null}
       </section>
+      {refused.length ? (
+        <section className="card space-y-2 border-amber-400" aria-labelledby="refused-writes">
+          <h2 id="refused-writes" className="font-semibold">
+            Refused after sync ({refused.length})
+          </h2>
+          <p className="text-sm text-slate-700">
+            Work saved on a phone that the server refused when it arrived. The technician sees it under “Needs attention”.
+          </p>
+          <ul className="space-y-1 text-sm" data-testid="refused-writes">
+            {refused.map((w) => (
+              <li key={w.id}>
+                <span className="font-medium">{FIELD_WRITE_KIND_LABELS[w.kind] ?? w.kind}</span> by {w.by}, made {formatDateTime(w.madeAt, zone)}, refused{" "}
+                {formatDateTime(w.receivedAt, zone)}: {w.detail}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <BillingPanel actor={actor} visitId={job.visit.id} status={job.visit.status} locale={job.locale} />
-      <JobView job={job} summary={summary} area="admin" maxBytes={maxBackupBytes()} />
+      <DateFormatProvider timeZone={job.timeZone} locale={job.locale}>
+        <DirectWriter visitId={job.visit.id}>
+          <JobView job={job} area="admin" maxBytes={maxBackupBytes()} />
+        </DirectWriter>
+      </DateFormatProvider>
     </div>
   );
 }
