@@ -79,8 +79,8 @@ test.describe("admin reports", () => {
     const page = await ctx.newPage();
     // March 1–4: four Dahua QR attempts, 3 succeeded; March 5–31: XML (after the vendor), GUID, Lorex failed: 2 of 3
     await page.goto("/admin/reports?from=2021-03-01&to=2021-03-04");
-    await page.getByLabel("Compare from (day)").fill("2021-03-05");
-    await page.getByLabel("Compare to (day)").fill("2021-03-31");
+    await page.getByLabel("Other period starts").fill("2021-03-05");
+    await page.getByLabel("Other period ends").fill("2021-03-31");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/cfrom=2021-03-05&cto=2021-03-31/);
     const section = page.getByTestId("section-comparison");

@@ -9,7 +9,6 @@ import { getDb } from "@/db/client";
 import { vendorCases, visits } from "@/db/schema";
 import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { getReportData } from "./data";
 import type { ReportFilters } from "./filters";
 import { addAttempt, addVendorCase, correctAttempt, juneVisit, reportFromEverySource } from "@/test/support/reports";
 import { attempt as fieldAttempt, scenario } from "@/test/support/field";

@@ -88,8 +88,8 @@ export function FiltersForm({ values, errors, technicians, customers = [], quart
       </div>
       <fieldset className="mt-2 grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-1 text-sm font-semibold">Compare with another period (optional)</legend>
-        <TextField label="Compare from (day)" name="cfrom" type="date" defaultValue={values.cfrom ?? ""} error={errors.cfrom} />
-        <TextField label="Compare to (day)" name="cto" type="date" defaultValue={values.cto ?? ""} error={errors.cto} hint="Same filters, these dates." />
+        <TextField label="Other period starts" name="cfrom" type="date" defaultValue={values.cfrom ?? ""} error={errors.cfrom} />
+        <TextField label="Other period ends" name="cto" type="date" defaultValue={values.cto ?? ""} error={errors.cto} hint="Same filters, these dates." />
       </fieldset>
       <div className="mt-2 flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">
