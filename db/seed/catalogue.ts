@@ -6,12 +6,20 @@
  */
 import type { RecoveryMethod } from "../schema";
 
-type MethodSeed = Omit<RecoveryMethod, "active" | "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings"> &
-  Partial<Pick<RecoveryMethod, "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings">>;
+type Optional =
+  "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings" | "answerValidity" | "voidedBy" | "doNotReboot" | "evidence";
+type MethodSeed = Omit<RecoveryMethod, "active" | Optional> & Partial<Pick<RecoveryMethod, Optional>>;
 
 const SEED_GUIDE = "Seed guide: How to Reset Dahua Password (Jan 19)";
 const NO_REBOOT = "Do not reboot or power-cycle the device until the vendor's answer is applied: it voids the request.";
 const WIPES = "Wipes the configuration: export or locate a config backup first.";
+
+// How long a vendor's answer lives and what voids it, and what the vendor asks
+// for: domain.md "Vendor-pending work" (vendor manuals and support pages, late
+// 2026). Where no source says, the validity is { kind: "unknown" }.
+const AUTHORIZATION = { item: "authorization", label: "The customer's authorization, recorded on this visit" } as const;
+const FULL_SERIAL = { item: "fact", fact: "serial", label: "The full serial number (device facts)" } as const;
+const LABEL_PHOTO = { item: "photo", photoKind: "label", label: "A photo of the serial/model label" } as const;
 
 export const RECOVERY_METHODS: MethodSeed[] = [
   // ---------------------------------------------------------------- Dahua
@@ -33,6 +41,9 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Dahua's cloud sends a security code to the registered email address.",
       "Type the code on the recorder and click Next; set a new password immediately.",
     ],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the recorder until the emailed code is used: a reboot voids it (the same QR code can yield the code twice).",
     sortOrder: 10,
     claimedSuccessRate: 0.95,
     claimSource: SEED_GUIDE,
@@ -98,6 +109,10 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "When the Result file comes back, import it in ConfigTool to unlock the device.",
     ],
     warnings: [NO_REBOOT],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot", "closing ConfigTool mid-process"],
+    doNotReboot: "Do not reboot the recorder or close ConfigTool until the result file is imported: either voids the request.",
+    evidence: [{ item: "request_file", label: "The exported XML file, stored on this visit" }, FULL_SERIAL, AUTHORIZATION],
     sortOrder: 40,
     claimedSuccessRate: 1,
     claimSource: SEED_GUIDE + " (takes 24–48 hours)",
@@ -119,6 +134,13 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Enter the returned code as the password and set a new one.",
     ],
     warnings: [NO_REBOOT],
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the recorder until the code is entered: the code is tied to the date on the screen.",
+    evidence: [
+      FULL_SERIAL,
+      { item: "photo", photoKind: "screen_code", label: "A photo of the date shown on the screen, taken on this visit", thisVisit: true },
+      AUTHORIZATION,
+    ],
     sortOrder: 50,
   },
   {
@@ -188,6 +210,9 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Enter the verification code sent to the reserved email (valid 48 h, void after a reboot).",
       "Set a new password.",
     ],
+    answerValidity: { kind: "hours", hours: 48 },
+    voidedBy: ["a reboot", "a change of the reserved email"],
+    doNotReboot: "Do not reboot the recorder or change its reserved email until the code is used: either voids it.",
     sortOrder: 130,
   },
   {
@@ -225,6 +250,10 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Import the returned file or key in SADP and set a new password.",
     ],
     warnings: [NO_REBOOT],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot", "a second export"],
+    doNotReboot: "Do not reboot the recorder and do not export a second request until the returned file is imported: either voids it.",
+    evidence: [{ item: "request_file", label: "The exported SADP request file, stored on this visit" }, LABEL_PHOTO, AUTHORIZATION],
     sortOrder: 150,
   },
   {
@@ -243,6 +272,13 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Enter the returned security code in SADP; change the default password at once.",
     ],
     warnings: [NO_REBOOT],
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the device until the security code is entered: the code is tied to its Start Time.",
+    evidence: [
+      FULL_SERIAL,
+      { item: "photo", photoKind: "screen_code", label: "A photo of the device Start Time (SADP), taken on this visit", thisVisit: true },
+      AUTHORIZATION,
+    ],
     sortOrder: 160,
   },
   {
@@ -305,7 +341,8 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     id: "lorex_support_temp_password",
     name: "Temporary password from Lorex support",
     brands: ["lorex"],
-    requirements: "Call Lorex support with the Device ID (not the serial) and photos of the device info screen and label. Valid until end of day.",
+    requirements:
+      "Call Lorex support with the Device ID (not the serial) and photos of the device info screen and label; the product must be warranty-registered. Valid until end of day.",
     requiresOptions: [],
     wipesConfig: "no",
     vendorPending: true,
@@ -317,6 +354,13 @@ export const RECOVERY_METHODS: MethodSeed[] = [
       "Use the temporary password the same day and set a new password.",
     ],
     warnings: ["The temporary password expires at the end of the day."],
+    answerValidity: { kind: "end_of_day" },
+    evidence: [
+      LABEL_PHOTO,
+      { item: "photo", photoKind: "screen_info", label: "A photo of the device-info screen, taken on this visit", thisVisit: true },
+      { item: "fact", fact: "lorexDeviceId", label: "The Lorex Device ID (not the serial)" },
+      AUTHORIZATION,
+    ],
     sortOrder: 220,
   },
   {

@@ -18,6 +18,10 @@ export async function seedReferenceData(db: Database) {
         claimedSuccessRate: null,
         claimSource: null,
         requiresDescription: false,
+        answerValidity: { kind: "unknown" } as const,
+        voidedBy: [],
+        doNotReboot: null,
+        evidence: [],
         active: true,
         ...m,
       };
@@ -42,6 +46,10 @@ export async function seedReferenceData(db: Database) {
             claimedSuccessRate: sql`excluded.claimed_success_rate`,
             claimSource: sql`excluded.claim_source`,
             requiresDescription: sql`excluded.requires_description`,
+            answerValidity: sql`excluded.answer_validity`,
+            voidedBy: sql`excluded.voided_by`,
+            doNotReboot: sql`excluded.do_not_reboot`,
+            evidence: sql`excluded.evidence`,
           },
         });
     }

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
 
+const supportAddress = z
+  .string()
+  .trim()
+  .max(254, "Use at most 254 characters.")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address such as support@vendor.example, or leave it empty.");
+
 /** Company settings: one typed object, stored as key/value rows in `settings`. */
 export const companySettingsSchema = z.object({
   companyName: z.string().trim().min(1).max(120).default("FieldKey Security"),
@@ -49,6 +55,13 @@ export const companySettingsSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(48),
+  /**
+   * Where a vendor case's email goes, per vendor (empty: no email is drafted; the case is sent another way).
+   * The seed guide names Dahua's password-reset desk; no public source names the others'.
+   */
+  vendorSupportEmails: z
+    .object({ dahua: supportAddress, hikvision: supportAddress, lorex: supportAddress })
+    .default({ dahua: "support_rpwd@dahuatech.com", hikvision: "", lorex: "" }),
   /** Sites allowed to embed the booking widget in a frame (exact origins, e.g. https://www.example.com). */
   widgetAllowedOrigins: z
     .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i))

@@ -11,10 +11,13 @@ import type {
   ChecklistAnswer,
   DeviceKind,
   MailStatus,
+  PhotoKind,
   RecoveryOption,
   Role,
   TriState,
   Vendor,
+  VendorCaseCloseReason,
+  VendorCaseStatus,
   VisitStatus,
   WarrantySeal,
   WebhookDeliveryStatus,
@@ -85,6 +88,28 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   guid: "Hikvision GUID file",
   vendor_request: "Vendor request file",
   vendor_result: "Vendor result file",
+  photo: "Photo",
+};
+
+export const PHOTO_KIND_LABELS: Record<PhotoKind, string> = {
+  label: "Label / sticker",
+  screen_info: "Device-info screen",
+  screen_code: "On-screen date or code",
+  other: "Wiring / other",
+};
+
+export const VENDOR_CASE_STATUS_LABELS: Record<VendorCaseStatus, string> = {
+  open: "Waiting on the vendor",
+  result_received: "Answer in, not yet used",
+  closed: "Closed",
+  expired: "Expired",
+};
+
+export const VENDOR_CASE_CLOSE_REASON_LABELS: Record<VendorCaseCloseReason, string> = {
+  answered: "Answer received and used",
+  no_answer: "No usable answer",
+  expired_unused: "Answer expired unused",
+  voided: "Answer voided on site",
 };
 
 export const MAIL_STATUS_LABELS: Record<MailStatus, string> = { pending: "Pending", sending: "Sending", sent: "Sent", failed: "Failed" };
