@@ -15,8 +15,8 @@ import {
   logAttemptSchema,
 } from "@/lib/field/schemas";
 import { advanceVisit } from "@/lib/field/status";
-import { closeVendorCase } from "@/lib/vendor-cases/manage";
-import { closeVendorCaseSchema } from "@/lib/vendor-cases/schemas";
+import { closeVendorCase, recordVendorResult } from "@/lib/vendor-cases/manage";
+import { closeVendorCaseSchema, recordVendorResultSchema } from "@/lib/vendor-cases/schemas";
 import { attachVendorFile } from "@/lib/field/vendor-files";
 
 /** Field-work actions, shared by the technician's and the admin's job pages. Each lib function checks access again. */
@@ -83,6 +83,16 @@ export const closeVendorCaseAction = defineAction(
     const r = await closeVendorCase(actor, input, ip);
     refresh();
     return r;
+  },
+  { permission: "jobs:work" },
+);
+
+export const recordVendorResultAction = defineAction(
+  recordVendorResultSchema,
+  async (input, { actor, ip }) => {
+    const r = await recordVendorResult(actor, input, ip);
+    refresh();
+    return { status: r.status, expiresAt: r.expiresAt?.toISOString() ?? null };
   },
   { permission: "jobs:work" },
 );

@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDatabaseHandle, type Database, type Tx } from "@/db/client";
+import { answerExpiresAt } from "@/lib/vendor-cases/clock";
 import {
   attempts,
   authorizations,
@@ -294,6 +295,10 @@ async function simulateWork(
       if (outcome === "waiting_vendor") {
         const hours = 6 + Math.floor(rand() * 60);
         const sent = clock;
+        const received = sent.plus({ hours });
+        // About one answer in seven dies before it is used (a reboot, or the end of Lorex's day): the reports count them.
+        const lost = chance(0.15);
+        const expiresAt = answerExpiresAt(m.answerValidity, received.toJSDate(), v.start.zoneName ?? "UTC");
         await tx.insert(vendorCases).values({
           attemptId,
           visitId: v.visitId,
@@ -302,9 +307,11 @@ async function simulateWork(
           whatWasSent: "Password reset request export",
           sentAt: sent.toJSDate(),
           dueAt: sent.plus({ hours: 48 }).toJSDate(),
-          status: "closed",
-          resultReceivedAt: sent.plus({ hours }).toJSDate(),
-          closedAt: sent.plus({ hours }).toJSDate(),
+          status: lost ? "expired" : "closed",
+          closedReason: lost ? (expiresAt ? "expired_unused" : "voided") : "answered",
+          resultReceivedAt: received.toJSDate(),
+          expiresAt,
+          closedAt: lost && expiresAt ? expiresAt : received.toJSDate(),
         });
         await tx.insert(attempts).values({
           visitId: v.visitId,
@@ -312,14 +319,15 @@ async function simulateWork(
           methodId: m.id,
           seq: ++seq,
           technicianId: v.techId,
-          startedAt: sent.plus({ hours }).toJSDate(),
-          endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(),
+          startedAt: received.toJSDate(),
+          endedAt: received.plus({ minutes: 10 }).toJSDate(),
           durationSeconds: 600,
-          outcome: "succeeded",
-          notes: "Vendor result imported",
-          createdAt: sent.plus({ hours }).toJSDate(),
-          updatedAt: sent.plus({ hours }).toJSDate(),
+          outcome: lost ? "failed" : "succeeded",
+          notes: lost ? "The vendor's answer expired before it could be used" : "Vendor result imported",
+          createdAt: received.toJSDate(),
+          updatedAt: received.toJSDate(),
         });
+        if (lost) continue;
         break;
       }
       if (ok) break;

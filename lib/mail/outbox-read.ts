@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
+import { attachmentSize, resolveAttachments } from "./attachments";
 
 export async function listOutbox(actor: Actor | null, opts: { limit?: number } = {}) {
   requirePermission(actor, "outbox:read");
@@ -57,7 +58,7 @@ export async function getOutboxMail(actor: Actor | null, id: string) {
       index,
       filename: a.filename,
       contentType: a.contentType,
-      size: Buffer.byteLength(a.contentBase64, "base64"),
+      size: attachmentSize(a),
     })),
   };
 }
@@ -68,5 +69,11 @@ export async function getOutboxAttachment(actor: Actor | null, id: string, index
   const [m] = await db.select({ attachments: mailOutbox.attachments }).from(mailOutbox).where(eq(mailOutbox.id, id));
   const a = m?.attachments[index];
   if (!a) throw new NotFoundError("That attachment does not exist.");
-  return { filename: a.filename, contentType: a.contentType, bytes: Buffer.from(a.contentBase64, "base64") };
+  let file;
+  try {
+    [file] = await resolveAttachments(db, [a]);
+  } catch {
+    throw new NotFoundError("That attached file is no longer in the vault.");
+  }
+  return { filename: file!.filename, contentType: file!.contentType, bytes: file!.content };
 }

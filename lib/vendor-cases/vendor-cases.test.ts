@@ -5,7 +5,7 @@ import { auditEvents, vendorCases } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { updateSettings } from "@/lib/settings/company";
 import { logAttempt } from "@/lib/field/attempts";
-import { attempt, scenario, visitStatus } from "@/test/support/field";
+import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
 import { closeVendorCase } from "./manage";
 import { listVendorCases } from "./read";
 
@@ -18,9 +18,14 @@ const xml = (visitId: string, deviceId: string) =>
 const sadp = (visitId: string, deviceId: string) =>
   attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
 
+/** What Dahua and Hikvision ask for before the cases can go (the evidence checklists). */
+const ready = (s: Awaited<ReturnType<typeof scenario>>) =>
+  Promise.all([prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml"), prepareEvidence(s.tech, s.visitId, s.hik, "hik_sadp_export")]);
+
 describe("vendor cases", () => {
   it("the visit waits until the last open case closes, then is back on site", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const b = await logAttempt(s.tech, sadp(s.visitId, s.hik));
     expect(await visitStatus(s.visitId)).toBe("waiting_vendor");
@@ -41,6 +46,7 @@ describe("vendor cases", () => {
 
   it("due time follows the company setting", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     await updateSettings(s.admin, { vendorCaseDueHours: 24 }, null);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const db = await getDb();
@@ -51,6 +57,7 @@ describe("vendor cases", () => {
 
   it("only the assigned technician or an admin closes a case", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const close = { caseId: a.vendorCaseId!, result: "received", resultNote: "done" };
     await expect(closeVendorCase(s.otherTech, close)).rejects.toBeInstanceOf(NotFoundError);
@@ -62,6 +69,7 @@ describe("vendor cases", () => {
 
   it("one read path: open cases with customer, technician, device, age and an overdue marker; scoped like visits", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     await logAttempt(s.tech, sadp(s.visitId, s.hik));
     const open = (actor: typeof s.admin, now?: Date) =>

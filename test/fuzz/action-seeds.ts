@@ -13,6 +13,7 @@ import { createCalendarFeed } from "@/lib/calendar/feeds";
 import { NO_OPTIONS, bookingInput } from "@/test/support/booking";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { makeContractWorld } from "../contract/fixtures";
+import { prepareEvidence } from "@/test/support/field";
 
 export async function makeActionWorld() {
   const w = await makeContractWorld();
@@ -24,6 +25,8 @@ export async function makeActionWorld() {
   const hook = await createWebhookEndpoint(w.admin, { url: "https://hooks.example.com/fk", description: "CRM", events: ["visit.booked"] }, "127.0.0.1");
   await createCalendarFeed(w.tech, "127.0.0.1");
   const [site] = await db.query.sites.findMany({ columns: { id: true }, where: (s, { eq }) => eq(s.customerId, w.custA.customerId!) });
+  // What the ConfigTool XML case asks for before it can go (the logAttemptAction seed opens one): this visit's export and the serial.
+  await prepareEvidence(w.tech, w.visitOnSite, w.deviceA, "dahua_configtool_xml");
   return { ...w, attemptId: attempt!.id, timeOffId: timeOff!.id, tokenId: token.id, webhookId: hook.id, siteA: site!.id };
 }
 export type ActionWorld = Awaited<ReturnType<typeof makeActionWorld>>;
@@ -108,6 +111,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
     }),
   },
   closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  recordVendorResultAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, note: "Result file emailed back by Dahua" }) },
   completeVisitAction: {
     as: "tech",
     seed: (w) => ({
