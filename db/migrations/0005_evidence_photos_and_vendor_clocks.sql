@@ -6,7 +6,7 @@ ALTER TABLE "config_backups" ADD COLUMN "height" integer;--> statement-breakpoin
 ALTER TABLE "config_backups" ADD COLUMN "thumb_ciphertext" "bytea";--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "thumb_iv" "bytea";--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "thumb_auth_tag" "bytea";--> statement-breakpoint
-ALTER TABLE "config_backups" ADD COLUMN "write_id" uuid;--> statement-breakpoint
+ALTER TABLE "config_backups" ADD COLUMN "client_id" uuid;--> statement-breakpoint
 ALTER TABLE "recovery_methods" ADD COLUMN "answer_validity" jsonb DEFAULT '{"kind":"unknown"}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "recovery_methods" ADD COLUMN "voided_by" text[] DEFAULT ARRAY[]::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "recovery_methods" ADD COLUMN "do_not_reboot" text;--> statement-breakpoint
@@ -17,7 +17,7 @@ ALTER TABLE "vendor_cases" ADD COLUMN "expiry_warned_at" timestamp with time zon
 ALTER TABLE "vendor_cases" ADD COLUMN "closed_reason" text;--> statement-breakpoint
 ALTER TABLE "vendor_cases" ADD COLUMN "vendor_mail_id" uuid;--> statement-breakpoint
 ALTER TABLE "vendor_cases" ADD CONSTRAINT "vendor_cases_vendor_mail_id_mail_outbox_id_fk" FOREIGN KEY ("vendor_mail_id") REFERENCES "public"."mail_outbox"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "config_backups_write_id_key" ON "config_backups" USING btree ("write_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "config_backups_client_id_key" ON "config_backups" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "vendor_cases_status_expires_idx" ON "vendor_cases" USING btree ("status","expires_at");--> statement-breakpoint
 ALTER TABLE "config_backups" ADD CONSTRAINT "config_backups_photo_kind_valid" CHECK ("config_backups"."photo_kind" IS NULL OR photo_kind IN ('label', 'screen_info', 'screen_code', 'other'));--> statement-breakpoint
 ALTER TABLE "config_backups" ADD CONSTRAINT "config_backups_photo_shape" CHECK (("config_backups"."kind" = 'photo') = ("config_backups"."photo_kind" IS NOT NULL AND "config_backups"."thumb_ciphertext" IS NOT NULL AND "config_backups"."thumb_iv" IS NOT NULL AND "config_backups"."thumb_auth_tag" IS NOT NULL AND "config_backups"."width" IS NOT NULL AND "config_backups"."height" IS NOT NULL AND "config_backups"."width" > 0 AND "config_backups"."height" > 0));--> statement-breakpoint

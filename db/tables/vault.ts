@@ -61,12 +61,12 @@ export const configBackups = pgTable(
     thumbCiphertext: bytea("thumb_ciphertext"),
     thumbIv: bytea("thumb_iv"),
     thumbAuthTag: bytea("thumb_auth_tag"),
-    /** The id the phone gave this upload (a queued write): a replay finds the first row and stores nothing. */
-    writeId: uuid("write_id"),
+    /** The id the uploader's phone made for this upload (Idempotency-Key): a retried upload is stored once. */
+    clientId: uuid("client_id"),
   },
   (t) => [
     uniqueIndex("config_backups_device_version_key").on(t.deviceId, t.version),
-    uniqueIndex("config_backups_write_id_key").on(t.writeId),
+    uniqueIndex("config_backups_client_id_key").on(t.clientId),
     index("config_backups_visit_idx").on(t.visitId),
     check("config_backups_kind_valid", oneOf("kind", BACKUP_KINDS)),
     check("config_backups_size_positive", sql`${t.sizeBytes} > 0`),

@@ -40,7 +40,7 @@ export type VaultFileInput = {
   firmwareAtExport?: string | null;
   note?: string | null;
   /** The id the phone gave this write (queued uploads): unique, so a replay cannot store twice. */
-  writeId?: string | null;
+  clientId?: string | null;
   photo?: { photoKind: PhotoKind; takenAt: Date | null; width: number; height: number; thumbnail: Buffer };
 };
 
@@ -93,7 +93,7 @@ export async function insertVaultFile(tx: Executor, actor: Actor, f: VaultFileIn
     firmwareAtExport: f.firmwareAtExport || null,
     note: f.note || null,
     uploadedBy: actor.id,
-    writeId: f.writeId ?? null,
+    clientId: f.clientId ?? null,
   });
   await audit(tx, {
     actorId: actor.id,

@@ -98,7 +98,9 @@ describe("device photos in the vault", () => {
     await expect(storePhoto(otherTech, { deviceId, visitId, kind: "label" }, await makePng())).rejects.toBeInstanceOf(NotFoundError);
     await expect(storePhoto(custA, { deviceId, visitId, kind: "label" }, await makePng())).rejects.toThrow("You do not have access to this.");
     // A backup id is not a photo: the photo route never serves other files inline.
-    const [backup] = await (await getDb())
+    const [backup] = await (
+      await getDb()
+    )
       .insert(configBackups)
       .values({
         deviceId,
@@ -124,15 +126,20 @@ describe("device photos in the vault", () => {
     expect((await listMyBackups(custA)).every((b) => b.kind !== "photo")).toBe(true);
   });
 
-  it("the same write sent twice (a queued upload replayed) is stored once; someone else's write id is refused", async () => {
-    const writeId = randomUUID();
+  it("the same upload sent twice (a queued upload replayed) is stored once; someone else's upload id is refused", async () => {
+    const clientId = randomUUID();
     const png = await makePng(64, 64);
-    const [first, again] = await Promise.all([upload(tech, png, { writeId }), upload(tech, png, { writeId })]);
+    const [first, again] = await Promise.all([upload(tech, png, { clientId }), upload(tech, png, { clientId })]);
     expect(again.id).toBe(first.id);
     expect([first.replayed, again.replayed].sort()).toEqual([false, true]);
     const db = await getDb();
-    expect(await db.select({ id: configBackups.id }).from(configBackups).where(and(eq(configBackups.writeId, writeId)))).toHaveLength(1);
-    await expect(storePhoto(admin, { deviceId, visitId, kind: "label", writeId }, png)).rejects.toThrow("This write id was already used for another upload.");
+    expect(
+      await db
+        .select({ id: configBackups.id })
+        .from(configBackups)
+        .where(and(eq(configBackups.clientId, clientId))),
+    ).toHaveLength(1);
+    await expect(storePhoto(admin, { deviceId, visitId, kind: "label", clientId }, png)).rejects.toThrow("This upload id is already taken.");
   });
 });
 

@@ -19,8 +19,8 @@ export const photoUploadSchema = z.object({
   kind: z.enum(PHOTO_KINDS, "Choose what the photo shows."),
   takenAt: takenAtSchema,
   filename: z.string().trim().max(255, "That file name is too long.").optional(),
-  /** The id the phone gave this write: a repeat with the same id returns the first upload and stores nothing. */
-  writeId: z.uuid("The write id must be a UUID.").optional(),
+  /** The id the phone made for this upload (Idempotency-Key): a repeat with the same id returns the first upload and stores nothing. */
+  clientId: z.uuid("The Idempotency-Key must be a UUID made by the phone.").optional(),
 });
 export type PhotoUpload = z.infer<typeof photoUploadSchema>;
 

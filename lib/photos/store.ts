@@ -62,9 +62,9 @@ async function checkVisitHasDevice(db: Executor, actor: Actor, visitId: string, 
   if (!v.deviceOnVisit) throw new ValidationError("That device is not on this visit.", { deviceId: ["That device is not on this visit."] });
 }
 
-/** The upload that already used this write id: the same again for its author, a conflict for anyone else. */
-async function replayOf(db: Executor, actor: Actor, writeId: string | undefined, deviceId: string) {
-  if (!writeId) return null;
+/** The upload that already used this upload id: the same again for its author and device, a conflict for anyone else. */
+async function replayOf(db: Executor, actor: Actor, clientId: string | undefined, deviceId: string) {
+  if (!clientId) return null;
   const [row] = await db
     .select({
       id: configBackups.id,
@@ -76,9 +76,9 @@ async function replayOf(db: Executor, actor: Actor, writeId: string | undefined,
       filename: configBackups.filename,
     })
     .from(configBackups)
-    .where(eq(configBackups.writeId, writeId));
+    .where(eq(configBackups.clientId, clientId));
   if (!row) return null;
-  if (row.uploadedBy !== actor.id || row.deviceId !== deviceId) throw new ConflictError("This write id was already used for another upload.");
+  if (row.uploadedBy !== actor.id || row.deviceId !== deviceId) throw new ConflictError("This upload id is already taken.");
   const { uploadedBy: _u, deviceId: _d, ...stored } = row;
   return { ...stored, replayed: true };
 }
@@ -90,8 +90,8 @@ async function replayOf(db: Executor, actor: Actor, writeId: string | undefined,
  * they may see; a technician from a visit of theirs that includes the device.
  * Refused with a message, nothing stored: not an image (by its bytes), empty
  * or over the size limit, a picture that does not decode, a device not on the
- * visit. A repeat of the same write id (a queued upload sent twice) returns
- * the first upload.
+ * visit. A repeat of the same upload id (a queued upload sent twice, its
+ * first answer lost) returns the first upload and stores nothing.
  */
 export async function storePhoto(actor: Actor | null, input: unknown, bytes: Buffer, opts: { ip?: string | null; now?: Date } = {}) {
   requirePermission(actor, "backups:upload");
@@ -99,7 +99,7 @@ export async function storePhoto(actor: Actor | null, input: unknown, bytes: Buf
   const tooBig = photoSizeError(bytes.length);
   if (tooBig) throw new ValidationError(tooBig, { file: [tooBig] });
   const db = await getDb();
-  const again = await replayOf(db, actor, meta.writeId, meta.deviceId);
+  const again = await replayOf(db, actor, meta.clientId, meta.deviceId);
   if (again) return again;
   const type = sniffImage(bytes.subarray(0, 64));
   if (!type) throw new ValidationError(NOT_AN_IMAGE, { file: [NOT_AN_IMAGE] });
@@ -127,7 +127,7 @@ export async function storePhoto(actor: Actor | null, input: unknown, bytes: Buf
           filename: `${base}.${EXTENSIONS[photo.contentType]}`,
           contentType: photo.contentType,
           bytes: photo.bytes,
-          writeId: meta.writeId,
+          clientId: meta.clientId,
           photo: { photoKind: meta.kind, takenAt, width: photo.width, height: photo.height, thumbnail: photo.thumbnail },
         },
         opts.ip ?? null,
@@ -135,9 +135,9 @@ export async function storePhoto(actor: Actor | null, input: unknown, bytes: Buf
       return { ...stored, replayed: false };
     });
   } catch (err) {
-    // The same write arriving twice at once: the second finds the first.
-    if (pgError(err)?.constraint === "config_backups_write_id_key") {
-      const first = await replayOf(db, actor, meta.writeId, meta.deviceId);
+    // The same upload arriving twice at once: the second finds the first.
+    if (pgError(err)?.constraint === "config_backups_client_id_key") {
+      const first = await replayOf(db, actor, meta.clientId, meta.deviceId);
       if (first) return first;
     }
     throw err;

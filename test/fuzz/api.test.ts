@@ -180,14 +180,14 @@ describe("routes outside /api/v1", () => {
   );
 
   it(
-    "POST /api/photos (device photo): metadata, write id, file name, and bodies that are not pictures, empty, damaged or valid",
+    "POST /api/photos (device photo): metadata, upload id, file name, and bodies that are not pictures, empty, damaged or valid",
     async () => {
       const png = await makePng(40, 30);
       const valid = { deviceId: w.deviceA, visitId: w.visitA, kind: "label", takenAt: "2026-10-30T09:14:59" };
       const arb = fc.record({
         field: fc.constantFrom("deviceId", "visitId", "kind", "takenAt", "none"),
         value: badString(),
-        writeId: fc.oneof(fc.constant(""), fc.uuid(), badString()),
+        clientId: fc.oneof(fc.constant(""), fc.uuid(), badString()),
         filename: fc.oneof(fc.constantFrom("../../etc/passwd", "%", "label.svg", "x".repeat(300)), badString()),
         body: fc.constantFrom("png", "svg", "empty", "jpeg-head", "random"),
         as: fc.constantFrom(w.tech, w.admin, w.otherTech, w.custA),
@@ -211,7 +211,7 @@ describe("routes outside /api/v1", () => {
             "x-filename": headerSafe(a.filename),
             "content-type": "image/png",
           };
-          if (a.writeId) headers["x-write-id"] = headerSafe(a.writeId);
+          if (a.clientId) headers["idempotency-key"] = headerSafe(a.clientId);
           const r: Req = {
             kind: `photo ${a.field} ${a.body} ${JSON.stringify(a.value).slice(0, 40)}`,
             url: u.pathname + u.search,

@@ -4,15 +4,16 @@ import { AppError, ForbiddenError, UnauthenticatedError } from "@/lib/platform/e
 import { isSameOrigin, readBodyLimited } from "@/lib/platform/http";
 import { routeHandler } from "@/lib/platform/route-handler";
 
-/** Where each field of an upload travels: the picture is the body, the write id a header, the rest query parameters. */
-const locate = (field: string) => (field === "file" ? "body" : field === "writeId" || field === "filename" ? "header" : "query");
+/** Where each field of an upload travels: the picture is the body, its upload id and name are headers, the rest query parameters. */
+const locate = (field: string) => (field === "file" ? "body" : field === "filename" || field === "clientId" ? "header" : "query");
 
 /**
  * Upload one device photo: the body is the picture's raw bytes (streamed,
  * limited), `deviceId`, `visitId`, `kind` and `takenAt` travel in the query
- * string, `X-Write-Id` carries the phone's id for this write (a repeat
- * returns the first upload: 200 instead of 201) and `X-Filename` the
- * original name. Errors are problem+json (`detail`, and `errors[]` per field).
+ * string, `Idempotency-Key` carries the id the phone made for this upload
+ * (a repeat answers the first upload, `Idempotent-Replayed: true`, and
+ * stores nothing) and `X-Filename` the original name. Errors are
+ * problem+json (`detail`, and `errors[]` per field).
  */
 export const POST = routeHandler(
   "photo upload",
@@ -40,13 +41,13 @@ export const POST = routeHandler(
         kind: q.get("kind") ?? "",
         takenAt: q.get("takenAt") || undefined,
         filename,
-        writeId: request.headers.get("x-write-id") || undefined,
+        clientId: request.headers.get("idempotency-key")?.toLowerCase() || undefined,
       },
       body.bytes,
       { ip: await requestIp() },
     );
     const { replayed, ...photo } = stored;
-    return Response.json(photo, { status: replayed ? 200 : 201 });
+    return Response.json(photo, { status: 201, headers: { "Idempotent-Replayed": String(replayed) } });
   },
   { locate },
 );
