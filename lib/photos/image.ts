@@ -1,18 +1,16 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { ValidationError } from "@/lib/platform/errors";
+import { THUMB_SIZE } from "./limits";
 import type { SniffedImage } from "./sniff";
 
 /** Largest picture decoded (pixels): a 48 MP phone sensor fits; a decompression bomb does not. */
 export const MAX_PIXELS = 50_000_000;
-/** Longest side of a thumbnail (shown at about 160 CSS px on 3x screens). */
-export const THUMB_SIZE = 480;
 
 export type PreparedPhoto = { bytes: Buffer; contentType: SniffedImage; width: number; height: number; thumbnail: Buffer; reencoded: boolean };
 
 const UNREADABLE = "This file looks like a picture but could not be read; it may be damaged. Take the photo again.";
-const HEIC =
-  "This photo is in HEIC format, which the server cannot read. Take it again from the job page (the phone converts it), or save it as JPEG first.";
+const HEIC = "This photo is in HEIC format, which the server cannot read. Take it again from the job page (the phone converts it), or save it as JPEG first.";
 
 /**
  * Decode the picture (the real check that it is one), measure it, make its

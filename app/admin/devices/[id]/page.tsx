@@ -9,6 +9,8 @@ import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
+import { PhotoGallery } from "@/app/_ui/photos/photo-gallery";
+import { listDevicePhotos } from "@/lib/photos/read";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -16,7 +18,7 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
   const actor = await requirePagePermission("devices:manage");
   const { id } = await params;
   const device = await orNotFound(getDevice(actor, id));
-  const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
+  const [backups, photos, s] = await Promise.all([listBackupsForDevice(actor, id), listDevicePhotos(actor, id), getSettings()]);
   return (
     <div className="space-y-4">
       <div>
@@ -45,6 +47,12 @@ export default async function AdminDevicePage({ params }: { params: Promise<{ id
           />
         </section>
       </div>
+      <section className="card" aria-labelledby="photos">
+        <h2 id="photos" className="mb-2 font-semibold">
+          Photos
+        </h2>
+        <PhotoGallery photos={photos} zone={s} empty="No photos yet: technicians take them on the job page." />
+      </section>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">
           Stored versions
