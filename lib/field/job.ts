@@ -15,6 +15,8 @@ import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "@/lib/values/labels";
 import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 import { vendorFileNames } from "./vendor-files";
+import { evidenceForJob } from "./evidence-view";
+import { describeValidity } from "@/lib/vendor-cases/clock";
 
 const recorder = alias(users, "recorder");
 
@@ -34,6 +36,10 @@ export const playbookColumns = {
   sortOrder: recoveryMethods.sortOrder,
   requiresDescription: recoveryMethods.requiresDescription,
   active: recoveryMethods.active,
+  answerValidity: recoveryMethods.answerValidity,
+  voidedBy: recoveryMethods.voidedBy,
+  doNotReboot: recoveryMethods.doNotReboot,
+  evidence: recoveryMethods.evidence,
 };
 
 /** Devices of a visit with their facts, the closing note and their attempts in order. Callers scope the visit. */
@@ -84,6 +90,9 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
         status: vendorCases.status,
         notes: vendorCases.notes,
         resultReceivedAt: vendorCases.resultReceivedAt,
+        expiresAt: vendorCases.expiresAt,
+        closedReason: vendorCases.closedReason,
+        vendorMailId: vendorCases.vendorMailId,
         closedAt: vendorCases.closedAt,
         requestBackupId: vendorCases.requestBackupId,
         resultBackupId: vendorCases.resultBackupId,
@@ -151,9 +160,10 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   ]);
   const auth = info!.authorization;
   const brands = [...new Set(devs.map((d) => d.brand))];
-  const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
+  const ofTheseBrands = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
+  const methods: PlaybookMethod[] = ofTheseBrands;
   const openCases = devs.filter((d) => d.openCase).length;
-  const [files, withBackup, stats] = await Promise.all([
+  const [files, withBackup, stats, evidence] = await Promise.all([
     vendorFileNames(
       db,
       devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
@@ -163,7 +173,14 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       devs.map((d) => d.id),
     ),
     loadRecommendationStatsFor(db, devs),
+    evidenceForJob(
+      db,
+      v.id,
+      devs.map((d) => d.id),
+      ofTheseBrands,
+    ),
   ]);
+  const methodById = new Map(ofTheseBrands.map((m) => [m.id, m]));
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
     customer: info!.customer,
@@ -179,11 +196,27 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
           recordedByName: info!.authorizationRecordedByName!,
         }
       : null,
-    devices: devs.map((d, i) => ({
-      ...d,
-      playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
-      openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
-    })),
+    devices: devs.map((d, i) => {
+      const caseMethod = d.openCase ? methodById.get(d.attempts.find((a) => a.id === d.openCase!.attemptId)?.methodId ?? "") : undefined;
+      return {
+        ...d,
+        playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
+        openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
+        /** The open case's method: its clock and its do-not-reboot words. */
+        openCaseMethod: caseMethod
+          ? {
+              id: caseMethod.id,
+              name: caseMethod.name,
+              answerValidity: caseMethod.answerValidity,
+              voidedBy: caseMethod.voidedBy,
+              doNotReboot: caseMethod.doNotReboot,
+            }
+          : null,
+        photos: evidence.get(d.id)!.photos,
+        /** Per vendor-pending method of the playbook: its evidence checklist, each item present or not. */
+        evidence: evidence.get(d.id)!.evidence,
+      };
+    }),
     checklist: info!.checklist,
     blockers: completionBlockers({
       status: v.status,
@@ -193,6 +226,12 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       devices: devs.map((d) => ({ label: d.label, state: d.state })),
     }),
     vendorFiles: Object.fromEntries(files),
+    /** What each vendor-pending method of these devices says about its answer: how long it lives, what voids it, the warning's words. */
+    vendorMethods: Object.fromEntries(
+      ofTheseBrands
+        .filter((m) => m.vendorPending)
+        .map((m) => [m.id, { validity: describeValidity(m.answerValidity), voidedBy: m.voidedBy, doNotReboot: m.doNotReboot }]),
+    ),
     timeZone: s.timeZone,
     locale: s.locale,
     vendorCaseDueHours: s.vendorCaseDueHours,
