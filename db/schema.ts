@@ -23,3 +23,4 @@ export * from "./tables/vault";
 export * from "./tables/platform";
 export * from "./tables/reports";
 export * from "./tables/integrations";
+export * from "./tables/billing";

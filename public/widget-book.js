@@ -51,6 +51,25 @@
     p.hidden = false;
     return true;
   }
+  /** The estimate for the device and the chosen time: the same price function as the invoice (POST /api/v1/quotes). */
+  function showEstimate() {
+    var out = el("fk-estimate");
+    if (!out) return;
+    out.textContent = "";
+    if (!time.value) return;
+    fetch("/api/v1/quotes", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ devices: [{ brand: value("devices.0.brand"), kind: value("devices.0.kind") }], slotStart: time.value }),
+    })
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (q) {
+        if (q && q.summary) out.textContent = "Estimate: " + q.summary + ".";
+      })
+      .catch(function () {});
+  }
   function fillTimes() {
     var d = days.filter(function (x) {
       return x.day === day.value;
@@ -59,6 +78,7 @@
     (d ? d.slots : []).forEach(function (s) {
       time.add(new Option(s.label, s.start));
     });
+    showEstimate();
   }
   function loadSlots() {
     var brand = form.elements["devices.0.brand"].value;
@@ -103,6 +123,8 @@
 
   form.elements["devices.0.brand"].addEventListener("change", loadSlots);
   day.addEventListener("change", fillTimes);
+  time.addEventListener("change", showEstimate);
+  form.elements["devices.0.kind"].addEventListener("change", showEstimate);
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     clearErrors();

@@ -7,6 +7,7 @@ import type { Job, JobDevice } from "@/lib/field/job";
 import type { VisitSummary } from "@/lib/field/summary";
 import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
+import { EstimateOnSite, TakePayment, type OnSiteBalance, type OnSiteEstimate } from "./billing-cards";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
@@ -29,7 +30,20 @@ const STATE_BADGE: Record<DeviceState, string> = {
 };
 
 /** The job page, for the technician on site (and admins): phone first, one column. */
-export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: VisitSummary | null; area: "tech" | "admin"; maxBytes: number }) {
+export function JobView({
+  job,
+  summary,
+  area,
+  maxBytes,
+  billing,
+}: {
+  job: Job;
+  summary?: VisitSummary | null;
+  area: "tech" | "admin";
+  maxBytes: number;
+  /** The visit's estimate (accepted on site) and, once completed, its invoice's balance (paid on site). */
+  billing?: { estimate: OnSiteEstimate | null; balance: OnSiteBalance | null };
+}) {
   const { visit, customer, site, authorization } = job;
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
@@ -69,6 +83,8 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
         ) : null}
         {visit.bookingNotes ? <p className="text-sm text-slate-700">Booking notes: {visit.bookingNotes}</p> : null}
       </section>
+
+      {billing?.estimate && visit.status !== "completed" ? <EstimateOnSite visitId={visit.id} e={billing.estimate} locale={job.locale} /> : null}
 
       <section className="card space-y-3" aria-labelledby="authorization" id="authorization-section">
         <h2 id="authorization" tabIndex={-1} className="text-lg font-semibold">
@@ -128,6 +144,8 @@ export function JobView({ job, summary, area, maxBytes }: { job: Job; summary?: 
           <p className="text-slate-700">Available once you are on site.</p>
         )}
       </section>
+
+      {visit.status === "completed" && billing?.balance ? <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} /> : null}
 
       {move ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">

@@ -38,7 +38,16 @@ export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   schema: SchemaSource<S>,
   action: (input: z.output<S>) => Promise<ActionResult<T>>,
-  opts: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+  opts: {
+    defaultValues?: DefaultValues<z.input<S>>;
+    onSuccess?: (data: T) => void;
+    /**
+     * Send what was typed rather than the parsed values: for schemas that transform
+     * (money text to cents), which the server action parses again. The action then
+     * takes the schema's input: pass it as `action as never`.
+     */
+    sendInput?: boolean;
+  } = {},
 ) {
   const resolver = useSchemaResolver(schema);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -51,7 +60,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     setFormError(null);
     let result: ActionResult<T>;
     try {
-      result = await action(values);
+      result = await (action as (input: unknown) => Promise<ActionResult<T>>)(opts.sendInput ? form.getValues() : values);
     } catch (err) {
       // A redirect from the action is not an error; Next handles it.
       if (isNextNavigation(err)) throw err;

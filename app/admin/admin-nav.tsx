@@ -6,7 +6,10 @@ import type { NavItem } from "@/app/_ui/site-header";
 /** The admin area's navigation: a sidebar on wide screens, a scrollable strip on phones. */
 export function AdminNav({ items }: { items: NavItem[] }) {
   const path = usePathname();
-  const current = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(href + "/"));
+  const matches = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(href + "/"));
+  // The most specific entry wins (/admin/reports/revenue, not also /admin/reports).
+  const best = items.filter((n) => matches(n.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = (href: string) => href === best;
   return (
     <nav aria-label="Admin" className="border-b border-slate-200 bg-white lg:w-56 lg:shrink-0 lg:border-b-0 lg:bg-transparent">
       <ul className="flex gap-1 overflow-x-auto px-2 py-2 lg:sticky lg:top-4 lg:flex-col lg:overflow-visible lg:px-0">

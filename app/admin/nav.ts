@@ -13,4 +13,8 @@ export const ADMIN_NAV = [
   { href: "/admin/api-tokens", label: "API tokens" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/invoices", label: "Invoices" },
+  { href: "/admin/receivables", label: "Receivables" },
+  { href: "/admin/reports/revenue", label: "Revenue" },
+  { href: "/admin/prices", label: "Price list" },
 ];

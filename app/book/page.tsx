@@ -8,6 +8,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { myBookingProfile } from "@/lib/booking/profile";
 import { getSettings } from "@/lib/settings/company";
+import { publicPricing } from "@/lib/billing/price-list";
 import { bookAction, slotsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Book a visit" };
@@ -16,7 +17,7 @@ export default async function BookPage() {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   // Customers book for themselves (their saved details filled in); the office books from /admin/book; technicians do not book.
   const customer = can(actor, "visits:book-own");
-  const profile = customer ? await myBookingProfile(actor) : null;
+  const [profile, pricing] = await Promise.all([customer ? myBookingProfile(actor) : null, publicPricing()]);
   return (
     <>
       <SiteHeader nav={customer ? PORTAL_NAV : []} />
@@ -45,7 +46,7 @@ export default async function BookPage() {
               Prefer the phone? Call <a href={`tel:${s.companyPhone.replace(/[^\d+]/g, "")}`}>{s.companyPhone}</a>.
             </p>
             <DateFormatProvider timeZone={s.timeZone} locale={s.locale}>
-              <BookingForm mode={profile ? "customer" : "public"} book={bookAction} slots={slotsAction} profile={profile} />
+              <BookingForm mode={profile ? "customer" : "public"} book={bookAction} slots={slotsAction} profile={profile} pricing={pricing} />
             </DateFormatProvider>
           </>
         )}

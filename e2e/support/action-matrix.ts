@@ -95,6 +95,23 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
   "app/portal/visits/actions.ts#rescheduleSlotsAction": perm("visits:manage-own"),
   "app/portal/visits/actions.ts#rescheduleAction": perm("visits:manage-own"),
   "app/portal/visits/actions.ts#cancelAction": perm("visits:manage-own"),
+  // billing
+  "app/_field/billing-actions.ts#acceptEstimateOnSiteAction": perm("billing:take-on-site"),
+  "app/_field/billing-actions.ts#recordOnSitePaymentAction": perm("billing:take-on-site"),
+  "app/admin/estimates/actions.ts#startEstimateAction": perm("billing:manage"),
+  "app/admin/estimates/actions.ts#saveEstimateLinesAction": perm("billing:manage"),
+  "app/admin/estimates/actions.ts#sendEstimateAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#createInvoiceAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#saveInvoiceLinesAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#issueInvoiceAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#voidInvoiceAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#recordPaymentAction": perm("billing:manage"),
+  "app/admin/invoices/actions.ts#creditNoteAction": perm("billing:manage"),
+  "app/admin/prices/actions.ts#savePriceListAction": perm("billing:manage"),
+  "app/admin/settings/billing-actions.ts#saveBillingSettingsAction": perm("settings:manage"),
+  "app/admin/settings/billing-actions.ts#removeLogoAction": perm("settings:manage"),
+  "app/portal/billing/actions.ts#acceptEstimateAction": perm("billing:read-own"),
+  "app/portal/billing/actions.ts#declineEstimateAction": perm("billing:read-own"),
 };
 
 /**

@@ -14,6 +14,8 @@
  * A cell is the expected HTTP status. Besides the status, every 200 answer is
  * searched for the ids of records that caller must not see (0 leaks).
  */
+import { BILL } from "./billing-fixtures";
+
 export const CALLERS = ["none", "customerA", "customerB", "tech", "otherTech", "admin", "disabled", "revoked"] as const;
 export type Caller = (typeof CALLERS)[number];
 export type Cells = Record<Caller, number>;
@@ -120,6 +122,15 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   // Scoped like visits: a customer's own, a technician's assigned, an admin's all.
   "GET /api/v1/vendor-cases": [{ method: "GET", url: () => "/api/v1/vendor-cases", expect: cells(200) }],
   "GET /api/v1/reports/success-rates": [{ method: "GET", url: () => "/api/v1/reports/success-rates", expect: adminOnly() }],
+  // Billing reads: scoped like visits (a customer's own, a technician's assigned visits, an admin's all).
+  "GET /api/v1/invoices": [{ method: "GET", url: () => "/api/v1/invoices", expect: cells(200) }],
+  "GET /api/v1/invoices/{id}": [{ method: "GET", url: () => `/api/v1/invoices/${NIL}`, expect: cells(404) }],
+  "GET /api/v1/estimates": [{ method: "GET", url: () => "/api/v1/estimates", expect: cells(200) }],
+  "GET /api/v1/estimates/{id}": [{ method: "GET", url: () => `/api/v1/estimates/${NIL}`, expect: cells(404) }],
+  "GET /api/v1/payments": [{ method: "GET", url: () => "/api/v1/payments", expect: cells(200) }],
+  "POST /api/v1/quotes": [
+    { method: "POST", url: () => "/api/v1/quotes", body: {}, expect: everyone(422), note: "public; an empty body is refused for everyone" },
+  ],
 
   // ----- other route handlers (session cookies) -----
   "GET /api/health": [{ method: "GET", url: () => "/api/health", expect: everyone(200) }],
@@ -181,6 +192,23 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
     { method: "GET", url: () => "/admin/reports/export?table=brand-method", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) },
   ],
   "GET /widget": [{ method: "GET", url: () => "/widget", expect: everyone(200) }],
+  // PDFs: the owner customer and admins; everyone else (and an unknown id) 404, no hint it exists.
+  "GET /api/billing/{kind}/{id}/pdf": [
+    { method: "GET", url: () => `/api/billing/invoices/${NIL}/pdf`, expect: everyone(404) },
+    {
+      method: "GET",
+      url: () => `/api/billing/estimates/${BILL.estimate}/pdf`,
+      expect: { ...everyone(404), customerA: 200, admin: 200 },
+      note: "Carla's estimate (customer A)",
+    },
+  ],
+  "POST /admin/settings/logo": [
+    // Same origin, not an image: staff without settings:manage are refused first; the admin then learns it is no PNG/JPEG.
+    { method: "POST", url: () => "/admin/settings/logo", body: "x", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 422 }) },
+  ],
+  "GET /admin/receivables/export": [
+    { method: "GET", url: () => "/admin/receivables/export?status=open", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) },
+  ],
 };
 
 /** Ids each caller must never find in a 200 answer. */

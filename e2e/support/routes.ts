@@ -9,6 +9,7 @@
  * e2e/authz-matrix.spec.ts): signed out everywhere from the next request.
  */
 import { FIELD } from "./field-fixtures";
+import { BILL } from "./billing-fixtures";
 
 export type Expect = "ok" | "signin" | "forbidden" | "notfound";
 export type Visitor = "anon" | "admin" | "tech" | "otherTech" | "customerA" | "customerB" | "disabled";
@@ -97,4 +98,19 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/portal/visits/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
   { path: `/tech/devices/${NIL}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
+  // billing
+  { path: "/admin/invoices", ...adminOnly },
+  { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },
+  { path: `/admin/invoices/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: `/admin/estimates/${BILL.estimate}`, ...adminOnly },
+  { path: `/admin/estimates/${NIL}`, ...adminOnly, admin: "notfound" },
+  { path: "/admin/prices", ...adminOnly },
+  { path: "/admin/receivables", ...adminOnly },
+  { path: "/admin/receivables?status=late&bucket=101%2B&q=%25", ...adminOnly }, // bad filters: the default view with the messages
+  { path: "/admin/reports/revenue", ...adminOnly },
+  { path: "/admin/reports/revenue?from=2026-13&to=x", ...adminOnly },
+  { path: "/portal/billing", ...customerOnly },
+  // Carla's estimate: hers; Bea (customer B) gets 404, no hint it exists
+  { path: `/portal/estimates/${BILL.estimate}`, ...customerOnly, customerB: "notfound" },
+  { path: `/portal/estimates/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
 ];

@@ -14,4 +14,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   "backups:read": "Read backup metadata and download backups (audited)",
   "vendor-cases:read": "Read vendor cases",
   "reports:read": "Read report figures",
+  "estimates:read": "Read estimates (quotes) and their lines",
+  "invoices:read": "Read invoices, their lines and credit notes",
+  "payments:read": "Read payments recorded against invoices",
 };

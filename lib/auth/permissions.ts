@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   "api-tokens:manage": ["admin"],
   "webhooks:manage": ["admin"],
   "calendar:subscribe": ["technician", "admin"],
+  // billing
+  "billing:manage": ["admin"],
+  "billing:read-own": ["customer"],
+  /** Take an estimate's acceptance or a payment on site, on a visit assigned to them. */
+  "billing:take-on-site": ["technician", "admin"],
   /** Read devices (each role scoped: owner, assigned technician, admin). */
   "devices:read": ["customer", "technician", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

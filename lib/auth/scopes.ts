@@ -12,7 +12,7 @@
  *   backups    deleted versions: only for those who may delete backups (admins)
  */
 import "server-only";
-import { eq, isNull, sql, type SQL } from "drizzle-orm";
+import { eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { configBackups, customers, devices, visitDevices, visits } from "@/db/schema";
 import { can, requirePermission, type Actor } from "./permissions";
 
@@ -54,6 +54,19 @@ export function deviceScope(actor: Actor | null): SQL | undefined {
 /** Which versions of a visible device's backups this actor sees: deleted ones only if they may delete backups (admins). */
 export function backupScope(actor: Actor): SQL | undefined {
   return can(actor, "backups:delete") ? undefined : isNull(configBackups.deletedAt);
+}
+
+/**
+ * Billing documents (estimates, invoices, credit notes, payments): admins all,
+ * customers their own, technicians those of visits assigned to them. `t` is
+ * the table's customer and visit columns.
+ */
+export function billingScope(actor: Actor | null, t: { customerId: AnyColumn; visitId: AnyColumn }): SQL | undefined {
+  if (can(actor, "billing:manage")) return undefined;
+  if (can(actor, "billing:read-own")) return eq(t.customerId, actor!.customerId ?? NO_ROW);
+  if (can(actor, "billing:take-on-site")) return sql`${t.visitId} IN (SELECT fk_v.id FROM visits fk_v WHERE fk_v.technician_id = ${actor!.id})`;
+  requirePermission(actor, "billing:manage");
+  return NOTHING;
 }
 
 /** Whether this actor reads every visit (admins), e.g. for a calendar feed of everyone's visits. */

@@ -7,7 +7,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { devices, visitDevices, visits, type VisitStatus } from "@/db/schema";
+import { devices, visitDevices, visits, type Brand, type DeviceKind, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -53,6 +53,8 @@ export async function listMyVisits(actor: Actor | null, now = new Date()) {
 export type DeviceWork = {
   deviceId: string;
   label: string;
+  brand: Brand;
+  kind: DeviceKind;
   problem: string | null;
 };
 
@@ -75,6 +77,8 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
     label: deviceLabel(d),
+    brand: d.brand,
+    kind: d.kind,
     problem: d.problem,
   }));
   return {

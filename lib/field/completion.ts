@@ -14,6 +14,7 @@ import { acceptsReason, completionBlockers, isResolved } from "./resolution";
 import { completeVisitSchema } from "./schemas";
 import { buildVisitSummary, summaryEmail } from "./summary";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
+import { draftInvoiceForVisit } from "@/lib/billing/invoices";
 
 /**
  * Complete a visit in one transaction: store the closing reasons given for
@@ -84,6 +85,8 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
       ip,
     });
     await emitVisitEvent(tx, "visit.completed", v.id);
+    // The draft invoice, from the work actually done (lib/billing/invoices.ts); the office issues it.
+    await draftInvoiceForVisit(tx, v.id, actor!.id, s);
     const [c] = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, v.customerId));
     if (c?.email) {
       const summary = await buildVisitSummary(tx, v.id);

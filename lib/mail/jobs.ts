@@ -1,6 +1,7 @@
 import "server-only";
 import { registerJob } from "@/lib/platform/background";
 import { sendDueReminders } from "./reminders";
+import { sendOverdueReminders } from "@/lib/billing/mail";
 import { deliverOutbox } from "./sender";
 
 /** Imported once at server start (lib/platform/startup.ts): mail delivery and day-before reminders. */
@@ -17,5 +18,13 @@ registerJob({
   everyMs: 10 * 60_000,
   run: async () => {
     await sendDueReminders();
+  },
+});
+
+registerJob({
+  name: "invoice-overdue-reminders",
+  everyMs: 30 * 60_000,
+  run: async () => {
+    await sendOverdueReminders();
   },
 });

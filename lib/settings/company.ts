@@ -35,13 +35,15 @@ export async function updateSettings(actor: Actor | null, patch: Partial<Company
   const db = await getDb();
   await db.transaction(async (tx) => {
     for (const [key, value] of Object.entries(data)) {
-      if (value === undefined) continue;
+      // Only what the caller sent: zod fills defaults for the other keys, which must not overwrite saved values.
+      if (value === undefined || !Object.hasOwn(patch, key)) continue;
       await tx
         .insert(settings)
         .values({ key, value })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     }
-    await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: data, ip });
+    const written = Object.fromEntries(Object.entries(data).filter(([k]) => Object.hasOwn(patch, k)));
+    await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: written, ip });
   });
   return getSettings();
 }

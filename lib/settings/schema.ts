@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
+import { CURRENCIES, PAYMENT_TERMS } from "@/lib/values";
+import { percentToRate } from "@/lib/billing/money";
 
 const supportAddress = z
   .string()
@@ -7,8 +9,8 @@ const supportAddress = z
   .max(254, "Use at most 254 characters.")
   .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address such as support@vendor.example, or leave it empty.");
 
-/** Company settings: one typed object, stored as key/value rows in `settings`. */
-export const companySettingsSchema = z.object({
+/** The company and booking rules (the main settings form). */
+export const generalSettingsSchema = z.object({
   companyName: z.string().trim().min(1).max(120).default("FieldKey Security"),
   companyPhone: z.string().trim().max(40).default("216-333-8245"),
   companyEmail: z.string().trim().max(254).default("service@fieldkey.local"),
@@ -69,5 +71,50 @@ export const companySettingsSchema = z.object({
     .default([]),
 });
 
+const hhmm = (label: string) =>
+  z.string({ error: `Enter the ${label} as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} as HH:MM, e.g. 08:00.`);
+
+/** Billing rules (the billing settings form): what the price function and invoices need. */
+export const billingSettingsSchema = z
+  .object({
+    currency: z.enum(CURRENCIES, "Choose a currency from the list.").default("USD"),
+    taxName: z.string().trim().min(1, "Name the tax, e.g. Sales tax.").max(40, "Use at most 40 characters.").default("Sales tax"),
+    /** Percent, up to 3 decimals (8.875). Applied to taxable lines. */
+    taxRatePercent: z
+      .number({ error: "Enter the tax rate in percent, e.g. 8 or 8.875." })
+      .refine((p) => percentToRate(p) !== null, "Use a rate from 0 to 100 with at most 3 decimals, e.g. 8.875.")
+      .default(8),
+    /** Days after issue an invoice is due (0 = due on receipt). */
+    paymentTermsDays: z
+      .number({ error: "Choose the payment terms." })
+      .int()
+      .refine((d) => (PAYMENT_TERMS as readonly number[]).includes(d), "Choose the payment terms from the list.")
+      .default(15),
+    /** "No fix, no fee": devices that could not be recovered are not charged. */
+    noFixNoFee: z.boolean({ error: "Say whether unrecovered devices are charged." }).default(true),
+    /** The overdue reminder is emailed this many days after the due date. */
+    overdueReminderDays: z
+      .number({ error: "Enter a number of days." })
+      .int("Use whole days.")
+      .min(1, "Use at least 1 day.")
+      .max(90, "Use at most 90 days.")
+      .default(7),
+    /** Estimates are valid for this many days after they are sent. */
+    estimateValidDays: z
+      .number({ error: "Enter a number of days." })
+      .int("Use whole days.")
+      .min(1, "Use at least 1 day.")
+      .max(365, "Use at most 365 days.")
+      .default(30),
+    /** Business hours (company time zone): a visit starting outside them gets the after-hours surcharge. */
+    businessHoursStart: hhmm("opening time").default("08:00"),
+    businessHoursEnd: hhmm("closing time").default("18:00"),
+  })
+  .refine((b) => b.businessHoursStart < b.businessHoursEnd, { path: ["businessHoursEnd"], message: "Closing time must be after opening time." });
+
+/** Company settings: one typed object, stored as key/value rows in `settings`. */
+export const companySettingsSchema = generalSettingsSchema.extend(billingSettingsSchema.shape);
+
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
+export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export const DEFAULT_SETTINGS: CompanySettings = companySettingsSchema.parse({});

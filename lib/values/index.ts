@@ -102,10 +102,22 @@ export const API_SCOPES = [
   "backups:read",
   "vendor-cases:read",
   "reports:read",
+  "estimates:read",
+  "invoices:read",
+  "payments:read",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-export const WEBHOOK_EVENTS = ["visit.booked", "visit.rescheduled", "visit.cancelled", "visit.completed", "vendor_case.overdue", "backup.uploaded"] as const;
+export const WEBHOOK_EVENTS = [
+  "visit.booked",
+  "visit.rescheduled",
+  "visit.cancelled",
+  "visit.completed",
+  "vendor_case.overdue",
+  "backup.uploaded",
+  "invoice.issued",
+  "invoice.paid",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
@@ -113,3 +125,33 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 export const CALENDAR_FEED_SCOPES = ["own", "all"] as const;
 export type CalendarFeedScope = (typeof CALENDAR_FEED_SCOPES)[number];
+
+// ----- billing (lib/billing) -----
+
+/** What a price-list row prices. */
+export const PRICE_ITEM_KINDS = ["call_out", "device", "surcharge", "vendor_case_fee", "extra"] as const;
+export type PriceItemKind = (typeof PRICE_ITEM_KINDS)[number];
+/** Devices are priced as recorders (DVR, NVR) or cameras. */
+export const DEVICE_CLASSES = ["recorder", "camera"] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+export const deviceClassOf = (kind: DeviceKind): DeviceClass => (kind === "camera" ? "camera" : "recorder");
+export const SURCHARGES = ["after_hours", "weekend", "same_day"] as const;
+export type Surcharge = (typeof SURCHARGES)[number];
+/** Line kinds of estimates, invoices and credit notes: the price-list kinds, plus "adjustment" for hand-written lines. */
+export const LINE_KINDS = [...PRICE_ITEM_KINDS, "adjustment"] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+export const ESTIMATE_STATUSES = ["draft", "sent", "accepted", "declined"] as const;
+export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
+export const INVOICE_STATUSES = ["draft", "issued", "partially_paid", "paid", "void"] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const PAYMENT_METHODS = ["cash", "check", "card", "bank_transfer", "online"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** What a technician may take on site at completion. */
+export const ON_SITE_PAYMENT_METHODS = ["card", "cash", "check"] as const satisfies readonly PaymentMethod[];
+export const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "MXN"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+/** Payment terms in days after issue (0 = due on receipt). */
+export const PAYMENT_TERMS = [0, 7, 15, 30, 45, 60] as const;
+export const AGE_BUCKETS = ["current", "1-30", "31-60", "61-90", "90+"] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];

@@ -4,12 +4,20 @@
  * their labels from here.
  */
 import type {
+  AgeBucket,
   AttemptOutcome,
   AuthRelationship,
   BackupKind,
   Brand,
   ChecklistAnswer,
+  DeviceClass,
   DeviceKind,
+  EstimateStatus,
+  InvoiceStatus,
+  LineKind,
+  PaymentMethod,
+  PriceItemKind,
+  Surcharge,
   MailStatus,
   PhotoKind,
   RecoveryOption,
@@ -119,6 +127,43 @@ export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, strin
   sending: "Sending",
   delivered: "Delivered",
   failed: "Failed",
+};
+
+export const PRICE_ITEM_KIND_LABELS: Record<PriceItemKind, string> = {
+  call_out: "Call-out fee",
+  device: "Per device",
+  surcharge: "Surcharge",
+  vendor_case_fee: "Vendor-case handling fee",
+  extra: "Extra",
+};
+export const LINE_KIND_LABELS: Record<LineKind, string> = { ...PRICE_ITEM_KIND_LABELS, adjustment: "Other" };
+export const DEVICE_CLASS_LABELS: Record<DeviceClass, string> = { recorder: "recorder (DVR/NVR)", camera: "camera" };
+export const SURCHARGE_LABELS: Record<Surcharge, string> = {
+  after_hours: "After-hours surcharge",
+  weekend: "Weekend surcharge",
+  same_day: "Same-day surcharge",
+};
+export const ESTIMATE_STATUS_LABELS: Record<EstimateStatus, string> = { draft: "Draft", sent: "Awaiting answer", accepted: "Accepted", declined: "Declined" };
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  draft: "Draft",
+  issued: "Issued",
+  partially_paid: "Partially paid",
+  paid: "Paid",
+  void: "Void",
+};
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  cash: "Cash",
+  check: "Check",
+  card: "Card (on site)",
+  bank_transfer: "Bank transfer",
+  online: "Online payment",
+};
+export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
+  current: "Not yet due",
+  "1-30": "1–30 days overdue",
+  "31-60": "31–60 days overdue",
+  "61-90": "61–90 days overdue",
+  "90+": "Over 90 days overdue",
 };
 
 /** A label from one of the maps above for a value typed as a plain string (report rows, form state): the value itself when unknown. */

@@ -9,4 +9,6 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   "visit.completed": "A visit was completed",
   "vendor_case.overdue": "A vendor case passed its due time without a result",
   "backup.uploaded": "A config backup was uploaded",
+  "invoice.issued": "An invoice was issued (it has its number)",
+  "invoice.paid": "An invoice was paid in full",
 };

@@ -52,6 +52,7 @@ ${text("contact.name", "Your name", "text", "name")}
 ${text("site.addressLine1", "Street address", "text", "address-line1")}
 <div class="row">${text("site.city", "City", "text", "address-level2")}${text("site.region", "State", "text", "address-level1")}</div>
 ${text("site.postalCode", "ZIP code", "text", "postal-code")}
+<p class="s" id="fk-estimate" aria-live="polite"></p>
 <p class="m" id="fk-message" role="status" aria-live="polite" hidden></p>
 <button class="b" type="submit">Confirm booking</button>
 <p class="s">We email you the confirmation and a link to set a password. Prefer to call? <a href="tel:${esc(tel)}">${esc(s.companyPhone)}</a></p>

@@ -14,6 +14,12 @@ import * as successRates from "@/app/api/v1/reports/success-rates/route";
 import * as vendorCasesList from "@/app/api/v1/vendor-cases/route";
 import * as visit from "@/app/api/v1/visits/[id]/route";
 import * as visitsList from "@/app/api/v1/visits/route";
+import * as invoicesList from "@/app/api/v1/invoices/route";
+import * as invoice from "@/app/api/v1/invoices/[id]/route";
+import * as estimatesList from "@/app/api/v1/estimates/route";
+import * as estimate from "@/app/api/v1/estimates/[id]/route";
+import * as paymentsList from "@/app/api/v1/payments/route";
+import * as quotes from "@/app/api/v1/quotes/route";
 
 export type Handler = (r: Request, c?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 type Where = { url: (w: ContractWorld) => string; params?: (w: ContractWorld) => Record<string, string> };
@@ -153,5 +159,88 @@ export const READ_CASES: Case[] = [
     },
     // A customer's token, even with the scope, is refused: reports are for admins.
     otherCustomer: { url: () => "/api/v1/reports/success-rates", status: 403, expect: (b) => expect(b).toMatchObject({ status: 403 }) },
+  },
+  {
+    op: "listInvoices",
+    handler: invoicesList.GET,
+    as: (w) => w.custA,
+    url: () => "/api/v1/invoices?limit=100",
+    // A customer sees their issued invoice, never their draft.
+    ok: (b, w) => expect(ids(b)).toEqual([w.billA.invoiceId]),
+    invalid: {
+      url: () => "/api/v1/invoices?status=owing",
+      errors: [{ in: "query", field: "status", detail: "Use one of: draft, issued, partially_paid, paid, void." }],
+    },
+    otherCustomer: { url: (w) => `/api/v1/invoices?customerId=${w.custB.customerId}`, expect: (b) => expect(ids(b)).toEqual([]) },
+  },
+  {
+    op: "getInvoice",
+    handler: invoice.GET,
+    as: (w) => w.custA,
+    url: (w) => `/api/v1/invoices/${w.billA.invoiceId}`,
+    params: (w) => ({ id: w.billA.invoiceId }),
+    ok: (b, w) => {
+      const inv = b as {
+        number: string;
+        status: string;
+        paidCents: number;
+        totalCents: number;
+        balanceCents: number;
+        lines: unknown[];
+        payments: { id: string }[];
+      };
+      expect(inv).toMatchObject({ number: w.billA.number, status: "partially_paid", paidCents: 1000 });
+      expect(inv.balanceCents).toBe(inv.totalCents - 1000);
+      expect(inv.lines.length).toBeGreaterThanOrEqual(2);
+      expect(inv.payments.map((p) => p.id)).toEqual([w.paymentA]);
+    },
+    otherCustomer: { url: (w) => `/api/v1/invoices/${w.billB.invoiceId}`, params: (w) => ({ id: w.billB.invoiceId }), expect: "404" },
+  },
+  {
+    op: "listEstimates",
+    handler: estimatesList.GET,
+    as: (w) => w.custA,
+    url: () => "/api/v1/estimates?current=true",
+    ok: (b, w) => expect(b).toMatchObject({ data: [{ id: w.estimateA.estimateId, status: "sent", current: true }] }),
+    otherCustomer: { url: () => "/api/v1/estimates", expect: (b, w) => expect(ids(b)).toEqual([w.estimateA.estimateId]) },
+  },
+  {
+    op: "getEstimate",
+    handler: estimate.GET,
+    as: (w) => w.admin,
+    url: (w) => `/api/v1/estimates/${w.estimateA.estimateId}`,
+    params: (w) => ({ id: w.estimateA.estimateId }),
+    ok: (b, w) => expect(b).toMatchObject({ id: w.estimateA.estimateId, visitId: w.estimateA.visitId, lines: expect.any(Array) }),
+    otherCustomer: { url: (w) => `/api/v1/estimates/${w.estimateB.estimateId}`, params: (w) => ({ id: w.estimateB.estimateId }), expect: "404" },
+  },
+  {
+    op: "listPayments",
+    handler: paymentsList.GET,
+    as: (w) => w.custA,
+    url: () => "/api/v1/payments",
+    ok: (b, w) => expect(b).toMatchObject({ data: [{ id: w.paymentA, amountCents: 1000, method: "check", invoiceNumber: w.billA.number }] }),
+    otherCustomer: { url: (w) => `/api/v1/payments?invoiceId=${w.billB.invoiceId}`, expect: (b) => expect(ids(b)).toEqual([]) },
+  },
+  {
+    op: "quoteVisit",
+    handler: quotes.POST,
+    as: (w) => w.admin,
+    url: () => "/api/v1/quotes",
+    // Wednesday 10:00 in New York: no surcharge.
+    body: () => ({
+      devices: [
+        { brand: "dahua", kind: "nvr" },
+        { brand: "dahua", kind: "dvr" },
+      ],
+      slotStart: "2030-03-06T15:00:00Z",
+    }),
+    ok: (b) => expect(b).toMatchObject({ summary: "Call-out $89.00 + 2 × $49.00 = $187.00 before tax", subtotalCents: 18700, surcharges: [] }),
+    invalid: {
+      body: () => ({ devices: [{ brand: "sony", kind: "nvr" }], slotStart: "tomorrow" }),
+      errors: expect.arrayContaining([
+        expect.objectContaining({ in: "body", field: "devices.0.brand", detail: "Choose Dahua, Lorex or Hikvision." }),
+        expect.objectContaining({ in: "body", field: "slotStart" }),
+      ]) as unknown as unknown[],
+    },
   },
 ];

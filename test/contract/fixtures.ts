@@ -7,6 +7,8 @@ import { storeBackup } from "@/lib/backups/store";
 import { offeredStart } from "@/test/support/booking";
 import { recordAuthorization } from "@/lib/field/authorization";
 import { TINY_PNG } from "@/test/support/field";
+import { completedVisitWithDraft, issuedInvoice, sentEstimate } from "@/test/support/billing";
+import { recordPayment } from "@/lib/billing/payments";
 
 export async function makeContractWorld() {
   const [admin, tech, otherTech, custA, custB] = await Promise.all([
@@ -65,9 +67,18 @@ export async function makeContractWorld() {
   const visitAssign = await makeVisit({ customerId: custA.customerId!, technicianId: null, startsAt: at(3), status: "requested", deviceIds: [deviceA] });
   const visitOnSite = await makeVisit({ customerId: custA.customerId!, technicianId: tech.id, startsAt: at(4), status: "on_site", deviceIds: [deviceA] });
   await recordAuthorization(tech, { visitId: visitOnSite, personName: "Carla Owner", relationship: "owner", mode: "signature", signature: TINY_PNG });
+  // Billing: A's and B's issued invoice (A's partly paid), and a sent estimate each.
+  // (On the same devices as above, so the device lists stay as they are.)
+  const billA = await issuedInvoice({ customer: custA, tech, admin, deviceId: deviceA });
+  const billB = await issuedInvoice({ customer: custB, tech: otherTech, admin, deviceId: deviceB });
+  const paymentA = await recordPayment(admin, { invoiceId: billA.invoiceId, method: "check", amount: "10.00", reference: "Check 1001" });
+  const estimateA = await sentEstimate({ customer: custA, tech, admin, deviceId: deviceA });
+  const estimateB = await sentEstimate({ customer: custB, tech: otherTech, admin, deviceId: deviceB });
+  const draftA = await completedVisitWithDraft({ customer: custA, tech, admin, deviceId: deviceA });
   return {
     ...{ admin, tech, otherTech, custA, custB, deviceA, deviceB, visitA, visitB, backupA: { ...backupA, bytes }, backupB, caseA, caseB },
     ...{ starts, visitMove, visitCancel, visitAssign, visitOnSite },
+    ...{ billA, billB, paymentA: paymentA.paymentId, estimateA, estimateB, draftA },
   };
 }
 export type ContractWorld = Awaited<ReturnType<typeof makeContractWorld>>;

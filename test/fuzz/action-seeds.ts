@@ -212,4 +212,58 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   rescheduleSlotsAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove }) },
   rescheduleAction: { as: "customer", seed: (w) => ({ visitId: w.visitMove, slotStart: w.starts[1] }) },
   cancelAction: { as: "customer", seed: (w) => ({ visitId: w.visitCancel, reason: "Found the password" }) },
+  // billing
+  createInvoiceAction: { as: "admin", seed: (w) => ({ visitId: w.draftA.visitId }) },
+  saveInvoiceLinesAction: {
+    as: "admin",
+    seed: (w) => ({ invoiceId: w.draftA.invoiceId, lines: [billLine("120.00"), { ...billLine("9.99"), kind: "extra", taxable: false }], notes: "Thanks" }),
+  },
+  issueInvoiceAction: { as: "admin", seed: (w) => ({ invoiceId: w.draftA.invoiceId }) },
+  voidInvoiceAction: { as: "admin", seed: (w) => ({ invoiceId: w.billB.invoiceId, reason: "Billed twice" }) },
+  recordPaymentAction: {
+    as: "admin",
+    seed: (w) => ({ invoiceId: w.billA.invoiceId, method: "check", amount: "1.00", receivedOn: "2026-01-05", reference: "Check 1002" }),
+  },
+  creditNoteAction: { as: "admin", seed: (w) => ({ invoiceId: w.billA.invoiceId, reason: "Goodwill", lines: [billLine("1.00")] }) },
+  startEstimateAction: { as: "admin", seed: (w) => ({ visitId: w.estimateA.visitId }) },
+  saveEstimateLinesAction: { as: "admin", seed: (w) => ({ estimateId: w.estimateA.estimateId, lines: [billLine("89.00")], notes: "" }) },
+  sendEstimateAction: { as: "admin", seed: (w) => ({ estimateId: w.estimateA.estimateId }), seedStatus: 409 }, // already sent
+  savePriceListAction: {
+    as: "admin",
+    seed: () => ({
+      items: [
+        { id: "", kind: "call_out", brand: "", deviceClass: "", surcharge: "", name: "Call-out fee", unitPrice: "89.00", taxable: true, active: true },
+        { id: "", kind: "device", brand: "dahua", deviceClass: "camera", surcharge: "", name: "Dahua camera", unitPrice: "29.00", taxable: true, active: true },
+      ],
+    }),
+  },
+  saveBillingSettingsAction: {
+    as: "admin",
+    seed: () => ({
+      currency: "USD",
+      taxName: "Sales tax",
+      taxRatePercent: 8,
+      paymentTermsDays: 15,
+      noFixNoFee: true,
+      overdueReminderDays: 7,
+      estimateValidDays: 30,
+      businessHoursStart: "08:00",
+      businessHoursEnd: "18:00",
+    }),
+  },
+  removeLogoAction: { as: "admin", seed: () => ({}), runs: 60 },
+  acceptEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }) },
+  declineEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, reason: "Too dear" }) },
+  acceptEstimateOnSiteAction: {
+    as: "tech",
+    seed: (w) => ({ visitId: w.estimateA.visitId, estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }),
+  },
+  recordOnSitePaymentAction: {
+    as: "tech",
+    seed: (w) => ({ visitId: w.draftA.visitId, method: "card", amount: "1.00", reference: "slip", clientRef: randomUUID() }),
+  },
 };
+
+function billLine(unitPrice: string) {
+  return { kind: "adjustment", description: "Work done", quantity: 1, unitPrice, taxable: true, deviceId: "" };
+}

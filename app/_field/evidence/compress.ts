@@ -18,8 +18,7 @@ async function shotTime(file: File): Promise<string | null> {
   try {
     const { default: exifr } = await import("exifr/dist/lite.esm.mjs");
     const tags = (await exifr.parse(file, { tiff: false, exif: { pick: ["DateTimeOriginal", "OffsetTimeOriginal"] }, reviveValues: false })) as
-      | { DateTimeOriginal?: string; OffsetTimeOriginal?: string }
-      | undefined;
+      { DateTimeOriginal?: string; OffsetTimeOriginal?: string } | undefined;
     const t = tags?.DateTimeOriginal;
     if (typeof t !== "string" || !/^\d{4}:\d{2}:\d{2} \d{2}:\d{2}:\d{2}$/.test(t)) return null;
     const offset = typeof tags?.OffsetTimeOriginal === "string" && /^[+-]\d{2}:\d{2}$/.test(tags.OffsetTimeOriginal) ? tags.OffsetTimeOriginal : "";

@@ -12,6 +12,7 @@ import { Confirmation } from "./confirmation";
 import { AddressStep, ContactStep } from "./details-steps";
 import { DevicesStep, NEW_DEVICE } from "./devices-step";
 import { ReviewStep, type BookingMode } from "./review-step";
+import type { Pricing } from "./estimate";
 import { SlotPicker } from "./slot-picker";
 import { StepIndicator } from "./step-indicator";
 
@@ -40,6 +41,8 @@ export type BookingFormProps = {
   book: (input: BookingData) => Promise<ActionResult<BookingConfirmation>>;
   slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<ActionResult<SlotOptions>>;
   profile: BookingProfile | null;
+  /** The public price list and rules: the review step shows the estimate before confirming. */
+  pricing?: Pricing;
   /** Admin mode: the customer step (picker + new-customer fields). */
   customerStep?: (args: { form: ReturnType<typeof useForm<BookingInput, unknown, BookingData>>; setProfile: (p: BookingProfile | null) => void }) => ReactNode;
 };
@@ -68,7 +71,7 @@ function defaults(profile: BookingProfile | null, mode: BookingMode): BookingInp
   };
 }
 
-export function BookingForm({ mode, book, slots, profile: initialProfile, customerStep }: BookingFormProps) {
+export function BookingForm({ mode, book, slots, profile: initialProfile, customerStep, pricing }: BookingFormProps) {
   const [profile, setProfileState] = useState(initialProfile);
   // Each step is checked when Next is pressed (form.trigger). Validating on blur as well made
   // the error under a field vanish as the click on Next began, moving the button away from
@@ -186,7 +189,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
             error={form.formState.errors.slotStart?.message}
           />
         ) : null}
-        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} /> : null}
+        {step === "review" ? <ReviewStep form={form} mode={mode} profile={profile} pricing={pricing} /> : null}
       </div>
       <div className="mt-6 flex flex-wrap-reverse justify-between gap-3 border-t border-slate-200 pt-4">
         {index > 0 ? (

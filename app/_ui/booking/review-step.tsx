@@ -7,6 +7,8 @@ import type { BookingData, BookingInput } from "@/lib/booking/schemas";
 import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { formatFullDateTime } from "@/lib/format/dates";
 import { deviceLabel } from "@/lib/values/labels";
+import type { Brand, DeviceKind } from "@/lib/values";
+import { BookingEstimate, type Pricing } from "./estimate";
 
 type Form = UseFormReturn<BookingInput, unknown, BookingData>;
 export type BookingMode = "public" | "customer" | "admin";
@@ -20,7 +22,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingMode; profile: BookingProfile | null }) {
+export function ReviewStep({ form, mode, profile, pricing }: { form: Form; mode: BookingMode; profile: BookingProfile | null; pricing?: Pricing }) {
   const zone = useZoneAndLocale();
   const { register, formState, watch } = form;
   const e = formState.errors;
@@ -46,6 +48,15 @@ export function ReviewStep({ form, mode, profile }: { form: Form; mode: BookingM
         </Row>
         <Row term="When">{v.slotStart ? formatFullDateTime(v.slotStart, zone) : ""}</Row>
       </dl>
+      {pricing ? (
+        <BookingEstimate
+          pricing={pricing}
+          slotStart={v.slotStart ?? ""}
+          devices={(v.devices ?? [])
+            .map((d) => (d.deviceId ? profile?.devices.find((x) => x.id === d.deviceId) : d))
+            .filter((d): d is NonNullable<typeof d> & { brand: Brand; kind: DeviceKind } => !!d?.brand && !!d?.kind)}
+        />
+      ) : null}
       <TextAreaField label="Anything else we should know? (optional)" id="booking-notes" maxLength={2000} error={errorAt(e, "notes")} {...register("notes")} />
       {newCustomer && mode !== "customer" ? (
         <fieldset className="space-y-2">

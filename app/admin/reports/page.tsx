@@ -44,9 +44,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Reports</h1>
-        <a href={href("attempts")} download className="btn-secondary">
-          Download raw attempts (CSV)
-        </a>
+        <span className="flex flex-wrap gap-3">
+          <a href="/admin/reports/revenue" className="btn-secondary">
+            Revenue
+          </a>
+          <a href={href("attempts")} download className="btn-secondary">
+            Download raw attempts (CSV)
+          </a>
+        </span>
       </div>
       <FiltersForm values={values} errors={errors} technicians={technicians} />
       <p className="text-sm text-slate-700" data-testid="report-totals">

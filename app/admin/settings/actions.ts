@@ -4,10 +4,10 @@ import { defineAction } from "@/lib/platform/action";
 import { addHoliday, removeHoliday } from "@/lib/availability/holidays";
 import { holidayDaySchema, holidaySchema } from "@/lib/availability/schemas";
 import { updateSettings } from "@/lib/settings/company";
-import { companySettingsSchema } from "@/lib/settings/schema";
+import { generalSettingsSchema } from "@/lib/settings/schema";
 
 export const saveSettingsAction = defineAction(
-  companySettingsSchema,
+  generalSettingsSchema,
   async (input, { actor, ip }) => {
     await updateSettings(actor, input, ip);
     revalidatePath("/", "layout"); // the company name is in every header

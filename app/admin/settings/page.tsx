@@ -6,12 +6,15 @@ import { getSettings } from "@/lib/settings/company";
 import { removeHolidayAction } from "./actions";
 import { HolidayForm } from "./holiday-form";
 import { SettingsForm } from "./settings-form";
+import { BillingSettingsForm, LogoUpload } from "./billing-settings-form";
+import { logoDataUrl } from "@/lib/billing/logo";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await requirePagePermission("settings:manage");
-  const [settings, holidays] = await Promise.all([getSettings(), listHolidays(actor)]);
+  const [settings, holidays, logo] = await Promise.all([getSettings(), listHolidays(actor), logoDataUrl(actor)]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="space-y-6">
@@ -21,6 +24,28 @@ export default async function SettingsPage() {
           Company and booking rules
         </h2>
         <SettingsForm settings={settings} timeZones={timeZones} />
+      </section>
+      <section className="card space-y-4" aria-labelledby="billing-heading">
+        <h2 id="billing-heading" className="text-lg font-semibold">
+          Billing
+        </h2>
+        <p className="text-sm text-slate-600">
+          Prices are in the <Link href="/admin/prices">price list</Link>.
+        </p>
+        <BillingSettingsForm
+          settings={{
+            currency: settings.currency,
+            taxName: settings.taxName,
+            taxRatePercent: settings.taxRatePercent,
+            paymentTermsDays: settings.paymentTermsDays,
+            noFixNoFee: settings.noFixNoFee,
+            overdueReminderDays: settings.overdueReminderDays,
+            estimateValidDays: settings.estimateValidDays,
+            businessHoursStart: settings.businessHoursStart,
+            businessHoursEnd: settings.businessHoursEnd,
+          }}
+        />
+        <LogoUpload current={logo} />
       </section>
       <section className="card" aria-labelledby="holidays-heading">
         <h2 id="holidays-heading" className="text-lg font-semibold">

@@ -1,16 +1,18 @@
 "use client";
 import { useState } from "react";
+import type { z } from "zod";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
 import { VENDORS } from "@/lib/values";
 import { VENDOR_LABELS } from "@/lib/values/labels";
-import { companySettingsSchema, type CompanySettings } from "@/lib/settings/schema";
+import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
 import { saveSettingsAction } from "./actions";
 
+type General = z.infer<typeof generalSettingsSchema>;
 type NumberKey = {
-  [K in keyof CompanySettings]: CompanySettings[K] extends number ? K : never;
-}[keyof CompanySettings];
+  [K in keyof General]: General[K] extends number ? K : never;
+}[keyof General];
 
 const NUMBERS: { key: NumberKey; label: string; hint: string }[] = [
   { key: "slotStepMinutes", label: "Slot step (minutes)", hint: "Offered start times are this far apart, e.g. 30." },
@@ -37,7 +39,7 @@ function localePreview(locale: string | undefined, timeZone: string) {
 
 export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
   const [success, setSuccess] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(companySettingsSchema, saveSettingsAction, {
+  const { form, onSubmit, formError } = useActionForm(generalSettingsSchema, saveSettingsAction, {
     defaultValues: settings,
     onSuccess: () => setSuccess("Settings saved."),
   });

@@ -7,5 +7,6 @@ import "./bookings";
 import "./visit-writes";
 import "./attempts";
 import "./reports";
+import "./billing";
 
 export { ENDPOINTS } from "@/lib/api/registry";

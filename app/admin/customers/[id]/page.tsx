@@ -6,6 +6,9 @@ import { deviceLabel } from "@/lib/values/labels";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getCustomerDetail } from "@/lib/customers/read";
 import { getSettings } from "@/lib/settings/company";
+import { formatMoney } from "@/lib/billing/money";
+import { customerBalance, listInvoices } from "@/lib/billing/read";
+import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -13,7 +16,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const actor = await requirePagePermission("customers:manage");
   const { id } = await params;
   const detail = await orNotFound(getCustomerDetail(actor, id));
-  const [trail, s] = await Promise.all([backupAuditTrail(actor, { customerId: id }), getSettings()]);
+  const [trail, s, balance, invoices] = await Promise.all([
+    backupAuditTrail(actor, { customerId: id }),
+    getSettings(),
+    customerBalance(actor, id),
+    listInvoices(actor, { customerId: id }, { limit: 20 }),
+  ]);
   const { customer } = detail;
   return (
     <div className="space-y-4">
@@ -24,6 +32,27 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {detail.logins.length === 0 ? " · no login" : ""}
         </p>
       </div>
+      <section className="card" aria-labelledby="balance">
+        <h2 id="balance" className="mb-1 font-semibold">
+          Balance
+        </h2>
+        <p data-testid="customer-balance">
+          <strong>{formatMoney(balance.owedCents, balance.currency, s.locale)}</strong> owed on {balance.openInvoices} open invoice
+          {balance.openInvoices === 1 ? "" : "s"}
+          {balance.overdueCents ? `, ${formatMoney(balance.overdueCents, balance.currency, s.locale)} overdue` : ""}.
+        </p>
+        {invoices.data.length ? (
+          <ul className="mt-2 space-y-1 text-sm">
+            {invoices.data.map((i) => (
+              <li key={i.id}>
+                <Link href={`/admin/invoices/${i.id}`}>{i.number ?? `Draft (${i.visitReference})`}</Link> · {formatMoney(i.totalCents, i.currency, s.locale)} ·{" "}
+                {INVOICE_STATUS_LABELS[i.status]}
+                {i.overdue ? " · overdue" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
       <div className="grid gap-4 md:grid-cols-2">
         <section className="card" aria-labelledby="sites">
           <h2 id="sites" className="mb-2 font-semibold">

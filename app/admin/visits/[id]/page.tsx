@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/app/_ui/guard";
 import { JobView } from "@/app/_field/job-view";
 import { loadJobOr404 } from "@/app/_field/load-job";
 import { maxBackupBytes } from "@/lib/backups/store";
+import { BillingPanel } from "./billing-panel";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -21,6 +22,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
         ← Vendor cases
       </Link>
       <p className="text-sm text-slate-700">Technician: {job.visit.technicianName ?? "not assigned"}</p>
+      <BillingPanel actor={actor} visitId={job.visit.id} status={job.visit.status} locale={job.locale} />
       <JobView job={job} summary={summary} area="admin" maxBytes={maxBackupBytes()} />
     </div>
   );

@@ -7,12 +7,44 @@ import { SlotPicker } from "@/app/_ui/booking/slot-picker";
 import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { formatFullDateTime } from "@/lib/format/dates";
 import { cancelAction, rescheduleAction, rescheduleSlotsAction } from "../actions";
+import type { Pricing } from "@/app/_ui/booking/estimate";
+import { formatMoney } from "@/lib/billing/money";
+import { priceVisit } from "@/lib/billing/price";
+import type { Brand, DeviceKind } from "@/lib/values";
+import { SURCHARGE_LABELS } from "@/lib/values/labels";
+
+/** When the new time changes the surcharges (after hours, weekend, same day), the new estimate, from the same price function. */
+function EstimateChange({ pricing, devices, from, to }: { pricing: Pricing; devices: { brand: Brand; kind: DeviceKind }[]; from: string; to: string }) {
+  const quote = (start: string) =>
+    priceVisit({ ...pricing, devices: devices.map((d) => ({ ...d, charge: "estimate" as const })), startsAt: new Date(start), bookedAt: new Date() });
+  const before = quote(from);
+  const after = quote(to);
+  if (after.subtotalCents === before.subtotalCents) return null;
+  const m = (c: number) => formatMoney(c, after.currency, pricing.rules.locale);
+  return (
+    <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="reschedule-estimate" aria-live="polite">
+      The estimate changes at this time: {m(after.subtotalCents)} before tax (was {m(before.subtotalCents)})
+      {after.surcharges.length ? `, with the ${after.surcharges.map((s) => SURCHARGE_LABELS[s].toLowerCase()).join(" and ")}` : ""}.
+    </p>
+  );
+}
 
 /**
  * Reschedule to a free slot, or cancel (the server re-checks the cut-off). The focus follows
  * the keyboard user: into the panel that opens, to the outcome message when it closes.
  */
-export function ManageVisit({ visitId }: { visitId: string }) {
+export function ManageVisit({
+  visitId,
+  pricing,
+  devices = [],
+  currentStart,
+}: {
+  visitId: string;
+  /** With these, a new time whose surcharges differ shows the new estimate before moving. */
+  pricing?: Pricing;
+  devices?: { brand: Brand; kind: DeviceKind }[];
+  currentStart?: string;
+}) {
   const zone = useZoneAndLocale();
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "reschedule" | "cancel">("idle");
@@ -83,6 +115,7 @@ export function ManageVisit({ visitId }: { visitId: string }) {
             idPrefix="reschedule"
           />
           {slot ? <p>New time: {formatFullDateTime(slot, zone)}</p> : null}
+          {slot && pricing && currentStart && devices.length ? <EstimateChange pricing={pricing} devices={devices} from={currentStart} to={slot} /> : null}
           <div className="flex flex-wrap gap-3">
             <ActionButton
               // No time picked: the same answer the server gives, without asking it.

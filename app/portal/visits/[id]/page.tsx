@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { ManageVisit } from "./manage-visit";
+import { publicPricing } from "@/lib/billing/price-list";
 
 export const metadata: Metadata = { title: "Visit" };
 
@@ -25,7 +26,7 @@ async function load(id: string) {
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [d, s] = await Promise.all([load(id), getSettings()]);
+  const [d, s, pricing] = await Promise.all([load(id), getSettings(), publicPricing()]);
   const v = d.visit;
   // Once work has started, show the same summary the customer is emailed at completion.
   const summary = ["on_site", "waiting_vendor", "completed"].includes(v.status)
@@ -75,7 +76,12 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       </section>
       {active ? (
         d.canChange ? (
-          <ManageVisit visitId={v.visitId} />
+          <ManageVisit
+            visitId={v.visitId}
+            pricing={pricing}
+            devices={d.devices.map((x) => ({ brand: x.brand, kind: x.kind }))}
+            currentStart={new Date(v.start).toISOString()}
+          />
         ) : (
           <section className="card" data-testid="call-to-change">
             <h2 className="text-lg font-semibold">Need to change this visit?</h2>

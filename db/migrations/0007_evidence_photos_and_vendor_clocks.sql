@@ -1,4 +1,8 @@
 ALTER TABLE "config_backups" DROP CONSTRAINT "config_backups_kind_valid";--> statement-breakpoint
+ALTER TABLE "recovery_methods" ADD COLUMN "answer_validity" jsonb DEFAULT '{"kind":"unknown"}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "recovery_methods" ADD COLUMN "voided_by" text[] DEFAULT ARRAY[]::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "recovery_methods" ADD COLUMN "do_not_reboot" text;--> statement-breakpoint
+ALTER TABLE "recovery_methods" ADD COLUMN "evidence" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "photo_kind" text;--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "taken_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "width" integer;--> statement-breakpoint
@@ -7,10 +11,6 @@ ALTER TABLE "config_backups" ADD COLUMN "thumb_ciphertext" "bytea";--> statement
 ALTER TABLE "config_backups" ADD COLUMN "thumb_iv" "bytea";--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "thumb_auth_tag" "bytea";--> statement-breakpoint
 ALTER TABLE "config_backups" ADD COLUMN "client_id" uuid;--> statement-breakpoint
-ALTER TABLE "recovery_methods" ADD COLUMN "answer_validity" jsonb DEFAULT '{"kind":"unknown"}'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "recovery_methods" ADD COLUMN "voided_by" text[] DEFAULT ARRAY[]::text[] NOT NULL;--> statement-breakpoint
-ALTER TABLE "recovery_methods" ADD COLUMN "do_not_reboot" text;--> statement-breakpoint
-ALTER TABLE "recovery_methods" ADD COLUMN "evidence" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "vendor_cases" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "vendor_cases" ADD COLUMN "overdue_mailed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "vendor_cases" ADD COLUMN "expiry_warned_at" timestamp with time zone;--> statement-breakpoint

@@ -1,0 +1,5 @@
+import { getInvoiceEndpoint } from "@/lib/api/endpoints/billing";
+import { apiRoute } from "@/lib/api/route";
+import { getInvoice } from "@/lib/billing/read";
+
+export const GET = apiRoute(getInvoiceEndpoint, ({ actor, params }) => getInvoice(actor, params.id));
