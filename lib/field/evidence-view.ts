@@ -8,7 +8,8 @@ import { evidenceFactsFor } from "@/lib/vendor-cases/evidence-data";
 /**
  * What the job page shows of the evidence on each device: its photos across
  * visits (newest first, marked when taken on this visit) and, for each
- * vendor-pending method of its playbook, the checklist with what is present.
+ * vendor-pending method of its playbook, the checklist with what is present
+ * (each item whole, so the phone can tick it again from work not yet synced).
  * Callers scope the visit (lib/field/access.ts).
  */
 export async function evidenceForJob(
@@ -35,9 +36,7 @@ export async function evidenceForJob(
             thisVisit: p.visitId === visitId,
             visitReference: p.visitReference,
           })),
-        evidence: Object.fromEntries(
-          pending.map((m) => [m.id, checkEvidence(m.evidence, facts[i]!).map((c) => ({ label: c.item.label, present: c.present }))]),
-        ),
+        evidence: Object.fromEntries(pending.map((m) => [m.id, checkEvidence(m.evidence, facts[i]!).map((c) => ({ ...c.item, present: c.present }))])),
       },
     ]),
   );

@@ -7,6 +7,9 @@
 import { DateTime } from "luxon";
 import type { AnswerValidity } from "@/lib/values";
 
+/** The warning on a method that names no words of its own (the catalogue's doNotReboot). */
+export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";
+
 /** Warn this long before a received answer expires unused. */
 export const EXPIRY_WARNING_HOURS = 4;
 /** A clock turns red this close to its deadline. */

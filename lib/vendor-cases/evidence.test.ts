@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECOVERY_METHODS } from "@/db/seed/catalogue";
 import type { EvidenceFacts } from "./evidence";
-import { checkEvidence, missingEvidence, missingEvidenceMessage } from "./evidence";
+import { checkEvidence, missingEvidence, missingEvidenceMessage, recheckEvidence, type EvidenceStatus } from "./evidence";
 
 const evidenceOf = (id: string) => RECOVERY_METHODS.find((m) => m.id === id)!.evidence!;
 const none: EvidenceFacts = { device: { serial: null, model: null, mac: null, lorexDeviceId: null }, authorized: false, photos: [], requestFile: false };
@@ -61,5 +61,33 @@ describe("evidence checklists (catalogue data)", () => {
       "Not sent: Temporary password from Lorex support needs 2 more things first: A; B.",
     );
     expect(missingEvidenceMessage("X", ["A"])).toBe("Not sent: X needs one more thing first: A.");
+  });
+});
+
+describe("the checklist on the phone", () => {
+  it("ticks again from what the phone holds (a queued photo, a Device ID typed offline); the request file stays the server's word", () => {
+    const items = evidenceOf("lorex_support_temp_password");
+    const server: EvidenceStatus[] = checkEvidence(items, { ...none, authorized: true, requestFile: true }).map((c) => ({ ...c.item, present: c.present }));
+    const before = recheckEvidence(server, { ...none, authorized: true });
+    expect(before.filter((c) => !c.present).map((c) => c.label)).toEqual([
+      "A photo of the serial/model label",
+      "A photo of the device-info screen, taken on this visit",
+      "The Lorex Device ID (not the serial)",
+    ]);
+    const after = recheckEvidence(server, {
+      authorized: true,
+      device: { ...none.device, lorexDeviceId: "LRX9F2A7" },
+      photos: [
+        { photoKind: "label", thisVisit: true },
+        { photoKind: "screen_info", thisVisit: true },
+      ],
+    });
+    expect(after.every((c) => c.present)).toBe(true);
+    // A request file the server did not find is not invented on the phone.
+    const sadp = evidenceOf("hik_sadp_export");
+    const sadpServer: EvidenceStatus[] = checkEvidence(sadp, { ...none, authorized: true }).map((c) => ({ ...c.item, present: c.present }));
+    const sadpNow = recheckEvidence(sadpServer, { ...none, authorized: true, photos: [{ photoKind: "label", thisVisit: true }] });
+    expect(sadpNow.find((c) => c.item === "request_file")?.present).toBe(false);
+    expect(sadpNow.filter((c) => c.item !== "request_file").every((c) => c.present)).toBe(true);
   });
 });

@@ -42,3 +42,21 @@ export function missingEvidence(items: readonly EvidenceItem[], f: EvidenceFacts
 export function missingEvidenceMessage(methodName: string, missing: string[]) {
   return `Not sent: ${methodName} needs ${missing.length === 1 ? "one more thing" : `${missing.length} more things`} first: ${missing.join("; ")}.`;
 }
+
+/** A checklist item as the job carries it: the catalogue's item and whether the server found it. */
+export type EvidenceStatus = EvidenceItem & { present: boolean };
+
+/**
+ * The checklist as it stands on the phone: the server's answer, ticked again
+ * from the device facts, the authorization and the photos the phone holds
+ * (work saved on the phone and not yet synced counts, so the technician sees
+ * where they stand offline). The request file is the server's word only (it
+ * knows which files earlier cases used). The server checks again on send.
+ */
+export function recheckEvidence(
+  server: readonly EvidenceStatus[],
+  f: Omit<EvidenceFacts, "requestFile">,
+): { label: string; item: EvidenceItem["item"]; present: boolean }[] {
+  const again = checkEvidence(server, { ...f, requestFile: false });
+  return server.map((s, i) => ({ label: s.label, item: s.item, present: s.item === "request_file" ? s.present : again[i]!.present }));
+}

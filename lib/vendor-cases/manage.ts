@@ -23,7 +23,7 @@ import { answerExpiresAt } from "./clock";
 import { closeVendorCaseSchema, recordVendorResultSchema } from "./schemas";
 import { vendorCaseMail } from "./vendor-mail";
 
-export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";
+export { DO_NOT_REBOOT } from "./clock";
 /** Cases that still block completion. */
 export const OPEN_CASE_STATUSES = ["open", "result_received"] as const;
 

@@ -174,3 +174,13 @@ export function ScanButton({ field, label, onUse }: { field: ScanField; label: s
     </>
   );
 }
+
+/** A device-facts field with its Scan button beside it (the button lines up with the input, below the label). */
+export function WithScan({ children, scan }: { children: React.ReactNode; scan: React.ReactNode }) {
+  return (
+    <div className="flex items-start gap-2">
+      <div className="min-w-0 grow">{children}</div>
+      <div className="pt-7">{scan}</div>
+    </div>
+  );
+}

@@ -9,8 +9,7 @@ import { ValidationError } from "@/lib/platform/errors";
 import { listVendorCases } from "@/lib/vendor-cases/read";
 import { getSettings } from "@/lib/settings/company";
 import { Countdown } from "@/app/_ui/countdown";
-import { clockState } from "@/lib/vendor-cases/clock";
-import { DO_NOT_REBOOT } from "@/lib/vendor-cases/manage";
+import { clockState, DO_NOT_REBOOT } from "@/lib/vendor-cases/clock";
 
 export const metadata: Metadata = { title: "Vendor cases" };
 
