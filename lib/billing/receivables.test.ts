@@ -54,7 +54,11 @@ describe("receivables and revenue", () => {
     await expect(customerBalance(customer, admin.id)).rejects.toMatchObject({ status: 404 });
 
     // Revenue: invoiced before tax less credits, each by its month of issue (the credit note is issued today).
-    await createCreditNote(admin, { invoiceId: current.invoiceId, reason: "Goodwill", lines: [{ kind: "adjustment", description: "x", quantity: 1, unitPrice: "10.00", taxable: false }] });
+    await createCreditNote(admin, {
+      invoiceId: current.invoiceId,
+      reason: "Goodwill",
+      lines: [{ kind: "adjustment", description: "x", quantity: 1, unitPrice: "10.00", taxable: false }],
+    });
     const thisMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
     const rev = await revenueReport(admin, { from: thisMonth, to: "2031-06" });
     const june = rev.byMonth.find((m) => m.month === "2031-06")!;

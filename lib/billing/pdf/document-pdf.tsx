@@ -53,6 +53,8 @@ function DocumentPdf({ d, zone }: { d: DocumentView; zone: ZoneAndLocale }) {
         <View style={s.between}>
           <View>
             {d.company.logo ? (
+              // react-pdf's <Image> draws into the PDF; it has no alt attribute (the company name is the document's author and is printed beside it)
+              // eslint-disable-next-line jsx-a11y/alt-text
               <Image
                 src={{ data: d.company.logo.bytes, format: d.company.logo.contentType === "image/png" ? "png" : "jpg" }}
                 style={{ width: 120, maxHeight: 60, marginBottom: 6, objectFit: "contain" }}
