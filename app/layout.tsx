@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { DEFAULT_LOCALE } from "@/lib/format/dates";
+import { getSettings } from "@/lib/settings/company";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // (and no page touches the database at build time).
   await headers();
   return (
-    <html lang="en">
+    <html lang={await documentLanguage()}>
       <body className="min-h-dvh">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
@@ -23,4 +25,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/** The page's language is the company's locale setting (the one dates follow); with the database unreachable, the default (the page shows its own error). */
+async function documentLanguage() {
+  try {
+    return (await getSettings()).locale;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
 }

@@ -94,6 +94,10 @@ test("the customer downloads the invoice PDF from the portal; receivables show i
   await page.goto("/portal/billing");
   const row = page.getByTestId(`invoice-${invoiceNumber}`);
   await expect(row).toContainText("Paid");
+  // One sentence either way (it read "Nothing is owed. Thank you.. To pay, call us on …").
+  await expect(page.getByTestId("balance-note")).toHaveText(
+    /^(Nothing is owed\. Thank you\.|\d+ open invoices?(, \$[\d,.]+ overdue)?\. To pay, call us on [^.]+\.)$/,
+  );
   const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Download PDF/ }).click()]);
   expect(download.suggestedFilename()).toBe(`Invoice-${invoiceNumber}.pdf`);
   const bytes = await (await import("node:fs/promises")).readFile((await download.path())!);

@@ -83,6 +83,11 @@ test.describe.serial("booking journeys", () => {
     expect(phoneReference).toMatch(/^FK-[2-9A-Z]{6}$/);
     // Nothing is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The password just chosen signed them in: no second sign-in to see the visit.
+    await expect(page.getByRole("link", { name: "Sign in to manage your visit" })).toHaveCount(0);
+    await page.getByRole("link", { name: "See this visit" }).click();
+    await expect(page).toHaveURL(/\/portal\/visits\/[0-9a-f-]{36}$/);
+    await expect(page.locator("main")).toContainText(phoneReference);
     await ctx.close();
   });
 

@@ -43,13 +43,19 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(page.getByTestId(`visit-${FIELD.samRef}`)).toHaveCount(0);
   await shot(page, "tech-day-390");
 
-  // Tomorrow's visit is a tap away.
+  // Tomorrow's visit is a tap away; "On my way" waits for its day.
   await page.getByRole("link", { name: "Tomorrow" }).click();
   await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`)).toBeVisible();
+  await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`).getByRole("button", { name: "On my way" })).toHaveCount(0);
+  await expect(page.getByTestId(`visit-${FIELD.tomorrowRef}`)).toContainText("“On my way” opens on the day of the visit.");
   await expect(page.getByTestId(`visit-${FIELD.journeyRef}`)).toHaveCount(0);
   await page.getByRole("link", { name: "Today" }).click();
 
-  // One tap each: on my way (emails the customer), then arrived.
+  // One tap each: on my way (emails the customer once the undo time is over), then arrived. A mis-tap is undone.
+  await card.getByRole("button", { name: "On my way" }).click();
+  await expect(card).toContainText("On the way");
+  await card.getByRole("button", { name: /^Undo “On the way”/ }).click();
+  await expect(card.getByRole("button", { name: "On my way" })).toBeVisible();
   await card.getByRole("button", { name: "On my way" }).click();
   await expect(card).toContainText("On the way");
   await card.getByRole("link", { name: `Open job ${FIELD.journeyRef}` }).click();
@@ -125,7 +131,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(admin.getByRole("heading", { name: "Carla Customer" })).toBeVisible();
   await shot(admin, "admin-job-1280");
 
-  // The result arrives: attach it, close the case, then log the final outcome.
+  // The result arrives: attach it, close the case with what came of it (the waiting attempt becomes its outcome: no second attempt).
   await vendorCase.getByText("Attach the vendor's result file").click();
   const resultUpload = vendorCase.getByRole("group", { name: "Vendor's result file" });
   await resultUpload
@@ -133,14 +139,15 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
     .setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
   await resultUpload.getByRole("button", { name: "Upload backup" }).click();
   await expect(vendorCase.getByTestId("vendor-result-file")).toHaveText("sadp-key.bin");
-  await vendorCase.getByLabel("Result received").check();
+  await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
+  await expect(vendorCase.getByText("Say what came of the vendor's answer.")).toBeVisible();
+  await vendorCase.getByLabel("Unlocked with the answer").check();
   await vendorCase.getByLabel("What came back").fill("Key file returned by Hikvision, imported in SADP");
   await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
-  await expect(hik.getByTestId("device-state")).toHaveText("Vendor answered: log the final outcome");
-  sheet = await logAttempt(page, hik, "SADP export to Hikvision support", "Succeeded", "Save with 5 min");
-  await expect(sheet).toBeHidden();
   await expect(hik.getByTestId("device-state")).toHaveText("Recovered");
+  await expect(hik.getByTestId("attempt-1")).toContainText("Succeeded");
+  await expect(hik.getByTestId("attempt-2")).toHaveCount(0);
 
   // Admin list is empty of this case now.
   await admin.goto("/admin/vendor-cases");

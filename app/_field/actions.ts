@@ -13,8 +13,9 @@ import {
   correctAttemptSchema,
   deviceFactsSchema,
   logAttemptSchema,
+  undoVisitStatusSchema,
 } from "@/lib/field/schemas";
-import { advanceVisit } from "@/lib/field/status";
+import { advanceVisit, undoVisitStatus } from "@/lib/field/status";
 import { closeVendorCase, recordVendorResult } from "@/lib/vendor-cases/manage";
 import { closeVendorCaseSchema, recordVendorResultSchema } from "@/lib/vendor-cases/schemas";
 import { attachVendorFile } from "@/lib/field/vendor-files";
@@ -31,6 +32,17 @@ export const advanceVisitAction = defineAction(
   advanceVisitSchema,
   async (input, { actor, ip }) => {
     const r = await advanceVisit(actor, input, ip);
+    refresh();
+    return r;
+  },
+  { permission: "jobs:work" },
+);
+
+/** Undo the last status tap within its window (lib/field/moves.ts). */
+export const undoVisitStatusAction = defineAction(
+  undoVisitStatusSchema,
+  async (input, { actor, ip }) => {
+    const r = await undoVisitStatus(actor, input, ip);
     refresh();
     return r;
   },

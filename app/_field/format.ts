@@ -1,12 +1,3 @@
-import type { VisitStatus } from "@/lib/values";
-
 export function fullAddress(s: { addressLine1: string; addressLine2?: string | null; city: string; region: string; postalCode: string }) {
   return [s.addressLine1, s.addressLine2, `${s.city}, ${s.region} ${s.postalCode}`].filter(Boolean).join(", ");
-}
-
-/** The next one-tap move of a visit on the technician's screens, if any. */
-export function nextMove(status: VisitStatus): { to: "en_route" | "on_site"; label: string } | null {
-  if (status === "scheduled") return { to: "en_route", label: "On my way" };
-  if (status === "en_route") return { to: "on_site", label: "Arrived on site" };
-  return null;
 }

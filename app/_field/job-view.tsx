@@ -5,7 +5,7 @@ import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, 
 import { mapsUrl } from "@/lib/field/day";
 import type { Job, JobDevice } from "@/lib/field/job";
 import type { VisitSummary } from "@/lib/field/summary";
-import { acceptsReason, DEVICE_STATE_LABELS, type DeviceState } from "@/lib/field/resolution";
+import { acceptsReason, DEVICE_STATE_LABELS, needsOutcomeOrReason, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
 import { EstimateOnSite, TakePayment, type OnSiteBalance, type OnSiteEstimate } from "./billing-cards";
 import { AuthorizationForm } from "./authorization-form";
@@ -13,9 +13,9 @@ import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
-import { fullAddress, nextMove } from "./format";
+import { fullAddress } from "./format";
 import { PlaybookList } from "./playbook-list";
-import { StatusButton } from "./status-button";
+import { StatusButton, UndoStatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
@@ -24,7 +24,9 @@ const STATE_BADGE: Record<DeviceState, string> = {
   recovered: "bg-green-700 text-white",
   not_attempted: "bg-slate-200 text-slate-800",
   unresolved: "bg-red-100 text-red-900",
-  open: "bg-blue-100 text-blue-900",
+  not_started: "bg-slate-100 text-slate-800",
+  in_progress: "bg-blue-100 text-blue-900",
+  not_finished: "bg-slate-200 text-slate-800",
   waiting_vendor: "bg-purple-100 text-purple-900",
   needs_outcome: "bg-amber-100 text-amber-900",
 };
@@ -48,7 +50,7 @@ export function JobView({
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
-  const move = nextMove(visit.status);
+  const move = job.move;
   const address = fullAddress(site);
   const needReason = job.devices
     .filter((d) => acceptsReason(d.state))
@@ -147,16 +149,19 @@ export function JobView({
 
       {visit.status === "completed" && billing?.balance ? <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} /> : null}
 
-      {move ? (
+      {move || job.undo ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
-          <div className="mx-auto max-w-3xl">
-            <StatusButton
-              visitId={visit.id}
-              to={move.to}
-              label={move.label}
-              className="btn-primary w-full text-base"
-              focusAfter={move.to === "on_site" ? "authorization" : undefined}
-            />
+          <div className="mx-auto flex max-w-3xl flex-col gap-2">
+            {job.undo ? <UndoStatusButton key={job.undo.undoUntil} visitId={visit.id} undo={job.undo} /> : null}
+            {move ? (
+              <StatusButton
+                visitId={visit.id}
+                to={move.to}
+                label={move.label}
+                className="btn-primary w-full text-base"
+                focusAfter={move.to === "on_site" ? "authorization" : undefined}
+              />
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -241,7 +246,7 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
         />
       </div>
       {editable ? (
-        <details open={d.state === "open" || d.state === "needs_outcome"} className="group">
+        <details open={needsOutcomeOrReason(d.state) || d.state === "needs_outcome"} className="group">
           <summary className="min-h-11 cursor-pointer content-center font-semibold">Playbook ({d.playbook.length} methods)</summary>
           {d.openCase ? <p className="mb-2 text-sm text-slate-700">Logging is paused on this device until the vendor case is closed.</p> : null}
           <PlaybookList

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { AlertTriangle, Clock, Hourglass } from "lucide-react";
 import type { Brand } from "@/lib/values";
 import type { PlaybookEntry } from "@/lib/field/playbook";
+import { OUTCOME_LABELS } from "@/lib/values/labels";
 import { AttemptSheet } from "./attempt-sheet";
 
 /**
@@ -44,7 +45,16 @@ export function PlaybookList(props: {
             >
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <p className="font-semibold text-slate-900">{m.name}</p>
+                  <p className="font-semibold text-slate-900">
+                    {m.name}
+                    {entry.tried ? (
+                      <span
+                        className={`badge ml-2 align-middle ${entry.tried.outcome === "succeeded" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`}
+                      >
+                        {entry.tried.outcome === "succeeded" ? "Worked here before" : `Tried here: ${OUTCOME_LABELS[entry.tried.outcome].toLowerCase()}`}
+                      </span>
+                    ) : null}
+                  </p>
                   {entry.recommendation && !entry.lacking ? (
                     <p className="mt-0.5 text-sm text-slate-700" data-testid="recommendation-reason">
                       {entry.recommendation}
@@ -69,9 +79,9 @@ export function PlaybookList(props: {
                       opener.current = ev.currentTarget;
                       setOpen(entry);
                     }}
-                    aria-label={`Try ${m.name} on ${props.device.label}`}
+                    aria-label={entry.tried ? `Try ${m.name} again on ${props.device.label}` : `Try ${m.name} on ${props.device.label}`}
                   >
-                    Try
+                    {entry.tried ? "Try again" : "Try"}
                   </button>
                 ) : null}
               </div>

@@ -1,6 +1,9 @@
 "use client";
+import { useEffect, useState } from "react";
 import { ActionButton } from "@/app/_ui/action-button";
-import { advanceVisitAction } from "./actions";
+import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import type { VisitStatus } from "@/lib/values";
+import { advanceVisitAction, undoVisitStatusAction } from "./actions";
 
 /**
  * One tap moves the visit along (on my way, arrived). `focusAfter`: the id of the element that
@@ -31,5 +34,49 @@ export function StatusButton({
         if (focusAfter) document.getElementById(focusAfter)?.focus();
       }}
     />
+  );
+}
+
+/** Seconds left until `until`, ticking once a second; 0 once it has passed. */
+function useSecondsLeft(until: string) {
+  const left = () => Math.max(0, Math.ceil((new Date(until).getTime() - Date.now()) / 1000));
+  const [s, setS] = useState(left);
+  useEffect(() => {
+    const t = setInterval(() => setS(left()), 1000);
+    return () => clearInterval(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `left` reads only `until`
+  }, [until]);
+  return s;
+}
+
+/**
+ * "Undo" for the status tap just made, while its window lasts (lib/field/moves.ts): the visit goes back and the
+ * customer's "on my way" email, still waiting in the outbox, is never sent. Gone once the window has passed.
+ */
+export function UndoStatusButton({ visitId, undo }: { visitId: string; undo: { from: VisitStatus; to: VisitStatus; undoUntil: string } }) {
+  const left = useSecondsLeft(undo.undoUntil);
+  if (left === 0) return null;
+  const what = VISIT_STATUS_LABELS[undo.to];
+  return (
+    <div className="flex w-full flex-col gap-1" data-testid="undo-status">
+      <p className="text-sm text-slate-700" role="status">
+        Marked “{what}”.{undo.to === "en_route" ? " The customer is emailed once the undo time is over." : ""}
+      </p>
+      <ActionButton
+        action={() => undoVisitStatusAction({ visitId })}
+        label={
+          <>
+            Undo “{what}”{" "}
+            <span aria-hidden="true" suppressHydrationWarning>
+              ({left} s)
+            </span>
+          </>
+        }
+        ariaLabel={`Undo “${what}”, back to ${VISIT_STATUS_LABELS[undo.from].toLowerCase()}`}
+        pendingLabel="Undoing…"
+        className="btn-secondary w-full"
+        block
+      />
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import { AlertTriangle } from "lucide-react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
+import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/schemas";
 import { closeVendorCaseAction } from "./actions";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -9,10 +10,13 @@ const loadCloseVendorCaseSchema = () => import("@/lib/vendor-cases/schemas").the
 
 export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: string; sentAt: string; dueAt: string; overdue: boolean; notes: string | null };
 
-/** An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it with the result. */
+/**
+ * An open vendor case on a device: what was sent, when it is due, the no-reboot warning, and closing it
+ * with what came of the answer (which also settles the attempt that waited: no second attempt to log).
+ */
 export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
   const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, closeVendorCaseAction, {
-    defaultValues: { caseId: c.id, result: "received", resultNote: "" },
+    defaultValues: { caseId: c.id, resultNote: "" },
   });
   const { register, formState } = form;
   const e = formState.errors;
@@ -36,24 +40,22 @@ export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editab
       {files}
       {editable ? (
         <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Close vendor case">
-          <fieldset>
-            <legend className="label">Did the vendor&apos;s result come back?</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {(
-                [
-                  ["received", "Result received"],
-                  ["no_answer", "No usable answer"],
-                ] as const
-              ).map(([v, label]) => (
+          <fieldset aria-describedby={`case-result-${c.id}-error`}>
+            <legend className="label">What came of the vendor&apos;s answer?</legend>
+            <div className="grid gap-2 sm:grid-cols-3">
+              {VENDOR_CASE_RESULT_CHOICES.filter((c) => c.value !== "voided").map(({ value, label }) => (
                 <label
-                  key={v}
+                  key={value}
                   className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700"
                 >
-                  <input type="radio" value={v} {...register("result")} className="size-5" />
+                  <input type="radio" value={value} {...register("result")} className="size-5 shrink-0" />
                   <span className="font-medium">{label}</span>
                 </label>
               ))}
             </div>
+            <p id={`case-result-${c.id}-error`} className="field-error" aria-live="polite">
+              {e.result?.message ?? ""}
+            </p>
           </fieldset>
           <TextAreaField label="What came back" id={`case-note-${c.id}`} rows={2} error={e.resultNote?.message} {...register("resultNote")} />
           <FormMessage error={formError} id={`case-message-${c.id}`} />

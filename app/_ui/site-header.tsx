@@ -3,9 +3,10 @@ import { KeyRound } from "lucide-react";
 import { getActor } from "@/lib/auth/actor";
 import { ROLE_HOME } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/settings/company";
+import { MainNav, type NavItem } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
-export type NavItem = { href: string; label: string };
+export type { NavItem };
 
 /** The header every area shares: company name, the area's navigation, who is signed in. */
 export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
@@ -17,22 +18,7 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
           <KeyRound aria-hidden className="size-5 text-brand-700" />
           <span>{s.companyName}</span>
         </Link>
-        {nav.length > 0 ? (
-          <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-            <ul className="flex gap-1">
-              {nav.map((n) => (
-                <li key={n.href}>
-                  <Link
-                    href={n.href}
-                    className="flex min-h-11 items-center whitespace-nowrap rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:no-underline"
-                  >
-                    {n.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {nav.length > 0 ? <MainNav items={nav} /> : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {actor ? (
             <>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MapPin, Phone } from "lucide-react";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { fullAddress, nextMove } from "@/app/_field/format";
+import { fullAddress } from "@/app/_field/format";
 import { StatusBadge } from "@/app/_ui/status-badge";
-import { StatusButton } from "@/app/_field/status-button";
+import { StatusButton, UndoStatusButton } from "@/app/_field/status-button";
 import { DAY_RANGES, listMyVisits, mapsUrl, type DayRange, type DayVisit } from "@/lib/field/day";
 import { formatTimeRange, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
@@ -61,7 +61,7 @@ export default async function TechHome({ searchParams }: { searchParams: Promise
 
 function VisitCard({ v, zone }: { v: DayVisit; zone: ZoneAndLocale }) {
   const address = fullAddress(v);
-  const move = nextMove(v.status);
+  const move = v.move;
   return (
     <li className="card space-y-3" data-testid={`visit-${v.reference}`}>
       <div className="flex items-start justify-between gap-2">
@@ -82,6 +82,8 @@ function VisitCard({ v, zone }: { v: DayVisit; zone: ZoneAndLocale }) {
         </a>
       ) : null}
       {v.devices.length ? <p className="text-sm text-slate-700">{v.devices.join(" · ")}</p> : null}
+      {v.undo ? <UndoStatusButton key={v.undo.undoUntil} visitId={v.id} undo={v.undo} /> : null}
+      {!move && v.status === "scheduled" ? <p className="text-sm text-slate-700">“On my way” opens on the day of the visit.</p> : null}
       <div className="flex flex-col gap-2 sm:flex-row">
         {move ? <StatusButton visitId={v.id} to={move.to} label={move.label} /> : null}
         <Link href={`/tech/visits/${v.id}`} className={`${move ? "btn-secondary" : "btn-primary"} w-full`}>

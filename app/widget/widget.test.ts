@@ -3,6 +3,7 @@ import { makeUser } from "@/test/support/factories";
 import { ForbiddenError } from "@/lib/platform/errors";
 import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetAllowedOrigins } from "@/lib/widget/settings";
+import { updateSettings } from "@/lib/settings/company";
 import { GET } from "./route";
 
 const widget = () => GET(new Request("http://localhost/widget"));
@@ -20,6 +21,12 @@ describe("booking widget", () => {
     expect(csp).not.toContain("unsafe-inline' 'self"); // scripts only from our origin
     const tech = await makeUser("technician");
     await expect(setWidgetAllowedOrigins(tech, { origins: "" }, null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("speaks the company's language: <html lang> is the locale setting, like every other page", async () => {
+    expect(await (await widget()).text()).toMatch(/^<!doctype html><html lang="en-US">/);
+    await updateSettings(await makeUser("admin"), { locale: "fr-CA" }, null);
+    expect(await (await widget()).text()).toMatch(/^<!doctype html><html lang="fr-CA">/);
   });
 
   it("refuses anything that is not a site address, naming it", () => {

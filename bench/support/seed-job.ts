@@ -100,9 +100,9 @@ async function main() {
       bookingNotes: "Lost every password after the installer went out of business.",
     });
     await tx.insert(visitDevices).values([
-      { visitId, deviceId: dahua, problem: "Forgot the admin password" },
-      { visitId, deviceId: hik, problem: "Locked after too many tries" },
-      { visitId, deviceId: lorex, problem: "Installer never gave us the password" },
+      { visitId, deviceId: dahua, position: 0, problem: "Forgot the admin password" },
+      { visitId, deviceId: hik, position: 1, problem: "Locked after too many tries" },
+      { visitId, deviceId: lorex, position: 2, problem: "Installer never gave us the password" },
     ]);
     await tx.insert(authorizations).values({
       visitId,

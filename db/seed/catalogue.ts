@@ -7,7 +7,16 @@
 import type { RecoveryMethod } from "../schema";
 
 type Optional =
-  "claimedSuccessRate" | "claimSource" | "requiresDescription" | "kinds" | "warnings" | "answerValidity" | "voidedBy" | "doNotReboot" | "evidence";
+  | "claimedSuccessRate"
+  | "claimSource"
+  | "requiresDescription"
+  | "kinds"
+  | "warnings"
+  | "vendorWaitMinutes"
+  | "answerValidity"
+  | "voidedBy"
+  | "doNotReboot"
+  | "evidence";
 type MethodSeed = Omit<RecoveryMethod, "active" | Optional> & Partial<Pick<RecoveryMethod, Optional>>;
 
 const SEED_GUIDE = "Seed guide: How to Reset Dahua Password (Jan 19)";
@@ -101,6 +110,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "24–48 h (vendor)",
     typicalMinutes: 30,
+    vendorWaitMinutes: 2160, // 24–48 h: about 36 h
     steps: [
       "Connect a PC to the same network as the recorder and open ConfigTool.",
       "Go to Password Reset, select the recorder and click Reset.",
@@ -128,6 +138,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 20,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "Photograph the full serial and the date shown on the recorder's screen.",
       "Send both to Dahua support.",
@@ -243,6 +254,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours to 24–48 h (vendor)",
     typicalMinutes: 30,
+    vendorWaitMinutes: 1440, // hours to 24–48 h: about a day
     steps: [
       "Run SADP on a PC on the same subnet and select the device.",
       "Click Forgot Password and export the request file (or QR).",
@@ -266,6 +278,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 20,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "In SADP, read the device's Start Time and full serial.",
       "Send both to Hikvision support.",
@@ -348,6 +361,7 @@ export const RECOVERY_METHODS: MethodSeed[] = [
     vendorPending: true,
     typicalTime: "hours",
     typicalMinutes: 30,
+    vendorWaitMinutes: 240, // hours
     steps: [
       "Photograph the device info screen and the label; note the Device ID.",
       "Call Lorex support with the Device ID and send the photos.",

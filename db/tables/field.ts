@@ -39,7 +39,10 @@ export const recoveryMethods = pgTable(
     wipesConfig: text("wipes_config").$type<WipesConfig>().notNull(),
     vendorPending: boolean("vendor_pending").notNull().default(false),
     typicalTime: text("typical_time").notNull(),
+    /** Hands-on minutes on site (the playbook's estimate until attempts measure it). */
     typicalMinutes: integer("typical_minutes"),
+    /** For a vendor route: how long the vendor typically takes to answer, minutes (24–48 h -> 2160); null otherwise. */
+    vendorWaitMinutes: integer("vendor_wait_minutes"),
     steps: jsonb("steps").$type<string[]>().notNull(),
     warnings: jsonb("warnings").$type<string[]>().notNull().default([]),
     /** Position in the catalogue's own order (used when data is thin). */
@@ -65,6 +68,7 @@ export const recoveryMethods = pgTable(
   (t) => [
     check("recovery_methods_wipes_valid", oneOf("wipes_config", WIPES_CONFIG)),
     check("recovery_methods_claim_range", sql`${t.claimedSuccessRate} IS NULL OR ${t.claimedSuccessRate} BETWEEN 0 AND 1`),
+    check("recovery_methods_wait_valid", sql`${t.vendorWaitMinutes} IS NULL OR ${t.vendorWaitMinutes} > 0`),
   ],
 );
 

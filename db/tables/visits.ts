@@ -1,6 +1,6 @@
 /** Visits, the devices each covers, and the customer's authorization. */
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, bytea, createdAt, updatedAt } from "./columns";
 import { AUTH_RELATIONSHIPS, VISIT_STATUSES, type AuthRelationship, type VisitStatus } from "../../lib/values";
 import { customers, users } from "./people";
@@ -64,8 +64,14 @@ export const visitDevices = pgTable(
     problem: text("problem"),
     /** Set when the technician closes a visit without trying this device. */
     notAttemptedReason: text("not_attempted_reason"),
+    /** Where the customer listed it (0 = first): every list of a visit's devices follows this order. */
+    position: integer("position").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.visitId, t.deviceId] }), index("visit_devices_device_idx").on(t.deviceId)],
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.deviceId] }),
+    index("visit_devices_device_idx").on(t.deviceId),
+    check("visit_devices_position_valid", sql`${t.position} >= 0`),
+  ],
 );
 
 export const authorizations = pgTable(

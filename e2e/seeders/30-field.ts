@@ -60,7 +60,7 @@ const seed: Seeder = async ({ db, terry, carla }) => {
         status,
         bookingNotes: "Locked out after a power cut.",
       });
-      for (const deviceId of deviceIds) await tx.insert(visitDevices).values({ visitId: id, deviceId, problem });
+      for (const [position, deviceId] of deviceIds.entries()) await tx.insert(visitDevices).values({ visitId: id, deviceId, position, problem });
     };
     const [journey, unauthorized, tomorrow] = TERRY_FIELD_STARTS.map(([d, h]) => at(d, h));
     await visit(FIELD.journeyVisit, FIELD.journeyRef, terry.id, journey!, "scheduled", [dahua, hik, lorex], "Forgot the admin password.");

@@ -70,8 +70,8 @@ const seed: Seeder = async ({ db, terry }) => {
       bookingNotes: "Both recorders locked after a password change.",
     });
     await tx.insert(visitDevices).values([
-      { visitId: KEYS.visit, deviceId: dahua!.id, problem: "Nobody knows the admin password." },
-      { visitId: KEYS.visit, deviceId: hik!.id, problem: "Locked after too many tries." },
+      { visitId: KEYS.visit, deviceId: dahua!.id, position: 0, problem: "Nobody knows the admin password." },
+      { visitId: KEYS.visit, deviceId: hik!.id, position: 1, problem: "Locked after too many tries." },
     ]);
   });
 };

@@ -56,6 +56,7 @@ export const ACTION_MATRIX: Record<string, GateRow> = {
   "app/(auth)/password-actions.ts#forgotPasswordAction": pub,
   "app/(auth)/password-actions.ts#resetPasswordAction": pub,
   "app/_field/actions.ts#advanceVisitAction": perm("jobs:work"),
+  "app/_field/actions.ts#undoVisitStatusAction": perm("jobs:work"),
   "app/_field/actions.ts#recordAuthorizationAction": perm("jobs:work"),
   "app/_field/actions.ts#logAttemptAction": perm("jobs:work"),
   "app/_field/actions.ts#correctAttemptAction": perm("jobs:work"),
@@ -135,6 +136,7 @@ export const SCOPED_PROBES: ScopedProbe[] = [
     expect: { customerB: "404" },
   },
   { action: "app/_field/actions.ts#advanceVisitAction", input: (f) => ({ visitId: f.visitId, to: "en_route" }), expect: { otherTech: "404" } },
+  { action: "app/_field/actions.ts#undoVisitStatusAction", input: (f) => ({ visitId: f.visitId }), expect: { otherTech: "404" } },
   {
     action: "app/_field/actions.ts#recordAuthorizationAction",
     input: (f) => ({ visitId: f.visitId, personName: "Mallory", relationship: "owner", mode: "typed", typedAcknowledgement: "Mallory" }),

@@ -11,7 +11,8 @@ export default async function globalSetup() {
   fs.mkdirSync(TMP, { recursive: true });
   ensureBuilt();
   const dataDir = path.join(TMP, "data");
-  const env: Record<string, string> = { FIELDKEY_DATA_DIR: dataDir, APP_URL: `http://localhost:${E2E_PORT}` };
+  // The webhook journey's receiver listens on 127.0.0.1 over plain http (allowed only with FIELDKEY_WEBHOOKS_ALLOW_PRIVATE).
+  const env: Record<string, string> = { FIELDKEY_DATA_DIR: dataDir, APP_URL: `http://localhost:${E2E_PORT}`, FIELDKEY_WEBHOOKS_ALLOW_PRIVATE: "1" };
   if (process.env.DATABASE_URL) env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_e2e_${E2E_PORT}`);
   // Fixtures go in before the server starts (it will hold the embedded database's lock).
   const seed = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "e2e/support/seed.ts"], {

@@ -9,6 +9,7 @@
  * e2e/authz-matrix.spec.ts): signed out everywhere from the next request.
  */
 import { FIELD } from "./field-fixtures";
+import { SCAN } from "./scan-fixtures";
 import { BILL } from "./billing-fixtures";
 
 export type Expect = "ok" | "signin" | "forbidden" | "notfound";
@@ -98,6 +99,18 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/portal/visits/${NIL}`, ...customerOnly, customerA: "notfound", customerB: "notfound" },
   { path: `/tech/devices/${NIL}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/admin/reports?brand=dahua&from=2025-01-01", ...adminOnly },
+  // detail pages of real records (e2e/seeders/80-scan.ts, 30-field.ts), so the page scans (e2e/a11y.spec.ts) see each one with data
+  { path: `/admin/customers/${SCAN.customer}`, ...adminOnly },
+  { path: `/admin/devices/${SCAN.device}`, ...adminOnly },
+  { path: `/admin/backups/${SCAN.backup}`, ...adminOnly },
+  { path: `/admin/outbox/${SCAN.mail}`, ...adminOnly },
+  { path: `/admin/technicians/${SCAN.technician}`, ...adminOnly },
+  { path: `/admin/visits/${SCAN.visit}`, ...adminOnly },
+  { path: `/admin/invoices/${SCAN.invoice}`, ...adminOnly },
+  { path: `/admin/visits/${SCAN.waitingVisit}`, ...adminOnly },
+  { path: `/portal/visits/${FIELD.journeyVisit}`, ...customerOnly, customerB: "notfound" },
+  { path: `/tech/visits/${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
+  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
   // billing
   { path: "/admin/invoices", ...adminOnly },
   { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },

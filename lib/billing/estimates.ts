@@ -82,7 +82,7 @@ export async function startEstimate(actor: Actor | null, input: unknown, ip: str
         lines = (await readLines(tx, "estimate", [current.id])).get(current.id) ?? [];
         await tx.update(estimates).set({ supersededAt: new Date() }).where(eq(estimates.id, current.id));
       } else {
-        const devs = await visitDevicesWithAttempts(tx, v.id);
+        const devs = await visitDevicesWithAttempts(tx, v.id, v.status);
         lines = priceVisit({
           priceList: await loadPriceList(tx),
           rules: priceRules(s),

@@ -45,12 +45,12 @@ export async function draftInvoiceForVisit(tx: Executor, visitId: string, actorI
   if (existing) return existing.id;
   const settings = s ?? (await getSettings(tx));
   const [v] = await tx
-    .select({ id: visits.id, customerId: visits.customerId, startsAt: visits.startsAt, createdAt: visits.createdAt })
+    .select({ id: visits.id, customerId: visits.customerId, startsAt: visits.startsAt, createdAt: visits.createdAt, status: visits.status })
     .from(visits)
     .where(eq(visits.id, visitId));
   if (!v) throw new NotFoundError("Visit not found.");
   const [devs, [cases], list] = await Promise.all([
-    visitDevicesWithAttempts(tx, visitId),
+    visitDevicesWithAttempts(tx, visitId, v.status),
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(vendorCases)
@@ -157,7 +157,7 @@ export async function updateInvoiceLines(actor: Actor | null, input: unknown, ip
  * terms, and is emailed with its PDF. A draft already paid in full (a card
  * taken on site) is issued as paid.
  */
-export async function issueInvoice(actor: Actor | null, input: unknown, ip: string | null = null, opts: { now?: Date } = {}) {
+export async function issueInvoice(actor: Actor | null, input: unknown, ip: string | null = null, opts: { now?: Date; email?: boolean } = {}) {
   requirePermission(actor, "billing:manage");
   const { invoiceId } = parseInput(invoiceIdSchema, input);
   const db = await getDb();
@@ -192,7 +192,7 @@ export async function issueInvoice(actor: Actor | null, input: unknown, ip: stri
     await audit(tx, { actorId: actor.id, action: "invoice.issue", entityType: "invoice", entityId: inv.id, details: { number: n.number, status }, ip });
     await emitInvoiceEvent(tx, "invoice.issued", inv.id);
     if (status === "paid") await emitInvoiceEvent(tx, "invoice.paid", inv.id);
-    await queueDocumentMail(tx, "invoice", inv.id, s);
+    if (opts.email !== false) await queueDocumentMail(tx, "invoice", inv.id, s); // false: past work loaded in bulk (the demo's books)
     return { number: n.number, status };
   });
 }

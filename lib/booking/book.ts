@@ -28,7 +28,7 @@ import { createInviteToken, INVITE_DAYS } from "./invite";
 import { generateReference } from "./reference";
 import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";
-import { visitMinutes } from "./slots";
+import { visitMinutes } from "./visit-length";
 import { currentCalendar, loadVisitFacts, publicSummary, queueVisitMail, type VisitSummary } from "./visit-facts";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 
@@ -220,7 +220,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
           .returning({ id: visits.id });
         return v!.id;
       });
-      await tx.insert(visitDevices).values(deviceIds.map((deviceId, i) => ({ visitId, deviceId, problem: data.devices[i]!.problem || null })));
+      await tx.insert(visitDevices).values(deviceIds.map((deviceId, i) => ({ visitId, deviceId, position: i, problem: data.devices[i]!.problem || null })));
       await audit(tx, {
         actorId: actor?.id ?? newUserId,
         action: "visit.book",

@@ -64,7 +64,7 @@ describe("reschedule", () => {
     const db = await getDb();
     const [v] = await db.select().from(visits).where(eq(visits.id, booked.visitId));
     expect(v!.technicianId).toBe(booked.technicianId);
-    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(90);
+    expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(60); // one device: the base length
     expect((v!.busyUntil.getTime() - v!.endsAt.getTime()) / 60_000).toBe(30);
     const mails = await bookingMails(booked.visitId);
     expect(mails.map((m) => m.kind)).toEqual(["booking.confirmation", "booking.rescheduled"]);

@@ -17,7 +17,7 @@ import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import { placeOnFreeTechnician } from "./assign";
 import { cancelSchema, rescheduleSchema } from "./schemas";
 import { checkSlot } from "./slot-check";
-import { visitMinutes } from "./slots";
+import { visitMinutes } from "./visit-length";
 import { loadVisitFacts, publicSummary, queueVisitMail } from "./visit-facts";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 

@@ -73,7 +73,7 @@ export async function getMyVisit(actor: Actor | null, visitId: string, now = new
     .from(visitDevices)
     .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
     .where(eq(visitDevices.visitId, own.id))
-    .orderBy(asc(devices.createdAt));
+    .orderBy(asc(visitDevices.position), asc(devices.createdAt), asc(devices.id));
   const work: DeviceWork[] = devs.map((d) => ({
     deviceId: d.deviceId,
     label: deviceLabel(d),

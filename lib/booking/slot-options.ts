@@ -16,6 +16,7 @@ import { findFreeSlots } from "../availability/slot-rows";
 import { visitDeviceBrands } from "./manage";
 import { slotQuerySchema } from "./schemas";
 import type { Slot } from "./slots";
+import { visitMinutes } from "./visit-length";
 
 export type SlotOption = { start: string; label: string };
 export type SlotDay = { day: string; label: string; slots: SlotOption[] };
@@ -42,7 +43,7 @@ export async function slotOptions(input: unknown, now = new Date()): Promise<Slo
   const db = await getDb();
   const s = await getSettings(db);
   const slots = await findFreeSlots(db, s, { brands: q.brands, deviceCount: q.deviceCount, fromDay: q.fromDay, toDay: q.toDay }, now);
-  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * q.deviceCount };
+  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: visitMinutes(s, q.deviceCount) };
 }
 
 /** Slots to move one of my visits to (it does not block itself). */
@@ -59,5 +60,5 @@ export async function rescheduleOptions(actor: Actor | null, visitId: string, no
   const s = await getSettings(db);
   const { brands, deviceCount } = await visitDeviceBrands(db, v.id);
   const slots = await findFreeSlots(db, s, { brands, deviceCount, ignoreVisitId: v.id }, now);
-  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: s.visitBaseMinutes + s.visitPerDeviceMinutes * deviceCount };
+  return { timeZone: s.timeZone, days: toSlotDays(slots, s), visitMinutes: visitMinutes(s, deviceCount) };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { computeFreeSlots, visitMinutes, type AvailabilityRows, type SlotSettings } from "./slots";
+import { computeFreeSlots, type AvailabilityRows, type SlotSettings } from "./slots";
+import { visitMinutes } from "./visit-length";
 
 const ZONE = "America/New_York";
 const SETTINGS: SlotSettings = {
@@ -9,7 +10,8 @@ const SETTINGS: SlotSettings = {
   minNoticeMinutes: 120,
   horizonDays: 30,
   travelBufferMinutes: 30,
-  visitBaseMinutes: 60,
+  // One device: 90 minutes (the base covers the first device); each further device: 30 more.
+  visitBaseMinutes: 90,
   visitPerDeviceMinutes: 30,
 };
 const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
@@ -93,6 +95,7 @@ describe("free slots", () => {
   });
 
   it("makes the visit longer for more devices", () => {
+    expect(visitMinutes(SETTINGS, 1)).toBe(90);
     expect(visitMinutes(SETTINGS, 3)).toBe(150);
     expect(monday(rows(), SETTINGS, 3).at(-1)).toBe("14:30");
     const [first] = computeFreeSlots(rows(), SETTINGS, { brands: ["dahua"], deviceCount: 3, fromDay: MONDAY, toDay: MONDAY }, SUNDAY_NOON);

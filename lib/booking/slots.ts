@@ -20,6 +20,7 @@
  */
 import { DateTime } from "luxon";
 import type { Brand } from "@/db/schema";
+import { visitMinutes } from "./visit-length";
 
 export type SlotSettings = {
   timeZone: string;
@@ -64,10 +65,6 @@ export type Slot = {
   /** Technicians free for the whole visit plus buffer, least busy first. */
   technicianIds: string[];
 };
-
-export function visitMinutes(s: Pick<SlotSettings, "visitBaseMinutes" | "visitPerDeviceMinutes">, deviceCount: number) {
-  return s.visitBaseMinutes + s.visitPerDeviceMinutes * Math.max(1, deviceCount);
-}
 
 const MINUTE = 60_000;
 

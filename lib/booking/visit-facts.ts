@@ -76,7 +76,7 @@ export async function loadVisitFacts(db: Executor, visitId: string, zone: ZoneAn
     .from(visitDevices)
     .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
     .where(eq(visitDevices.visitId, visitId))
-    .orderBy(devices.createdAt, devices.id);
+    .orderBy(visitDevices.position, devices.createdAt, devices.id);
   return {
     visitId: v.id,
     reference: v.reference,

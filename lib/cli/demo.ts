@@ -35,7 +35,9 @@ import {
   type VisitStatus,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { visitMinutes } from "@/lib/booking/visit-length";
 import { getSettings } from "@/lib/settings/company";
+import { loadDemoBilling } from "./demo-billing";
 import { createUserUnchecked } from "@/lib/users/manage";
 
 // A small deterministic PRNG so two demo databases look alike.
@@ -194,7 +196,7 @@ export async function loadDemo(db: Database) {
           const devs = cust.devices.filter((d) => tech.brands.includes(d.brand));
           if (devs.length === 0) continue;
           const start = date.set({ hour: Math.floor(hour), minute: (hour % 1) * 60 });
-          const minutes = s.visitBaseMinutes + s.visitPerDeviceMinutes * devs.length;
+          const minutes = visitMinutes(s, devs.length);
           const end = start.plus({ minutes: Math.min(minutes, 120) });
           const past = day < 0;
           const status: VisitStatus = past ? (chance(0.05) ? "cancelled" : chance(0.03) ? "no_show" : "completed") : "scheduled";
@@ -214,9 +216,10 @@ export async function loadDemo(db: Database) {
             bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
           });
           await tx.insert(visitDevices).values(
-            devs.map((d) => ({
+            devs.map((d, position) => ({
               visitId,
               deviceId: d.id,
+              position,
               problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
             })),
           );
@@ -233,11 +236,13 @@ async function main() {
   const handle = await getDatabaseHandle();
   try {
     const accounts = await loadDemo(handle.db);
+    const books = await loadDemoBilling(handle.db, rand);
     console.log("\nDemo data loaded. Accounts (passwords shown once):\n");
     for (const a of accounts) console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(36)} ${a.password}`);
+    console.log(`\nInvoices: ${books.invoices} from the last 45 days of completed visits (${books.issued} issued, ${books.paid} with a payment).`);
     console.log("\nOther demo customers have no login; admins can see them at /admin/customers.\n");
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
     process.exitCode = 1;
   } finally {
     await handle.close();

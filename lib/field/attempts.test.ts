@@ -5,6 +5,7 @@ import { attempts, auditEvents, vendorCases, visits } from "@/db/schema";
 import { makeDevice } from "@/test/support/factories";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
 import { correctAttempt, logAttempt } from "./attempts";
+import { closeVendorCase } from "@/lib/vendor-cases/manage";
 import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
 
 async function attemptCount(visitId: string) {
@@ -181,7 +182,28 @@ describe("correcting attempts", () => {
     await refused(correctAttempt(s.tech, { ...fix, outcome: "waiting_vendor" }), ValidationError, /log a new attempt/);
   });
 
-  it("keeps the method and outcome of an attempt that opened a vendor case", async () => {
+  it("once its vendor case is closed, the waiting attempt takes its final outcome by correction (the method stays; never back to waiting)", async () => {
+    const s = await scenario({ authorized: true });
+    await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
+    const a = await logAttempt(
+      s.tech,
+      attempt(s.visitId, s.dahua, {
+        methodId: "dahua_configtool_xml",
+        outcome: "waiting_vendor",
+        vendorCase: { vendor: "dahua", whatWasSent: "ConfigTool XML" },
+      }),
+    );
+    await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "Result file came back" });
+    const fix = { attemptId: a.attemptId, methodId: "dahua_configtool_xml", durationSeconds: 900 };
+    await refused(correctAttempt(s.tech, { ...fix, methodId: "dahua_qr_dmss", outcome: "succeeded" }), ConflictError, /method stays/);
+    await refused(correctAttempt(s.tech, { ...fix, outcome: "waiting_vendor" }), ValidationError, /vendor case is closed/);
+    await correctAttempt(s.tech, { ...fix, outcome: "succeeded" });
+    const db = await getDb();
+    const [row] = await db.select({ outcome: attempts.outcome }).from(attempts).where(eq(attempts.id, a.attemptId));
+    expect(row!.outcome).toBe("succeeded");
+  });
+
+  it("keeps the method and outcome of an attempt while its vendor case is open", async () => {
     const s = await scenario({ authorized: true });
     await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
     const a = await logAttempt(
@@ -195,7 +217,7 @@ describe("correcting attempts", () => {
     await refused(
       correctAttempt(s.tech, { attemptId: a.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 60 }),
       ConflictError,
-      /method and outcome stay/,
+      /open vendor case: close the case/,
     );
     await correctAttempt(s.tech, {
       attemptId: a.attemptId,

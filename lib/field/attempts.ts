@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationErr
 import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from "./access";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
-import { openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
 import { missingEvidence, missingEvidenceMessage } from "@/lib/vendor-cases/evidence";
 import { evidenceFactsFor } from "@/lib/vendor-cases/evidence-data";
 
@@ -144,9 +144,11 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
 
 /**
  * Correct an attempt: only its author, only until the visit is completed.
- * An attempt that opened a vendor case keeps its method and outcome (close
- * the case and log the final outcome instead); nothing becomes
- * waiting_vendor by correction. Audited with before and after.
+ * An attempt that opened a vendor case keeps its method; while the case is
+ * open it also keeps its outcome (waiting_vendor); once the case is closed it
+ * takes its final outcome (succeeded, failed or abandoned) by correction,
+ * never waiting_vendor again. Nothing else becomes waiting_vendor by
+ * correction. Audited with before and after.
  */
 export async function correctAttempt(actor: Actor | null, input: unknown, ip: string | null = null) {
   const data = parseInput(correctAttemptSchema, input);
@@ -173,9 +175,18 @@ export async function correctAttempt(actor: Actor | null, input: unknown, ip: st
     if (before.technicianId !== actor!.id) throw new ForbiddenError("Only the technician who logged an attempt can correct it.");
     const device = await deviceOnVisit(tx, v.id, before.deviceId);
     await checkedMethod(tx, data.methodId, device, data.description);
-    const [vc] = await tx.select({ id: vendorCases.id }).from(vendorCases).where(eq(vendorCases.attemptId, data.attemptId));
-    if (vc && (data.methodId !== before.methodId || data.outcome !== before.outcome)) {
-      throw new ConflictError("This attempt opened a vendor case: its method and outcome stay. Close the case and log the final outcome as a new attempt.");
+    const [vc] = await tx.select({ id: vendorCases.id, status: vendorCases.status }).from(vendorCases).where(eq(vendorCases.attemptId, data.attemptId));
+    if (vc && data.methodId !== before.methodId) {
+      throw new ConflictError("This attempt opened a vendor case: its method stays.", {
+        methodId: ["The method of an attempt that opened a vendor case stays."],
+      });
+    }
+    const caseOpen = !!vc && (OPEN_CASE_STATUSES as readonly string[]).includes(vc.status);
+    if (caseOpen && data.outcome !== before.outcome) {
+      throw new ConflictError("This attempt waits on an open vendor case: close the case with what came of the vendor's answer.");
+    }
+    if (vc && !caseOpen && data.outcome === "waiting_vendor") {
+      throw new ValidationError("The vendor case is closed.", { outcome: ["The vendor case is closed: choose succeeded, failed or abandoned."] });
     }
     if (!vc && data.outcome === "waiting_vendor") {
       throw new ValidationError("Log a new attempt to wait on a vendor.", { outcome: ["To wait on a vendor, log a new attempt (it opens a vendor case)."] });

@@ -10,7 +10,7 @@ import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { assertEditable, hasAuthorization, loadWorkVisit } from "./access";
 import { visitDevicesWithAttempts } from "./job";
-import { acceptsReason, completionBlockers, isResolved } from "./resolution";
+import { acceptsReason, completionBlockers, isResolved, needsOutcomeOrReason } from "./resolution";
 import { completeVisitSchema } from "./schemas";
 import { buildVisitSummary, summaryEmail } from "./summary";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
@@ -31,7 +31,7 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
     const v = await loadWorkVisit(tx, actor, data.visitId, { lock: true });
     assertEditable(v);
     assertTransition(v.status, "completed");
-    let devs = await visitDevicesWithAttempts(tx, v.id);
+    let devs = await visitDevicesWithAttempts(tx, v.id, v.status);
     const fieldErrors: FieldErrors = {};
     for (const [i, given] of data.devices.entries()) {
       const d = devs.find((x) => x.id === given.deviceId);
@@ -47,8 +47,8 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
       }
     }
     if (Object.keys(fieldErrors).length) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
-    devs = await visitDevicesWithAttempts(tx, v.id);
-    for (const d of devs.filter((x) => x.state === "open")) {
+    devs = await visitDevicesWithAttempts(tx, v.id, v.status);
+    for (const d of devs.filter((x) => needsOutcomeOrReason(x.state))) {
       const i = data.devices.findIndex((g) => g.deviceId === d.id);
       if (i >= 0)
         fieldErrors[`devices.${i}.reason`] = [d.attempts.length ? "Say why this device is left unrecovered." : "Say why this device was not attempted."];

@@ -10,6 +10,8 @@ import { getJob } from "./job";
 import { advanceVisit } from "./status";
 import { attempt, scenario, visitStatus } from "@/test/support/field";
 import { logAttempt } from "./attempts";
+import { recordAuthorization } from "./authorization";
+import { buildVisitSummary } from "./summary";
 
 const NY = "America/New_York";
 
@@ -50,24 +52,25 @@ describe("the technician's day", () => {
 describe("one-tap status moves", () => {
   it("en route emails the customer through the outbox; arrival moves on site; both audited", async () => {
     const s = await scenario({ status: "scheduled" });
-    await advanceVisit(s.tech, { visitId: s.visitId, to: "en_route" });
+    const now = s.startsAt; // "on my way" is offered on the visit's day
+    await advanceVisit(s.tech, { visitId: s.visitId, to: "en_route" }, null, now);
     const db = await getDb();
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.visitId, s.visitId));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: "visit.en_route", toAddress: s.customer.email });
     expect(mails[0]!.subject).toContain("is on the way");
-    await advanceVisit(s.tech, { visitId: s.visitId, to: "on_site" });
+    await advanceVisit(s.tech, { visitId: s.visitId, to: "on_site" }, null, now);
     expect(await visitStatus(s.visitId)).toBe("on_site");
     const evs = await db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.entityId, s.visitId));
     expect(evs.map((e) => e.details)).toEqual(
       expect.arrayContaining([
-        { from: "scheduled", to: "en_route" },
-        { from: "en_route", to: "on_site" },
+        expect.objectContaining({ from: "scheduled", to: "en_route", mailId: mails[0]!.id }),
+        expect.objectContaining({ from: "en_route", to: "on_site", mailId: null }),
       ]),
     );
-    await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "en_route" })).rejects.toThrow(/on site cannot become on the way/);
-    await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "completed" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(advanceVisit(s.otherTech, { visitId: s.visitId, to: "on_site" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "en_route" }, null, now)).rejects.toThrow(/on site cannot become on the way/);
+    await expect(advanceVisit(s.tech, { visitId: s.visitId, to: "completed" }, null, now)).rejects.toBeInstanceOf(ValidationError);
+    await expect(advanceVisit(s.otherTech, { visitId: s.visitId, to: "on_site" }, null, now)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.visitId, s.visitId))).toHaveLength(1);
   });
 });
@@ -84,6 +87,29 @@ describe("the job page and device facts", () => {
     await expect(getJob(s.otherTech, s.visitId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getJob(s.customer, s.visitId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getJob(s.admin, s.visitId)).resolves.toBeTruthy();
+  });
+
+  it("a device is not started before anyone started; in progress only on site with an attempt (the customer's summary says the same)", async () => {
+    const s = await scenario({ status: "scheduled" });
+    const states = async () => (await getJob(s.admin, s.visitId)).devices.map((d) => [d.brand, d.state]);
+    expect(await states()).toEqual([
+      ["dahua", "not_started"],
+      ["hikvision", "not_started"],
+      ["lorex", "not_started"],
+    ]);
+    const db = await getDb();
+    expect((await buildVisitSummary(db, s.visitId)).devices.map((d) => d.result)).toEqual(["Not started.", "Not started.", "Not started."]);
+    await advanceVisit(s.tech, { visitId: s.visitId, to: "on_site" }, null, s.startsAt);
+    await recordAuthorization(s.tech, {
+      visitId: s.visitId,
+      personName: "Carla Owner",
+      relationship: "owner",
+      mode: "typed",
+      typedAcknowledgement: "Carla Owner",
+    });
+    await logAttempt(s.tech, attempt(s.visitId, s.dahua));
+    expect((await states())[0]).toEqual(["dahua", "in_progress"]);
+    expect((await states())[1]).toEqual(["hikvision", "not_started"]);
   });
 
   it("carries the customer, the site, and the authorization and checklist once they exist (null before)", async () => {

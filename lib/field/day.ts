@@ -7,6 +7,8 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
+import { nextMove } from "./moves";
+import { recentStatusChanges } from "./status";
 
 export const DAY_RANGES = ["today", "tomorrow", "week"] as const;
 export type DayRange = (typeof DAY_RANGES)[number];
@@ -56,13 +58,25 @@ export async function listMyVisits(actor: Actor | null, range: DayRange, now = n
             rows.map((r) => r.id),
           ),
         )
-        .orderBy(asc(devices.brand))
+        .orderBy(asc(visitDevices.position), asc(devices.createdAt), asc(devices.id))
     : [];
+  const undo = await recentStatusChanges(
+    db,
+    actor,
+    rows.map((r) => r.id),
+    now,
+  );
   return {
     timeZone: s.timeZone,
     from,
     to,
-    visits: rows.map((r) => ({ ...r, devices: devs.filter((d) => d.visitId === r.id).map((d) => deviceLabel(d)) })),
+    visits: rows.map((r) => ({
+      ...r,
+      devices: devs.filter((d) => d.visitId === r.id).map((d) => deviceLabel(d)),
+      /** The one-tap move offered now (none on another day's visit), and the last tap while it can be undone. */
+      move: nextMove(r, now, s.timeZone),
+      undo: undo.get(r.id) ?? null,
+    })),
   };
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
+import type { VisitStatus } from "@/lib/values";
 import { attempts, authorizations, checklists, customers, devices, recoveryMethods, sites, users, vendorCases, visitDevices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { loadRecommendationStatsFor } from "@/lib/reports/recommend-data";
+import { loadRecommendationStatsFor, loadTriedMethods } from "@/lib/reports/recommend-data";
 import { getSettings } from "@/lib/settings/company";
 import { siteColumns } from "@/lib/customers/places";
 import { loadWorkVisit } from "./access";
@@ -17,6 +18,8 @@ import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
 import { vendorFileNames } from "./vendor-files";
 import { evidenceForJob } from "./evidence-view";
 import { describeValidity } from "@/lib/vendor-cases/clock";
+import { nextMove } from "./moves";
+import { recentStatusChanges } from "./status";
 
 const recorder = alias(users, "recorder");
 
@@ -31,6 +34,7 @@ export const playbookColumns = {
   vendorPending: recoveryMethods.vendorPending,
   typicalTime: recoveryMethods.typicalTime,
   typicalMinutes: recoveryMethods.typicalMinutes,
+  vendorWaitMinutes: recoveryMethods.vendorWaitMinutes,
   steps: recoveryMethods.steps,
   warnings: recoveryMethods.warnings,
   sortOrder: recoveryMethods.sortOrder,
@@ -42,8 +46,8 @@ export const playbookColumns = {
   evidence: recoveryMethods.evidence,
 };
 
-/** Devices of a visit with their facts, the closing note and their attempts in order. Callers scope the visit. */
-export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
+/** Devices of a visit with their facts, the closing note, their attempts in order and where each stands. Callers scope the visit. */
+export async function visitDevicesWithAttempts(db: Executor, visitId: string, visitStatus: VisitStatus) {
   const [devs, atts, cases] = await Promise.all([
     db
       .select({
@@ -55,7 +59,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
       .from(visitDevices)
       .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
       .where(eq(visitDevices.visitId, visitId))
-      .orderBy(asc(devices.brand), asc(devices.createdAt), asc(devices.id)),
+      .orderBy(asc(visitDevices.position), asc(devices.createdAt), asc(devices.id)),
     db
       .select({
         id: attempts.id,
@@ -111,7 +115,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string) {
       attempts: mine,
       cases: myCases,
       openCase,
-      state: deviceState({ attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }),
+      state: deviceState({ visitStatus, attempts: mine, closingReason: d.closingReason, openVendorCase: !!openCase }),
     };
   });
 }
@@ -154,7 +158,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       .leftJoin(recorder, eq(recorder.id, authorizations.recordedBy))
       .leftJoin(checklists, eq(checklists.visitId, visits.id))
       .where(eq(visits.id, v.id)),
-    visitDevicesWithAttempts(db, v.id),
+    visitDevicesWithAttempts(db, v.id, v.status),
     db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
     getSettings(),
   ]);
@@ -163,7 +167,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const ofTheseBrands = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const methods: PlaybookMethod[] = ofTheseBrands;
   const openCases = devs.filter((d) => d.openCase).length;
-  const [files, withBackup, stats, evidence] = await Promise.all([
+  const [files, withBackup, stats, undo, tried, evidence] = await Promise.all([
     vendorFileNames(
       db,
       devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
@@ -173,6 +177,11 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       devs.map((d) => d.id),
     ),
     loadRecommendationStatsFor(db, devs),
+    recentStatusChanges(db, actor!, [v.id], now),
+    loadTriedMethods(
+      db,
+      devs.map((d) => d.id),
+    ),
     evidenceForJob(
       db,
       v.id,
@@ -183,6 +192,9 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const methodById = new Map(ofTheseBrands.map((m) => [m.id, m]));
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
+    /** The one-tap move offered now (none before the visit's day), and the last tap while it can be undone. */
+    move: nextMove(v, now, s.timeZone),
+    undo: undo.get(v.id) ?? null,
     customer: info!.customer,
     site: info!.site,
     authorization: auth
@@ -200,7 +212,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       const caseMethod = d.openCase ? methodById.get(d.attempts.find((a) => a.id === d.openCase!.attemptId)?.methodId ?? "") : undefined;
       return {
         ...d,
-        playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!)),
+        playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!, tried.get(d.id))),
         openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
         /** The open case's method: its clock and its do-not-reboot words. */
         openCaseMethod: caseMethod

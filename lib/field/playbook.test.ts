@@ -4,7 +4,14 @@ import { RECOVERY_METHODS } from "@/db/seed/catalogue";
 import type { RecoveryOptions } from "@/db/schema";
 import { buildPlaybook, MAY_WIPE_WARNING, methodApplies, WIPES_WARNING, type PlaybookMethod } from "./playbook";
 
-const CATALOGUE: PlaybookMethod[] = RECOVERY_METHODS.map((m) => ({ kinds: [], warnings: [], requiresDescription: false, active: true, ...m }));
+const CATALOGUE: PlaybookMethod[] = RECOVERY_METHODS.map((m) => ({
+  kinds: [],
+  warnings: [],
+  requiresDescription: false,
+  active: true,
+  vendorWaitMinutes: null,
+  ...m,
+}));
 const ids = (e: ReturnType<typeof buildPlaybook>) => e.map((x) => x.method.id);
 
 describe("playbook", () => {

@@ -3,13 +3,16 @@
  * what order, and what to warn about. Pure, so the measured-success ranking
  * (lib/reports/recommend.ts) can be plugged in through `rank` later.
  *
- * Order: methods the device can use, by `rank` (lower first) when given,
- * else by the catalogue's own order; then methods whose requirement the
- * device is KNOWN to lack (option answered "no"), greyed, with the reason.
- * "Unknown" never demotes a method: nobody has checked yet.
+ * Order: methods the device can use, by `rank` (lower first) when given
+ * (lib/reports/recommend.ts: expected time to unlock; an option nobody has
+ * checked counts as an even chance, not as met; methods tried on this device
+ * without success after the others), else by the catalogue's own order; then
+ * methods whose requirement the device is KNOWN to lack (option answered
+ * "no"), greyed, with the reason.
  */
 import type { Brand, DeviceKind, RecoveryMethod, RecoveryOptions, WarrantySeal } from "@/db/schema";
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS } from "@/lib/values/labels";
+import type { TriedMethod } from "@/lib/reports/recommend";
 
 export type PlaybookMethod = Pick<
   RecoveryMethod,
@@ -23,6 +26,7 @@ export type PlaybookMethod = Pick<
   | "vendorPending"
   | "typicalTime"
   | "typicalMinutes"
+  | "vendorWaitMinutes"
   | "steps"
   | "warnings"
   | "sortOrder"
@@ -41,6 +45,8 @@ export type PlaybookEntry = {
   cautions: string[];
   /** Why it is ranked where it is, from measured results (lib/reports/recommend.ts), when known. */
   recommendation: string | null;
+  /** Its latest outcome on this device, when it was tried here before (any visit). */
+  tried: TriedMethod | null;
 };
 
 export const WIPES_WARNING = "Wipes the configuration: export or locate a config backup first.";
@@ -75,7 +81,7 @@ export function lackingReason(method: Pick<PlaybookMethod, "requiresOptions">, o
 export function buildPlaybook(
   methods: readonly PlaybookMethod[],
   device: PlaybookDevice,
-  opts: { rank?: ReadonlyMap<string, number>; reasons?: ReadonlyMap<string, string> } = {},
+  opts: { rank?: ReadonlyMap<string, number>; reasons?: ReadonlyMap<string, string>; tried?: ReadonlyMap<string, TriedMethod> } = {},
 ): PlaybookEntry[] {
   const entries = methods
     .filter((m) => methodApplies(m, device))
@@ -90,6 +96,7 @@ export function buildPlaybook(
         wipesWarning: method.wipesConfig === "yes" ? WIPES_WARNING : method.wipesConfig === "unclear" ? MAY_WIPE_WARNING : null,
         cautions,
         recommendation: opts.reasons?.get(method.id) ?? null,
+        tried: opts.tried?.get(method.id) ?? null,
       };
     });
   const rankOf = (m: PlaybookMethod) => opts.rank?.get(m.id) ?? Number.POSITIVE_INFINITY;

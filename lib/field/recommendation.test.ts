@@ -47,4 +47,32 @@ describe("the job page's playbook follows measured results", () => {
     const after = (await getJob(tech, visitId)).devices[0]!.playbook;
     expect(after.findIndex((e) => e.method.id === "dahua_reset_button")).toBeLessThan(after.findIndex((e) => e.method.id === "dahua_qr_dmss"));
   });
+
+  it("a method that already failed on this device (here or on an earlier visit) is marked and moved down; its reason says so", async () => {
+    const tech = await makeUser("technician");
+    const cust = await makeUser("customer");
+    const device = await makeDevice(cust.customerId!, { brand: "dahua", kind: "nvr" });
+    const earlier = await makeVisit({
+      customerId: cust.customerId!,
+      technicianId: tech.id,
+      startsAt: new Date(Date.UTC(2024, 5, 1, 15)),
+      status: "completed",
+      deviceIds: [device],
+    });
+    const db = await getDb();
+    await db
+      .insert(attempts)
+      .values({ visitId: earlier, deviceId: device, methodId: "dahua_qr_dmss", seq: 1, technicianId: tech.id, outcome: "failed", durationSeconds: 600 });
+    const visitId = await makeVisit({
+      customerId: cust.customerId!,
+      technicianId: tech.id,
+      startsAt: new Date(Date.now() + 2 * 86400_000),
+      deviceIds: [device],
+    });
+    const playbook = (await getJob(tech, visitId)).devices[0]!.playbook;
+    const qr = playbook.find((e) => e.method.id === "dahua_qr_dmss")!;
+    expect(qr.tried).toMatchObject({ outcome: "failed" });
+    expect(qr.recommendation).toMatch(/^Tried on this device \(T-[0-9A-F]+\): failed/);
+    expect(playbook.indexOf(qr)).toBeGreaterThan(playbook.findIndex((e) => e.method.id === "dahua_reset_button"));
+  });
 });

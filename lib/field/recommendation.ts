@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { configBackups, type Brand, type DeviceKind, type RecoveryOptions } from "@/db/schema";
-import { rankMethods, type RecStats } from "@/lib/reports/recommend";
+import { rankMethods, type RecStats, type TriedMethod } from "@/lib/reports/recommend";
 import type { PlaybookMethod } from "./playbook";
 
 /** Which of these devices have a (not deleted) configuration backup in the vault. */
@@ -26,10 +26,12 @@ export function recommendationOrder(
   methods: readonly PlaybookMethod[],
   hasConfigBackup: boolean,
   stats: RecStats,
+  tried?: ReadonlyMap<string, TriedMethod>,
 ) {
-  const ranked = rankMethods({ ...device, hasConfigBackup }, [...methods], stats);
+  const ranked = rankMethods({ ...device, hasConfigBackup, tried }, [...methods], stats);
   return {
     rank: new Map(ranked.map((r) => [r.methodId, r.rank])),
     reasons: new Map(ranked.map((r) => [r.methodId, r.reason])),
+    tried: new Map(ranked.filter((r) => r.tried).map((r) => [r.methodId, r.tried!])),
   };
 }

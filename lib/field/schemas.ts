@@ -20,6 +20,8 @@ export const advanceVisitSchema = z.object({
   to: z.enum(["en_route", "on_site"], "Choose where the visit moves to."),
 });
 
+export const undoVisitStatusSchema = z.object({ visitId: id("visit") });
+
 export const authorizationSchema = z
   .object({
     visitId: id("visit"),

@@ -79,7 +79,7 @@ export async function buildVisitSummary(db: Executor, visitId: string): Promise<
     .select({ patternLockSet: checklists.patternLockSet, configExported: checklists.configExported, recoveryEmailUpdated: checklists.recoveryEmailUpdated })
     .from(checklists)
     .where(eq(checklists.visitId, visitId));
-  const devs = await visitDevicesWithAttempts(db, visitId);
+  const devs = await visitDevicesWithAttempts(db, visitId, v.status);
   return {
     visitId: v.id,
     reference: v.reference,

@@ -11,6 +11,8 @@ export type OutgoingMail = {
   html?: string;
   attachments?: MailAttachment[];
   visitId?: string | null;
+  /** Not sent before this time (e.g. the end of an undo window); default: as soon as the sender runs. */
+  notBefore?: Date;
 };
 
 /**
@@ -29,6 +31,7 @@ export async function enqueueMail(tx: Executor, mail: OutgoingMail) {
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
       visitId: mail.visitId ?? null,
+      ...(mail.notBefore ? { nextAttemptAt: mail.notBefore } : {}),
     })
     .returning({ id: mailOutbox.id });
   return row!.id;

@@ -1,13 +1,14 @@
 /** The data behind a device's recommendation (see recommend.ts for the ranking). */
 import "server-only";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { configBackups, devices, recoveryMethods, type Brand, type DeviceKind } from "@/db/schema";
+import { attempts, configBackups, devices, recoveryMethods, visits, type Brand, type DeviceKind } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { deviceScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { queryRows } from "./queries";
-import { rankMethods, type MethodCounts, type RecMethod, type RecStats, type Recommendation } from "./recommend";
+import { addTo, DURATION_CAP_MIN, DURATION_EDGES_MIN, histogramCount, percentile, type Histogram } from "./buckets";
+import { rankMethods, type MethodCounts, type MethodMinutes, type RecMethod, type RecStats, type Recommendation, type TriedMethod } from "./recommend";
 
 type Row = { methodId: string; n: number; succeeded: number };
 const toMap = (rows: Row[]): MethodCounts => new Map(rows.map((r) => [r.methodId, { n: r.n, succeeded: r.succeeded }]));
@@ -23,13 +24,60 @@ export async function loadRecommendationStats(db: Executor, d: StatsKey): Promis
 
 type StatsKey = { brand: Brand; kind: DeviceKind; model: string | null };
 
-/** The same for several devices (a job's), in two queries whatever their number; results in the order given. */
+/** Median minutes of successful attempts per method (all-time rollup, one row per method and bucket). */
+export async function loadMethodMinutes(db: Executor): Promise<MethodMinutes> {
+  const rows = await queryRows<{ key: string; bucket: number; n: number }>(
+    db,
+    sql`SELECT key, bucket, n::int AS n FROM report_duration_summary WHERE scope = 'method' AND n > 0`,
+  );
+  const byMethod = new Map<string, Histogram>();
+  for (const r of rows) {
+    let h = byMethod.get(r.key);
+    if (!h) byMethod.set(r.key, (h = new Map()));
+    addTo(h, r.bucket, r.n);
+  }
+  const out = new Map<string, { n: number; median: number }>();
+  for (const [method, h] of byMethod) {
+    const median = percentile(h, 0.5, DURATION_EDGES_MIN, DURATION_CAP_MIN);
+    if (median !== null) out.set(method, { n: histogramCount(h), median });
+  }
+  return out;
+}
+
+/**
+ * What was tried on these devices before (any visit): the latest outcome per
+ * device and method, with the visit's reference. The playbook marks those
+ * methods and moves the ones that did not work down.
+ */
+export async function loadTriedMethods(db: Executor, deviceIds: readonly string[]): Promise<Map<string, Map<string, TriedMethod>>> {
+  const out = new Map<string, Map<string, TriedMethod>>();
+  if (deviceIds.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([attempts.deviceId, attempts.methodId], {
+      deviceId: attempts.deviceId,
+      methodId: attempts.methodId,
+      outcome: attempts.outcome,
+      reference: visits.reference,
+    })
+    .from(attempts)
+    .innerJoin(visits, eq(visits.id, attempts.visitId))
+    .where(inArray(attempts.deviceId, [...deviceIds]))
+    .orderBy(attempts.deviceId, attempts.methodId, desc(attempts.createdAt), desc(attempts.seq));
+  for (const r of rows) {
+    let m = out.get(r.deviceId);
+    if (!m) out.set(r.deviceId, (m = new Map()));
+    m.set(r.methodId, { outcome: r.outcome, reference: r.reference });
+  }
+  return out;
+}
+
+/** The same for several devices (a job's), in three queries whatever their number; results in the order given. */
 export async function loadRecommendationStatsFor(db: Executor, list: readonly StatsKey[]): Promise<RecStats[]> {
   if (list.length === 0) return [];
   // Each device is a row (i, brand, kind, model) joined to the data; results come back by i.
   const wanted = (rows: SQL[]) => sql.join(rows, sql`, `);
   const withModel = list.map((d, i) => ({ i, d, model: d.model?.trim() ?? "" })).filter((x) => x.model !== "");
-  const [similar, model] = await Promise.all([
+  const [similar, model, minutes] = await Promise.all([
     queryRows<Row & { i: number }>(
       db,
       sql`SELECT w.i, s.method_id AS "methodId", sum(s.succeeded + s.failed + s.abandoned)::int AS n, sum(s.succeeded)::int AS succeeded
@@ -47,8 +95,9 @@ export async function loadRecommendationStatsFor(db: Executor, list: readonly St
             GROUP BY 1, 2`,
         )
       : Promise.resolve([] as (Row & { i: number })[]),
+    loadMethodMinutes(db),
   ]);
-  return list.map((_, i) => ({ similar: toMap(similar.filter((r) => r.i === i)), model: toMap(model.filter((r) => r.i === i)) }));
+  return list.map((_, i) => ({ similar: toMap(similar.filter((r) => r.i === i)), model: toMap(model.filter((r) => r.i === i)), minutes }));
 }
 
 export async function loadMethods(db: Executor): Promise<RecMethod[]> {
@@ -62,6 +111,10 @@ export async function loadMethods(db: Executor): Promise<RecMethod[]> {
       wipesConfig: recoveryMethods.wipesConfig,
       sortOrder: recoveryMethods.sortOrder,
       active: recoveryMethods.active,
+      vendorPending: recoveryMethods.vendorPending,
+      typicalTime: recoveryMethods.typicalTime,
+      typicalMinutes: recoveryMethods.typicalMinutes,
+      vendorWaitMinutes: recoveryMethods.vendorWaitMinutes,
     })
     .from(recoveryMethods);
 }
@@ -84,6 +137,6 @@ export async function recommendForDevice(actor: Actor | null, deviceId: string):
     .from(configBackups)
     .where(and(eq(configBackups.deviceId, deviceId), eq(configBackups.kind, "config"), isNull(configBackups.deletedAt)))
     .limit(1);
-  const [methods, stats] = [await loadMethods(db), await loadRecommendationStats(db, device)];
-  return rankMethods({ ...device, hasConfigBackup: !!backup }, methods, stats);
+  const [methods, stats, tried] = [await loadMethods(db), await loadRecommendationStats(db, device), await loadTriedMethods(db, [deviceId])];
+  return rankMethods({ ...device, hasConfigBackup: !!backup, tried: tried.get(deviceId) }, methods, stats);
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { settings } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/platform/errors";
 import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@/lib/settings/schema";
 
 export type { CompanySettings };
@@ -19,31 +21,52 @@ export async function getSettings(db?: Executor): Promise<CompanySettings> {
 
 const readSettingsForRender = cache(async () => readSettings(await getDb()));
 
+const FIELDS = companySettingsSchema.shape;
+type Key = keyof CompanySettings;
+
+/**
+ * Each stored value is checked on its own: one invalid value (written by an
+ * older version, or by hand) falls back to its default alone, and says so in
+ * the log; every other setting keeps what was saved.
+ */
 async function readSettings(conn: Executor): Promise<CompanySettings> {
   const rows = await conn.select({ key: settings.key, value: settings.value }).from(settings);
-  const raw: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const r of rows) if (r.key in DEFAULT_SETTINGS) raw[r.key] = r.value;
-  const parsed = companySettingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) {
+    if (!(r.key in FIELDS)) continue;
+    const parsed = FIELDS[r.key as Key].safeParse(r.value);
+    if (parsed.success) out[r.key] = parsed.data;
+    else
+      console.warn(
+        `[fieldkey] setting ${r.key}: the stored value ${JSON.stringify(r.value)} is not valid (${parsed.error.issues[0]?.message}); using the default`,
+      );
+  }
+  return out as CompanySettings;
 }
 
-export const updateSettingsSchema = companySettingsSchema.partial();
+/**
+ * A save of some settings: only the keys given, checked like the full form,
+ * without the defaults (a default would overwrite what was saved before).
+ */
+export const updateSettingsSchema = z.object(
+  Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as unknown as {
+    [K in Key]: z.ZodOptional<z.ZodType<CompanySettings[K], unknown>>;
+  },
+);
 
 export async function updateSettings(actor: Actor | null, patch: Partial<CompanySettings>, ip: string | null) {
   requirePermission(actor, "settings:manage");
-  const data = updateSettingsSchema.parse(patch);
+  const data = parseInput(updateSettingsSchema, patch);
   const db = await getDb();
   await db.transaction(async (tx) => {
     for (const [key, value] of Object.entries(data)) {
-      // Only what the caller sent: zod fills defaults for the other keys, which must not overwrite saved values.
-      if (value === undefined || !Object.hasOwn(patch, key)) continue;
+      if (value === undefined) continue;
       await tx
         .insert(settings)
         .values({ key, value })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     }
-    const written = Object.fromEntries(Object.entries(data).filter(([k]) => Object.hasOwn(patch, k)));
-    await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: written, ip });
+    await audit(tx, { actorId: actor.id, action: "settings.update", entityType: "settings", details: data, ip });
   });
   return getSettings();
 }

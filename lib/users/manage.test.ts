@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { customers, technicianHours, users } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
-import { changeRole, createStaff, emailTaken, listUsers, setUserDisabled, signUpCustomer, verifyCredentials } from "./manage";
+import { changeRole, createStaff, emailTaken, listUsers, peopleCounts, setUserDisabled, signUpCustomer, verifyCredentials } from "./manage";
 import { ConflictError, ForbiddenError, fromConstraintViolation, UnauthenticatedError } from "../platform/errors";
 
 const PW = "correct horse battery";
@@ -93,5 +93,31 @@ describe("staff management", () => {
     const admin = await makeUser("admin");
     await expect(changeRole(admin, { userId: admin.id, role: "technician" }, null)).rejects.toBeInstanceOf(ConflictError);
     await expect(setUserDisabled(admin, { userId: admin.id }, true, null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("peopleCounts (the admin overview)", () => {
+  it("counts customers (records), not customer logins; active staff by role", async () => {
+    const admin = await makeUser("admin");
+    const before = await peopleCounts(admin);
+    const db = await getDb();
+    // A phone customer without a login, and a customer with two logins (a couple sharing one account of the company).
+    await db.insert(customers).values([{ name: "Phone Only" }, { name: "Phone Too" }]);
+    const shared = await makeUser("customer");
+    await db.insert(users).values({ email: `second-${Date.now()}@example.test`, name: "Second Login", role: "customer", customerId: shared.customerId });
+    const tech = await makeUser("technician");
+    await setUserDisabled(admin, { userId: tech.id }, true, null);
+    await makeUser("technician");
+
+    const after = await peopleCounts(admin);
+    expect(after.customers - before.customers).toBe(3); // 3 customers, 2 logins between them
+    const [{ n }] = (await db.select({ n: count() }).from(customers)) as [{ n: number }];
+    expect(after.customers).toBe(Number(n));
+    expect(after.technicians - before.technicians).toBe(1); // the disabled one does not count
+    expect(after.admins).toBe(before.admins);
+  });
+
+  it("is for admins only", async () => {
+    await expect(peopleCounts(await makeUser("technician"))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

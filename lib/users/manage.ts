@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { customers, technicianHours, technicianProfiles, users, type Role } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -124,6 +124,25 @@ export async function listUsers(actor: Actor | null, opts: { q?: string; role?: 
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(users.role), asc(users.name))
     .limit(500);
+}
+
+/**
+ * The overview's counts: customers are customer records (a phone customer has
+ * no login, a household may share several), staff are active logins by role.
+ */
+export async function peopleCounts(actor: Actor | null) {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const [[c], staff] = await Promise.all([
+    db.select({ n: count() }).from(customers),
+    db
+      .select({ role: users.role, n: count() })
+      .from(users)
+      .where(and(isNull(users.disabledAt), ne(users.role, "customer")))
+      .groupBy(users.role),
+  ]);
+  const of = (role: Role) => Number(staff.find((r) => r.role === role)?.n ?? 0);
+  return { technicians: of("technician"), customers: Number(c!.n), admins: of("admin") };
 }
 
 async function countOtherActiveAdmins(tx: Executor, exceptId: string) {

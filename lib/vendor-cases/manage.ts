@@ -20,7 +20,7 @@ import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { assertEditable, loadWorkVisit } from "@/lib/field/access";
 import { answerExpiresAt } from "./clock";
-import { closeVendorCaseSchema, recordVendorResultSchema } from "./schemas";
+import { closeVendorCaseSchema, recordVendorResultSchema, type VendorCaseResult } from "./schemas";
 import { vendorCaseMail } from "./vendor-mail";
 
 export { DO_NOT_REBOOT } from "./clock";
@@ -191,7 +191,7 @@ async function lockCase(tx: Executor, actor: Actor | null, caseId: string) {
   const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
   assertEditable(v);
   const [c] = await tx
-    .select({ status: vendorCases.status, notes: vendorCases.notes, resultReceivedAt: vendorCases.resultReceivedAt })
+    .select({ status: vendorCases.status, notes: vendorCases.notes, resultReceivedAt: vendorCases.resultReceivedAt, attemptId: vendorCases.attemptId })
     .from(vendorCases)
     .where(eq(vendorCases.id, caseId))
     .for("update");
@@ -241,11 +241,24 @@ export async function releaseVisit(
   return true;
 }
 
+/** The outcome the waiting attempt takes when its case closes with this result (null: it keeps waiting for a correction). */
+const SETTLES_TO: Record<VendorCaseResult, "succeeded" | "failed" | null> = {
+  unlocked: "succeeded",
+  not_unlocked: "failed",
+  no_answer: "failed",
+  // The answer came but something on site (a reboot, an email change) voided it before it was used.
+  voided: "failed",
+  received: null,
+};
+
 /**
- * Record how the case ended and close it: the answer came back and was used
- * (closed), none usable came (expired), or it came and something on site
- * voided it (expired). When no case of the visit stays open, the visit goes
- * back to on_site.
+ * Record how the case ended and close it, in one step: the answer came back
+ * and unlocked it, or did not (closed, answered), none usable came (expired),
+ * or it came and something on site voided it (expired, voided). The attempt
+ * that waited on it takes its final outcome (unlocked: succeeded; otherwise
+ * failed), so the reports' "waiting on vendor" drops and the method's result
+ * counts on its original day. When no case of the visit stays open, the
+ * visit goes back to on_site.
  */
 export async function closeVendorCase(actor: Actor | null, input: unknown, ip: string | null = null, extra: { resultBackupId?: string | null } = {}) {
   const data = parseInput(closeVendorCaseSchema, input);
@@ -256,15 +269,16 @@ export async function closeVendorCase(actor: Actor | null, input: unknown, ip: s
     if (!(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
     if (data.result === "voided" && !c.resultReceivedAt) throw new ConflictError("Only an answer that came back can be voided: choose “No usable answer”.");
     const now = new Date();
-    const status = data.result === "received" ? "closed" : "expired";
-    const closedReason = data.result === "received" ? "answered" : data.result === "voided" ? "voided" : "no_answer";
+    const answered = data.result !== "no_answer" && data.result !== "voided";
+    const status = answered ? "closed" : "expired";
+    const closedReason = answered ? "answered" : data.result === "voided" ? "voided" : "no_answer";
     await tx
       .update(vendorCases)
       .set({
         status,
         closedReason,
         // The answer's arrival time stays as recorded; an answer used straight away arrived now.
-        resultReceivedAt: c.resultReceivedAt ?? (data.result === "received" ? now : null),
+        resultReceivedAt: c.resultReceivedAt ?? (answered ? now : null),
         closedAt: now,
         notes: [c.notes, `Result: ${data.resultNote}`].filter(Boolean).join("\n"),
         ...(extra.resultBackupId ? { resultBackupId: extra.resultBackupId } : {}),
@@ -278,6 +292,24 @@ export async function closeVendorCase(actor: Actor | null, input: unknown, ip: s
       details: { result: data.result, status, closedReason },
       ip,
     });
+    const outcome = SETTLES_TO[data.result];
+    if (outcome) {
+      const [settled] = await tx
+        .update(attempts)
+        .set({ outcome, updatedAt: now })
+        .where(and(eq(attempts.id, c.attemptId), eq(attempts.outcome, "waiting_vendor")))
+        .returning({ id: attempts.id });
+      if (settled) {
+        await audit(tx, {
+          actorId: actor.id,
+          action: "attempt.settle",
+          entityType: "attempt",
+          entityId: c.attemptId,
+          details: { visitId: v.id, caseId: data.caseId, before: { outcome: "waiting_vendor" }, after: { outcome } },
+          ip,
+        });
+      }
+    }
     await releaseVisit(tx, actor.id, v, data.caseId, now, ip);
     return { status };
   });

@@ -177,7 +177,8 @@ export async function warnExpiringAnswers(opts: { db?: Executor; now?: Date } = 
 
 /**
  * Received answers past their expiry, still unused: each case expires
- * (closed_reason expired_unused, audited as the system), its visit goes back
+ * (closed_reason expired_unused, audited as the system), the attempt that
+ * waited on it is settled as failed, its visit goes back
  * on site when nothing else waits on a vendor, and the technician and admins
  * are told. The status change is the claim: a case expires once.
  */
@@ -200,8 +201,31 @@ export async function expireUnusedAnswers(opts: { db?: Executor; now?: Date } = 
         notes: sql`concat_ws(E'\\n', ${vendorCases.notes}, 'Expired unused: the answer was not used before its deadline.')`,
       })
       .where(and(inArray(vendorCases.id, due), eq(vendorCases.status, "result_received")))
-      .returning({ id: vendorCases.id, visitId: vendorCases.visitId });
+      .returning({ id: vendorCases.id, visitId: vendorCases.visitId, attemptId: vendorCases.attemptId });
     if (expired.length === 0) return { cases: 0, mails: 0, visitsBackOnSite: 0 };
+    // The attempt that waited on each takes its final outcome, as when a technician closes a case with no usable answer.
+    const settled = await tx
+      .update(attempts)
+      .set({ outcome: "failed", updatedAt: now })
+      .where(
+        and(
+          inArray(
+            attempts.id,
+            expired.map((c) => c.attemptId),
+          ),
+          eq(attempts.outcome, "waiting_vendor"),
+        ),
+      )
+      .returning({ id: attempts.id, visitId: attempts.visitId });
+    for (const a of settled)
+      await audit(tx, {
+        actorId: null,
+        action: "attempt.settle",
+        entityType: "attempt",
+        entityId: a.id,
+        details: { visitId: a.visitId, before: { outcome: "waiting_vendor" }, after: { outcome: "failed" }, reason: "vendor answer expired unused" },
+        ip: null,
+      });
     const facts = await caseFacts(
       tx,
       expired.map((c) => c.id),

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, configBackups, devices, mailOutbox, users, vendorCases } from "@/db/schema";
+import { attempts, auditEvents, configBackups, devices, mailOutbox, users, vendorCases } from "@/db/schema";
 import { logAttempt } from "@/lib/field/attempts";
 import { runSender } from "@/lib/mail/sender";
 import { openPhoto } from "@/lib/photos/read";
@@ -178,6 +178,9 @@ describe("the answer's clock", () => {
     const [c] = await db.select().from(vendorCases).where(eq(vendorCases.id, xml.vendorCaseId!));
     expect(c).toMatchObject({ status: "expired", closedReason: "expired_unused" });
     expect(c!.notes).toContain("Expired unused");
+    // The attempt that waited on it is settled as failed, as when a technician closes a case with no usable answer.
+    const [waited] = await db.select({ outcome: attempts.outcome }).from(attempts).where(eq(attempts.id, c!.attemptId));
+    expect(waited!.outcome).toBe("failed");
     expect(await visitStatus(s.visitId)).toBe("waiting_vendor");
     expect(await byKind("vendor_case.expired")).toHaveLength(perCase);
     const audits = await db

@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, vendorCases } from "@/db/schema";
+import { attempts, auditEvents, vendorCases } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { updateSettings } from "@/lib/settings/company";
 import { logAttempt } from "@/lib/field/attempts";
 import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
-import { closeVendorCase } from "./manage";
+import { closeVendorCase, recordVendorResult } from "./manage";
 import { listVendorCases } from "./read";
 
 const xml = (visitId: string, deviceId: string) =>
@@ -42,6 +42,37 @@ describe("vendor cases", () => {
     await expect(closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result: "received", resultNote: "again" })).rejects.toThrow(/already closed/);
     const closes = await db.select().from(auditEvents).where(eq(auditEvents.action, "vendor_case.close"));
     expect(closes).toHaveLength(2);
+  });
+
+  it("closing a case settles the attempt that waited: unlocked -> succeeded, not unlocked, no answer or voided -> failed; audited", async () => {
+    const outcomeOf = async (attemptId: string) => {
+      const db = await getDb();
+      const [row] = await db.select({ outcome: attempts.outcome }).from(attempts).where(eq(attempts.id, attemptId));
+      return row!.outcome;
+    };
+    for (const [result, outcome, status] of [
+      ["unlocked", "succeeded", "closed"],
+      ["not_unlocked", "failed", "closed"],
+      ["no_answer", "failed", "expired"],
+      ["voided", "failed", "expired"],
+    ] as const) {
+      const s = await scenario({ authorized: true });
+      await ready(s);
+      const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+      // "Voided" needs an answer that came first (a reboot then voided it).
+      if (result === "voided") await recordVendorResult(s.tech, { caseId: a.vendorCaseId!, note: "Result file came back" });
+      await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result, resultNote: "What came back" });
+      expect(await outcomeOf(a.attemptId)).toBe(outcome);
+      const db = await getDb();
+      const [c] = await db.select({ status: vendorCases.status }).from(vendorCases).where(eq(vendorCases.id, a.vendorCaseId!));
+      expect(c!.status).toBe(status);
+      const [ev] = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "attempt.settle"), eq(auditEvents.entityId, a.attemptId)));
+      expect(ev!.details).toMatchObject({ caseId: a.vendorCaseId, before: { outcome: "waiting_vendor" }, after: { outcome } });
+      expect(await visitStatus(s.visitId)).toBe("on_site");
+    }
   });
 
   it("due time follows the company setting", async () => {

@@ -77,7 +77,8 @@ export async function getVisit(actor: Actor | null, id: string) {
     .select({ deviceId: devices.id, brand: devices.brand, kind: devices.kind, model: devices.model, problem: visitDevices.problem })
     .from(visitDevices)
     .innerJoin(devices, eq(devices.id, visitDevices.deviceId))
-    .where(eq(visitDevices.visitId, id));
+    .where(eq(visitDevices.visitId, id))
+    .orderBy(visitDevices.position, devices.createdAt, devices.id);
   const { _k, ...visit } = row;
   void _k;
   return { ...visit, devices: deviceRows };

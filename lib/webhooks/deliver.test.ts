@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabaseHandle, getDb, openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { attempts, vendorCases, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withDatabase } from "@/test/harness/databases";
@@ -15,6 +15,8 @@ import { startReceiver } from "@/test/support/webhooks";
 /** Two app instances: on PostgreSQL a second connection pool to the same database; on PGlite the one database, two concurrent callers. */
 let admin: Actor, one: Database, two: Database, second: DatabaseHandle | undefined;
 beforeAll(async () => {
+  // The test receivers listen on 127.0.0.1 over plain http: a server set up for a local receiver.
+  vi.stubEnv("FIELDKEY_WEBHOOKS_ALLOW_PRIVATE", "1");
   admin = await makeUser("admin");
   const h = await getDatabaseHandle();
   one = two = h.db;
@@ -24,7 +26,10 @@ beforeAll(async () => {
     two = second.db;
   }
 });
-afterAll(async () => second?.close());
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await second?.close();
+});
 
 async function freshEndpoint(url: string, events: ("visit.booked" | "vendor_case.overdue")[] = ["visit.booked"]) {
   const db = await getDb();

@@ -7,12 +7,15 @@ import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import { newSecretToken } from "@/lib/platform/secret-tokens";
-import { createWebhookSchema, type CreateWebhookInput } from "./schemas";
+import { createWebhookSchemaFor, type CreateWebhookInput } from "./schemas";
+
+/** FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1: endpoints may be on this machine or the local network (http allowed there); else https on the internet only. */
+export const webhooksAllowPrivate = () => process.env.FIELDKEY_WEBHOOKS_ALLOW_PRIVATE === "1";
 
 /** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */
 export async function createWebhookEndpoint(actor: Actor | null, input: CreateWebhookInput, ip: string | null) {
   requirePermission(actor, "webhooks:manage");
-  const data = createWebhookSchema.parse(input);
+  const data = createWebhookSchemaFor(webhooksAllowPrivate()).parse(input);
   const secret = newSecretToken("whsec_");
   const db = await getDb();
   return db.transaction(async (tx) => {

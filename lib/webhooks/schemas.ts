@@ -21,8 +21,14 @@ export function isPrivateAddressLiteral(host: string): boolean {
   return h.includes(":") && (h === "::1" || h === "::" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80") || h.startsWith("::ffff:"));
 }
 
-/** HTTPS only; plain http is accepted only for this machine's loopback (trying a receiver locally). */
-export function isAllowedWebhookUrl(raw: string): boolean {
+/**
+ * HTTPS to a host on the internet, as the form says. With
+ * FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1 on the server (`allowPrivate`), also
+ * https to the local network and plain http to this machine (a receiver being
+ * tried out; the database's webhook_endpoints_url_https allows no other http).
+ * Never a user name or password in the URL.
+ */
+export function isAllowedWebhookUrl(raw: string, opts: { allowPrivate?: boolean } = {}): boolean {
   let u: URL;
   try {
     u = new URL(raw);
@@ -30,20 +36,36 @@ export function isAllowedWebhookUrl(raw: string): boolean {
     return false;
   }
   if (u.username || u.password) return false;
-  if (u.protocol === "https:") return !isPrivateAddressLiteral(u.hostname);
-  return u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost");
+  if (isPrivateAddressLiteral(u.hostname)) {
+    if (!opts.allowPrivate) return false;
+    return u.protocol === "https:" || (u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost"));
+  }
+  return u.protocol === "https:";
 }
 
-export const createWebhookSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .min(1, "Enter the URL that should receive the events.")
-    .max(2000, "Use a shorter URL.")
-    .refine(isAllowedWebhookUrl, "Use an https:// URL (without a user name or password in it)."),
-  description: z.string().trim().max(200, "Use at most 200 characters.").default(""),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event."),
-});
+/** What the form says about the URL; the schema below enforces exactly this. */
+export const webhookUrlHint = (allowPrivate: boolean) =>
+  allowPrivate ? "HTTPS (the local network allowed on this server); plain http only to this machine." : "HTTPS only.";
+
+/** The endpoint form's schema, for the server's setting (lib/webhooks/endpoints.ts webhooksAllowPrivate). */
+export function createWebhookSchemaFor(allowPrivate: boolean) {
+  return z.object({
+    url: z
+      .string()
+      .trim()
+      .min(1, "Enter the URL that should receive the events.")
+      .max(2000, "Use a shorter URL.")
+      .refine(
+        (url) => isAllowedWebhookUrl(url, { allowPrivate }),
+        allowPrivate
+          ? "Use an https:// URL, or http:// to this machine (127.0.0.1 or localhost), without a user name or password in it."
+          : "Use an https:// URL on the internet (without a user name or password in it).",
+      ),
+    description: z.string().trim().max(200, "Use at most 200 characters.").default(""),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event."),
+  });
+}
+export const createWebhookSchema = createWebhookSchemaFor(false);
 export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 
 export const webhookIdSchema = z.object({ id: z.uuid() });

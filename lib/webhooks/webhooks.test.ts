@@ -10,6 +10,7 @@ import { ForbiddenError } from "@/lib/platform/errors";
 import { emitEvent } from "./emit";
 import { createWebhookEndpoint, disableWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from "./endpoints";
 import { signatureHeader, verifySignature } from "./signature";
+import { createWebhookSchemaFor } from "./schemas";
 
 let admin: Actor, tech: Actor;
 beforeAll(async () => {
@@ -32,7 +33,26 @@ describe("signatures", () => {
 });
 
 describe("endpoints", () => {
-  it("https only (loopback http for local receivers), at least one event; secret shown once, audited", async () => {
+  it("https only, as the form says: plain http is refused, loopback included (FIELDKEY_WEBHOOKS_ALLOW_PRIVATE unset)", async () => {
+    expect(process.env.FIELDKEY_WEBHOOKS_ALLOW_PRIVATE ?? "").toBe("");
+    for (const url of ["http://127.0.0.1/hook", "http://localhost:8080/hook", "http://127.0.0.1:3000/fieldkey"]) {
+      await expect(createWebhookEndpoint(admin, { url, events: ["visit.booked"] }, null)).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: ["url"], message: expect.stringContaining("https://") })],
+      });
+    }
+    // The form's schema (the browser's check) says the same.
+    expect(createWebhookSchemaFor(false).safeParse({ url: "http://127.0.0.1/hook", events: ["visit.booked"] }).success).toBe(false);
+  });
+
+  it("FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1 also allows https to the local network and http to this machine; public hosts stay https only", () => {
+    const ok = (url: string) => createWebhookSchemaFor(true).safeParse({ url, events: ["visit.booked"] }).success;
+    const allowed = ["http://127.0.0.1:3000/hook", "http://localhost/hook", "https://10.0.0.5/hook", "https://192.168.1.20/hook"];
+    expect(allowed.map(ok)).toEqual(allowed.map(() => true));
+    const refused = ["http://example.com/hook", "http://192.168.1.20/hook", "https://user:pw@10.0.0.5/", "ftp://127.0.0.1/"];
+    expect(refused.map(ok)).toEqual(refused.map(() => false));
+  });
+
+  it("https only on the internet, at least one event; secret shown once, audited", async () => {
     for (const url of [
       "http://example.com/hook",
       "ftp://example.com",

@@ -18,9 +18,9 @@ const options = (pairs: [string, string][]) => pairs.map(([v, l]) => `<option va
  * /api/v1/bookings) with public/widget-book.js. No inline script: the widget's
  * CSP allows scripts and fetches from this origin only.
  */
-export function widgetHtml(s: Pick<CompanySettings, "companyName" | "companyPhone">): string {
+export function widgetHtml(s: Pick<CompanySettings, "companyName" | "companyPhone" | "locale">): string {
   const tel = s.companyPhone.replace(/[^\d+]/g, "");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return `<!doctype html><html lang="${esc(s.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Book a visit · ${esc(s.companyName)}</title>
 <style>
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#0f172a;background:transparent}

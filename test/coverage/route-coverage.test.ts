@@ -29,6 +29,11 @@ describe("the authorization matrix covers every page", () => {
     expect(missing, "add these pages to PAGE_ROUTES with the answer each visitor should get").toEqual([]);
   });
 
+  it("each page has a row where some visitor gets the page itself, so the page scans (e2e/a11y.spec.ts) load it with data", () => {
+    const unseen = pagePatterns().filter((p) => !(p in NOT_IN_MATRIX) && !PAGE_ROUTES.some((r) => matches(p, r.path) && Object.values(r).includes("ok")));
+    expect(unseen, "add a row naming a real record (e2e/support/scan-fixtures.ts) that a visitor may open").toEqual([]);
+  });
+
   it("the check itself notices a page with no row", () => {
     expect(PAGE_ROUTES.some((r) => matches("/admin/not-a-page/[id]", r.path))).toBe(false);
     expect(matches("/tech/visits/[id]", "/tech/visits/abc")).toBe(true);

@@ -59,6 +59,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
   // field work
   advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  undoVisitStatusAction: { as: "tech", seed: (w) => ({ visitId: w.visitA }) },
   recordAuthorizationAction: {
     as: "tech",
     seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
@@ -110,7 +111,7 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
       },
     }),
   },
-  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "unlocked", resultNote: "Reset file came back" }) },
   recordVendorResultAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, note: "Result file emailed back by Dahua" }) },
   completeVisitAction: {
     as: "tech",

@@ -86,6 +86,6 @@ export async function makeVisit(opts: {
       status: opts.status ?? (opts.technicianId ? "scheduled" : "requested"),
     })
     .returning({ id: visits.id });
-  for (const deviceId of opts.deviceIds ?? []) await db.insert(visitDevices).values({ visitId: v!.id, deviceId });
+  for (const [position, deviceId] of (opts.deviceIds ?? []).entries()) await db.insert(visitDevices).values({ visitId: v!.id, deviceId, position });
   return v!.id;
 }

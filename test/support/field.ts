@@ -31,15 +31,16 @@ export async function scenario(opts: { status?: VisitStatus; authorized?: boolea
   const hik = await makeDevice(p.customer.customerId!, { brand: "hikvision", kind: "nvr" });
   const lorex = await makeDevice(p.customer.customerId!, { brand: "lorex", kind: "dvr" });
   await setOptions(dahua, { recovery_email: "yes", security_questions: "no" });
+  const startsAt = nextStart();
   const visitId = await makeVisit({
     customerId: p.customer.customerId!,
     technicianId: p.tech.id,
-    startsAt: nextStart(),
+    startsAt,
     status: opts.status ?? "on_site",
     deviceIds: [dahua, hik, lorex],
   });
   if (opts.authorized) await recordAuthorization(p.tech, { visitId, personName: "Carla Owner", relationship: "owner", mode: "signature", signature: TINY_PNG });
-  return { ...p, visitId, dahua, hik, lorex };
+  return { ...p, visitId, startsAt, dahua, hik, lorex };
 }
 
 export async function people() {

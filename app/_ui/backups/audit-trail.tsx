@@ -1,4 +1,5 @@
 import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 const LABELS: Record<string, string> = {
   "backup.upload": "Uploaded",
@@ -23,7 +24,7 @@ type Event = {
 export function AuditTrail({ events, zone }: { events: Event[]; zone: ZoneAndLocale }) {
   if (events.length === 0) return <p className="text-slate-700">Nothing recorded yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Audit trail">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -56,6 +57,6 @@ export function AuditTrail({ events, zone }: { events: Event[]; zone: ZoneAndLoc
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

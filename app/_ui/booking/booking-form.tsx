@@ -9,6 +9,9 @@ import type { ActionResult } from "@/lib/platform/action-result";
 import { bookingSchema, type BookingData, type BookingInput } from "@/lib/booking/schemas";
 import type { SlotOptions } from "@/lib/booking/slot-options";
 import { Confirmation } from "./confirmation";
+
+/** The confirmation; `signedIn` when a new customer who chose a password was signed in with it (public booking). */
+type Booked = BookingConfirmation & { signedIn?: boolean };
 import { AddressStep, ContactStep } from "./details-steps";
 import { DevicesStep, NEW_DEVICE } from "./devices-step";
 import { ReviewStep, type BookingMode } from "./review-step";
@@ -38,7 +41,7 @@ const stepOf = (path: string): StepId =>
 
 export type BookingFormProps = {
   mode: BookingMode;
-  book: (input: BookingData) => Promise<ActionResult<BookingConfirmation>>;
+  book: (input: BookingData) => Promise<ActionResult<Booked>>;
   slots: (q: { brands: BookingData["devices"][number]["brand"][]; deviceCount: number }) => Promise<ActionResult<SlotOptions>>;
   profile: BookingProfile | null;
   /** The public price list and rules: the review step shows the estimate before confirming. */
@@ -93,7 +96,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   const [index, setIndex] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const [reloadSlots, setReloadSlots] = useState(0);
-  const [done, setDone] = useState<BookingConfirmation | null>(null);
+  const [done, setDone] = useState<Booked | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const step = steps[index]!;
@@ -122,7 +125,7 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
   const submit = form.handleSubmit(
     async (values) => {
       setFormError(null);
-      let r: ActionResult<BookingConfirmation>;
+      let r: ActionResult<Booked>;
       try {
         r = await book(values);
       } catch {

@@ -1,13 +1,29 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { CalendarPlus, CheckCircle2 } from "lucide-react";
 import type { BookingConfirmation } from "@/lib/booking/book";
 import type { BookingMode } from "./review-step";
 
-export function Confirmation({ c, mode, email, accountMode }: { c: BookingConfirmation; mode: BookingMode; email: string; accountMode: string }) {
+export function Confirmation({
+  c,
+  mode,
+  email,
+  accountMode,
+}: {
+  c: BookingConfirmation & { signedIn?: boolean };
+  mode: BookingMode;
+  email: string;
+  accountMode: string;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const router = useRouter();
   useEffect(() => heading.current?.focus(), []);
+  // Signed in by the booking itself: the header (a server component) learns it on a refresh.
+  useEffect(() => {
+    if (c.signedIn) router.refresh();
+  }, [c.signedIn, router]);
   const icsHref = `data:text/calendar;charset=utf-8,${encodeURIComponent(c.ics)}`;
   return (
     <section className="card space-y-4" aria-labelledby="confirmed" data-testid="confirmation">
@@ -38,7 +54,7 @@ export function Confirmation({ c, mode, email, accountMode }: { c: BookingConfir
         <a href={icsHref} download={`visit-${c.reference}.ics`} className="btn-secondary">
           <CalendarPlus aria-hidden className="size-5" /> Add to calendar (.ics)
         </a>
-        {mode === "customer" ? (
+        {mode === "customer" || c.signedIn ? (
           <Link href={`/portal/visits/${c.visitId}`} className="btn-primary">
             See this visit
           </Link>
@@ -53,7 +69,7 @@ export function Confirmation({ c, mode, email, accountMode }: { c: BookingConfir
             </Link>
           </>
         ) : null}
-        {mode === "public" && accountMode === "password" ? (
+        {mode === "public" && accountMode === "password" && !c.signedIn ? (
           <Link href={`/signin?next=${encodeURIComponent("/portal")}`} className="btn-primary">
             Sign in to manage your visit
           </Link>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Rate } from "@/lib/reports/wilson";
 import { interval, pct } from "./format";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export function Section({
   id,
@@ -35,8 +36,7 @@ export function Section({
 
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
-    // Focusable so keyboard users can scroll a wide table on a narrow screen.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-700">
@@ -50,7 +50,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

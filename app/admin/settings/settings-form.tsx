@@ -1,32 +1,24 @@
 "use client";
 import { useState } from "react";
-import type { z } from "zod";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
 import { VENDORS } from "@/lib/values";
 import { VENDOR_LABELS } from "@/lib/values/labels";
 import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
+import { NUMBER_SETTING_FIELDS } from "@/lib/settings/fields";
+import { visitMinutes } from "@/lib/booking/visit-length";
 import { saveSettingsAction } from "./actions";
-
-type General = z.infer<typeof generalSettingsSchema>;
-type NumberKey = {
-  [K in keyof General]: General[K] extends number ? K : never;
-}[keyof General];
-
-const NUMBERS: { key: NumberKey; label: string; hint: string }[] = [
-  { key: "slotStepMinutes", label: "Slot step (minutes)", hint: "Offered start times are this far apart, e.g. 30." },
-  { key: "minNoticeMinutes", label: "Minimum notice (minutes)", hint: "How soon a customer may book, e.g. 120 for two hours." },
-  { key: "horizonDays", label: "Booking horizon (days)", hint: "How far ahead customers may book." },
-  { key: "travelBufferMinutes", label: "Travel buffer (minutes)", hint: "Kept free after each visit before the next one." },
-  { key: "visitBaseMinutes", label: "Visit base length (minutes)", hint: "Length of a visit for its first device." },
-  { key: "visitPerDeviceMinutes", label: "Extra minutes per device", hint: "Added for each further device." },
-  { key: "cancelCutoffHours", label: "Cancel cut-off (hours)", hint: "Customers may cancel or reschedule until this long before the start." },
-  { key: "vendorCaseDueHours", label: "Vendor case due after (hours)", hint: "When a case waiting on a vendor counts as overdue." },
-];
 
 /** Suggestions for the locale field (any BCP 47 tag Intl knows is accepted). */
 const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "es-US", "fr-CA", "es-MX"];
+/** "For example: 1 device 60 min, 2 devices 90 min, 3 devices 120 min.", from the rule bookings use and the values being edited. */
+function visitLengthExample(base: unknown, extra: unknown) {
+  const s = { visitBaseMinutes: Number(base), visitPerDeviceMinutes: Number(extra) };
+  if (!Number.isFinite(s.visitBaseMinutes) || !Number.isFinite(s.visitPerDeviceMinutes)) return null;
+  return `For example: ${[1, 2, 3].map((n) => `${n} device${n === 1 ? "" : "s"} ${visitMinutes(s, n)} min`).join(", ")}.`;
+}
+
 /** A fixed afternoon for the preview (the same text on the server and in the browser). */
 const SAMPLE = [new Date("2026-03-02T19:30:00Z"), new Date("2026-03-02T21:00:00Z")] as const;
 
@@ -103,14 +95,25 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Booking rules</legend>
-        {NUMBERS.map((n) => (
+        {NUMBER_SETTING_FIELDS.map((n) => (
           <TextField
             key={n.key}
             label={n.label}
             id={`s-${n.key}`}
             type="number"
             inputMode="numeric"
-            hint={n.hint}
+            hint={
+              n.key === "visitPerDeviceMinutes" ? (
+                <>
+                  {n.hint}
+                  <span className="mt-1 block" data-testid="visit-length-example">
+                    {visitLengthExample(form.watch("visitBaseMinutes"), form.watch("visitPerDeviceMinutes"))}
+                  </span>
+                </>
+              ) : (
+                n.hint
+              )
+            }
             error={e[n.key]?.message}
             {...form.register(n.key, { valueAsNumber: true })}
           />

@@ -3,6 +3,7 @@ import { requirePagePermission } from "@/app/_ui/guard";
 import { listUsers } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -36,7 +37,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
         </div>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Users">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -73,7 +74,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );

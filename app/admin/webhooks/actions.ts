@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/action";
-import { createWebhookEndpoint, disableWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { createWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
+import { createWebhookEndpoint, disableWebhookEndpoint, webhooksAllowPrivate } from "@/lib/webhooks/endpoints";
+import { createWebhookSchemaFor, webhookIdSchema } from "@/lib/webhooks/schemas";
 
 export const createWebhookAction = defineAction(
-  createWebhookSchema,
+  createWebhookSchemaFor(webhooksAllowPrivate()),
   async (input, { actor, ip }) => {
     const created = await createWebhookEndpoint(actor, input, ip);
     revalidatePath("/admin/webhooks");

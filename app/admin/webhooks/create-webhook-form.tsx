@@ -4,12 +4,14 @@ import { FormMessage, TextField } from "@/app/_ui/field";
 import { ShownOnce } from "@/app/_ui/integrations/shown-once";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
-import { createWebhookSchema } from "@/lib/webhooks/schemas";
+import { createWebhookSchemaFor, webhookUrlHint } from "@/lib/webhooks/schemas";
 import { createWebhookAction } from "./actions";
 
-export function CreateWebhookForm() {
+/** `allowPrivate`: the server's FIELDKEY_WEBHOOKS_ALLOW_PRIVATE, so the form says and checks what the server will accept. */
+export function CreateWebhookForm({ allowPrivate = false }: { allowPrivate?: boolean }) {
   const [secret, setSecret] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(createWebhookSchema, createWebhookAction, {
+  const [schema] = useState(() => createWebhookSchemaFor(allowPrivate));
+  const { form, onSubmit, formError } = useActionForm(schema, createWebhookAction, {
     defaultValues: { url: "", description: "", events: [] },
     onSuccess: (data) => {
       setSecret(data.secret);
@@ -36,7 +38,7 @@ export function CreateWebhookForm() {
           id="webhook-url"
           type="url"
           placeholder="https://example.com/fieldkey"
-          hint="HTTPS only."
+          hint={webhookUrlHint(allowPrivate)}
           error={e.url?.message}
           {...register("url")}
         />

@@ -1,4 +1,5 @@
 import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 import { DeliveryStatusBadge } from "@/app/_ui/status-badge";
 import type { listWebhookDeliveries } from "@/lib/webhooks/endpoints";
 
@@ -8,7 +9,7 @@ type Delivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
 export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAndLocale }) {
   if (rows.length === 0) return <p className="text-slate-600">No deliveries yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Latest deliveries">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -58,6 +59,6 @@ export function DeliveriesTable({ rows, zone }: { rows: Delivery[]; zone: ZoneAn
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

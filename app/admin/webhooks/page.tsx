@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { getSettings } from "@/lib/settings/company";
-import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { listWebhookDeliveries, listWebhookEndpoints, webhooksAllowPrivate } from "@/lib/webhooks/endpoints";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { DeliveriesTable } from "./deliveries-table";
 import { DisableWebhookButton } from "./disable-button";
@@ -26,7 +26,7 @@ export default async function WebhooksPage() {
         <h2 id="new-endpoint" className="mb-4 text-lg font-semibold">
           Add an endpoint
         </h2>
-        <CreateWebhookForm />
+        <CreateWebhookForm allowPrivate={webhooksAllowPrivate()} />
       </section>
       <section className="card" aria-labelledby="endpoints">
         <h2 id="endpoints" className="mb-4 text-lg font-semibold">

@@ -23,9 +23,10 @@ export default async function PortalBillingPage() {
         <p className="mt-1 text-xl font-semibold" data-testid="my-balance">
           {m(b.balance.owedCents)}
         </p>
-        <p className="text-sm text-slate-700">
-          {b.balance.owedCents ? `${b.balance.openInvoices} open invoice${b.balance.openInvoices === 1 ? "" : "s"}` : "Nothing is owed. Thank you."}
-          {b.balance.overdueCents ? `, ${m(b.balance.overdueCents)} overdue` : ""}. To pay, call us on {s.companyPhone}.
+        <p className="text-sm text-slate-700" data-testid="balance-note">
+          {b.balance.owedCents
+            ? `${b.balance.openInvoices} open invoice${b.balance.openInvoices === 1 ? "" : "s"}${b.balance.overdueCents ? `, ${m(b.balance.overdueCents)} overdue` : ""}. To pay, call us on ${s.companyPhone}.`
+            : "Nothing is owed. Thank you."}
         </p>
       </section>
       <section className="card" aria-labelledby="estimates-h">

@@ -29,7 +29,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
       </p>
       <h1 className="text-2xl font-bold">{m.subject}</h1>
       <section className="card">
-        <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-2 text-sm [overflow-wrap:anywhere] sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="font-medium text-slate-600">To</dt>
           <dd>{m.to}</dd>
           <dt className="font-medium text-slate-600">Kind</dt>
