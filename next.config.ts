@@ -29,6 +29,24 @@ const nextConfig: NextConfig = {
       // After the rule above: the last rule to set a header wins.
       { source: "/tech/:path*", headers: cameraPages },
       { source: "/admin/visits/:path*", headers: cameraPages },
+      // The service worker: never kept by an HTTP cache (a deploy must reach the phones), allowed to control the whole site.
+      {
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
+          { key: "Content-Type", value: "application/javascript; charset=utf-8" },
+          { key: "Service-Worker-Allowed", value: "/" },
+          { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'; object-src 'none'" },
+        ],
+      },
+      // The offline shell is served by the service worker with its own nonce; fetched directly it is inert (no inline script runs).
+      {
+        source: "/offline/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
       // Behind an HTTPS proxy: HSTS on every answer (proxy.ts also sets it on pages; API routes and /widget skip proxy.ts).
       {
         source: "/:path*",

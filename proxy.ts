@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { buildCsp } from "@/lib/platform/csp";
 
 /**
  * First filter only; the data-access layer in lib/ is the security boundary.
@@ -42,20 +43,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const dev = process.env.NODE_ENV !== "production";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(request.nextUrl.protocol === "https:" ? ["upgrade-insecure-requests"] : []),
-  ].join("; ");
+  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV !== "production", https: request.nextUrl.protocol === "https:" });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -72,5 +60,7 @@ export const config = {
   // Pages only: not API routes, static files or images. The booking widget
   // (/widget, a route handler) sets its own CSP: its frame-ancestors lists the
   // sites allowed to embed it instead of 'none'.
-  matcher: ["/((?!api|widget$|_next/static|_next/image|favicon.ico).*)"],
+  // Also not: the service worker and the offline shell (static files with their own headers, next.config.ts),
+  // the web app manifest and its icons.
+  matcher: ["/((?!api|widget$|_next/static|_next/image|favicon.ico|sw\\.js|offline/|manifest\\.webmanifest|icons/).*)"],
 };

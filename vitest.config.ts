@@ -17,6 +17,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { FIELDKEY_DISABLE_BACKGROUND: "1" },
+    // With DATABASE_URL the test files share generated secrets through the database (lib/platform/env.ts refuses that unless allowed).
+    env: { FIELDKEY_DISABLE_BACKGROUND: "1", FIELDKEY_ALLOW_DB_SECRETS: "1" },
   },
 });

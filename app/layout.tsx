@@ -7,9 +7,18 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "FieldKey", template: "%s · FieldKey" },
   description: "On-site password recovery for Dahua, Lorex and Hikvision recorders and cameras.",
+  applicationName: "FieldKey",
+  appleWebApp: { capable: true, title: "FieldKey", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#1e40af" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f172a" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page dynamic, so each gets its own CSP nonce

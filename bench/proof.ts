@@ -30,12 +30,12 @@ const ROOT = process.cwd();
 
 function ensureBuilt() {
   if (!buildIsStale()) return;
-  console.log("[bench:proof] the build is stale: next build…");
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+  console.log("[bench:proof] the build is stale: npm run build…");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/cli/build.ts"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  if (r.status !== 0) throw new Error("next build failed");
+  if (r.status !== 0) throw new Error("the build failed");
 }
 
 function measureFirstLoad(servedScripts: string[] | null) {

@@ -27,6 +27,9 @@ import { reportSql, runReportSql } from "@/lib/reports/queries";
 import { seedSyntheticHistory } from "@/bench/support/synthetic";
 import { commandLine, describeMachine, machineNow, publishResults } from "@/bench/support/benchmarks-page";
 
+// Throw-away databases: their generated secrets may live in them (lib/platform/env.ts refuses that unless allowed).
+process.env.FIELDKEY_ALLOW_DB_SECRETS ??= "1";
+
 const ADMIN: Actor = { id: "00000000-0000-0000-0000-000000000000", role: "admin", name: "Bench", email: "bench@bench.test", customerId: null };
 
 const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -43,11 +43,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create({
       ...(opts.dir ? { dataDir: opts.dir } : {}),
       ...(opts.snapshot ? { loadDataDir: opts.snapshot } : {}),
-      extensions: { btree_gist },
+      extensions: { btree_gist, pg_trgm },
     });
     const db = drizzle(client, { schema });
     return {
@@ -108,4 +109,14 @@ export async function getDb(): Promise<Database> {
 /** Tests and scripts: use this handle as the process's database. */
 export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
   g.__fieldkeyDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+/** How a data function joins a larger transaction: pass `tx` and its writes commit (or roll back) with the caller's. */
+export type WriteOptions = { tx?: Executor };
+
+/** Run `fn` inside `tx` when given (joining the caller's transaction), else in a transaction of its own. */
+export async function inTransaction<T>(tx: Executor | undefined, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  if (tx) return fn(tx);
+  const db = await getDb();
+  return db.transaction(fn);
 }

@@ -189,7 +189,7 @@ for (const width of WIDTHS) {
   for (const who of SCANNED) {
     test(`every page of the matrix for ${who} at ${width} px: axe, overflow, language`, async ({ browser }) => {
       const rows = PAGE_ROUTES.filter((r) => r[who] === "ok");
-      test.setTimeout(30_000 + rows.length * 6_000); // one load and one axe run per page on a busy 2-core machine
+      test.setTimeout(60_000 + rows.length * 8_000); // one load and one axe run per page on a busy 2-core machine
       const viewport = { width, height: 900 };
       const ctx = who === "anon" ? await browser.newContext({ viewport }) : await contextAs(browser, who as E2ERole, { viewport });
       const page = await ctx.newPage();

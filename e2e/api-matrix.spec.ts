@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { CALLERS, foreignIds, ROUTE_MATRIX, type Caller, type Ids } from "./support/api-matrix";
+import { CALLERS, expectedStatus, foreignIds, ROUTE_MATRIX, type Caller, type Ids } from "./support/api-matrix";
 import { ROOT } from "./support/server";
 import { fixtures, prepareMatrix, sessionContext, type SessionVisitor } from "./support/visitors";
 
@@ -67,11 +67,14 @@ async function contextFor(playwright: Parameters<Parameters<typeof test>[2]>[0][
   const f = fixtures();
   // A client address of its own per caller, so the per-address limits of one caller never decide another's cell.
   const base = { "X-Forwarded-For": `198.51.100.${10 + n}` };
+  // A cookie that no longer counts (signed out, expired) is all these callers have, on /api/v1 too.
+  if (caller === "signedOut" || caller === "expired") return sessionContext(playwright, baseURL, caller);
   if (api) {
     const token = caller === "none" ? null : f.tokens[caller];
     return playwright.request.newContext({ baseURL, extraHTTPHeaders: { ...base, ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
   }
-  if (caller === "revoked") return playwright.request.newContext({ baseURL, extraHTTPHeaders: { ...base, Authorization: `Bearer ${f.tokens.revoked}` } });
+  if (caller === "revoked" || caller === "writeOnly")
+    return playwright.request.newContext({ baseURL, extraHTTPHeaders: { ...base, Authorization: `Bearer ${f.tokens[caller]}` } });
   return sessionContext(playwright, baseURL, (caller === "none" ? "anon" : caller) as SessionVisitor);
 }
 
@@ -100,7 +103,7 @@ test.describe("route handlers and /api/v1 × callers", () => {
               data: probe.body,
               maxRedirects: 0,
             });
-            const want = probe.expect[caller];
+            const want = expectedStatus(probe, caller, api);
             const got = res.status();
             const location = res.headers()["location"] ?? "";
             if (probe.location && !probe.location.test(location)) failures.push(`${key} ${url}: redirected to ${location}`);

@@ -1,5 +1,6 @@
 import { expect, test as setup } from "@playwright/test";
-import { PASSWORD, signIn, signUp } from "./support/helpers";
+import { PASSWORD, signIn, signUp, toasts } from "./support/helpers";
+import { nextCode } from "./support/totp";
 import { readState, saveAccount, storageStatePath } from "./support/state";
 
 /**
@@ -16,9 +17,18 @@ setup("first admin through the one-time setup link", async ({ page }) => {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create admin account" }).click();
+  // Admins sign in with two steps: the first sign-in goes to enrolment (the app's QR code, or its key typed in).
+  await expect(page).toHaveURL(/\/two-factor\/setup/);
+  await expect(page.getByRole("img", { name: /QR code to add ada@fieldkey.test/ })).toBeVisible();
+  const totpSecret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  const admin = { email: "ada@fieldkey.test", password: PASSWORD, name: "Ada Admin", totpSecret };
+  await page.getByLabel("Code from the app").fill(await nextCode(totpSecret, admin.email));
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await page.context().storageState({ path: storageStatePath("admin") });
-  saveAccount("admin", { email: "ada@fieldkey.test", password: PASSWORD, name: "Ada Admin" });
+  saveAccount("admin", admin);
 
   // The link cannot be used again.
   await page.goto(`/setup?token=${setupToken}`);
@@ -40,12 +50,13 @@ setup("technicians sign in; the admin creates another through the UI", async ({ 
   const page = await admin.newPage();
   for (const [role, name, email] of [["otherTech", "Olive Other", "olive@fieldkey.test"]] as const) {
     await page.goto("/admin/users");
-    await page.getByLabel("Full name").fill(name);
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Role", { exact: true }).selectOption("technician");
-    await page.getByLabel("Initial password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Add person" }).click();
-    await expect(page.getByTestId("form-message")).toContainText(`Account created for ${email}`);
+    const add = page.getByRole("form", { name: "Add staff" }); // the People list has its own Role filter
+    await add.getByLabel("Full name").fill(name);
+    await add.getByLabel("Email", { exact: true }).fill(email);
+    await add.getByLabel("Role", { exact: true }).selectOption("technician");
+    await add.getByLabel("Initial password").fill(PASSWORD);
+    await add.getByRole("button", { name: "Add person" }).click();
+    await expect(toasts(page)).toContainText(`Account created for ${email}`);
     saveAccount(role, { email, password: PASSWORD, name });
 
     const ctx = await browser.newContext();
@@ -71,7 +82,8 @@ setup("customers: Carla (seeded) signs in, Ben signs up", async ({ browser }) =>
   for (const [role, name, email] of [["customerB", "Ben Bystander", "ben@example.test"]] as const) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await signUp(page, { name, email, phone: "216-555-0100" });
+    await signUp(page, { name, email, phone: "216-555-0100" }); // the form, then the emailed link to choose a password
+    await signIn(page, email);
     await expect(page).toHaveURL(/\/portal$/);
     await ctx.storageState({ path: storageStatePath(role) });
     saveAccount(role, { email, password: PASSWORD, name });

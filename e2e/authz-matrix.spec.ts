@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ACTION_MATRIX, ACTION_VISITORS, SCOPED_PROBES, type GateCell } from "./support/action-matrix";
 import { PAGE_ROUTES } from "./support/routes";
 import { callAction, describeOutcome, manifestActions } from "./support/server-actions";
-import { fixtures, prepareMatrix, sessionContext } from "./support/visitors";
+import { readAccounts, ROLES, type E2ERole } from "./support/state";
+import { fixtures, httpSignIn, prepareMatrix, sessionContext, type SessionVisitor } from "./support/visitors";
 
 /**
  * The authorization matrix for server actions (every action in the build ×
@@ -27,24 +28,36 @@ test("every server action in the build has a matrix row, and every row is an act
   ).toEqual([]);
 });
 
+/** A fresh session of the visitor's account (the saved states stay live); visitors without a live session keep theirs. */
+async function ownSession(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, visitor: SessionVisitor) {
+  const account = (ROLES as readonly string[]).includes(visitor) ? readAccounts()[visitor as E2ERole] : undefined;
+  if (!account) return sessionContext(playwright, baseURL, visitor);
+  const ctx = await playwright.request.newContext({ baseURL });
+  expect((await httpSignIn(ctx, account.email, account.password)).status()).toBe(302);
+  return ctx;
+}
+
 /** Does an outcome answer a cell? A signed-out POST to a protected area is sent to /signin before the action runs: that is a 401. */
 function matches(cell: GateCell, got: string) {
   return got === cell || (cell === "401" && got === "redirect:/signin");
 }
 
 test.describe("server actions × visitors (input null: nothing can be written)", () => {
-  for (const visitor of ACTION_VISITORS) {
+  // signedOut and expired (cookies that no longer count, finding 4) get the disabled column's cells.
+  for (const visitor of [...ACTION_VISITORS, "signedOut", "expired"] as const) {
     test(`as ${visitor}`, async ({ playwright, baseURL }) => {
       const ctx = await sessionContext(playwright, baseURL!, visitor);
       const failures: string[] = [];
       const actions = manifestActions();
       await Promise.all(
         actions.map(async (a) => {
-          // Sign-out would drop this context's cookie: it gets a context of its own.
-          const own = a.exportedName === "signOutAction" ? await sessionContext(playwright, baseURL!, visitor) : ctx;
+          // Sign-out ends the session on the server (finding 4): a copy of the saved state would end the
+          // session every later test shares, so it gets a sign-in of its own (an admin's still owes the
+          // second factor, which does not matter to signing out).
+          const own = a.exportedName === "signOutAction" ? await ownSession(playwright, baseURL!, visitor) : ctx;
           const got = describeOutcome(await callAction(own, a, null));
           if (own !== ctx) await own.dispose();
-          const cell = ACTION_MATRIX[a.key]![visitor];
+          const cell = ACTION_MATRIX[a.key]![visitor === "signedOut" || visitor === "expired" ? "disabled" : visitor];
           if (!matches(cell, got)) failures.push(`${a.key} at ${a.path}: expected ${cell}, got ${got}`);
         }),
       );
@@ -84,17 +97,25 @@ test("data-scoped actions: another customer's or technician's visit, device or s
   await api.dispose();
 });
 
-test("pages as a disabled user: protected pages send them to sign in, public pages work", async ({ playwright, baseURL }) => {
-  const ctx = await sessionContext(playwright, baseURL!, "disabled");
-  const failures: string[] = [];
-  await Promise.all(
-    PAGE_ROUTES.map(async (route) => {
-      const res = await ctx.get(route.path, { maxRedirects: 0 });
-      const location = res.headers()["location"] ?? "";
-      const got = res.status() === 200 ? "ok" : res.status() >= 300 && res.status() < 400 && location.includes("/signin") ? "signin" : `status ${res.status()}`;
-      if (got !== route.disabled) failures.push(`${route.path}: expected ${route.disabled}, got ${got}`);
-    }),
-  );
-  expect(failures).toEqual([]);
-  await ctx.dispose();
-});
+// A cookie that no longer counts is signed out, whatever made it so: a disabled user, a copy of a cookie
+// whose session was signed out, a session past its lifetime (finding 4). All three walk the disabled column.
+for (const visitor of ["disabled", "signedOut", "expired"] as const) {
+  test(`pages as ${visitor === "disabled" ? "a disabled user" : visitor === "signedOut" ? "a signed-out session's cookie" : "an expired session"}: protected pages send them to sign in, public pages work`, async ({
+    playwright,
+    baseURL,
+  }) => {
+    const ctx = await sessionContext(playwright, baseURL!, visitor);
+    const failures: string[] = [];
+    await Promise.all(
+      PAGE_ROUTES.map(async (route) => {
+        const res = await ctx.get(route.path, { maxRedirects: 0 });
+        const location = res.headers()["location"] ?? "";
+        const got =
+          res.status() === 200 ? "ok" : res.status() >= 300 && res.status() < 400 && location.includes("/signin") ? "signin" : `status ${res.status()}`;
+        if (got !== route.disabled) failures.push(`${route.path}: expected ${route.disabled}, got ${got}`);
+      }),
+    );
+    expect(failures).toEqual([]);
+    await ctx.dispose();
+  });
+}

@@ -69,9 +69,16 @@ test("the technician completes the visit and records a card payment on a phone; 
   await pay.getByRole("radio", { name: "Card" }).check();
   await pay.getByLabel("Reference (card slip, check number)").fill("Slip 7781");
   await shot(tech, "billing-take-payment-390");
+  // No signal in the plant room: the payment is a field write, saved on the phone and sent when the network returns.
+  await tech.context().setOffline(true);
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(pay).toContainText("Paid in full.");
+  await expect(pay.getByTestId("pending-mark")).toBeVisible();
+  await expect(tech.getByTestId("pending-count")).toHaveText("1 waiting to sync");
   expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await tech.context().setOffline(false);
+  await expect(tech.getByTestId("pending-count")).toHaveText("All changes synced", { timeout: 30_000 });
+  await expect(pay.getByTestId("pending-mark")).toHaveCount(0);
 
   const admin = await (await contextAs(browser, "admin", { viewport: DESKTOP })).newPage();
   await admin.goto(`/admin/visits/${BILL.jobVisit}`);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { BOARD_DAY, DORA, VISITS } from "./support/dispatch-fixtures";
-import { pageAs, PHONE } from "./support/helpers";
+import { BOARD_DAY, DORA, DRAG, DRAG_DAY, VISITS } from "./support/dispatch-fixtures";
+import { pageAs, PHONE, toasts } from "./support/helpers";
 
 /** BOARD_DAY as the board writes dates (company locale en-US): "Mar 12, 2026". */
 const boardDate = () => DateTime.fromISO(BOARD_DAY).toFormat("LLL d, yyyy");
@@ -27,7 +27,7 @@ test.describe("admin: technicians' availability", () => {
     await expect(hours.getByText("Must end after it starts (09:00).")).toBeVisible();
     await hours.getByLabel("Tuesday 1 End").fill("17:00");
     await hours.getByRole("button", { name: "Save working hours" }).click();
-    await expect(hours.getByTestId("form-message")).toContainText("Working hours saved: Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00.");
+    await expect(toasts(page)).toContainText("Working hours saved: Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00.");
     await page.goto("/admin/technicians");
     await expect(page.getByTestId(`tech-${DORA.email}`)).toContainText("Mon 09:00–12:00, 13:00–17:00; Tue–Fri 09:00–17:00");
     await page.getByRole("link", { name: `Edit availability of ${DORA.name}` }).click();
@@ -41,7 +41,8 @@ test.describe("admin: technicians' availability", () => {
     await off.getByLabel("Time off ends").fill(`${BOARD_DAY}T15:00`);
     await off.getByLabel("Reason (optional)").fill("Dentist");
     await off.getByRole("button", { name: "Add time off" }).click();
-    await expect(off.getByTestId("form-message")).toContainText(`Time off added. ${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
+    await expect(toasts(page)).toContainText("Time off added.");
+    await expect(off.getByTestId("form-message")).toContainText(`${DORA.name} has 1 visit in that time (${VISITS.doraAfternoon}`);
     const label = `${boardDate()}, 12:00 – 3:00 PM`;
     await expect(page.getByTestId("time-off-row")).toContainText(`${label} · Dentist`);
     await shot(page, "technician-1280");
@@ -67,7 +68,7 @@ test.describe("admin: company settings", () => {
     await form.getByLabel("Slot step (minutes)").fill("30");
     await due.fill("72");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.reload();
     await expect(page.getByLabel("Vendor case due after (hours)")).toHaveValue("72");
     await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
@@ -84,7 +85,7 @@ test.describe("admin: company settings", () => {
     await locale.fill("en-gb");
     await expect(form.getByTestId("locale-preview")).toHaveText("Monday, 2 March 2026, 14:30–16:00");
     await form.getByRole("button", { name: "Save settings" }).click();
-    await expect(form.getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.reload();
     await expect(page.getByLabel("Date and time format (locale)")).toHaveValue("en-GB");
     await shot(page, "settings-1280");
@@ -124,7 +125,7 @@ test.describe("admin: company settings", () => {
     await page.getByLabel("Vendor case due after (hours)").fill("48");
     await page.getByLabel("Date and time format (locale)").fill("en-US");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("form", { name: "Company settings" }).getByTestId("form-message")).toContainText("Settings saved.");
+    await expect(toasts(page)).toContainText("Settings saved.");
     await page.context().close();
   });
 });
@@ -148,10 +149,10 @@ test.describe("admin: dispatch board", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("Technician").selectOption({ label: "Terry Tech" });
     await dialog.getByRole("button", { name: "Save move" }).click();
-    await expect(page.getByTestId("dispatch-status")).toContainText(
-      `${VISITS.doraAfternoon}: Terry Tech, ${boardDate()}, 1:00 PM. The customer will be emailed.`,
-    );
-    await expect(terryLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toBeVisible();
+    await expect(toasts(page)).toContainText(`${VISITS.doraAfternoon}: Terry Tech, ${boardDate()}, 1:00 PM. The customer will be emailed.`);
+    // It stays findable: highlighted where it landed, and listed with an Undo.
+    await expect(page.getByTestId("just-moved")).toContainText(`${VISITS.doraAfternoon} → Terry Tech, ${boardDate()}, 1:00 PM`);
+    await expect(terryLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toHaveAttribute("data-moved", "true");
     await expect(doraLane.getByTestId(`visit-${VISITS.doraAfternoon}`)).toHaveCount(0);
 
     // Assign the requested visit onto Terry's morning: refused, with the collision named.
@@ -187,6 +188,88 @@ test.describe("admin: dispatch board", () => {
     await page.goto(`/admin/dispatch?date=${BOARD_DAY}`);
     await page.getByRole("link", { name: "Next day →" }).click();
     await expect(page.getByRole("heading", { level: 2, name: DateTime.fromISO(BOARD_DAY).plus({ days: 1 }).toFormat("cccc, LLLL d, yyyy") })).toBeVisible();
+    await page.context().close();
+  });
+
+  test("drags a waiting request onto a technician's lane at a time, is told why a taken time is refused, undoes a move, and opens a card", async ({
+    browser,
+  }) => {
+    // Tall enough that the whole board (every seeded technician's lane) fits: a pointer near the window's edge makes dnd-kit scroll the page under it.
+    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 1500 } });
+    await page.goto(`/admin/dispatch?date=${DRAG_DAY}`);
+    const terryLane = page.getByTestId("lane-Terry Tech").getByRole("list", { name: "Terry Tech's visits" });
+    const waiting = page.getByRole("list", { name: "Unassigned visits" });
+    const card = page.getByTestId(`visit-${DRAG.waiting}`);
+    await expect(waiting.getByTestId(`visit-${DRAG.waiting}`)).toBeVisible();
+
+    /** Drag the card so the pointer ends at that local time on the lane (the day's axis runs 8 AM to 6 PM here). */
+    const dragTo = async (hour: number, opts: { shotName?: string } = {}) => {
+      const from = (await card.boundingBox())!;
+      const at = async () => {
+        const lane = (await terryLane.boundingBox())!;
+        return { x: lane.x + (lane.width * (hour - 8)) / 10, y: lane.y + lane.height / 2 };
+      };
+      await page.mouse.move(from.x + 12, from.y + 12);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
+      const first = await at();
+      await page.mouse.move(first.x, first.y, { steps: 12 });
+      // dnd-kit measures what is under the pointer after a move: nudge it until the hint has caught up. The lane is
+      // measured again each time: the board may shift once the drag starts (the last refusal's alert is cleared).
+      await expect(async () => {
+        const { x, y } = await at();
+        await page.mouse.move(x + 1, y);
+        await page.mouse.move(x, y);
+        await expect(page.getByTestId("drop-hint")).toContainText("Terry Tech", { timeout: 1000 });
+      }).toPass({ timeout: 10_000 });
+      if (opts.shotName) await shot(page, opts.shotName);
+      await page.mouse.up();
+    };
+
+    // Onto Terry's morning visit (9:00–10:00 + 30 min of travel): refused, with the visit in the way named; nothing moves.
+    await dragTo(9.5);
+    await expect(page.getByTestId("dispatch-status")).toContainText(
+      `${DRAG.waiting} was not moved: Terry Tech already has ${DRAG.terryMorning} 9:00 – 10:00 AM`,
+    );
+    await expect(toasts(page)).toContainText(`${DRAG.waiting} was not moved`);
+    await expect(waiting.getByTestId(`visit-${DRAG.waiting}`)).toBeVisible();
+
+    // At 2 PM: assigned and placed, highlighted, listed under "Just moved", the toast offers Undo.
+    await dragTo(14, { shotName: "dispatch-drag-1280" });
+    await expect(terryLane.getByTestId(`visit-${DRAG.waiting}`)).toHaveAttribute("data-moved", "true");
+    await expect(terryLane.getByTestId(`visit-${DRAG.waiting}`)).toContainText("2:00 PM");
+    await expect(page.getByTestId("dispatch-status")).toHaveText("");
+    await expect(toasts(page)).toContainText(`${DRAG.waiting}: Terry Tech,`);
+    await expect(toasts(page).getByRole("button", { name: "Undo" })).toBeVisible();
+    await expect(page.getByTestId("just-moved")).toContainText(`${DRAG.waiting} → Terry Tech`);
+    await shot(page, "dispatch-moved-1280");
+
+    // Undo: back to waiting, and the customer's held email withdrawn.
+    await page.getByRole("button", { name: `Undo the move of ${DRAG.waiting}` }).click();
+    await expect(toasts(page)).toContainText(`${DRAG.waiting} is back where it was. The customer was not emailed.`);
+    await expect(waiting.getByTestId(`visit-${DRAG.waiting}`)).toBeVisible();
+    await expect(page.getByTestId("just-moved")).toHaveCount(0);
+
+    // The week view: the customer's long name is on the card and the move button is beside it, not over it.
+    await page.goto(`/admin/dispatch?view=week&date=${DRAG_DAY}`);
+    const weekCard = page.getByTestId("lane-Terry Tech").getByTestId(`visit-${DRAG.terryMorning}`);
+    const name = weekCard.getByTestId("card-customer");
+    await expect(name).toBeVisible();
+    const [nameBox, buttonBox] = [await name.boundingBox(), await weekCard.getByRole("button", { name: `Move / reassign ${DRAG.terryMorning}` }).boundingBox()];
+    const overlap =
+      nameBox!.x < buttonBox!.x + buttonBox!.width &&
+      buttonBox!.x < nameBox!.x + nameBox!.width &&
+      nameBox!.y < buttonBox!.y + buttonBox!.height &&
+      buttonBox!.y < nameBox!.y + nameBox!.height;
+    expect(overlap, "the move button covers the customer's name").toBe(false);
+    expect(await name.evaluate((el) => el.getBoundingClientRect().bottom <= el.closest("article")!.getBoundingClientRect().bottom)).toBe(true);
+    await shot(page, "dispatch-week-cards-1280");
+
+    // A card opens its visit.
+    await weekCard.getByRole("link", { name: `Open ${DRAG.terryMorning}` }).click();
+    await expect(page).toHaveURL(/\/admin\/visits\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(DRAG.terryMorning);
+    await expect(page.getByTestId("visit-office")).toContainText(DRAG.customer);
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { bookingKeyFor } from "../lib/api/idempotency";
+import { storedBookingKey } from "../lib/booking/idempotency";
 import { bookingBody, checkFaults, faultPort, freshTarget, seedFaults, signInCookie, sleep } from "./support/faults";
 import { readLog, startServer, stopServer, waitForHealth } from "./support/server";
 
@@ -49,7 +50,7 @@ test(`kill -9 during bookings, attempts and backup uploads loses no acknowledged
   try {
     await waitForHealth(port, 90_000);
     marks.push(`healthy ${Date.now() - t0}`);
-    const cookie = await signInCookie(base, fx.adminEmail);
+    const cookie = await signInCookie(base, fx.techEmail); // Tom is on the visit whose device takes the uploads
     const api = { Authorization: `Bearer ${fx.token}`, "Content-Type": "application/json" };
     const ops: Op[] = [];
     let nextSlot = 0;
@@ -167,7 +168,8 @@ test(`kill -9 during bookings, attempts and backup uploads loses no acknowledged
     // Every row the stream created is whole, acknowledged or not.
     const db = checkFaults(target);
     marks.push(`checked ${Date.now() - t0}`);
-    const sentKeys = new Set(ops.filter((o) => o.header).map((o) => bookingKeyFor(o.header!, `user:${fx.adminId}`)));
+    // The key as stored: the header as the API names it, then scoped to its caller by bookVisit (finding 10).
+    const sentKeys = new Set(ops.filter((o) => o.header).map((o) => storedBookingKey({ id: fx.adminId }, bookingKeyFor(o.header!, `user:${fx.adminId}`))));
     for (const v of db.visits) {
       expect(sentKeys.has(v.idempotencyKey!), `visit ${v.id} comes from a booking we sent`).toBe(true);
       expect(v, `visit ${v.id} is whole`).toMatchObject({ devices: 1, audits: 1, webhooks: 1 });

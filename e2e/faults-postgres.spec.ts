@@ -123,10 +123,10 @@ if (process.env.DATABASE_URL) {
         [0, 1],
         [1, 0],
       ] as const) {
-        const cookie = await signInCookie(bases[signInOn]!, fx.adminEmail);
+        const cookie = await signInCookie(bases[signInOn]!, fx.techEmail);
         const session = await (await fetch(`${bases[useOn]}/api/auth/session`, { headers: { Cookie: cookie } })).json();
-        expect(session?.user?.email).toBe(fx.adminEmail);
-        expect((await fetch(`${bases[useOn]}/admin`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+        expect(session?.user?.email).toBe(fx.techEmail);
+        expect((await fetch(`${bases[useOn]}/tech`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
       }
 
       // One slot, 20 bookings at once, alternating instances: exactly one visit.
@@ -173,11 +173,11 @@ if (process.env.DATABASE_URL) {
       const base = bases[0]!; // the instance behind the proxy
       const context = await browser.newContext({ baseURL: base });
       try {
-        const [name, value] = (await signInCookie(base, fx.adminEmail)).split(/=(.*)/s) as [string, string];
+        const [name, value] = (await signInCookie(base, fx.techEmail)).split(/=(.*)/s) as [string, string];
         await context.addCookies([{ name, value, url: base }]);
         const page = await context.newPage();
         const api = { Authorization: `Bearer ${fx.token}` };
-        await page.goto("/admin");
+        await page.goto("/tech");
         const heading = page.getByRole("heading", { level: 1 }).first();
         await expect(heading).not.toHaveText("Something went wrong");
         const normalHeading = await heading.textContent();
@@ -199,7 +199,7 @@ if (process.env.DATABASE_URL) {
           detail: "The database is unavailable right now. Please try again in a moment.",
         });
         // Pages: the friendly error page, not a stack trace or a blank page.
-        for (const p of ["/admin", "/"]) {
+        for (const p of ["/tech", "/"]) {
           const res = await page.goto(p);
           expect(res!.status(), p).toBeGreaterThanOrEqual(500);
           await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
@@ -215,7 +215,7 @@ if (process.env.DATABASE_URL) {
         await proxy.restore();
         await expect.poll(async () => (await fetch(`${base}/api/health`)).status, { timeout: 20_000, intervals: [250] }).toBe(200);
         const recoveredMs = Date.now() - cutAt;
-        await page.goto("/admin");
+        await page.goto("/tech");
         await expect(heading).toHaveText(normalHeading!);
         expect((await fetch(`${base}/api/v1/visits`, { headers: api })).status).toBe(200);
         expect(readLog(servers[0]!.info)).not.toMatch(/unexpected error/); // mapped as "unavailable", not logged as a bug

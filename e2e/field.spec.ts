@@ -33,10 +33,13 @@ async function logAttempt(page: Page, device: Locator, method: string, outcome: 
 test.describe.configure({ mode: "serial" });
 
 test("a technician works a visit from 'on my way' to completed on a phone", async ({ browser }) => {
+  // The whole visit, then the portal and the outbox: over a minute on a loaded machine (every step waits for its sync).
+  test.setTimeout(120_000);
   const page = await pageAs(browser, "tech", { viewport: PHONE });
   await page.goto("/tech");
   const card = page.getByTestId(`visit-${FIELD.journeyRef}`);
-  await expect(card).toContainText("Carla Customer");
+  // A new phone: the day shows once its first sync is in (seconds on a loaded machine).
+  await expect(card).toContainText("Carla Customer", { timeout: 30_000 });
   await expect(card.getByRole("link", { name: /1200 Euclid Ave/ })).toHaveAttribute("href", /^https:\/\/maps\.google\.com\/\?q=1200%20Euclid%20Ave/);
   await expect(card.getByRole("link", { name: "Call 216-555-0100" })).toHaveAttribute("href", "tel:2165550100");
   await expect(card).toContainText("Dahua NVR NVR4108HS · Hikvision NVR DS-7608NI · Lorex DVR D241");
@@ -114,8 +117,10 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await requestUpload
     .getByLabel("Exported file")
     .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
-  await requestUpload.getByRole("button", { name: "Upload backup" }).click();
+  await requestUpload.getByRole("button", { name: "Save file to upload" }).click();
   await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml");
+  // Saved on the phone, sent at once (online): nothing waits once it has synced.
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await shotOf(hik, "tech-job-waiting-vendor-390");
   await shotOf(dahua, "tech-device-recovered-390");
 
@@ -137,7 +142,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await resultUpload
     .getByLabel("Exported file")
     .setInputFiles({ name: "sadp-key.bin", mimeType: "application/octet-stream", buffer: Buffer.from([1, 2, 3, 4, 5]) });
-  await resultUpload.getByRole("button", { name: "Upload backup" }).click();
+  await resultUpload.getByRole("button", { name: "Save file to upload" }).click();
   await expect(vendorCase.getByTestId("vendor-result-file")).toHaveText("sadp-key.bin");
   await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
   await expect(vendorCase.getByText("Say what came of the vendor's answer.")).toBeVisible();
@@ -146,6 +151,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await vendorCase.getByRole("button", { name: "Close vendor case" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
   await expect(hik.getByTestId("device-state")).toHaveText("Recovered");
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await expect(hik.getByTestId("attempt-1")).toContainText("Succeeded");
   await expect(hik.getByTestId("attempt-2")).toHaveCount(0);
 
@@ -167,6 +173,7 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await finish.getByLabel("Lorex DVR D241: why was it not attempted?").fill("Customer will bring the DVR to the shop next week.");
   await finish.getByRole("button", { name: "Complete visit" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("Completed");
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
 
   // Read-only now; the summary the customer was sent is shown.
   await expect(page.getByRole("button", { name: /^Try / })).toHaveCount(0);

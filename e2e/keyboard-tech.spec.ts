@@ -96,6 +96,8 @@ test("the technician works a two-device visit from 'On my way' to completed with
   await expect(qr.locator("details")).toHaveAttribute("open", "");
   await expect(qr.locator("details ol li").first()).toBeVisible();
   await shot(page, "15-tech-playbook");
+  // The method's Try button comes before its steps: back up to it.
+  await tabTo(page, qr.getByRole("button", { name: /^Try QR code \+ DMSS app on/ }), { back: true, max: 10 });
   await logAttempt(page, dahua, "QR code + DMSS app", "Failed", "Save with 5 min");
   await expect(dahua.getByTestId("attempt-1")).toContainText("1. QR code + DMSS app — Failed · 5 min");
 

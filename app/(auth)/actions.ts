@@ -5,8 +5,8 @@ import { defineAction, type ActionResult } from "@/lib/platform/action";
 import { setupSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { completeSetup } from "@/lib/auth/setup";
-import { emailTaken, signUpCustomer } from "@/lib/users/manage";
-import { AppError, ConflictError } from "@/lib/platform/errors";
+import { requestSignUp } from "@/lib/users/sign-up";
+import { AppError } from "@/lib/platform/errors";
 import { z } from "zod";
 
 async function signInAndRedirect(email: string, password: string, next?: string): Promise<ActionResult<never>> {
@@ -33,20 +33,8 @@ export const signInAction = defineAction(
   { public: true },
 );
 
-export const signUpAction = defineAction(
-  signUpSchema,
-  async (input, { ip }) => {
-    if (await emailTaken(input.email)) {
-      throw new ConflictError("An account with this email already exists.", {
-        email: ["An account with this email already exists. Sign in, or use “Forgot password”."],
-      });
-    }
-    await signUpCustomer(input, ip);
-    await signInAndRedirect(input.email, input.password, "/portal");
-    return null;
-  },
-  { public: true },
-);
+/** Public: the same answer for any email ("check your email"), limited per address (lib/users/sign-up.ts). */
+export const signUpAction = defineAction(signUpSchema, (input, { ip }) => requestSignUp(input, ip), { public: true });
 
 export const setupAction = defineAction(
   setupSchema,

@@ -1,4 +1,5 @@
 import { SiteHeader } from "@/app/_ui/site-header";
+import { Toaster } from "@/app/_ui/toaster";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -7,6 +8,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       <main id="main" className="mx-auto max-w-md px-4 py-8 sm:py-12">
         {children}
       </main>
+      <Toaster />
     </>
   );
 }

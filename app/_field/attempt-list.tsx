@@ -6,7 +6,8 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { formatDuration } from "@/lib/field/labels";
 import { ATTEMPT_OUTCOMES } from "@/lib/values";
 import { OUTCOME_LABELS } from "@/lib/values/labels";
-import { correctAttemptAction } from "./actions";
+import { PendingMark } from "./pending-mark";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCorrectAttemptSchema = () => import("@/lib/field/schemas").then((m) => m.correctAttemptSchema);
@@ -24,6 +25,8 @@ export type AttemptRow = {
   technicianName: string;
   when: string;
   corrected: boolean;
+  /** Saved on the phone, not confirmed by the server yet. */
+  pending?: boolean;
 };
 
 const OUTCOME_TEXT: Record<AttemptOutcome, string> = {
@@ -62,7 +65,8 @@ export function AttemptList({
                 {" "}
                 · {formatDuration(a.durationSeconds)} · {a.when}
                 {a.corrected ? " · corrected" : ""}
-              </span>
+              </span>{" "}
+              {a.pending ? <PendingMark /> : null}
             </p>
             {editable && a.technicianId === viewerId && editing !== a.id ? (
               <button type="button" className="btn-secondary shrink-0 px-3" onClick={() => setEditing(a.id)} aria-label={`Correct attempt ${a.seq}`}>
@@ -82,7 +86,8 @@ export function AttemptList({
 
 function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; methods: { id: string; name: string }[]; onDone: () => void }) {
   const [minutes, setMinutes] = useState(String(Math.round((attempt.durationSeconds ?? 0) / 60)));
-  const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, correctAttemptAction, {
+  const { write, queued } = useFieldWriter();
+  const { form, onSubmit, formError } = useActionForm(loadCorrectAttemptSchema, (values) => write("attempt.correct", { ...values, attemptId: attempt.id }), {
     defaultValues: {
       attemptId: attempt.id,
       methodId: attempt.methodId,
@@ -92,6 +97,7 @@ function CorrectionForm({ attempt, methods, onDone }: { attempt: AttemptRow; met
       description: attempt.description ?? "",
     },
     onSuccess: onDone,
+    toast: savedText(queued, "Correction"),
   });
   const { register, formState, setValue } = form;
   const e = formState.errors;

@@ -8,7 +8,7 @@ import { formatClock } from "@/lib/field/labels";
 import { ATTEMPT_OUTCOMES, VENDORS } from "@/lib/values";
 import { OUTCOME_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
 import type { PlaybookEntry } from "@/lib/field/playbook";
-import { logAttemptAction } from "./actions";
+import { savedText, useFieldWriter } from "./write-context";
 import { useAttemptTimer } from "./use-timer";
 
 // Loaded on first use (zod stays out of the job page's first load).
@@ -40,20 +40,27 @@ export function AttemptSheet(props: {
   const m = entry.method;
   const ref = useRef<HTMLDialogElement>(null);
   const timer = useAttemptTimer(`fieldkey:timer:${visitId}:${device.id}:${m.id}`);
-  const { form, onSubmit, formError } = useActionForm(loadLogAttemptSchema, logAttemptAction, {
-    defaultValues: {
-      visitId,
-      deviceId: device.id,
-      methodId: m.id,
-      durationSeconds: 0,
-      notes: "",
-      description: "",
+  const { write, queued } = useFieldWriter();
+  // The phone's clock when saved: offline, the write reaches the server later, with the time the work happened.
+  const { form, onSubmit, formError } = useActionForm(
+    loadLogAttemptSchema,
+    (values) => write("attempt.log", { ...values, endedAt: new Date().toISOString() }),
+    {
+      defaultValues: {
+        visitId,
+        deviceId: device.id,
+        methodId: m.id,
+        durationSeconds: 0,
+        notes: "",
+        description: "",
+      },
+      onSuccess: () => {
+        timer.clear();
+        onSaved();
+      },
+      toast: savedText(queued, "Attempt"),
     },
-    onSuccess: () => {
-      timer.clear();
-      onSaved();
-    },
-  });
+  );
   const { register, formState, watch, setValue } = form;
   const outcome = watch("outcome");
   const e = formState.errors;

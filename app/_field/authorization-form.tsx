@@ -6,7 +6,7 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { AUTHORIZATION_STATEMENT } from "@/lib/field/labels";
 import { AUTH_RELATIONSHIPS } from "@/lib/values";
 import { RELATIONSHIP_LABELS } from "@/lib/values/labels";
-import { recordAuthorizationAction } from "./actions";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadAuthorizationSchema = () => import("@/lib/field/schemas").then((m) => m.authorizationSchema);
@@ -16,8 +16,10 @@ export function AuthorizationForm({ visitId }: { visitId: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [signed, setSigned] = useState(false);
-  const { form, onSubmit, formError } = useActionForm(loadAuthorizationSchema, recordAuthorizationAction, {
+  const { write, queued } = useFieldWriter();
+  const { form, onSubmit, formError } = useActionForm(loadAuthorizationSchema, (values) => write("authorization.record", values), {
     defaultValues: { visitId, mode: "signature", relationship: "owner", personName: "", signature: "", typedAcknowledgement: "" },
+    toast: savedText(queued, "Authorization"),
   });
   const { register, formState, watch, setValue } = form;
   const mode = watch("mode");

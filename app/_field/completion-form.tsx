@@ -4,7 +4,10 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { CHECKLIST_ITEMS } from "@/lib/field/labels";
 import { CHECKLIST_ANSWERS } from "@/lib/values";
 import { CHECKLIST_ANSWER_LABELS } from "@/lib/values/labels";
-import { completeVisitAction } from "./actions";
+import { useId } from "react";
+import { toastFailed, toastSaved } from "@/app/_ui/notify";
+import type { ChecklistAnswer } from "@/lib/values";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => m.completeVisitSchema);
@@ -19,16 +22,46 @@ const loadCompleteVisitSchema = () => import("@/lib/field/schemas").then((m) => 
 export function CompletionForm({
   visitId,
   needReason,
+  checklist,
   blockers,
 }: {
   visitId: string;
   needReason: { id: string; label: string; attempted: boolean; reason: string }[];
+  /** The checklist as saved so far (answered as the work is done), if it was. */
+  checklist?: { patternLockSet: ChecklistAnswer; configExported: ChecklistAnswer; recoveryEmailUpdated: ChecklistAnswer; notes: string | null } | null;
   blockers: string[];
 }) {
-  const { form, onSubmit, formError } = useActionForm(loadCompleteVisitSchema, completeVisitAction, {
-    defaultValues: { visitId, notes: "", devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })) },
+  const { write, queued } = useFieldWriter();
+  const toastId = useId();
+  const { form, onSubmit, formError, setFormError } = useActionForm(loadCompleteVisitSchema, (values) => write("visit.complete", values), {
+    defaultValues: {
+      visitId,
+      notes: checklist?.notes ?? "",
+      devices: needReason.map((d) => ({ deviceId: d.id, reason: d.reason })),
+      ...(checklist
+        ? { patternLockSet: checklist.patternLockSet, configExported: checklist.configExported, recoveryEmailUpdated: checklist.recoveryEmailUpdated }
+        : {}),
+    },
+    toast: queued ? "Visit completed on this phone." : "Visit completed.",
   });
   const { register, formState } = form;
+  // The checklist alone, before completion (the same answers; completion sends them again).
+  const saveChecklist = form.handleSubmit(async (v) => {
+    const r = await write("checklist.answer", {
+      visitId,
+      patternLockSet: v.patternLockSet,
+      configExported: v.configExported,
+      recoveryEmailUpdated: v.recoveryEmailUpdated,
+      notes: v.notes,
+    });
+    if (r.ok) {
+      setFormError(null);
+      toastSaved(savedText(queued, "Checklist"), { id: toastId });
+    } else {
+      setFormError(r.error);
+      toastFailed(r.error, { id: toastId });
+    }
+  });
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Complete the visit">
@@ -76,6 +109,9 @@ export function CompletionForm({
       ))}
       <TextAreaField label="Notes for the record (optional)" id="complete-notes" rows={2} error={e.notes?.message} {...register("notes")} />
       <FormMessage error={formError} id="complete-message" />
+      <button type="button" className="btn-secondary w-full" disabled={formState.isSubmitting} onClick={() => void saveChecklist()}>
+        Save checklist
+      </button>
       <button type="submit" className="btn-primary w-full text-base" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Completing…" : "Complete visit"}
       </button>

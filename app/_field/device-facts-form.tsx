@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import {
@@ -15,7 +14,7 @@ import {
   type WarrantySeal,
 } from "@/lib/values";
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
-import { updateDeviceFactsAction } from "./actions";
+import { savedText, useFieldWriter } from "./write-context";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadDeviceFactsSchema = () => import("@/lib/field/schemas").then((m) => m.deviceFactsSchema);
@@ -37,8 +36,8 @@ export type DeviceFacts = {
 
 /** Edit a device's facts on the spot. */
 export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFacts }) {
-  const [saved, setSaved] = useState<string | null>(null);
-  const { form, onSubmit, formError } = useActionForm(loadDeviceFactsSchema, updateDeviceFactsAction, {
+  const { write, queued } = useFieldWriter();
+  const { form, onSubmit, formError } = useActionForm(loadDeviceFactsSchema, (values) => write("device.update", values), {
     defaultValues: {
       visitId,
       deviceId: d.id,
@@ -54,13 +53,13 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       recoveryOptions: Object.fromEntries(RECOVERY_OPTIONS.map((o) => [o, d.recoveryOptions[o] ?? "unknown"])) as DeviceFactsFormOptions,
       notes: d.notes ?? "",
     },
-    onSuccess: (r) => setSaved(r.changed.length ? "Device facts saved." : "Nothing changed."),
+    toast: savedText(queued, "Device facts"),
   });
   const { register, formState } = form;
   const e = formState.errors;
   const p = `dev-${d.id}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Device facts" onChange={() => setSaved(null)}>
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Device facts">
       <SelectField label="Brand on the label" id={`${p}-brand`} error={e.brand?.message} {...register("brand")}>
         {BRANDS.map((b) => (
           <option key={b} value={b}>
@@ -111,7 +110,7 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
       </fieldset>
       <TextAreaField label="Notes" id={`${p}-notes`} className="sm:col-span-2" rows={2} error={e.notes?.message} {...register("notes")} />
       <div className="sm:col-span-2">
-        <FormMessage error={formError} success={saved} id={`${p}-message`} />
+        <FormMessage error={formError} id={`${p}-message`} />
         <button type="submit" className="btn-secondary mt-2 w-full" disabled={formState.isSubmitting}>
           Save device facts
         </button>

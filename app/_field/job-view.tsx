@@ -1,24 +1,30 @@
-import Link from "next/link";
-import { CheckCircle2, HardDriveDownload, MapPin, Phone } from "lucide-react";
+"use client";
+import { CheckCircle2, CloudOff, HardDriveDownload, MapPin, Phone } from "lucide-react";
 import { RECOVERY_OPTIONS } from "@/lib/values";
 import { deviceLabel, RECOVERY_OPTION_LABELS, RELATIONSHIP_LABELS, SEAL_LABELS, TRI_STATE_LABELS, VENDOR_LABELS } from "@/lib/values/labels";
-import { mapsUrl } from "@/lib/field/day";
-import type { Job, JobDevice } from "@/lib/field/job";
-import type { VisitSummary } from "@/lib/field/summary";
+import type { FieldJob } from "@/lib/field/sync";
+import { nextMove } from "@/lib/field/moves";
 import { acceptsReason, DEVICE_STATE_LABELS, needsOutcomeOrReason, type DeviceState } from "@/lib/field/resolution";
 import { AttemptList } from "./attempt-list";
-import { EstimateOnSite, TakePayment, type OnSiteBalance, type OnSiteEstimate } from "./billing-cards";
+import { EstimateOnSite, TakePayment } from "./billing-cards";
 import { AuthorizationForm } from "./authorization-form";
 import { CompletionForm } from "./completion-form";
 import { DeviceFactsForm } from "./device-facts-form";
 import { StatusBadge } from "@/app/_ui/status-badge";
 import { formatDateTime, formatTimeRange, formatWeekdayDate } from "@/lib/format/dates";
-import { fullAddress } from "./format";
+import { fullAddress, mapsUrl } from "./format";
 import { PlaybookList } from "./playbook-list";
 import { StatusButton, UndoStatusButton } from "./status-button";
 import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { VisitSummaryView } from "./visit-summary";
+import { PendingMark } from "./pending-mark";
+import { QueuedUploads } from "./queued-uploads";
+import { useFieldWriter } from "./write-context";
+
+type Job = FieldJob;
+type JobDevice = Job["devices"][number];
+const isPending = (x: unknown) => !!(x && typeof x === "object" && (x as { pending?: unknown }).pending);
 
 const STATE_BADGE: Record<DeviceState, string> = {
   recovered: "bg-green-700 text-white",
@@ -31,32 +37,27 @@ const STATE_BADGE: Record<DeviceState, string> = {
   needs_outcome: "bg-amber-100 text-amber-900",
 };
 
-/** The job page, for the technician on site (and admins): phone first, one column. */
-export function JobView({
-  job,
-  summary,
-  area,
-  maxBytes,
-  billing,
-}: {
-  job: Job;
-  summary?: VisitSummary | null;
-  area: "tech" | "admin";
-  maxBytes: number;
-  /** The visit's estimate (accepted on site) and, once completed, its invoice's balance (paid on site). */
-  billing?: { estimate: OnSiteEstimate | null; balance: OnSiteBalance | null };
-}) {
-  const { visit, customer, site, authorization } = job;
+/**
+ * The job, for the technician on site (and admins): phone first, one column.
+ * A client component over the job as JSON: on the phone from its store (with
+ * the writes not yet synced laid over it), for admins from the server.
+ */
+export function JobView({ job, area, maxBytes }: { job: Job; area: "tech" | "admin"; maxBytes: number }) {
+  const { visit, customer, site, authorization, summary } = job;
+  // Billing on site is the technician's (the admin's visit page has the office's billing panel).
+  const billing = area === "tech" ? job.billing : null;
+  const { queued } = useFieldWriter();
   const zone = { timeZone: job.timeZone, locale: job.locale };
   const editable = visit.status !== "completed" && visit.status !== "cancelled" && visit.status !== "no_show";
   const onSite = visit.status === "on_site" || visit.status === "waiting_vendor";
-  const move = job.move;
+  // Worked out on the phone's clock: a copy kept from yesterday offers "On my way" once it is the visit's day (lib/field/moves.ts).
+  const move = nextMove(visit, new Date(), job.timeZone);
   const address = fullAddress(site);
   const needReason = job.devices
     .filter((d) => acceptsReason(d.state))
     .map((d) => ({ id: d.id, label: d.label, attempted: d.attempts.length > 0, reason: d.closingReason ?? "" }));
   return (
-    <div className="space-y-4 pb-24">
+    <div className={`space-y-4 ${job.undo ? "pb-52" : "pb-24"}`}>
       <section className="card space-y-3" aria-labelledby="job-title">
         <div className="flex items-start justify-between gap-2">
           <div>
@@ -94,6 +95,7 @@ export function JobView({
         </h2>
         {authorization ? (
           <div className="space-y-2" data-testid="authorization-recorded">
+            {isPending(authorization) ? <PendingMark /> : null}
             <p className="flex items-center gap-2 font-medium text-green-800">
               <CheckCircle2 aria-hidden className="size-5" /> Authorized by {authorization.personName} (
               {RELATIONSHIP_LABELS[authorization.relationship].toLowerCase()}), {formatDateTime(authorization.recordedAt, zone)}
@@ -140,6 +142,7 @@ export function JobView({
             key={needReason.map((d) => d.id).join()}
             visitId={visit.id}
             needReason={needReason}
+            checklist={job.checklist}
             blockers={job.blockers.filter((b) => !/give a reason/.test(b))}
           />
         ) : (
@@ -147,12 +150,14 @@ export function JobView({
         )}
       </section>
 
-      {visit.status === "completed" && billing?.balance ? <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} /> : null}
+      {visit.status === "completed" && billing && (billing.balance || isPending(visit)) ? (
+        <TakePayment visitId={visit.id} b={billing.balance} locale={job.locale} queued={queued} />
+      ) : null}
 
       {move || job.undo ? (
         <div data-sticky-actions className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-3 shadow-lg backdrop-blur">
           <div className="mx-auto flex max-w-3xl flex-col gap-2">
-            {job.undo ? <UndoStatusButton key={job.undo.undoUntil} visitId={visit.id} undo={job.undo} /> : null}
+            {job.undo ? <UndoStatusButton key={`${job.undo.from}-${job.undo.to}`} visitId={visit.id} undo={job.undo} /> : null}
             {move ? (
               <StatusButton
                 visitId={visit.id}
@@ -170,8 +175,9 @@ export function JobView({
 }
 
 function fileOf(job: Job, id: string | null): VendorFile {
-  const f = id ? job.vendorFiles[id] : undefined;
-  return id && f ? { id, filename: f.filename } : null;
+  if (!id) return null;
+  const f = job.vendorFiles[id];
+  return f ? { id, filename: f.filename } : { id, filename: "", pending: true };
 }
 
 function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; authorized: boolean; area: "tech" | "admin"; maxBytes: number }) {
@@ -240,8 +246,9 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
             description: a.description,
             technicianId: a.technicianId,
             technicianName: a.technicianName,
-            when: formatDateTime(a.createdAt, zone),
-            corrected: a.updatedAt.getTime() - a.createdAt.getTime() > 1000,
+            when: formatDateTime(a.endedAt ?? a.createdAt, zone),
+            corrected: Date.parse(a.updatedAt) - Date.parse(a.createdAt) > 1000,
+            pending: isPending(a),
           }))}
         />
       </div>
@@ -259,14 +266,18 @@ function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean; autho
           />
         </details>
       ) : null}
-      <Link href={area === "tech" ? `/tech/devices/${d.id}?visit=${job.visit.id}` : `/admin/devices/${d.id}`} className="btn-secondary w-full">
+      {editable && area === "tech" ? <QueuedUploads deviceId={d.id} deviceLabel={d.label} firmware={d.firmware} maxBytes={maxBytes} /> : null}
+      <a href={area === "tech" ? `/tech/devices/${d.id}?visit=${job.visit.id}` : `/admin/devices/${d.id}`} className="btn-secondary w-full">
         <HardDriveDownload aria-hidden className="size-4" /> Config backups of this device
-      </Link>
+        {area === "tech" ? <CloudOff aria-label="(needs a connection)" className="size-4" /> : null}
+      </a>
       <details className="rounded-lg border border-slate-200 px-3 py-1">
-        <summary className="min-h-11 cursor-pointer content-center font-medium">Device facts{editable ? " (edit)" : ""}</summary>
+        <summary className="min-h-11 cursor-pointer content-center font-medium">
+          Device facts{editable ? " (edit)" : ""} {isPending(d) ? <PendingMark /> : null}
+        </summary>
         <div className="py-3">
           {editable ? (
-            <DeviceFactsForm visitId={job.visit.id} d={d} />
+            <DeviceFactsForm key={JSON.stringify([d.recoveryOptions, d.serial, d.model, d.firmware, d.mac, d.notes])} visitId={job.visit.id} d={d} />
           ) : (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="font-medium">MAC</dt>

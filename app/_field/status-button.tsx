@@ -1,9 +1,10 @@
 "use client";
 import { useEffect, useState } from "react";
 import { ActionButton } from "@/app/_ui/action-button";
+import { savedText, useFieldWriter } from "./write-context";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
 import type { VisitStatus } from "@/lib/values";
-import { advanceVisitAction, undoVisitStatusAction } from "./actions";
+import { STATUS_UNDO_SECONDS } from "@/lib/field/moves";
 
 /**
  * One tap moves the visit along (on my way, arrived). `focusAfter`: the id of the element that
@@ -23,10 +24,12 @@ export function StatusButton({
   className?: string;
   focusAfter?: string;
 }) {
+  const { write, queued } = useFieldWriter();
   return (
     <ActionButton
-      action={() => advanceVisitAction({ visitId, to })}
+      action={() => write("visit.advance", { visitId, to })}
       label={label}
+      doneMessage={`${savedText(queued, `“${label}”`)} You can undo it for ${STATUS_UNDO_SECONDS} s.`}
       pendingLabel="Saving…"
       className={className}
       block
@@ -54,16 +57,18 @@ function useSecondsLeft(until: string) {
  * customer's "on my way" email, still waiting in the outbox, is never sent. Gone once the window has passed.
  */
 export function UndoStatusButton({ visitId, undo }: { visitId: string; undo: { from: VisitStatus; to: VisitStatus; undoUntil: string } }) {
+  const { write, queued } = useFieldWriter();
   const left = useSecondsLeft(undo.undoUntil);
   if (left === 0) return null;
   const what = VISIT_STATUS_LABELS[undo.to];
   return (
     <div className="flex w-full flex-col gap-1" data-testid="undo-status">
-      <p className="text-sm text-slate-700" role="status">
+      {/* Not a live region: the tap's toast already said it (app/_ui/notify.ts). */}
+      <p className="text-sm text-slate-700">
         Marked “{what}”.{undo.to === "en_route" ? " The customer is emailed once the undo time is over." : ""}
       </p>
       <ActionButton
-        action={() => undoVisitStatusAction({ visitId })}
+        action={() => write("visit.undo_status", { visitId })}
         label={
           <>
             Undo “{what}”{" "}
@@ -74,6 +79,7 @@ export function UndoStatusButton({ visitId, undo }: { visitId: string; undo: { f
         }
         ariaLabel={`Undo “${what}”, back to ${VISIT_STATUS_LABELS[undo.from].toLowerCase()}`}
         pendingLabel="Undoing…"
+        doneMessage={queued ? `“${what}” undone on this phone.` : `“${what}” undone.`}
         className="btn-secondary w-full"
         block
       />

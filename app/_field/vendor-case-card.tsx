@@ -2,8 +2,8 @@
 import { AlertTriangle } from "lucide-react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
-import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/schemas";
-import { closeVendorCaseAction } from "./actions";
+import { useFieldWriter } from "./write-context";
+import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/results";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadCloseVendorCaseSchema = () => import("@/lib/vendor-cases/schemas").then((m) => m.closeVendorCaseSchema);
@@ -15,8 +15,11 @@ export type OpenCaseView = { id: string; vendorLabel: string; whatWasSent: strin
  * with what came of the answer (which also settles the attempt that waited: no second attempt to log).
  */
 export function VendorCaseCard({ c, editable, files }: { c: OpenCaseView; editable: boolean; files: React.ReactNode }) {
-  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, closeVendorCaseAction, {
+  const { write, queued } = useFieldWriter();
+  // The case's id as shown now: one opened on this phone changes from the write's id to the server's once it syncs.
+  const { form, onSubmit, formError } = useActionForm(loadCloseVendorCaseSchema, (values) => write("vendor_case.close", { ...values, caseId: c.id }), {
     defaultValues: { caseId: c.id, resultNote: "" },
+    toast: queued ? "Vendor case closed on this phone." : "Vendor case closed.",
   });
   const { register, formState } = form;
   const e = formState.errors;

@@ -1,4 +1,5 @@
 import type { VisitSummary } from "@/lib/field/summary";
+import type { Jsonified } from "@/lib/platform/json";
 import { CHECKLIST_ITEMS } from "@/lib/field/labels";
 import { CHECKLIST_ANSWER_LABELS, RELATIONSHIP_LABELS } from "@/lib/values/labels";
 import { formatDateTime, formatWeekdayDate, type ZoneAndLocale } from "@/lib/format/dates";
@@ -7,7 +8,7 @@ import { formatDateTime, formatWeekdayDate, type ZoneAndLocale } from "@/lib/for
  * What was done on a visit, as its customer sees it (lib/field/summary.ts
  * getVisitSummary scopes who may read it). For the portal and the job page.
  */
-export function VisitSummaryView({ summary, zone }: { summary: VisitSummary; zone: ZoneAndLocale }) {
+export function VisitSummaryView({ summary, zone }: { summary: VisitSummary | Jsonified<VisitSummary>; zone: ZoneAndLocale }) {
   return (
     <div className="space-y-3" data-testid="visit-summary">
       <p className="text-sm text-slate-700">

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/action-result";
 import { useServerAction, type RunOptions } from "./use-server-action";
 
@@ -13,7 +13,7 @@ type Props<T> = RunOptions<T> & {
   context?: string;
   /** Replaces the accessible name (label and context) when the visible label alone is ambiguous. */
   ariaLabel?: string;
-  /** A message for people once it worked, announced in the same place as errors. */
+  /** What the toast says once it worked (default "Done."). */
   doneMessage?: string | ((data: T) => string);
   className?: string;
   disabled?: boolean;
@@ -24,10 +24,10 @@ type Props<T> = RunOptions<T> & {
 
 /**
  * A button that runs one server action: pending state (disabled, aria-busy,
- * pending label), an optional confirm step, and the outcome in a live region
- * right below it: errors in role="alert" (scoped to this button, so a test or
- * a screen reader finds the one that belongs to it), an optional done message
- * in role="status".
+ * pending label), an optional confirm step, and the outcome: a toast either
+ * way (useServerAction), and an error also right below the button in
+ * role="alert" (scoped to this button, so a test or a screen reader finds the
+ * one that belongs to it).
  */
 export function ActionButton<T>({
   action,
@@ -45,7 +45,6 @@ export function ActionButton<T>({
   onError,
 }: Props<T>) {
   const { run, pending, error } = useServerAction();
-  const [done, setDone] = useState<string | null>(null);
   const errorId = useId();
   return (
     <span className={`${block ? "flex w-full" : "inline-flex"} flex-col items-start`}>
@@ -57,17 +56,7 @@ export function ActionButton<T>({
         aria-busy={pending || undefined}
         aria-label={ariaLabel}
         aria-describedby={error ? errorId : undefined}
-        onClick={() => {
-          setDone(null);
-          run(action, {
-            confirm,
-            onError,
-            onDone: (data) => {
-              if (doneMessage) setDone(typeof doneMessage === "function" ? doneMessage(data) : doneMessage);
-              onDone?.(data);
-            },
-          });
-        }}
+        onClick={() => run(action, { confirm, onError, onDone, toast: doneMessage })}
       >
         {pending ? pendingLabel : label}
         {context && !ariaLabel ? <span className="sr-only"> {context}</span> : null}
@@ -75,11 +64,6 @@ export function ActionButton<T>({
       <span role="alert" id={errorId} className={`text-sm text-red-700 ${error ? "mt-1" : ""}`}>
         {error ?? ""}
       </span>
-      {doneMessage ? (
-        <span role="status" className={`text-sm text-slate-800 ${done ? "mt-1" : ""}`}>
-          {done ?? ""}
-        </span>
-      ) : null}
     </span>
   );
 }

@@ -11,18 +11,21 @@ export function Pager({
   prevCursor,
   nextCursor,
   label,
+  cursorParam = "cursor",
 }: {
   path: string;
   params?: Record<string, string | undefined>;
   prevCursor: string | null;
   nextCursor: string | null;
   label: string;
+  /** The parameter that carries this list's cursor (a page with two lists gives each its own). */
+  cursorParam?: string;
 }) {
   if (!prevCursor && !nextCursor) return null;
   const href = (cursor: string) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-    q.set("cursor", cursor);
+    q.set(cursorParam, cursor);
     return `${path}?${q}`;
   };
   return (

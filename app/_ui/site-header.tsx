@@ -8,8 +8,9 @@ import { SignOutButton } from "./sign-out-button";
 
 export type { NavItem };
 
-/** The header every area shares: company name, the area's navigation, who is signed in. */
-export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
+/** The header every area shares: company name, the area's navigation (and search, for the office), who is signed in. */
+/** `signOut` replaces the sign-out button (the technician's warns about changes not synced yet). */
+export async function SiteHeader({ nav = [], search, signOut }: { nav?: NavItem[]; search?: React.ReactNode; signOut?: React.ReactNode }) {
   const [actor, s] = await Promise.all([getActor(), getSettings()]);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,13 +20,14 @@ export async function SiteHeader({ nav = [] }: { nav?: NavItem[] }) {
           <span>{s.companyName}</span>
         </Link>
         {nav.length > 0 ? <MainNav items={nav} /> : null}
+        {search}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {actor ? (
             <>
               <span className="hidden text-slate-600 sm:inline" data-testid="signed-in-as">
                 {actor.name} <span className="text-slate-500">({actor.role})</span>
               </span>
-              <SignOutButton />
+              {signOut ?? <SignOutButton />}
             </>
           ) : (
             <Link href="/signin" className="btn-secondary">

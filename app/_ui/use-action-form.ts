@@ -1,9 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/platform/action-result";
+import { toastFailed, toastSaved, toastTextFor, type ToastText } from "./notify";
 import { isNextNavigation, UNREACHABLE_MESSAGE } from "./use-server-action";
 
 /** A schema, or a loader of one (`() => import("@/lib/…/schemas").then((m) => m.x)`): then zod is not in the page's first load. */
@@ -33,7 +34,10 @@ export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>
 /**
  * react-hook-form with the shared zod schema on the client, and the same
  * schema again in the server action. Server field errors land on the fields;
- * anything else in `formError`.
+ * anything else in `formError`. Each submit answers with a toast
+ * (app/_ui/notify.ts): `toast` says what was saved (default "Saved."; false
+ * when the page moves on by itself); a refusal toasts its message too, and
+ * stays until dismissed or replaced by the next outcome of this form.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   schema: SchemaSource<S>,
@@ -47,8 +51,11 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
      * takes the schema's input: pass it as `action as never`.
      */
     sendInput?: boolean;
+    /** What the success toast says (default "Saved."); false for none. */
+    toast?: ToastText<T>;
   } = {},
 ) {
+  const toastId = useId();
   const resolver = useSchemaResolver(schema);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver,
@@ -65,14 +72,18 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       // A redirect from the action is not an error; Next handles it.
       if (isNextNavigation(err)) throw err;
       setFormError(UNREACHABLE_MESSAGE);
+      toastFailed(UNREACHABLE_MESSAGE, { id: toastId });
       return;
     }
     if (!result) return;
     if (result.ok) {
+      const text = toastTextFor(opts.toast, result.data, "Saved.");
+      if (text) toastSaved(text, { id: toastId });
       opts.onSuccess?.(result.data);
       return;
     }
     setFormError(result.error);
+    toastFailed(result.error, { id: toastId });
     for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (name !== "_form") form.setError(name as Path<z.input<S>>, { type: "server", message: messages[0] });
     }

@@ -10,6 +10,7 @@ import { myBookingProfile } from "@/lib/booking/profile";
 import { getSettings } from "@/lib/settings/company";
 import { publicPricing } from "@/lib/billing/price-list";
 import { bookAction, slotsAction } from "./actions";
+import { Toaster } from "@/app/_ui/toaster";
 
 export const metadata: Metadata = { title: "Book a visit" };
 
@@ -51,6 +52,7 @@ export default async function BookPage() {
           </>
         )}
       </main>
+      <Toaster />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { DateFormatProvider } from "@/app/_ui/date-format";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { SiteHeader } from "@/app/_ui/site-header";
+import { Toaster } from "@/app/_ui/toaster";
 import { getSettings } from "@/lib/settings/company";
 import { PORTAL_NAV } from "./nav";
 
@@ -13,6 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">
         {children}
       </main>
+      <Toaster />
     </DateFormatProvider>
   );
 }

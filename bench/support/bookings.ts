@@ -1,9 +1,9 @@
 /**
  * 200 customers book the same slot at once, over HTTP, through the public
  * booking API (POST /api/v1/bookings: the booking form's bookVisit). Each
- * request comes "from" its own client address (X-Forwarded-For, which the
- * app trusts behind its proxy) so the per-address rate limit of the public
- * API does not refuse them before they race.
+ * request comes "from" its own client address (X-Forwarded-For; the server
+ * runs as behind one trusted proxy, FIELDKEY_TRUSTED_PROXY_HOPS=1) so the
+ * per-address rate limit of the public API does not refuse them before they race.
  */
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";

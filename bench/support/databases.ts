@@ -32,7 +32,13 @@ export async function freshDatabase(kind: Kind, serverUrl: string | undefined, l
   const url = withDatabase(serverUrl, name);
   return {
     kind,
-    env: { FIELDKEY_DATA_DIR: dataDir, DATABASE_URL: url },
+    // Secrets in the environment, as a deployment on PostgreSQL must give them (lib/platform/env.ts).
+    env: {
+      FIELDKEY_DATA_DIR: dataDir,
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      FIELDKEY_BACKUP_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+    },
     dataDir,
     url,
     drop: async () => {

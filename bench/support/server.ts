@@ -1,6 +1,6 @@
 /**
  * Start and stop FieldKey the way the README says (`npm start`), in its own
- * process group (npm → tsx → next start → next-server), and time it to its
+ * process group (npm → tsx → lib/cli/server.ts), and time it to its
  * first 200. Loopback only.
  */
 import { spawn, type ChildProcess } from "node:child_process";

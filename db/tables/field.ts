@@ -14,7 +14,7 @@ import {
   type WipesConfig,
 } from "../../lib/values";
 import { users } from "./people";
-import { visitDevices } from "./visits";
+import { visitDevices, visits } from "./visits";
 
 export const recoveryMethods = pgTable(
   "recovery_methods",
@@ -108,5 +108,43 @@ export const attempts = pgTable(
     check("attempts_duration_range", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} BETWEEN 0 AND 86400`),
     check("attempts_time_order", sql`${t.startedAt} IS NULL OR ${t.endedAt} IS NULL OR ${t.startedAt} <= ${t.endedAt}`),
     check("attempts_seq_positive", sql`${t.seq} >= 1`),
+  ],
+);
+
+/**
+ * Field writes made on a technician's phone (lib/field/writes): one row per
+ * id the phone made (UUID v7), the idempotency key. The write's effect and
+ * this row commit in one transaction; a refusal (4xx) is stored too. A replay
+ * of the id gets the stored first answer and writes nothing.
+ * `kind` is checked by the write registry (lib/field/writes/registry.ts), not
+ * by a value list here, so a new kind needs no migration.
+ */
+export const fieldWrites = pgTable(
+  "field_writes",
+  {
+    /** Made on the phone (UUID v7): the idempotency key. */
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    /** The visit the write is for; null when no such visit exists (a forged id). */
+    visitId: uuid("visit_id").references(() => visits.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    /** sha256 (hex) of the write as sent (kind, visit, input, references): the same id with another write is refused. */
+    requestHash: text("request_hash").notNull(),
+    /** HTTP status of the first answer: 2xx applied, 4xx refused. */
+    status: integer("status").notNull(),
+    /** The first answer's body: the result, or the problem. */
+    response: jsonb("response").$type<unknown>().notNull(),
+    /** When the phone made the write (the phone's clock). */
+    madeAt: timestamp("made_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("field_writes_visit_idx").on(t.visitId, t.receivedAt),
+    index("field_writes_user_idx").on(t.userId, t.receivedAt),
+    check("field_writes_kind_format", sql`${t.kind} ~ '^[a-z_]+\\.[a-z_]+$'`),
+    check("field_writes_status_range", sql`${t.status} BETWEEN 200 AND 499`),
+    check("field_writes_hash_hex", sql`${t.requestHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );

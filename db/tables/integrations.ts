@@ -62,7 +62,7 @@ export const webhookEndpoints = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   (t) => [
-    // HTTPS only; plain http only to this machine's loopback (a receiver under test).
+    // HTTPS only; plain http only to this machine's loopback (a receiver under test, with FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1: lib/webhooks/target.ts).
     check("webhook_endpoints_url_https", sql`${t.url} ~ '^https://' OR ${t.url} ~ '^http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?(/|$)'`),
     check("webhook_endpoints_url_len", sql`char_length(${t.url}) <= 2000`),
     check("webhook_endpoints_events_valid", sql`${t.events} <@ ${textArray(WEBHOOK_EVENTS)} AND cardinality(${t.events}) >= 1`),
@@ -88,9 +88,8 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     claimedBy: text("claimed_by"),
+    /** The receiver's last status code (its body is never read or kept). */
     lastStatusCode: integer("last_status_code"),
-    /** The start of the receiver's last response body. */
-    lastResponse: text("last_response"),
     lastError: text("last_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -101,7 +100,6 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
     check("webhook_deliveries_status_valid", oneOf("status", WEBHOOK_DELIVERY_STATUSES)),
     check("webhook_deliveries_event_valid", oneOf("event", WEBHOOK_EVENTS)),
-    check("webhook_deliveries_response_len", sql`${t.lastResponse} IS NULL OR char_length(${t.lastResponse}) <= 2000`),
   ],
 );
 

@@ -1,6 +1,6 @@
 /** People: customers, users and sign-in records, technicians' skills, hours and time off, company holidays. */
 import { sql } from "drizzle-orm";
-import { bigserial, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
 import { ROLES, type Brand, type Role } from "../../lib/values";
 
@@ -56,6 +56,57 @@ export const loginFailures = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_email_at_idx").on(t.email, t.at), index("login_failures_ip_at_idx").on(t.ip, t.at)],
+);
+
+/**
+ * One row per sign-in: its id travels in the session cookie. Sign-out ends
+ * the row (ended_at), and a session older than the company's maximum lifetime
+ * for its role (settings) is over whatever the cookie says (lib/auth/sessions.ts).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The issue time: the absolute lifetime counts from here. */
+    createdAt: createdAt(),
+    /** When this session passed the second factor (staff two-step sign-in); null = password only. */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
+);
+
+/** A staff member's authenticator (TOTP): the secret sealed with a key from AUTH_SECRET (lib/platform/secret-box.ts). */
+export const userTwoFactor = pgTable("user_two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  /** Null while enrolment waits for the first code. */
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The 30-second step of the last code accepted: a code of that step or earlier is refused (no replay). */
+  lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes for a lost authenticator, stored as sha256. */
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("two_factor_recovery_codes_key").on(t.userId, t.codeHash),
+    check("two_factor_recovery_codes_hash_hex", sql`${t.codeHash} ~ '^[0-9a-f]{64}$'`),
+  ],
 );
 
 export const passwordResetTokens = pgTable(

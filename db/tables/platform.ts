@@ -20,7 +20,10 @@ export const mailOutbox = pgTable(
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
+    /** The text as admins may read it: a secret in it (a reset or invitation link's token) is masked (lib/mail/outbox.ts). */
     textBody: text("text_body").notNull(),
+    /** That secret, sealed (lib/platform/secret-box.ts), put back in only when the message is sent; cleared once sent. */
+    secretSealed: text("secret_sealed"),
     htmlBody: text("html_body"),
     attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default([]),
     visitId: uuid("visit_id").references(() => visits.id, { onDelete: "set null" }),

@@ -24,7 +24,10 @@ export const visits = pgTable(
     /** End of the time this visit blocks on the technician's day: ends_at plus the travel buffer. */
     busyUntil: timestamp("busy_until", { withTimezone: true }).notNull(),
     status: text("status").$type<VisitStatus>().notNull().default("scheduled"),
+    /** The booking's key, scoped to whoever booked (lib/booking/idempotency.ts). */
     idempotencyKey: text("idempotency_key"),
+    /** An HMAC of what the booking asked for: a replay of the key must match it. */
+    idempotencyFingerprint: text("idempotency_fingerprint"),
     bookingNotes: text("booking_notes"),
     /** A follow-up visit points at the visit it continues. */
     followUpOf: uuid("follow_up_of"),

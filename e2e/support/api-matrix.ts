@@ -13,12 +13,56 @@
  *
  * A cell is the expected HTTP status. Besides the status, every 200 answer is
  * searched for the ids of records that caller must not see (0 leaks).
+ *
+ * Four callers from the hardening issue (#16) follow a rule unless a row names them:
+ *  - signedOut: a copy of a session cookie whose session was signed out, and
+ *  - expired: a cookie whose session began past its lifetime: both as `disabled`
+ *    (a cookie that no longer counts);
+ *  - pastTech: Pat, a technician whose visits with customer A's device ended
+ *    (cancelled; completed past the grace): as `otherTech` (no access to A's
+ *    device), except where otherTech sees B's records (those rows say 404);
+ *  - writeOnly: an admin's token with only `visits:write`: 403 on every token
+ *    operation (no read scope; a write whose answer is a record needs its read
+ *    scope too), the public operations' answer otherwise; on session routes a
+ *    bearer token is no session, as `revoked`.
  */
 import { BILL } from "./billing-fixtures";
 
-export const CALLERS = ["none", "customerA", "customerB", "tech", "otherTech", "admin", "disabled", "revoked"] as const;
+export const CALLERS = [
+  "none",
+  "customerA",
+  "customerB",
+  "tech",
+  "otherTech",
+  "admin",
+  "disabled",
+  "revoked",
+  "signedOut",
+  "expired",
+  "pastTech",
+  "writeOnly",
+] as const;
 export type Caller = (typeof CALLERS)[number];
-export type Cells = Record<Caller, number>;
+type RuleCaller = "signedOut" | "expired" | "pastTech" | "writeOnly";
+export type Cells = Record<Exclude<Caller, RuleCaller>, number> & Partial<Record<RuleCaller, number>>;
+
+/** The expected status of a probe for a caller: its cell, or the rule above. */
+export function expectedStatus(probe: Probe, caller: Caller, api: boolean): number {
+  const e = probe.expect;
+  const cell = e[caller];
+  if (cell !== undefined) return cell;
+  switch (caller) {
+    case "signedOut":
+    case "expired":
+      return e.disabled;
+    case "pastTech":
+      return e.otherTech;
+    case "writeOnly":
+      return !api ? e.revoked : e.none === 401 ? 403 : e.none;
+    default:
+      throw new Error(`no cell for ${caller}`);
+  }
+}
 
 export type Ids = {
   A: { customerId: string; siteId: string; deviceId: string; visitId: string };
@@ -75,7 +119,7 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   "GET /api/v1/devices": [{ method: "GET", url: () => "/api/v1/devices", expect: cells(200) }],
   "GET /api/v1/devices/{id}": [
     { method: "GET", url: (i) => `/api/v1/devices/${i.A.deviceId}`, expect: cells(404, { customerA: 200, tech: 200, admin: 200 }) },
-    { method: "GET", url: (i) => `/api/v1/devices/${i.B.deviceId}`, expect: cells(404, { customerB: 200, otherTech: 200, admin: 200 }) },
+    { method: "GET", url: (i) => `/api/v1/devices/${i.B.deviceId}`, expect: cells(404, { customerB: 200, otherTech: 200, admin: 200, pastTech: 404 }) },
   ],
   "GET /api/v1/devices/{id}/backups": [
     { method: "GET", url: (i) => `/api/v1/devices/${i.A.deviceId}/backups`, expect: cells(404, { customerA: 200, tech: 200, admin: 200 }) },
@@ -94,7 +138,7 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
   ],
   "GET /api/v1/visits/{id}": [
     { method: "GET", url: (i) => `/api/v1/visits/${i.A.visitId}`, expect: cells(404, { customerA: 200, tech: 200, admin: 200 }) },
-    { method: "GET", url: (i) => `/api/v1/visits/${i.B.visitId}`, expect: cells(404, { customerB: 200, otherTech: 200, admin: 200 }) },
+    { method: "GET", url: (i) => `/api/v1/visits/${i.B.visitId}`, expect: cells(404, { customerB: 200, otherTech: 200, admin: 200, pastTech: 404 }) },
   ],
   "POST /api/v1/visits/{id}/reschedule": [
     {
@@ -156,6 +200,21 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
       expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }),
     },
   ],
+  // The technician's phone (session): its day and jobs for the offline store, and its queued writes.
+  "GET /api/field/day": [{ method: "GET", url: () => "/api/field/day", expect: cells(403, { tech: 200, otherTech: 200 }) }],
+  "GET /api/field/jobs/{id}": [
+    { method: "GET", url: (i) => `/api/field/jobs/${i.A.visitId}`, expect: cells(403, { tech: 200, otherTech: 404, admin: 200 }) },
+    { method: "GET", url: () => `/api/field/jobs/${NIL}`, expect: cells(403, { tech: 404, otherTech: 404, admin: 404 }) },
+  ],
+  "POST /api/field/writes": [
+    {
+      method: "POST",
+      url: () => "/api/field/writes",
+      body: {},
+      expect: cells(403, { tech: 422, otherTech: 422, admin: 422 }),
+      note: "an empty write: refused after the gate",
+    },
+  ],
   "GET /api/backups/{id}/download": [{ method: "GET", url: () => `/api/backups/${NIL}/download`, expect: everyone(404) }],
   "POST /api/photos": [
     // Same origin: staff pass the gate; a device not on the visit is refused on its field (A's visit, B's device); customers may not add photos.
@@ -192,6 +251,7 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
     { method: "GET", url: () => "/admin/reports/export?table=brand-method", expect: cells(403, { none: SIGNIN, revoked: SIGNIN, admin: 200 }) },
   ],
   "GET /widget": [{ method: "GET", url: () => "/widget", expect: everyone(200) }],
+  "GET /icons/{file}": [{ method: "GET", url: () => "/icons/icon-192.png", expect: everyone(200), note: "the web app manifest's icons (static)" }],
   // PDFs: the owner customer and admins; everyone else (and an unknown id) 404, no hint it exists.
   "GET /api/billing/{kind}/{id}/pdf": [
     { method: "GET", url: () => `/api/billing/invoices/${NIL}/pdf`, expect: everyone(404) },
@@ -226,6 +286,9 @@ export function foreignIds(caller: Caller, ids: Ids, session: boolean): string[]
       return [ids.B.visitId, ids.B.deviceId];
     case "otherTech":
       return session ? [ids.A.visitId, ids.A.deviceId, ids.B.visitId, ids.B.deviceId] : [ids.A.visitId, ids.A.deviceId];
+    case "pastTech":
+      // Pat's own ended visits name customer A's device (his records); A's live visit and everything of B's are not his.
+      return [ids.A.visitId, ids.B.visitId, ids.B.deviceId];
     default:
       return [...a, ...b];
   }

@@ -13,3 +13,11 @@ export const VISITS = { terryMorning: "FK-DSP001", doraAfternoon: "FK-DSP002", r
 export const RITA = { email: "rita@example.test", name: "Rita Reset", token: "e2e-reset-token-rita-0123456789abcdef" };
 export const IVY = { email: "ivy@example.test", name: "Ivy Invite", token: "e2e-invite-token-ivy-0123456789abcdef" };
 export const sha256Hex = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** The drag-and-drop journey's own day and visits (e2e/seeders/25-dispatch-drag.ts), two days after the board day. */
+export const DRAG_DAY = DateTime.fromISO(BOARD_DAY).plus({ days: 2 }).toISODate()!;
+export const DRAG = {
+  customer: "Bartholomew Featherstonehaugh-Kowalczyk Dental Group",
+  terryMorning: "FK-DRG001",
+  waiting: "FK-DRG002",
+} as const;

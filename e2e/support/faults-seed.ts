@@ -23,6 +23,8 @@ const TINY_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1
 export type FaultsFixture = {
   adminId: string;
   adminEmail: string;
+  /** The technician on the on-site visit: the session the fault tests sign in with (an admin would owe a second factor). */
+  techEmail: string;
   token: string;
   customerId: string;
   onSite: { visitId: string; deviceId: string };
@@ -86,7 +88,16 @@ async function main() {
   let webhook: FaultsFixture["webhook"];
   if (process.env.FAULTS_WEBHOOK_URL)
     webhook = await createWebhookEndpoint(admin, { url: process.env.FAULTS_WEBHOOK_URL, events: ["visit.booked", "backup.uploaded"] }, "127.0.0.1");
-  const fixture: FaultsFixture = { adminId: admin.id, adminEmail, token, customerId: c!.id, onSite: { visitId: v!.id, deviceId: d!.id }, slots, webhook };
+  const fixture: FaultsFixture = {
+    adminId: admin.id,
+    adminEmail,
+    techEmail: "tom@faults.test",
+    token,
+    customerId: c!.id,
+    onSite: { visitId: v!.id, deviceId: d!.id },
+    slots,
+    webhook,
+  };
   fs.writeFileSync(out, JSON.stringify(fixture));
   await handle.close();
 }

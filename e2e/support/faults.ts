@@ -21,12 +21,17 @@ export const FAULT_PORTS = {
   instanceA: 2,
   instanceB: 3,
   proxy: 4,
+  clientAddress: 5,
   smtp: 6,
   webhook: 7,
 } as const;
 export const faultPort = (name: keyof typeof FAULT_PORTS) => Number(process.env.E2E_PORT ?? 3210) + FAULT_PORTS[name];
 
-/** A fresh database for one test: its own PGlite directory, or its own PostgreSQL database. Secrets are not given: generated and stored as in production. */
+/**
+ * A fresh database for one test: its own PGlite directory, or its own PostgreSQL database. Secrets are not
+ * given: generated and stored by the server (on PostgreSQL in the database, which a deployment has to allow
+ * explicitly with FIELDKEY_ALLOW_DB_SECRETS=1: these tests are about several instances sharing them).
+ */
 export async function freshTarget(name: string) {
   const dir = path.join(TMP, `faults-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -36,9 +41,15 @@ export async function freshTarget(name: string) {
     FIELDKEY_BACKUP_KEYS: "",
     FIELDKEY_BACKUP_KEY_ID: "",
     SMTP_URL: "",
+    // Their webhook receivers listen on this machine (refused by default: lib/webhooks/target.ts).
+    FIELDKEY_WEBHOOKS_ALLOW_PRIVATE: "1",
   };
   if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, `fieldkey_faults_${name}_${process.env.E2E_PORT ?? 3210}`);
+    env.DATABASE_URL = await freshPostgresDatabase(
+      process.env.DATABASE_URL,
+      `fieldkey_faults_${name.replace(/[^a-z0-9_]/gi, "_")}_${process.env.E2E_PORT ?? 3210}`,
+    );
+    env.FIELDKEY_ALLOW_DB_SECRETS = "1";
   } else {
     env.DATABASE_URL = "";
   }

@@ -1,5 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { account, storageStatePath, type E2ERole } from "./state";
+import { account, storageStatePath, type Account, type E2ERole } from "./state";
+import { linkFromMail } from "./mailbox";
+import { nextCode } from "./totp";
 
 export const PASSWORD = "field-key-test-pass";
 
@@ -10,13 +12,40 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The second step of signing in, when the page asks for it: a code computed from the account's authenticator secret. */
+export async function passSecondFactor(page: Page, a: Account) {
+  await expect(page).toHaveURL(/\/two-factor/);
+  await page.getByLabel("Code").fill(await nextCode(a.totpSecret!, a.email));
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Sign in as one of the setup accounts through the form, with the second step for the admin. */
+export async function signInAs(page: Page, role: E2ERole) {
+  const a = account(role);
+  await signIn(page, a.email, a.password);
+  if (a.totpSecret) await passSecondFactor(page, a);
+}
+
+/** Sign-up as a person does it: the form (name, email, phone), then the emailed link to choose the password. Ends on the sign-in page. */
 export async function signUp(page: Page, a: { name: string; email: string; password?: string; phone?: string }) {
+  await requestSignUp(page, a);
+  await expect(page.getByTestId("form-message")).toContainText("Check your email");
+  await page.goto(await linkFromMail(a.email, /http:\/\/[^\s]+\/reset-password\?token=[\w-]+/));
+  await expect(page.getByRole("heading", { name: "Set your password" })).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill(a.password ?? PASSWORD);
+  await page.getByLabel("Confirm new password").fill(a.password ?? PASSWORD);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("Your password is set.");
+}
+
+/** Only the sign-up form. */
+export async function requestSignUp(page: Page, a: { name: string; email: string; phone?: string }) {
+  // Each sign-up from a network of its own: sign-up is limited per address (the journey server trusts one proxy).
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` });
   await page.goto("/signup");
   await page.getByLabel("Full name").fill(a.name);
   await page.getByLabel("Email").fill(a.email);
   if (a.phone) await page.getByLabel("Phone (optional)").fill(a.phone);
-  await page.getByLabel("Password", { exact: true }).fill(a.password ?? PASSWORD);
-  await page.getByLabel("Confirm password").fill(a.password ?? PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
@@ -42,3 +71,8 @@ export async function expectSignedInAs(page: Page, role: E2ERole) {
 }
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** The toasts (sonner's list, a polite live region named "Notifications"): where every save answers. */
+export function toasts(page: Page) {
+  return page.getByRole("region", { name: /^Notifications/ });
+}

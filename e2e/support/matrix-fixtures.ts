@@ -9,7 +9,11 @@ export type MatrixFixtures = {
   adrian: { id: string };
   disabledUser: { id: string; email: string };
   throttle: { emails: string[] };
-  tokens: Record<"customerA" | "customerB" | "tech" | "otherTech" | "admin" | "disabled" | "revoked", string>;
+  /** A technician whose visits with customer A's device ended (cancelled; completed past the grace). */
+  pastTech: { id: string; email: string };
+  /** The cookie of a customer session that began past the customers' lifetime. */
+  expiredCookie: { name: string; value: string };
+  tokens: Record<"customerA" | "customerB" | "tech" | "otherTech" | "admin" | "disabled" | "revoked" | "pastTech" | "writeOnly", string>;
 };
 
 export const MATRIX_FIXTURES = path.resolve(import.meta.dirname, "..", ".tmp", "fixtures-matrix.json");

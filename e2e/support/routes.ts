@@ -50,6 +50,8 @@ const adminOnly: Omit<Row, "path"> = {
 /** Pages deliberately not in the matrix, with why (test/coverage/route-coverage.test.ts checks every page is one or the other). */
 export const NOT_IN_MATRIX: Record<string, string> = {
   "/dashboard": "Only redirects: to /signin when signed out, else to the visitor's own area (covered by the sign-in journeys).",
+  "/offline/tech-shell":
+    "The static offline shell (no data, no session): the service worker serves it for /tech addresses with no network, with its own nonce (e2e/offline.spec.ts); fetched directly it is inert.",
 };
 
 export const PAGE_ROUTES: Row[] = [
@@ -57,6 +59,9 @@ export const PAGE_ROUTES: Row[] = [
   { path: "/signin", ...all("ok") },
   { path: "/signup", ...all("ok") },
   { path: "/setup", ...all("ok") },
+  // two-step sign-in: the code page and enrolment; the signed-in see where they stand (people owing the step are walked in auth.setup.ts)
+  { path: "/two-factor", ...all("ok"), anon: "signin", disabled: "signin" },
+  { path: "/two-factor/setup", ...all("ok"), anon: "signin", disabled: "signin" },
   { path: "/portal", ...customerOnly },
   { path: "/tech", ...techOnly },
   { path: "/admin", ...adminOnly },
@@ -65,7 +70,16 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/tech/visits/${FIELD.journeyVisit}`, ...techOnly, otherTech: "notfound" },
   { path: `/tech/visits/${FIELD.samVisit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   { path: "/tech/visits/not-a-visit", ...techOnly, tech: "notfound", otherTech: "notfound" },
+  { path: "/tech/attention", ...techOnly },
   { path: `/admin/visits/${FIELD.journeyVisit}`, ...adminOnly },
+  { path: "/admin/visits", ...adminOnly },
+  { path: "/admin/search?q=FK-", ...adminOnly },
+  { path: "/admin/devices", ...adminOnly },
+  { path: "/admin/devices?needs=backup&q=%25&cursor=bad", ...adminOnly },
+  { path: "/admin/vendor-cases?due=overdue", ...adminOnly },
+  { path: "/admin/outbox?status=failed", ...adminOnly },
+  { path: "/admin/search?q=%25%00", ...adminOnly }, // wildcards and a NUL: taken literally, nothing found
+  { path: "/admin/visits?status=lost&from=2026-02-30&cursor=not-a-cursor", ...adminOnly }, // bad filters: a message on each field, not an error page
   { path: "/admin/vendor-cases", ...adminOnly },
   { path: "/admin/customers", ...adminOnly },
   { path: "/admin/customers?q=a%25&cursor=not-a-cursor", ...adminOnly }, // a stale or edited page link: the first page, not an error
@@ -110,7 +124,10 @@ export const PAGE_ROUTES: Row[] = [
   { path: `/admin/visits/${SCAN.waitingVisit}`, ...adminOnly },
   { path: `/portal/visits/${FIELD.journeyVisit}`, ...customerOnly, customerB: "notfound" },
   { path: `/tech/visits/${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
-  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, otherTech: "notfound" },
+  // A technician sees a device only while a visit with it is active, or for the grace after completing it (finding 6):
+  // the Lorex of the visit still waiting on the vendor, yes; the NVR of the visit completed three weeks ago, no longer.
+  { path: `/tech/devices/${SCAN.device2}?visit=${SCAN.waitingVisit}`, ...techOnly, otherTech: "notfound" },
+  { path: `/tech/devices/${SCAN.device}?visit=${SCAN.visit}`, ...techOnly, tech: "notfound", otherTech: "notfound" },
   // billing
   { path: "/admin/invoices", ...adminOnly },
   { path: "/admin/invoices?status=paid&cursor=not-a-cursor", ...adminOnly },

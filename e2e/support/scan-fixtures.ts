@@ -6,9 +6,9 @@
 export const SCAN = {
   /** Lena Lindqvist-Okonkwo, a customer with two sites, two devices, a login and a visit history. */
   customer: "5ca40000-0000-4000-8000-000000000001",
-  /** Her Dahua NVR (on both visits), with two config backup versions and an audit trail. */
+  /** Her Dahua NVR (on the completed visit), with two config backup versions and an audit trail. */
   device: "5ca40000-0000-4000-8000-000000000002",
-  /** Her Lorex DVR, with an open vendor case. */
+  /** Her Lorex DVR (on both visits), with an open vendor case. */
   device2: "5ca40000-0000-4000-8000-000000000003",
   /** Terry's completed visit to her, three weeks ago: attempts, authorization, checklist, a closed vendor case. */
   visit: "5ca40000-0000-4000-8000-000000000004",

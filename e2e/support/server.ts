@@ -1,42 +1,45 @@
 /**
- * Start and stop a production FieldKey server for end-to-end tests. The
- * server runs in its own process group (killing only `next start` would
- * leave `next-server` behind) and logs to a file the tests can read.
+ * Start and stop a production FieldKey server for end-to-end tests: the
+ * server `npm start` runs (lib/cli/start.ts → lib/cli/server.ts), on an
+ * existing build, in its own process group, logging to a file the tests can
+ * read.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const TMP = path.join(ROOT, "e2e", ".tmp");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 export type ServerInfo = { pid: number; port: number; logFile: string; env: Record<string, string> };
 
 export function ensureBuilt() {
   // Same staleness rule as `npm start`.
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "-e", "import('./lib/cli/start.ts').then(m => process.exit(m.buildIsStale() ? 1 : 0))"],
-    {
-      cwd: ROOT,
-    },
-  );
+  const r = spawnSync(process.execPath, [TSX, "-e", "import('./lib/cli/start.ts').then(m => process.exit(m.buildIsStale() ? 1 : 0))"], {
+    cwd: ROOT,
+  });
   if (r.status === 0) return;
   console.log("[e2e] building the app…");
-  const b = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (b.status !== 0) throw new Error("next build failed");
+  // next build, then the service worker (lib/cli/build.ts).
+  const b = spawnSync(process.execPath, [TSX, "lib/cli/build.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (b.status !== 0) throw new Error("the build failed");
 }
 
 export function startServer(port: number, env: Record<string, string>, logName = `server-${port}.log`): { child: ChildProcess; info: ServerInfo } {
   fs.mkdirSync(TMP, { recursive: true });
   const logFile = path.join(TMP, logName);
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [TSX, "lib/cli/start.ts"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", out, out],
-    env: { ...process.env, NODE_ENV: "production", ...env },
+    env: { ...process.env, NODE_ENV: "production", FIELDKEY_SKIP_BUILD: "1", ...env, PORT: String(port) },
   });
   child.unref();
   return { child, info: { pid: child.pid!, port, logFile, env } };
@@ -81,6 +84,11 @@ export async function freshPostgresDatabase(url: string, name: string) {
   const u = new URL(url);
   u.pathname = "/" + name;
   return u.toString();
+}
+
+/** Fresh secrets for a server on PostgreSQL, passed in the environment as production does (lib/platform/env.ts). */
+export function testSecrets(): Record<string, string> {
+  return { AUTH_SECRET: randomBytes(32).toString("base64url"), FIELDKEY_BACKUP_KEYS: `k1:${randomBytes(32).toString("base64")}`, FIELDKEY_BACKUP_KEY_ID: "" };
 }
 
 export function readLog(info: ServerInfo) {

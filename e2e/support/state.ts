@@ -21,7 +21,8 @@ export function readState(): E2EState | null {
 /** The accounts made by auth.setup.ts, with a saved signed-in state for each. */
 export const ROLES = ["admin", "tech", "otherTech", "customerA", "customerB"] as const;
 export type E2ERole = (typeof ROLES)[number];
-export type Account = { email: string; password: string; name: string };
+/** `totpSecret`: the authenticator secret of an account with two-step sign-in (the admin). */
+export type Account = { email: string; password: string; name: string; totpSecret?: string };
 
 export const storageStatePath = (role: E2ERole) => path.join(TMP, `state-${role}.json`);
 const ACCOUNTS = path.join(TMP, "accounts.json");

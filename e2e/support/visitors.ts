@@ -16,9 +16,23 @@ import { storageStatePath, type E2ERole } from "./state";
 export { fixtures };
 
 const DISABLED_STATE = path.join(TMP, "state-disabled.json");
+const SIGNED_OUT_STATE = path.join(TMP, "state-signed-out.json");
+const EXPIRED_STATE = path.join(TMP, "state-expired.json");
+const PAST_TECH_STATE = path.join(TMP, "state-past-tech.json");
 const PREPARED = path.join(TMP, "matrix-prepared");
 
-export type SessionVisitor = E2ERole | "anon" | "disabled";
+/**
+ * Session visitors: the signed-in roles, nobody, and sessions that no longer count: a user disabled
+ * after signing in, a copy of a cookie whose session was signed out, a session past its lifetime
+ * (finding 4); and a technician whose visits with customer A's device ended (finding 6).
+ */
+export type SessionVisitor = E2ERole | "anon" | "disabled" | "signedOut" | "expired" | "pastTech";
+const STATES: Partial<Record<SessionVisitor, string>> = {
+  disabled: DISABLED_STATE,
+  signedOut: SIGNED_OUT_STATE,
+  expired: EXPIRED_STATE,
+  pastTech: PAST_TECH_STATE,
+};
 
 /** Sign in over HTTP (next-auth's credentials callback); the context keeps the session cookie. */
 export async function httpSignIn(ctx: APIRequestContext, email: string, password = PASSWORD, headers: Record<string, string> = {}) {
@@ -52,6 +66,24 @@ export async function prepareMatrix(playwright: PlaywrightWorkerArgs["playwright
   expect((await token.get("/api/v1/visits")).status()).toBe(200);
   await token.dispose();
 
+  // Bea signs in, her cookie is kept, then she signs out: the kept copy must be signed out too.
+  const bea = await playwright.request.newContext({ baseURL });
+  expect((await httpSignIn(bea, "bea@example.test")).status()).toBe(302);
+  expect((await bea.get("/portal", { maxRedirects: 0 })).status()).toBe(200);
+  await bea.storageState({ path: SIGNED_OUT_STATE });
+  const { csrfToken } = (await (await bea.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  expect((await bea.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/" }, maxRedirects: 0 })).status()).toBe(302);
+  await bea.dispose();
+
+  const pat = await playwright.request.newContext({ baseURL });
+  expect((await httpSignIn(pat, f.pastTech.email)).status()).toBe(302);
+  await pat.storageState({ path: PAST_TECH_STATE });
+  await pat.dispose();
+
+  const host = new URL(baseURL).hostname;
+  const cookie = { ...f.expiredCookie, domain: host, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
+  fs.writeFileSync(EXPIRED_STATE, JSON.stringify({ cookies: [cookie], origins: [] }));
+
   const admin = await playwright.request.newContext({ baseURL, storageState: storageStatePath("admin") });
   const disabled = await callAction(admin, actionByKey("app/admin/users/actions.ts#disableUserAction"), { userId: f.disabledUser.id });
   expect(describeOutcome(disabled)).toBe("ok");
@@ -62,6 +94,6 @@ export async function prepareMatrix(playwright: PlaywrightWorkerArgs["playwright
 }
 
 export async function sessionContext(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, v: SessionVisitor) {
-  const storageState = v === "anon" ? undefined : v === "disabled" ? DISABLED_STATE : storageStatePath(v);
+  const storageState = v === "anon" ? undefined : (STATES[v] ?? storageStatePath(v as E2ERole));
   return playwright.request.newContext({ baseURL, storageState });
 }

@@ -22,6 +22,12 @@ export type EndpointSpec = {
   tag: string;
   /** Required scope (token endpoints), or `public: true` for unauthenticated, per-IP rate-limited ones. */
   scope?: ApiScope;
+  /**
+   * The read scope of what the answer contains, when `scope` is a write scope and the answer is a record
+   * (e.g. `visits:read` for an operation that answers with the visit): a token needs both, so a write scope
+   * alone never reads anything. test/contract/documented-routes.test.ts checks every write operation has it.
+   */
+  readScope?: ApiScope;
   public?: true;
   params?: AnyObject;
   query?: AnyObject;
@@ -102,12 +108,18 @@ export function defineEndpoint<S extends EndpointSpec>(spec: S): S {
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
-    description: [spec.description, spec.scope ? `Scope: \`${spec.scope}\`.` : "Public: no token; rate-limited per client address."]
+    description: [
+      spec.description,
+      spec.scope
+        ? `Scope: \`${spec.scope}\`${spec.readScope ? `, and \`${spec.readScope}\` for what the answer contains` : ""}.`
+        : "Public: no token; rate-limited per client address.",
+    ]
       .filter(Boolean)
       .join("\n\n"),
     tags: [spec.tag],
     security: spec.public ? [] : [{ bearerAuth: [] }],
     "x-scope": spec.scope,
+    ...(spec.readScope ? { "x-read-scope": spec.readScope } : {}),
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),

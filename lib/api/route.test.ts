@@ -4,6 +4,8 @@ import { makeUser } from "@/test/support/factories";
 import type { EndpointSpec } from "./registry";
 import { apiRoute } from "./route";
 import { tokenFor } from "@/test/support/api";
+import { CLIENT_IP_HEADER } from "@/lib/platform/client-address";
+import { decodeCursor } from "@/lib/platform/pagination";
 
 /** apiRoute's own behaviour, with specs that are not registered (the public booking endpoint will look like `publicSpec`). */
 const publicSpec = {
@@ -24,7 +26,7 @@ const post = (body: string, opts: { ip?: string; type?: string } = {}) =>
     new Request("http://localhost/api/v1/test-public", {
       method: "POST",
       body,
-      headers: { "content-type": opts.type ?? "application/json", "x-forwarded-for": opts.ip ?? "198.51.100.9" },
+      headers: { "content-type": opts.type ?? "application/json", [CLIENT_IP_HEADER]: opts.ip ?? "198.51.100.9" },
     }),
   );
 const json = async (r: Response) => ({ status: r.status, body: await r.json(), headers: r.headers });
@@ -45,6 +47,23 @@ describe("apiRoute", () => {
     expect(bad.body.errors).toEqual([{ in: "body", field: "devices.0.brand", pointer: "#/devices/0/brand", detail: expect.any(String) }]);
     const huge = await json(await post(JSON.stringify({ devices: [], pad: "x".repeat(1024 * 1024) }), { ip: "198.51.100.4" }));
     expect(huge.status).toBe(413);
+  });
+
+  it("a field error the handler throws for one of its query parameters (a cursor it cannot use) points at the query, not the body", async () => {
+    const listSpec = {
+      operationId: "testList",
+      method: "get",
+      path: "/api/v1/test-list",
+      summary: "test",
+      tag: "test",
+      public: true,
+      query: z.object({ cursor: z.string().optional() }),
+      response: { status: 200, description: "a page", schema: z.object({ ok: z.boolean() }) },
+    } satisfies EndpointSpec;
+    const list = apiRoute(listSpec, async ({ query }) => decodeCursor(query.cursor ?? "") && { ok: true });
+    const res = await json(await list(new Request("http://localhost/api/v1/test-list?cursor=bm9wZQ", { headers: { [CLIENT_IP_HEADER]: "198.51.100.5" } })));
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ in: "query", field: "cursor", detail: expect.any(String) }]);
   });
 
   it("public endpoints are limited per client address: 429 with Retry-After, other addresses unaffected", async () => {

@@ -29,6 +29,15 @@ type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
 const WHAT: Record<"query" | "body" | "header", string> = { query: "query parameters are", body: "fields are", header: "headers are" };
 
+/**
+ * Where a field error thrown by the handler (after parsing) is: a query parameter of the operation (e.g. a
+ * `cursor` that decodes to nothing usable) is in the query, anything else in the body.
+ */
+function locateFields(spec: EndpointSpec): (field: string) => "query" | "body" {
+  const query = new Set(Object.keys(spec.query?.shape ?? {}));
+  return (field) => (query.has(field.split(".")[0]!) ? "query" : "body");
+}
+
 function parseIn<T extends z.ZodType>(schema: T, raw: unknown, where: "query" | "body" | "header"): z.output<T> {
   const r = schema.safeParse(raw);
   if (!r.success) throw new LocatedValidationError(`Some ${WHAT[where]} not valid.`, where, zodFieldErrors(r.error));
@@ -80,6 +89,9 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
         }
         await hitRateLimit(db, `token:${caller.tokenId}`, spec.rateLimit ?? TOKEN_RATE_LIMIT);
         if (!spec.scope || !caller.scopes.includes(spec.scope)) throw new ForbiddenError(`This token does not have the ${spec.scope} scope.`);
+        // What the answer contains needs its own read scope: a write scope alone reads nothing (checked before anything is written).
+        if (spec.readScope && !caller.scopes.includes(spec.readScope))
+          throw new ForbiddenError(`This token does not have the ${spec.readScope} scope, which the answer of this operation needs.`);
       }
       let params: unknown = undefined;
       if (spec.params) {
@@ -96,7 +108,7 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: (ctx: ApiCont
       if (result instanceof Response) return result;
       return Response.json(documented(spec, result), { status: spec.response.status, headers: { "Cache-Control": "no-store" } });
     } catch (err) {
-      return problemResponse(err, `${spec.method.toUpperCase()} ${spec.path}`, { wwwAuthenticate: BEARER_CHALLENGE });
+      return problemResponse(err, `${spec.method.toUpperCase()} ${spec.path}`, { wwwAuthenticate: BEARER_CHALLENGE, locate: locateFields(spec) });
     }
   };
 }

@@ -1,39 +1,36 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { authSecret } from "@/lib/auth/config";
 import { readSessionClaims } from "@/lib/auth/session-token";
 import type { Actor } from "@/lib/auth/permissions";
+import { resolveSession, type SessionState } from "@/lib/auth/sessions";
 import { clientIpFrom } from "@/lib/platform/request";
+import { getSettings } from "@/lib/settings/company";
+
+/**
+ * The session behind this request's cookie, re-read from the database
+ * (lib/auth/sessions.ts): signed out, owing the second factor, or signed in.
+ */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  // The cookie as next-auth's auth() reads it, without its session round trip (lib/auth/session-token.ts).
+  const claims = await readSessionClaims(await headers(), await authSecret());
+  if (!claims) return { kind: "signed-out" };
+  const [db, settings] = await Promise.all([getDb(), getSettings()]);
+  return resolveSession(db, claims, settings);
+});
 
 /**
  * The signed-in person for this request, re-read from the database: a
- * disabled user, a changed role or a password change (session version bump)
- * takes effect on the very next request. Null when signed out.
+ * disabled user, a changed role or a password change (session version bump),
+ * a sign-out elsewhere of this session, or its maximum lifetime takes effect
+ * on the very next request. Null when signed out, and while the second factor
+ * is still owed (an admin who has only given a password is not an admin).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  // The cookie as next-auth's auth() reads it, without its session round trip (lib/auth/session-token.ts).
-  const claims = await readSessionClaims(await headers(), await authSecret());
-  if (!claims) return null;
-  const { uid, sv } = claims;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      name: users.name,
-      email: users.email,
-      customerId: users.customerId,
-      disabledAt: users.disabledAt,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, uid));
-  if (!row || row.disabledAt || row.sessionVersion !== sv) return null;
-  return { id: row.id, role: row.role, name: row.name, email: row.email, customerId: row.customerId };
+  const state = await getSessionState();
+  return state.kind === "signed-in" ? state.actor : null;
 });
 
 /** The client address of the current request. */

@@ -1,12 +1,14 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDatabaseHandle } from "@/db/client";
+import { getDatabaseHandle, getDb } from "@/db/client";
 import { env } from "@/lib/platform/env";
 import { RateLimitedError } from "@/lib/platform/errors";
 import { signInSchema } from "@/lib/auth/schemas";
+import { endSession, resolveSession, startSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/users/manage";
 import { clientIpFrom } from "@/lib/platform/request";
+import { getSettings } from "@/lib/settings/company";
 
 declare module "next-auth" {
   interface User {
@@ -18,6 +20,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The sessions row of this sign-in (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -29,7 +33,12 @@ class ThrottledSignin extends CredentialsSignin {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+/**
+ * How long the cookie itself may live: the longest session the settings allow
+ * (customers, up to 90 days). The real limit is the session row's, counted
+ * from sign-in with the company's settings (lib/auth/sessions.ts).
+ */
+export const SESSION_COOKIE_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
 
 /** The session-signing secret (possibly adopted from the database: lib/platform/shared-secrets.ts). */
 export async function authSecret() {
@@ -42,7 +51,7 @@ export async function authSecret() {
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: await authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
@@ -62,19 +71,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     }),
   ],
   callbacks: {
-    // The token carries only who and which session version; role and status are
-    // re-read from the database on every request (lib/auth/actor.ts).
-    jwt({ token, user }) {
+    // The token carries only who, which session version and which session; role,
+    // status and whether the session is still live are read from the database on
+    // every request (lib/auth/actor.ts, lib/auth/sessions.ts).
+    async jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 1;
+        token.sid = await startSession(await getDb(), user.id);
+        return token;
       }
-      return token;
+      // Reading the session (`/api/auth/session`): an ended, expired or replaced session is cleared, never refreshed.
+      const state = await resolveSession(
+        await getDb(),
+        token.uid && token.sid && typeof token.sv === "number" ? { uid: token.uid, sv: token.sv, sid: token.sid } : null,
+        await getSettings(),
+      );
+      return state.kind === "signed-out" ? null : token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       (session as { sv?: number }).sv = token.sv;
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends this session on the server: a copy of the cookie stops working too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endSession(await getDb(), sid);
     },
   },
 }));

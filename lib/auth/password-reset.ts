@@ -6,6 +6,7 @@ import { getDb, type Executor } from "@/db/client";
 import { auditEvents, passwordResetTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeSideDoors } from "@/lib/auth/side-doors";
 import { clearAccountFailures } from "@/lib/auth/throttle";
 import { env } from "@/lib/platform/env";
 import { RateLimitedError, ValidationError } from "@/lib/platform/errors";
@@ -88,7 +89,7 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
         .update(passwordResetTokens)
         .set({ usedAt: now })
         .where(and(eq(passwordResetTokens.userId, user.id), eq(passwordResetTokens.purpose, "reset"), isNull(passwordResetTokens.usedAt)));
-      const { url } = await createPasswordToken(tx, user.id, "reset", now);
+      const { url, token } = await createPasswordToken(tx, user.id, "reset", now);
       const s = await getSettings(tx);
       await enqueueMail(tx, {
         kind: "auth.password_reset",
@@ -105,6 +106,7 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
           "",
           s.companyName,
         ].join("\n"),
+        secret: token, // the outbox shows the link masked; it is put in only when the email is sent
       });
     });
     return { message: RESET_REQUEST_MESSAGE };
@@ -130,8 +132,8 @@ export async function inspectPasswordToken(token: string | undefined, now = new 
 /**
  * Set a new password with a link's token. The conditional UPDATE that marks
  * the token used is the claim: a token works once, even for two clicks at the
- * same moment. Every session of the account ends (session_version bump) and
- * its failed sign-ins are cleared.
+ * same moment. Every session of the account ends (session_version bump), its
+ * API tokens and calendar links are revoked, and its failed sign-ins are cleared.
  */
 export async function resetPassword(input: z.input<typeof resetPasswordSchema>, ip: string | null, now = new Date()) {
   const data = resetPasswordSchema.parse(input);
@@ -156,11 +158,14 @@ export async function resetPassword(input: z.input<typeof resetPasswordSchema>, 
       .set({ usedAt: now })
       .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
     await clearAccountFailures(tx, user.email);
+    // The old password's other ways in close too: API tokens and calendar links.
+    const revoked = await revokeSideDoors(tx, user.id);
     await audit(tx, {
       actorId: user.id,
       action: claimed.purpose === "invite" ? "user.password_set" : "user.password_reset",
       entityType: "user",
       entityId: user.id,
+      details: { revoked },
       ip,
     });
     return { email: user.email, purpose: claimed.purpose };

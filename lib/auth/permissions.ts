@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   "area:admin": ["admin"],
   "area:tech": ["technician"],
   "area:portal": ["customer"],
+  // signing in: a session of these roles counts only after the second factor (lib/auth/sessions.ts)
+  "two-factor:required": ["admin"],
+  /** May enrol an authenticator for two-step sign-in (optional for technicians). */
+  "two-factor:enrol": ["technician", "admin"],
   // people
   "users:manage": ["admin"],
   "customers:manage": ["admin"],
@@ -38,6 +42,8 @@ export const PERMISSIONS = {
   "reports:read": ["admin"],
   "outbox:read": ["admin"],
   "vendor-cases:read-all": ["admin"],
+  /** The office's search box: visits, customers and devices in one (each group scoped as its own reads). */
+  "search:office": ["admin"],
   // booking (customer portal)
   "sites:edit-own": ["customer"],
   // integrations

@@ -1,8 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { configBackups, customers, devices, visits } from "@/db/schema";
+import { configBackups, customers, devices, settings, visits } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
+
+const makeTech = () => makeUser("technician");
 import { ForbiddenError, UnauthenticatedError } from "@/lib/platform/errors";
 import type { Actor } from "./permissions";
 import { backupScope, customerScope, deviceScope, seesAllVisits, visitScope } from "./scopes";
@@ -24,7 +26,7 @@ beforeAll(async () => {
     customerId: custA.customerId!,
     technicianId: tech.id,
     startsAt: new Date("2031-02-03T15:00:00Z"),
-    status: "completed",
+    status: "on_site",
     deviceIds: [deviceA],
   });
   visitB = await makeVisit({ customerId: custB.customerId!, technicianId: other.id, startsAt: new Date("2031-02-03T15:00:00Z"), deviceIds: [deviceB] });
@@ -87,6 +89,61 @@ describe("who may see which rows (lib/auth/scopes.ts)", () => {
     expect(await visibleDevices(other)).toEqual([deviceB]);
     expect(await visibleDevices(orphan)).toEqual([]);
     expect(() => deviceScope(null)).toThrow(UnauthenticatedError);
+  });
+
+  it("devices and their backups: a technician's access ends with the visit (active, or completed within the grace from settings)", async () => {
+    const db = await getDb();
+    const ended = await makeTech();
+    const device = (status: string) => makeDevice(custA.customerId!).then((id) => ({ id, status }));
+    const [active, recent, old, cancelled, noShow, never] = await Promise.all([
+      device("scheduled"),
+      device("completed 2 h ago"),
+      device("completed 3 days ago"),
+      device("cancelled"),
+      device("no_show"),
+      device("completed, no time"),
+    ]);
+    const visit = async (d: { id: string }, status: "scheduled" | "completed" | "cancelled" | "no_show", completedHoursAgo?: number) => {
+      const id = await makeVisit({
+        customerId: custA.customerId!,
+        technicianId: ended.id,
+        startsAt: new Date("2030-05-06T15:00:00Z"),
+        status,
+        deviceIds: [d.id],
+      });
+      if (completedHoursAgo !== undefined)
+        await db
+          .update(visits)
+          .set({ completedAt: new Date(Date.now() - completedHoursAgo * 3600_000) })
+          .where(eq(visits.id, id));
+    };
+    await visit(active, "scheduled");
+    await visit(recent, "completed", 2);
+    await visit(old, "completed", 72);
+    await visit(cancelled, "cancelled");
+    await visit(noShow, "no_show");
+    await visit(never, "completed");
+    const ids = [active, recent, old, cancelled, noShow, never].map((d) => d.id);
+    const visible = async () =>
+      (
+        await db
+          .select({ id: devices.id })
+          .from(devices)
+          .where(and(inArray(devices.id, ids), deviceScope(ended)))
+      )
+        .map((r) => r.id)
+        .sort();
+    expect(await visible()).toEqual([active.id, recent.id].sort());
+    // The grace is a setting: with 100 h the visit completed 3 days ago still counts; with 0 only active visits do.
+    await db
+      .insert(settings)
+      .values({ key: "backupAccessGraceHours", value: 100 })
+      .onConflictDoUpdate({ target: settings.key, set: { value: 100 } });
+    expect(await visible()).toEqual([active.id, recent.id, old.id].sort());
+    await db.update(settings).set({ value: 0 }).where(eq(settings.key, "backupAccessGraceHours"));
+    expect(await visible()).toEqual([active.id]);
+    await db.delete(settings).where(eq(settings.key, "backupAccessGraceHours"));
+    expect(await visibleDevices(admin)).toEqual(ours().devices.sort()); // admins keep full access
   });
 
   it("deleted backup versions: only for those who may delete backups", async () => {

@@ -8,12 +8,14 @@
  *
  *   visits     admin: all · technician: assigned to them · customer: their own
  *   customers  admin: all · customer: their own record
- *   devices    admin: all · technician: on a visit assigned to them · customer: their own
+ *   devices    admin: all · customer: their own · technician: on a visit assigned to them that is
+ *              active, or completed less than the grace ago (settings; the device's backups follow)
  *   backups    deleted versions: only for those who may delete backups (admins)
  */
 import "server-only";
 import { eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { configBackups, customers, devices, visitDevices, visits } from "@/db/schema";
+import { ACTIVE_VISIT_STATUSES, configBackups, customers, devices, settings, visitDevices, visits } from "@/db/schema";
+import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { can, requirePermission, type Actor } from "./permissions";
 
 /** Matches no row: the customer id of a customer login without a customer record. */
@@ -35,10 +37,20 @@ export function customerScope(actor: Actor | null): SQL | undefined {
   return eq(customers.id, actor.customerId ?? NO_ROW);
 }
 
+/** Visit statuses during which the assigned technician works with the visit's devices. */
+const WORKING_STATUSES = sql.raw(["requested", ...ACTIVE_VISIT_STATUSES].map((st) => `'${st}'`).join(", "));
+
+/** The company's grace after completion (settings.backupAccessGraceHours), read in the query itself. */
+const graceHours = sql`coalesce((SELECT CASE WHEN jsonb_typeof(fk_s.value) = 'number' THEN (fk_s.value)::numeric::int END
+  FROM ${settings} fk_s WHERE fk_s.key = 'backupAccessGraceHours'), ${DEFAULT_SETTINGS.backupAccessGraceHours})`;
+
 /**
- * Devices this actor may see (and so their backups): admins all, customers
- * their own, technicians devices on a visit assigned to them (completed ones
- * included).
+ * Devices this actor may see, and so their backups (page, download route and
+ * API alike): admins all, customers their own, technicians only while they
+ * hold an active visit with the device, or for a grace after completing it
+ * (settings, default 24 h). A cancelled or missed visit, or one completed
+ * longer ago, gives nothing: a technician's access to a device ends with
+ * their work on it.
  */
 export function deviceScope(actor: Actor | null): SQL | undefined {
   requirePermission(actor, "devices:read");
@@ -46,7 +58,9 @@ export function deviceScope(actor: Actor | null): SQL | undefined {
   if (can(actor, "customers:read-own")) return eq(devices.customerId, actor.customerId ?? NO_ROW);
   if (can(actor, "visits:read-assigned")) {
     return sql`EXISTS (SELECT 1 FROM ${visitDevices} JOIN ${visits} ON ${visits.id} = ${visitDevices.visitId}
-      WHERE ${visitDevices.deviceId} = ${devices.id} AND ${visits.technicianId} = ${actor.id})`;
+      WHERE ${visitDevices.deviceId} = ${devices.id} AND ${visits.technicianId} = ${actor.id}
+        AND (${visits.status} IN (${WORKING_STATUSES})
+          OR (${visits.status} = 'completed' AND ${visits.completedAt} > now() - make_interval(hours => ${graceHours}))))`;
   }
   return NOTHING;
 }

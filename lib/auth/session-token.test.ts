@@ -23,44 +23,45 @@ describe("secureSessionCookie", () => {
 });
 
 describe("readSessionClaims", () => {
-  it("reads the user id and session version next-auth put in the cookie", async () => {
-    const t = await token({ uid: "u-1", sv: 3, name: "Ana" });
-    expect(await readSessionClaims(req(`other=1; ${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-1", sv: 3 });
+  it("reads the user id, session version and session id next-auth put in the cookie", async () => {
+    const t = await token({ uid: "u-1", sv: 3, sid: "s-1", name: "Ana" });
+    expect(await readSessionClaims(req(`other=1; ${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-1", sv: 3, sid: "s-1" });
   });
 
   it("reads the __Secure- cookie behind https, and only that one", async () => {
-    const secure = await token({ uid: "u-2", sv: 1 }, SECURE);
-    const plain = await token({ uid: "u-3", sv: 1 }, PLAIN);
+    const secure = await token({ uid: "u-2", sv: 1, sid: "s-2" }, SECURE);
+    const plain = await token({ uid: "u-3", sv: 1, sid: "s-3" }, PLAIN);
     const both = `${SECURE}=${secure}; ${PLAIN}=${plain}`;
-    expect(await readSessionClaims(req(both, { "x-forwarded-proto": "https" }), SECRET, noEnv)).toEqual({ uid: "u-2", sv: 1 });
-    expect(await readSessionClaims(req(both), SECRET, noEnv)).toEqual({ uid: "u-3", sv: 1 });
+    expect(await readSessionClaims(req(both, { "x-forwarded-proto": "https" }), SECRET, noEnv)).toEqual({ uid: "u-2", sv: 1, sid: "s-2" });
+    expect(await readSessionClaims(req(both), SECRET, noEnv)).toEqual({ uid: "u-3", sv: 1, sid: "s-3" });
     // A cookie is bound to its name: the secure token under the plain name does not decrypt.
     expect(await readSessionClaims(req(`${PLAIN}=${secure}`), SECRET, noEnv)).toBeNull();
   });
 
   it("joins a session cookie split into chunks", async () => {
-    const t = await token({ uid: "u-4", sv: 2 });
+    const t = await token({ uid: "u-4", sv: 2, sid: "s-4" });
     const cut = Math.floor(t.length / 2);
-    expect(await readSessionClaims(req(`${PLAIN}.1=${t.slice(cut)}; ${PLAIN}.0=${t.slice(0, cut)}`), SECRET, noEnv)).toEqual({ uid: "u-4", sv: 2 });
+    expect(await readSessionClaims(req(`${PLAIN}.1=${t.slice(cut)}; ${PLAIN}.0=${t.slice(0, cut)}`), SECRET, noEnv)).toEqual({ uid: "u-4", sv: 2, sid: "s-4" });
   });
 
   it("refuses expired, tampered, foreign and incomplete tokens", async () => {
-    const expired = await token({ uid: "u-5", sv: 1 }, PLAIN, { maxAge: -120 });
+    const expired = await token({ uid: "u-5", sv: 1, sid: "s-5" }, PLAIN, { maxAge: -120 });
     expect(await readSessionClaims(req(`${PLAIN}=${expired}`), SECRET, noEnv)).toBeNull();
-    const good = await token({ uid: "u-5", sv: 1 });
+    const good = await token({ uid: "u-5", sv: 1, sid: "s-5" });
     const parts = good.split(".");
     parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith("AA") ? "BB" : "AA");
     expect(await readSessionClaims(req(`${PLAIN}=${parts.join(".")}`), SECRET, noEnv)).toBeNull();
-    const foreign = await token({ uid: "u-5", sv: 1 }, PLAIN, { secret: "another-secret-0123456789abcdef0123456789" });
+    const foreign = await token({ uid: "u-5", sv: 1, sid: "s-5" }, PLAIN, { secret: "another-secret-0123456789abcdef0123456789" });
     expect(await readSessionClaims(req(`${PLAIN}=${foreign}`), SECRET, noEnv)).toBeNull();
-    expect(await readSessionClaims(req(`${PLAIN}=${await token({ uid: "u-5" })}`), SECRET, noEnv)).toBeNull();
-    expect(await readSessionClaims(req(`${PLAIN}=${await token({ sv: 1 })}`), SECRET, noEnv)).toBeNull();
+    expect(await readSessionClaims(req(`${PLAIN}=${await token({ uid: "u-5", sid: "s-5" })}`), SECRET, noEnv)).toBeNull();
+    expect(await readSessionClaims(req(`${PLAIN}=${await token({ sv: 1, sid: "s-5" })}`), SECRET, noEnv)).toBeNull();
+    expect(await readSessionClaims(req(`${PLAIN}=${await token({ uid: "u-5", sv: 1 })}`), SECRET, noEnv)).toBeNull(); // a cookie from before sessions had ids
     expect(await readSessionClaims(req(`${PLAIN}=not-a-token`), SECRET, noEnv)).toBeNull();
     expect(await readSessionClaims(req(""), SECRET, noEnv)).toBeNull();
   });
 
   it("never takes a session from a bearer header", async () => {
-    const t = await token({ uid: "u-6", sv: 1 });
+    const t = await token({ uid: "u-6", sv: 1, sid: "s-6" });
     expect(await readSessionClaims(new Headers({ authorization: `Bearer ${t}`, "x-forwarded-proto": "http" }), SECRET, noEnv)).toBeNull();
   });
 });

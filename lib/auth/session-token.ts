@@ -22,12 +22,13 @@ export function secureSessionCookie(headers: Headers, env: Record<string, string
   return proto.replace(/:$/, "").split(",")[0]!.trim() === "https";
 }
 
-export type SessionClaims = { uid: string; sv: number };
+/** Who (user id), which version of their sessions, and which sign-in (the sessions row: lib/auth/sessions.ts). */
+export type SessionClaims = { uid: string; sv: number; sid: string };
 
 /**
- * The session's user id and session version from the request's cookie, or
- * null when there is none, it does not decrypt with this secret, it has
- * expired, or it lacks either claim. Only the Cookie header is read (as
+ * The session's user id, session version and session id from the request's
+ * cookie, or null when there is none, it does not decrypt with this secret,
+ * it has expired, or it lacks a claim. Only the Cookie header is read (as
  * next-auth's own `auth()` does): a bearer header is never a session here.
  */
 export async function readSessionClaims(
@@ -40,6 +41,6 @@ export async function readSessionClaims(
     secret,
     secureCookie: secureSessionCookie(headers, env),
   });
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
-  return { uid: token.uid, sv: token.sv };
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  return { uid: token.uid, sv: token.sv, sid: token.sid };
 }

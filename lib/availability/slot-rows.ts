@@ -12,12 +12,20 @@ import { computeFreeSlots, type AvailabilityRows, type Slot, type SlotRequest } 
 
 export type TimeRange = { from: Date; to: Date };
 
-/** The time range a request can touch: from now (or its first day) to the horizon (or its last day), plus a day each side. */
+/**
+ * The time range a request can touch: from now (or its first day) to the horizon (or its last day), plus a
+ * day each side, and never outside today … the booking horizon whatever days were asked for (no slot is
+ * offered outside it, so no row outside it is read: a request for the year 2000 to 2999 reads one horizon).
+ */
 export function rangeFor(settings: CompanySettings, request: Partial<Pick<SlotRequest, "fromDay" | "toDay">> & object, now: Date): TimeRange {
   const zone = settings.timeZone;
   const nowLocal = DateTime.fromJSDate(now, { zone });
-  const first = request.fromDay ? DateTime.fromISO(request.fromDay, { zone }) : nowLocal;
-  const last = request.toDay ? DateTime.fromISO(request.toDay, { zone }).plus({ days: 1 }) : nowLocal.plus({ days: settings.horizonDays });
+  const earliest = nowLocal.startOf("day");
+  const horizon = nowLocal.plus({ days: settings.horizonDays }).endOf("day");
+  const asked = (day: string | undefined) => (day ? DateTime.fromISO(day, { zone }) : null);
+  const clamp = (d: DateTime) => (d < earliest ? earliest : d > horizon ? horizon : d);
+  const first = clamp(asked(request.fromDay) ?? nowLocal);
+  const last = clamp(asked(request.toDay)?.plus({ days: 1 }) ?? horizon);
   return { from: first.startOf("day").minus({ days: 1 }).toJSDate(), to: last.endOf("day").plus({ days: 1 }).toJSDate() };
 }
 

@@ -196,3 +196,15 @@ export async function setBrands(actor: Actor | null, input: z.input<typeof brand
     return { brands };
   });
 }
+
+/** Technicians by name, for pickers and filters (disabled ones marked): the office's. */
+export async function listTechnicianChoices(actor: Actor | null) {
+  requirePermission(actor, "visits:dispatch");
+  const db = await getDb();
+  const rows = await db
+    .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.role, "technician"))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, disabled: !!r.disabledAt }));
+}

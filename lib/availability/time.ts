@@ -25,9 +25,29 @@ export function minutesToTime(minutes: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
-/** A calendar date that really exists ("2026-02-30" does not). */
+/**
+ * The dates FieldKey accepts anywhere a person or a client types one: years 1900 to 2999. Wider than any
+ * visit, report or time off needs, narrow enough that a day either side still has a four-digit year the
+ * database stores (year 0 or 10000 would be a database error, SQLSTATE 22008).
+ */
+export const SUPPORTED_YEARS = { min: 1900, max: 2999 } as const;
+
+/** A calendar date that really exists ("2026-02-30" does not), in the supported years. */
 export function isRealDate(day: string): boolean {
-  return DATE_RE.test(day) && DateTime.fromISO(day, { zone: "utc" }).isValid;
+  if (!DATE_RE.test(day)) return false;
+  const d = DateTime.fromISO(day, { zone: "utc" });
+  return d.isValid && d.year >= SUPPORTED_YEARS.min && d.year <= SUPPORTED_YEARS.max;
+}
+
+/**
+ * An ISO 8601 instant (as z.iso.datetime checks it) whose UTC year is in the supported years. Only the year
+ * is judged: a value that is not a date at all is the format check's to refuse (one bad value, one message).
+ */
+export function isSupportedInstant(iso: string): boolean {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return true;
+  const year = new Date(t).getUTCFullYear();
+  return year >= SUPPORTED_YEARS.min && year <= SUPPORTED_YEARS.max;
 }
 
 /**
@@ -36,7 +56,7 @@ export function isRealDate(day: string): boolean {
  */
 export function localToInstant(day: string, time: string, zone: string, field = "time"): Date {
   const dt = DateTime.fromISO(`${day}T${time}`, { zone });
-  if (!dt.isValid) throw new ValidationError("Please correct the highlighted fields.", { [field]: ["That date or time is not valid."] });
+  if (!dt.isValid || !isRealDate(day)) throw new ValidationError("Please correct the highlighted fields.", { [field]: ["That date or time is not valid."] });
   if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== `${day}T${time}`) {
     throw new ValidationError("Please correct the highlighted fields.", {
       [field]: [`${time} does not exist on ${day} in ${zone} (the clocks go forward). Pick another time.`],

@@ -6,10 +6,10 @@ import { auditEvents, configBackups } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/platform/env";
-import { NotFoundError, toAppError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
+import { ConflictError, NotFoundError, toAppError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
 import { sha256Hex } from "./crypto";
 import { backupAuditTrail, BackupRefusedError, downloadBackup, listBackupsForDevice, listMyBackups } from "./read";
-import { softDeleteBackup, storeBackup } from "./store";
+import { softDeleteBackup, storeBackup, storeBackupOnce } from "./store";
 
 let tech: Actor, otherTech: Actor, admin: Actor, custA: Actor, custB: Actor, deviceId: string, visitId: string;
 
@@ -142,4 +142,31 @@ it("turns malformed metadata into a validation error on the field", async () => 
   const app = toAppError(err);
   expect(app).toBeInstanceOf(ValidationError);
   expect(app.fieldErrors?.deviceId?.[0]).toBe("Choose a device.");
+});
+
+describe("uploads queued on a phone (Idempotency-Key)", () => {
+  const meta = (bytes: Buffer) => ({ deviceId, visitId, kind: "config" as const, filename: "cfg.bin", contentType: "application/octet-stream", bytes });
+
+  it("a retried upload is stored once and answered with the first upload; at once too", async () => {
+    const key = crypto.randomUUID();
+    const bytes = randomBytes(5000);
+    const first = await storeBackupOnce(tech, meta(bytes), key, null);
+    expect(first.replayed).toBe(false);
+    const again = await storeBackupOnce(tech, meta(bytes), key, null);
+    expect(again).toEqual({ ...first, replayed: true });
+    const key2 = crypto.randomUUID();
+    const both = await Promise.all([storeBackupOnce(tech, meta(bytes), key2, null), storeBackupOnce(tech, meta(bytes), key2, null)]);
+    expect(both[0].id).toBe(both[1].id);
+    const db = await getDb();
+    for (const k of [key, key2]) expect(await db.select({ id: configBackups.id }).from(configBackups).where(eq(configBackups.clientId, k))).toHaveLength(1);
+  });
+
+  it("the same key with other bytes, or from another user, is refused and stores nothing", async () => {
+    const key = crypto.randomUUID();
+    await storeBackupOnce(tech, meta(Buffer.from("first")), key, null);
+    await expect(storeBackupOnce(tech, meta(Buffer.from("second")), key, null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(storeBackupOnce(admin, meta(Buffer.from("first")), key, null)).rejects.toBeInstanceOf(ConflictError);
+    const db = await getDb();
+    expect(await db.select({ id: configBackups.id }).from(configBackups).where(eq(configBackups.clientId, key))).toHaveLength(1);
+  });
 });

@@ -7,7 +7,7 @@ import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/platform/env";
 import { emitEvent } from "@/lib/webhooks/emit";
-import { NotFoundError, ValidationError } from "@/lib/platform/errors";
+import { ConflictError, NotFoundError, pgError, ValidationError } from "@/lib/platform/errors";
 import { checkVisitForUpload, deviceForActor } from "./access";
 import { seal, sha256Hex } from "./crypto";
 import { safeFilename, uploadMetaSchema, type UploadMeta } from "./schemas";
@@ -120,7 +120,11 @@ export async function insertVaultFile(tx: Executor, actor: Actor, f: VaultFileIn
  * audited, all in one transaction (pass `tx` to join a larger one, e.g. a
  * vendor case). Files are opaque bytes: never parsed or executed.
  */
-export async function storeBackup(actor: Actor | null, input: UploadMeta & { bytes: Buffer }, opts: { tx?: Executor; ip?: string | null } = {}) {
+export async function storeBackup(
+  actor: Actor | null,
+  input: UploadMeta & { bytes: Buffer },
+  opts: { tx?: Executor; ip?: string | null; clientId?: string | null } = {},
+) {
   requirePermission(actor, "backups:upload");
   const meta = uploadMetaSchema.parse(input);
   const bytes = input.bytes;
@@ -142,6 +146,7 @@ export async function storeBackup(actor: Actor | null, input: UploadMeta & { byt
         bytes,
         firmwareAtExport: meta.firmwareAtExport,
         note: meta.note,
+        clientId: opts.clientId ?? null,
       },
       opts.ip ?? null,
     );
@@ -161,6 +166,54 @@ export async function storeBackup(actor: Actor | null, input: UploadMeta & { byt
   if (opts.tx) return run(opts.tx);
   const db = await getDb();
   return db.transaction(run);
+}
+
+export type StoredBackup = { id: string; version: number; sha256: string; sizeBytes: number; filename: string };
+
+/**
+ * The backup a phone already uploaded under this id (its Idempotency-Key), as
+ * the first upload answered; null when none. Another user's id is refused.
+ */
+export async function findUploadByClientId(actor: Actor | null, clientId: string): Promise<StoredBackup | null> {
+  requirePermission(actor, "backups:upload");
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: configBackups.id,
+      version: configBackups.version,
+      sha256: configBackups.sha256,
+      sizeBytes: configBackups.sizeBytes,
+      filename: configBackups.filename,
+      uploadedBy: configBackups.uploadedBy,
+    })
+    .from(configBackups)
+    .where(eq(configBackups.clientId, clientId));
+  if (!row) return null;
+  if (row.uploadedBy !== actor.id) throw new ConflictError("This upload id is already taken.");
+  const { uploadedBy: _u, ...stored } = row;
+  return stored;
+}
+
+/**
+ * Store a phone's upload exactly once: a retry with the same client id (the
+ * first answer was lost, two tabs sent it) gets the first upload back and
+ * stores nothing. `replayed` says which.
+ */
+export async function storeBackupOnce(actor: Actor | null, input: UploadMeta & { bytes: Buffer }, clientId: string, ip: string | null) {
+  const sameFile = (b: StoredBackup) => {
+    if (b.sha256 !== sha256Hex(input.bytes)) throw new ConflictError("This upload id was already used for a different file; it is not stored again.");
+    return { ...b, replayed: true };
+  };
+  const first = await findUploadByClientId(actor, clientId);
+  if (first) return sameFile(first);
+  try {
+    return { ...(await storeBackup(actor, input, { ip, clientId })), replayed: false };
+  } catch (err) {
+    if (pgError(err)?.constraint !== "config_backups_client_id_key") throw err;
+    const winner = await findUploadByClientId(actor, clientId);
+    if (!winner) throw err;
+    return sameFile(winner);
+  }
 }
 
 /** Admin-only soft delete. The row and its bytes stay (append-only); it disappears from lists and downloads. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { getDb, type Executor } from "@/db/client";
+import { getDb, inTransaction, type Executor } from "@/db/client";
 import { estimates, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -196,12 +196,12 @@ export async function acceptEstimate(actor: Actor | null, input: unknown, ctx: {
 }
 
 /** The technician on site, on their phone, like the authorization: the person present types their name. */
-export async function acceptEstimateOnSite(actor: Actor | null, input: unknown, ctx: { ip: string | null; userAgent: string | null }) {
+export async function acceptEstimateOnSite(actor: Actor | null, input: unknown, ctx: { ip: string | null; userAgent: string | null; tx?: Executor }) {
   requirePermission(actor, "billing:take-on-site");
   const data = parseInput(onSiteAcceptSchema, input);
-  const db = await getDb();
-  const s = await getSettings();
-  return db.transaction(async (tx) => {
+  const s = await getSettings(ctx.tx);
+  // Joins the caller's transaction when given (a field write from the phone: lib/field/writes).
+  return inTransaction(ctx.tx, async (tx) => {
     const [v] = await tx
       .select({ id: visits.id })
       .from(visits)

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { getDb, type Executor } from "@/db/client";
+import { getDb, inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { invoices, payments, visits, type PaymentMethod } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -94,45 +94,46 @@ export async function recordPayment(actor: Actor | null, input: unknown, ip: str
  * someone else is "not found"; `clientRef` (made on the phone) makes a
  * replayed submit record one payment.
  */
-export async function recordOnSitePayment(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function recordOnSitePayment(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions & { madeAt?: Date } = {}) {
   requirePermission(actor, "billing:take-on-site");
   const data = parseInput(onSitePaymentSchema, input);
-  const db = await getDb();
-  const s = await getSettings();
-  return db
-    .transaction(async (tx) => {
-      const [v] = await tx
-        .select({ id: visits.id, status: visits.status })
-        .from(visits)
-        .where(and(eq(visits.id, data.visitId), visitScope(actor)));
-      if (!v) throw new NotFoundError("Visit not found.");
-      if (v.status !== "completed") throw new ConflictError("Complete the visit first: the payment goes on its invoice.");
-      const [i] = await tx
-        .select({ id: invoices.id })
-        .from(invoices)
-        .where(and(eq(invoices.visitId, v.id), ne(invoices.status, "void")));
-      if (!i) throw new ConflictError("This visit has no invoice yet; ask the office.");
-      // Locked without the billing scope: the visit scope above is the technician's right to it.
-      const [inv] = await tx
-        .select({
-          id: invoices.id,
-          visitId: invoices.visitId,
-          customerId: invoices.customerId,
-          number: invoices.number,
-          status: invoices.status,
-          totalCents: invoices.totalCents,
-          paidCents: invoices.paidCents,
-          creditedCents: invoices.creditedCents,
-          termsDays: invoices.termsDays,
-          currency: invoices.currency,
-          issuedAt: invoices.issuedAt,
-        })
-        .from(invoices)
-        .where(eq(invoices.id, i.id))
-        .for("update");
-      return record(tx, actor, inv!, { ...data, receivedOn: undefined }, s, ip, "on_site");
-    })
-    .catch(onRace);
+  const s = await getSettings(opts.tx);
+  // Taken offline and sent later (a field write, lib/field/writes): received the day the phone took it, if within the last week (else today).
+  const now = DateTime.now().setZone(s.timeZone);
+  const taken = opts.madeAt ? DateTime.fromJSDate(opts.madeAt).setZone(s.timeZone).toISODate() : null;
+  const receivedOn = taken && taken < now.toISODate()! && taken >= now.minus({ days: 7 }).toISODate()! ? taken : undefined;
+  return inTransaction(opts.tx, async (tx) => {
+    const [v] = await tx
+      .select({ id: visits.id, status: visits.status })
+      .from(visits)
+      .where(and(eq(visits.id, data.visitId), visitScope(actor)));
+    if (!v) throw new NotFoundError("Visit not found.");
+    if (v.status !== "completed") throw new ConflictError("Complete the visit first: the payment goes on its invoice.");
+    const [i] = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.visitId, v.id), ne(invoices.status, "void")));
+    if (!i) throw new ConflictError("This visit has no invoice yet; ask the office.");
+    // Locked without the billing scope: the visit scope above is the technician's right to it.
+    const [inv] = await tx
+      .select({
+        id: invoices.id,
+        visitId: invoices.visitId,
+        customerId: invoices.customerId,
+        number: invoices.number,
+        status: invoices.status,
+        totalCents: invoices.totalCents,
+        paidCents: invoices.paidCents,
+        creditedCents: invoices.creditedCents,
+        termsDays: invoices.termsDays,
+        currency: invoices.currency,
+        issuedAt: invoices.issuedAt,
+      })
+      .from(invoices)
+      .where(eq(invoices.id, i.id))
+      .for("update");
+    return record(tx, actor, inv!, { ...data, receivedOn }, s, ip, "on_site");
+  }).catch(onRace);
 }
 
 /** What the technician's "take payment" card shows for a completed visit: the invoice's total and balance (null if none). */

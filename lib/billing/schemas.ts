@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { BRANDS, DEVICE_CLASSES, DEVICE_KINDS, LINE_KINDS, ON_SITE_PAYMENT_METHODS, PAYMENT_METHODS, PRICE_ITEM_KINDS, SURCHARGES } from "@/lib/values";
+import { isSupportedInstant } from "@/lib/availability/time";
 import { parseMoney } from "./money";
 
 export const MAX_LINES = 100;
@@ -95,7 +96,9 @@ export const quoteSchema = z.object({
     })
     .min(1, "Add at least one device.")
     .max(20, "One visit covers at most 20 devices."),
-  slotStart: z.iso.datetime({ offset: true, error: "Give the visit's start time (ISO 8601 with an offset)." }),
+  slotStart: z.iso
+    .datetime({ offset: true, error: "Give the visit's start time (ISO 8601 with an offset)." })
+    .refine(isSupportedInstant, "Give the visit's start time (ISO 8601 with an offset)."),
 });
 
 // ----- estimates -----

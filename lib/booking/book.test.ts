@@ -8,7 +8,10 @@ import { makeDevice, makeSite, makeUser } from "@/test/support/factories";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/platform/errors";
-import { bookVisit } from "./book";
+import { bookVisit, KEY_REUSED } from "./book";
+import { storedBookingKey } from "./idempotency";
+import { hashPassword } from "@/lib/auth/password";
+import { SECRET_MASK, textToSend } from "@/lib/mail/outbox";
 import { SLOT_TAKEN } from "./slot-check";
 import { rescheduleOptions, slotOptions } from "./slot-options";
 import { getMyVisit } from "./my-visits";
@@ -82,7 +85,7 @@ describe("bookVisit: a new customer", () => {
     const [v] = await db.select().from(visits).where(eq(visits.id, c.visitId));
     expect(v!.status).toBe("scheduled");
     expect(v!.technicianId).toBe(tech.id);
-    expect(v!.idempotencyKey).toBe(input.idempotencyKey);
+    expect(v!.idempotencyKey).toBe(storedBookingKey(null, input.idempotencyKey));
     expect((v!.endsAt.getTime() - v!.startsAt.getTime()) / 60_000).toBe(60); // one device: the base length alone
     expect((v!.busyUntil.getTime() - v!.endsAt.getTime()) / 60_000).toBe(30); // travel buffer
 
@@ -114,8 +117,9 @@ describe("bookVisit: a new customer", () => {
     expect(ics).toContain(`UID:visit-${v!.id}@fieldkey`);
     expect(ics).toContain("SEQUENCE:0");
 
-    // The invite link carries the raw token; the database keeps only its sha256, for 7 days.
-    const raw = /\/reset-password\?token=([\w-]+)/.exec(mails[0]!.textBody)![1]!;
+    // The invite link carries the raw token (put in only when the mail is sent); the database keeps only its sha256, for 7 days.
+    expect(mails[0]!.textBody).toContain(`/reset-password?token=${SECRET_MASK}`);
+    const raw = /\/reset-password\?token=([\w-]+)/.exec(textToSend(mails[0]!.id, mails[0]!.textBody, mails[0]!.secretSealed)!)![1]!;
     const [token] = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, login!.id));
     expect(token!.tokenHash).toBe(createHash("sha256").update(raw).digest("hex"));
     expect(token!.purpose).toBe("invite");
@@ -152,6 +156,33 @@ describe("bookVisit: a new customer", () => {
     expect(c.visitId).toBeTruthy();
   });
 
+  it("a key replays only the request that made it: the same key with another body is a 409 without details (finding 10)", async () => {
+    const input = bookingInput(await offeredStart(["dahua"], 1, 7));
+    const first = await bookVisit(null, input, null);
+    const before = await counts();
+    const other = { ...bookingInput(await offeredStart(["dahua"], 1, 8)), idempotencyKey: input.idempotencyKey };
+    const e = await errorOf(bookVisit(null, other, null));
+    expect(e).toBeInstanceOf(ConflictError);
+    expect(e.message).toBe(KEY_REUSED);
+    expect(JSON.stringify(e)).not.toContain(first.reference);
+    expect(e.fieldErrors).toBeUndefined();
+    const changedOnlyTheNotes = { ...input, notes: "something else" };
+    await expect(bookVisit(null, changedOnlyTheNotes, null)).rejects.toThrow(KEY_REUSED);
+    expect(await counts()).toEqual(before);
+    expect((await bookVisit(null, input, null)).visitId).toBe(first.visitId); // the true repeat still replays
+  });
+
+  it("a key is scoped to its caller: two customers' forms with the same key book two visits (finding 10)", async () => {
+    const [a, b] = [await makeUser("customer"), await makeUser("customer")];
+    const key = crypto.randomUUID();
+    const own = (n: number) => bookingInput(offered[n]!, { idempotencyKey: key, account: { mode: "existing" } });
+    const offered = [await offeredStart(["dahua"], 1, 13), await offeredStart(["dahua"], 1, 20)];
+    const va = await bookVisit(a, own(0), null);
+    const vb = await bookVisit(b, own(1), null);
+    expect(vb.visitId).not.toBe(va.visitId);
+    expect(vb.replayed).toBe(false);
+  });
+
   it("a repeated submit with the same key returns the same visit, never a second", async () => {
     const input = bookingInput(await offeredStart(["dahua"], 1, 6));
     const first = await bookVisit(null, input, null);
@@ -176,13 +207,26 @@ describe("bookVisit: a new customer", () => {
     expect(c.replayed).toBe(false);
   });
 
-  it("refuses an email that already has an account, on the email field", async () => {
-    const taken = await makeUser("customer");
-    const e = await errorOf(
-      bookVisit(null, bookingInput(await offeredStart(), { contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" } }), null),
-    );
-    expect(e).toBeInstanceOf(ConflictError);
-    expect(e.fieldErrors?.["contact.email"]?.[0]).toMatch(/already exists/);
+  it("an email that already has an account: booked all the same, without saying so; the account is untouched and its owner is told by email to sign in (finding 9)", async () => {
+    const taken = await makeUser("customer", { passwordHash: await hashPassword("the-owners-own-secret") });
+    const db = await getDb();
+    const before = await counts();
+    const input = bookingInput(await offeredStart(["dahua"], 1, 11), {
+      contact: { name: "X", email: taken.email.toUpperCase(), phone: "216-555-0100" },
+      account: { mode: "password", password: "a-strangers-secret", confirmPassword: "a-strangers-secret" },
+    });
+    const c = await bookVisit(null, input, null);
+    const fresh = await bookVisit(null, bookingInput(await offeredStart(["dahua"], 1, 12), { account: input.account }), null);
+    expect(Object.keys(c).sort()).toEqual(Object.keys(fresh).sort()); // the same answer as for a new email
+    expect(c.replayed).toBe(false);
+    const [v] = await db.select({ customerId: visits.customerId }).from(visits).where(eq(visits.id, c.visitId));
+    expect(v!.customerId).not.toBe(taken.customerId); // not put into the account
+    const [owner] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, taken.id));
+    expect(await verifyPassword(owner!.hash, "the-owners-own-secret")).toBe(true);
+    expect(await counts()).toMatchObject({ users: before.users + 1 }); // the new email's login only
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.visitId, c.visitId));
+    expect(mail!.toAddress).toBe(taken.email);
+    expect(mail!.textBody).toMatch(/already has an account[\s\S]*not in that account[\s\S]*\/signin/);
   });
 });
 

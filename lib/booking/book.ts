@@ -8,10 +8,19 @@
  * - a signed-in customer: for themselves, with their saved sites and devices;
  * - an admin (visits:dispatch): for a phone customer, new or existing.
  *
- * Idempotency: the form sends a key made when it opened. An advisory lock on
- * the key serialises requests that carry it; a request that finds a visit
- * with its key returns that visit; and the unique index visits_idempotency_key
- * stays the final word (a losing insert rolls back and returns the winner).
+ * Idempotency: the form sends a key made when it opened; it is stored scoped
+ * to the caller, with a fingerprint of the request (lib/booking/idempotency.ts).
+ * An advisory lock on the key serialises requests that carry it; a request
+ * that finds a visit with its key and the same fingerprint returns that visit
+ * (another request with the same key: 409, no details); and the unique index
+ * visits_idempotency_key stays the final word (a losing insert rolls back and
+ * returns the winner).
+ *
+ * Someone not signed in whose email already has an account is not told so
+ * (that would say which emails have accounts): the booking proceeds for a new
+ * customer record without a login, and the confirmation email tells the
+ * account's owner to sign in next time. Bookings are counted against a limit
+ * (lib/booking/limits.ts) inside the transaction.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
@@ -26,6 +35,8 @@ import { getSettings } from "@/lib/settings/company";
 import { placeOnFreeTechnician } from "./assign";
 import { createInviteToken, INVITE_DAYS } from "./invite";
 import { generateReference } from "./reference";
+import { bookingFingerprint, storedBookingKey } from "./idempotency";
+import { countBooking } from "./limits";
 import { bookingSchema, type BookingData } from "./schemas";
 import { checkSlot } from "./slot-check";
 import { visitMinutes } from "./visit-length";
@@ -42,8 +53,11 @@ export type BookingConfirmation = VisitSummary & {
 
 type Booker = { kind: "new"; login: "password" | "invite" | "none" } | { kind: "existing"; customerId: string };
 
-const EMAIL_TAKEN = "An account with this email already exists. Sign in to book with it, or use “Forgot password”.";
+/** The office booking for a new customer whose email has an account: it may say so (it sees every customer anyway). */
+const EMAIL_TAKEN = "An account with this email already exists. Pick that customer instead, or send no login.";
 const emailTaken = () => new ConflictError(EMAIL_TAKEN, { "contact.email": [EMAIL_TAKEN] });
+/** The same key with another request. No details of the first one. */
+export const KEY_REUSED = "This booking key was already used for a different booking. Start a new booking (reload the form, or send a new Idempotency-Key).";
 
 /** Permission and the shape of booking each kind of person may make. */
 function resolveBooker(actor: Actor | null, data: BookingData): Booker {
@@ -68,12 +82,19 @@ function resolveBooker(actor: Actor | null, data: BookingData): Booker {
   return { kind: "new", login: data.account.mode };
 }
 
-/** A visit already made with this key, as its confirmation (only to someone who may see it). */
-async function findReplay(db: Executor, actor: Actor | null, key: string): Promise<BookingConfirmation | null> {
-  const [v] = await db.select({ id: visits.id, customerId: visits.customerId }).from(visits).where(eq(visits.idempotencyKey, key));
+/**
+ * A visit already made with this (caller-scoped) key, as its confirmation, only for the same request:
+ * another request with the key is a 409 without details (a key is not a way to read someone's booking).
+ */
+async function findReplay(db: Executor, actor: Actor | null, key: string, fingerprint: string): Promise<BookingConfirmation | null> {
+  const [v] = await db
+    .select({ id: visits.id, customerId: visits.customerId, fingerprint: visits.idempotencyFingerprint })
+    .from(visits)
+    .where(eq(visits.idempotencyKey, key));
   if (!v) return null;
-  // A customer sees only their own visit's confirmation (the key may be guessed; the office sees any).
-  if (can(actor, "visits:book-own") && actor!.customerId !== v.customerId) throw new ConflictError("This booking was already submitted.");
+  if (v.fingerprint !== fingerprint) throw new ConflictError(KEY_REUSED);
+  // A customer sees only their own visit's confirmation (the office sees any).
+  if (can(actor, "visits:book-own") && actor!.customerId !== v.customerId) throw new ConflictError(KEY_REUSED);
   const s = await getSettings(db);
   const f = (await loadVisitFacts(db, v.id, s))!;
   return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(db, f, s), replayed: true };
@@ -119,20 +140,23 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
   const data = parseInput(bookingSchema, input);
   const booker = resolveBooker(actor, data);
   const now = opts.now ?? new Date();
-  const key = data.idempotencyKey;
   const db = await getDb();
+  const key = storedBookingKey(actor, data.idempotencyKey);
+  const fingerprint = bookingFingerprint(data);
 
-  const early = await findReplay(db, actor, key);
+  const early = await findReplay(db, actor, key, fingerprint);
   if (early) return early;
-  if (booker.kind === "new" && booker.login !== "none" && (await emailHasAccount(db, data.contact.email))) throw emailTaken();
+  const office = can(actor, "visits:dispatch");
+  if (office && booker.kind === "new" && booker.login !== "none" && (await emailHasAccount(db, data.contact.email))) throw emailTaken();
   const passwordHash = booker.kind === "new" && booker.login === "password" ? await hashPassword(data.account.password) : null;
 
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"booking:" + key}))`);
-      const replay = await findReplay(tx, actor, key);
+      const replay = await findReplay(tx, actor, key, fingerprint);
       if (replay) return replay;
       const s = await getSettings(tx);
+      await countBooking(tx, actor, ip, s);
 
       const savedBrands = booker.kind === "existing" ? await checkSaved(tx, booker.customerId, data) : new Map<string, Brand>();
       const brands = [...new Set(data.devices.map((d) => (d.deviceId ? savedBrands.get(d.deviceId)! : d.brand)))];
@@ -140,14 +164,21 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
 
       let customerId: string;
       let newUserId: string | null = null;
+      let accountExists = false;
       if (booker.kind === "existing") customerId = booker.customerId;
       else {
+        if (booker.login !== "none") {
+          // One login per email: bookings that would make one for the same email take turns here.
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"account:" + data.contact.email.toLowerCase()}))`);
+          accountExists = await emailHasAccount(tx, data.contact.email);
+          if (accountExists && office) throw emailTaken();
+        }
         const [c] = await tx
           .insert(customers)
           .values({ name: data.contact.name, email: data.contact.email, phone: data.contact.phone })
           .returning({ id: customers.id });
         customerId = c!.id;
-        if (booker.login !== "none") {
+        if (booker.login !== "none" && !accountExists) {
           const [u] = await tx
             .insert(users)
             .values({ email: data.contact.email, name: data.contact.name, phone: data.contact.phone, role: "customer", passwordHash, customerId })
@@ -162,10 +193,10 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
             ip,
           });
         }
-        if (booker.login === "invite") {
-          const { link } = await createInviteToken(tx, newUserId!, now);
+        if (booker.login === "invite" && newUserId) {
+          const { link, raw } = await createInviteToken(tx, newUserId, now);
           const mail = inviteMail({ name: data.contact.name, link, companyName: s.companyName, days: INVITE_DAYS });
-          await enqueueMail(tx, { kind: "account.invite", to: data.contact.email, subject: mail.subject, text: mail.text });
+          await enqueueMail(tx, { kind: "account.invite", to: data.contact.email, subject: mail.subject, text: mail.text, secret: raw });
         }
       }
 
@@ -214,6 +245,7 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
             busyUntil: new Date(endsAt.getTime() + s.travelBufferMinutes * 60_000),
             status: "scheduled",
             idempotencyKey: key,
+            idempotencyFingerprint: fingerprint,
             bookingNotes: data.notes || null,
             createdBy: actor?.id ?? newUserId,
           })
@@ -229,16 +261,21 @@ export async function bookVisit(actor: Actor | null, input: unknown, ip: string 
         details: { technicianId, startsAt: slot.start.toISOString(), devices: deviceIds.length, onBehalf: can(actor, "visits:dispatch") },
         ip,
       });
-      await queueVisitMail(tx, visitId, s, { kind: "confirmation" });
+      await queueVisitMail(tx, visitId, s, { kind: "confirmation", accountExists });
       await emitVisitEvent(tx, "visit.booked", visitId);
       const f = (await loadVisitFacts(tx, visitId, s))!;
       return { ...publicSummary(f), prepare: WHAT_TO_PREPARE, ics: await currentCalendar(tx, f, s), replayed: false };
     });
   } catch (err) {
-    // Another request with this key won the race: answer with its visit.
-    const replay = await findReplay(db, actor, key).catch(() => null);
+    // Another request with this key won the race: answer with its visit (or, for another request, the 409).
+    const replay = await findReplay(db, actor, key, fingerprint).catch((e: unknown) => (e instanceof ConflictError ? e : null));
+    if (replay instanceof ConflictError) throw replay;
     if (replay) return replay;
-    if (pgError(err)?.constraint === "users_email_lower_key") throw emailTaken();
+    if (pgError(err)?.constraint === "users_email_lower_key") {
+      // An account for this email was made at the same moment elsewhere: the office may be told; anyone else tries again.
+      if (can(actor, "visits:dispatch")) throw emailTaken();
+      throw new ConflictError("Someone else changed this at the same moment. Please try again.");
+    }
     throw err;
   }
 }

@@ -12,6 +12,7 @@ import { placeOnFreeTechnician } from "./assign";
 import { generateReference } from "./reference";
 import { ConflictError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
+import { storedBookingKey } from "./idempotency";
 import { SLOT_TAKEN } from "./slot-check";
 import { bookingInput, offeredStart } from "@/test/support/booking";
 
@@ -50,10 +51,24 @@ it(`one idempotency key sent 10 times at once yields one visit, and every answer
   expect(ids.size).toBe(1);
   expect(results.filter((r) => !r.replayed)).toHaveLength(1);
   const db = await getDb();
-  const rows = await db.select({ id: visits.id }).from(visits).where(eq(visits.idempotencyKey, input.idempotencyKey));
+  const rows = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(eq(visits.idempotencyKey, storedBookingKey(null, input.idempotencyKey)));
   expect(rows.map((r) => r.id)).toEqual([...ids]);
   // And a later replay still answers with it.
   expect((await bookVisit(null, input, null)).visitId).toBe(rows[0]!.id);
+});
+
+it(`one key sent 20 times at once by a new customer setting a password: 20 answers, all that one visit, never "account exists" (finding 10, ${inject("databaseKind")})`, async () => {
+  const input = bookingInput(await offeredStart(["dahua"], 1, 11), {
+    account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" },
+  });
+  const results = await Promise.allSettled(Array.from({ length: 20 }, () => bookVisit(null, input, null)));
+  const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason));
+  expect(refused).toEqual([]);
+  const ids = new Set(results.map((r) => (r as PromiseFulfilledResult<{ visitId: string }>).value.visitId));
+  expect(ids.size).toBe(1);
 });
 
 it(`the exclusion constraint is the final word: a stale choice rolls back to its savepoint and the next technician is tried (${inject("databaseKind")})`, async () => {

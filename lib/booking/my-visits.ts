@@ -5,17 +5,17 @@
  * their own visits); another customer's visit is "not found".
  */
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, not, notInArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { devices, visitDevices, visits, type Brand, type DeviceKind, type VisitStatus } from "@/db/schema";
+import { customers, devices, sites, visitDevices, visits, type Brand, type DeviceKind, type VisitStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 import { formatVisitWindow } from "@/lib/format/dates";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
-import { isClosed } from "@/lib/visits/lifecycle";
-import { selectVisits } from "@/lib/visits/read";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
+import { visitColumns, visitTechnician as tech } from "@/lib/visits/read";
 import { changeableOnline, cutoffMessage } from "./manage";
 import { currentCalendar, firstName, formatAddress, loadVisitFacts } from "./visit-facts";
 
@@ -30,12 +30,34 @@ export type MyVisitRow = {
   canChange: boolean;
 };
 
-export async function listMyVisits(actor: Actor | null, now = new Date()) {
+/** Still ahead (or started in the last 12 hours) and not closed: what "upcoming" means on the portal. */
+const RECENT_MS = 12 * 3600_000;
+const CLOSED_STATUSES: VisitStatus[] = ["completed", "cancelled", "no_show"];
+function upcomingCondition(now: Date) {
+  return and(notInArray(visits.status, CLOSED_STATUSES), gte(visits.startsAt, new Date(now.getTime() - RECENT_MS)))!;
+}
+
+/**
+ * The customer's visits, a page at a time: upcoming ones soonest first, or
+ * past and cancelled ones latest first (Previous and Next on each).
+ */
+export async function listMyVisits(actor: Actor | null, which: "upcoming" | "past", page: PageQuery, now = new Date()) {
   requirePermission(actor, "visits:read-own");
   const db = await getDb();
   const s = await getSettings(db);
-  const rows = await selectVisits(db).where(visitScope(actor)).orderBy(asc(visits.startsAt), asc(visits.id)).limit(500);
-  const list: MyVisitRow[] = rows.map((r) => ({
+  const pager = keyset(visits.startsAt, visits.id, page, "timestamptz", which === "upcoming" ? "asc" : "desc");
+  const upcoming = upcomingCondition(now);
+  const rows = await db
+    .select({ ...visitColumns, _k: cursorKey(visits.startsAt) })
+    .from(visits)
+    .innerJoin(customers, eq(customers.id, visits.customerId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .leftJoin(tech, eq(tech.id, visits.technicianId))
+    .where(and(visitScope(actor), which === "upcoming" ? upcoming : not(upcoming), pager.where))
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  const p = pager.page(rows);
+  const data: MyVisitRow[] = p.data.map((r) => ({
     id: r.id,
     reference: r.reference,
     status: r.status,
@@ -45,9 +67,7 @@ export async function listMyVisits(actor: Actor | null, now = new Date()) {
     address: formatAddress(r),
     canChange: changeableOnline(r, s, now),
   }));
-  const upcoming = list.filter((v) => !isClosed(v.status) && v.startsAt.getTime() >= now.getTime() - 12 * 3600_000);
-  const past = list.filter((v) => !upcoming.includes(v)).reverse();
-  return { upcoming, past, companyPhone: s.companyPhone, cancelCutoffHours: s.cancelCutoffHours };
+  return { ...p, data, companyPhone: s.companyPhone, cancelCutoffHours: s.cancelCutoffHours };
 }
 
 export type DeviceWork = {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { devices } from "@/db/schema";
-import { makeDevice, makeUser } from "@/test/support/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { updateMyDevice, updateMySite, listMyDevices } from "@/lib/customers/places";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
@@ -27,10 +27,33 @@ beforeAll(async () => {
 
 describe("portal reads are scoped to the customer", () => {
   it("lists my visits with time window, technician and whether I can still change them", async () => {
-    const mine = await listMyVisits(carla);
-    expect(mine.upcoming.map((v) => v.id)).toEqual([visitId]);
-    expect(mine.upcoming[0]).toMatchObject({ status: "scheduled", technicianName: "Terry", canChange: true, address: "5 Elm St, Cleveland, OH 44101" });
-    expect((await listMyVisits(ben)).upcoming).toEqual([]);
+    const mine = await listMyVisits(carla, "upcoming", { limit: 10 });
+    expect(mine.data.map((v) => v.id)).toEqual([visitId]);
+    expect(mine.data[0]).toMatchObject({ status: "scheduled", technicianName: "Terry", canChange: true, address: "5 Elm St, Cleveland, OH 44101" });
+    expect((await listMyVisits(carla, "past", { limit: 10 })).data).toEqual([]);
+    expect((await listMyVisits(ben, "upcoming", { limit: 10 })).data).toEqual([]);
+  });
+
+  it("pages my visits: upcoming soonest first, past and cancelled latest first, each walked once", async () => {
+    const dan = await makeUser("customer");
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000);
+    const past = [];
+    for (const d of [-30, -20, -10]) past.push(await makeVisit({ customerId: dan.customerId!, technicianId: null, status: "completed", startsAt: day(d) }));
+    const cancelled = await makeVisit({ customerId: dan.customerId!, technicianId: null, status: "cancelled", startsAt: day(5) });
+    const ahead = [];
+    for (const d of [3, 6, 9]) ahead.push(await makeVisit({ customerId: dan.customerId!, technicianId: null, startsAt: day(d) }));
+    const walk = async (which: "upcoming" | "past") => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = await listMyVisits(dan, which, { limit: 2, cursor });
+        ids.push(...p.data.map((v) => v.id));
+        cursor = p.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    expect(await walk("upcoming")).toEqual(ahead);
+    expect(await walk("past")).toEqual([cancelled, ...[...past].reverse()]);
   });
 
   it("another customer gets NotFound for my visit and its calendar", async () => {
@@ -70,15 +93,15 @@ describe("portal reads are scoped to the customer", () => {
 
 describe("outbox (admins only)", () => {
   it("lists mail, shows one, and serves its .ics attachment", async () => {
-    await expect(listOutbox(carla)).rejects.toBeInstanceOf(ForbiddenError);
-    const list = await listOutbox(admin);
+    await expect(listOutbox(carla, {}, { limit: 10 }, null)).rejects.toBeInstanceOf(ForbiddenError);
+    const list = (await listOutbox(admin, {}, { limit: 100 }, null)).data;
     const confirmation = list.find((m) => m.kind === "booking.confirmation")!;
     expect(confirmation).toMatchObject({ to: carla.email, status: "pending", attempts: 0, attachmentCount: 1 });
-    const mail = await getOutboxMail(admin, confirmation.id);
+    const mail = await getOutboxMail(admin, confirmation.id, null);
     expect(mail.attachments[0]).toMatchObject({ index: 0, contentType: "text/calendar; charset=utf-8; method=REQUEST" });
-    const file = await getOutboxAttachment(admin, confirmation.id, 0);
+    const file = await getOutboxAttachment(admin, confirmation.id, 0, null);
     expect(file.bytes.toString("utf8")).toContain("BEGIN:VCALENDAR");
-    await expect(getOutboxAttachment(admin, confirmation.id, 1)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getOutboxAttachment(ben, confirmation.id, 0)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getOutboxAttachment(admin, confirmation.id, 1, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getOutboxAttachment(ben, confirmation.id, 0, null)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

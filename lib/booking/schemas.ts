@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { BRANDS, DEVICE_KINDS, type RecoveryOption } from "@/lib/values";
-import { isRealDate } from "@/lib/availability/time";
+import { isRealDate, isSupportedInstant } from "@/lib/availability/time";
 import { emailSchema, nameSchema, newPasswordSchema, phoneSchema } from "@/lib/auth/schemas";
 
 export const MAX_DEVICES = 20;
@@ -121,6 +121,7 @@ export const bookingSchema = z.object({
     .max(MAX_DEVICES, `One visit covers at most ${MAX_DEVICES} devices. Call us for a bigger job.`),
   slotStart: z.iso
     .datetime({ offset: true, error: "Pick a time for the visit." })
+    .refine(isSupportedInstant, "Pick a time for the visit.")
     .refine((s) => new Date(s).getTime() > Date.now(), "That time has already passed. Pick another."),
   notes: optionalText(2000),
   account: bookingAccountSchema,
@@ -145,7 +146,7 @@ export const visitIdSchema = z.object({ visitId: z.uuid("Unknown visit.") });
 
 export const rescheduleSchema = z.object({
   visitId: z.uuid("Unknown visit."),
-  slotStart: z.iso.datetime({ offset: true, error: "Pick a new time." }),
+  slotStart: z.iso.datetime({ offset: true, error: "Pick a new time." }).refine(isSupportedInstant, "Pick a new time."),
 });
 
 export const cancelSchema = z.object({

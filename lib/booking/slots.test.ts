@@ -2,6 +2,9 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { computeFreeSlots, type AvailabilityRows, type SlotSettings } from "./slots";
 import { visitMinutes } from "./visit-length";
+import { rangeFor } from "@/lib/availability/slot-rows";
+import { getSettings } from "@/lib/settings/company";
+import { slotOptions } from "./slot-options";
 
 const ZONE = "America/New_York";
 const SETTINGS: SlotSettings = {
@@ -192,5 +195,20 @@ describe("daylight-saving changes (America/New_York)", () => {
     expect(nine("2026-10-31", nowFall)[0]!.start.toISOString()).toBe("2026-10-31T13:00:00.000Z");
     expect(nine("2026-11-01", nowFall)[0]!.start.toISOString()).toBe("2026-11-01T14:00:00.000Z");
     expect(nine("2026-11-01", nowFall)).toHaveLength(14);
+  });
+});
+
+describe("the slot range is clamped to the booking horizon (finding 12)", () => {
+  it("any days asked for read and answer at most the horizon: the year 0 to 9999 is today … horizon", async () => {
+    const s = await getSettings();
+    const now = new Date();
+    const range = rangeFor(s, { fromDay: "0001-01-01", toDay: "9999-12-31" }, now);
+    expect(range.from.getTime()).toBeGreaterThanOrEqual(now.getTime() - 3 * 86_400_000);
+    expect(range.to.getTime()).toBeLessThanOrEqual(now.getTime() + (s.horizonDays + 3) * 86_400_000);
+    const t0 = Date.now();
+    const { days } = await slotOptions({ brands: ["dahua"], deviceCount: 1, fromDay: "1900-01-01", toDay: "2999-12-31" });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const last = new Date(now.getTime() + (s.horizonDays + 1) * 86_400_000).toISOString().slice(0, 10);
+    for (const d of days) expect(d.day <= last).toBe(true);
   });
 });

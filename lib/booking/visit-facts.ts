@@ -159,7 +159,7 @@ export async function queueVisitMail(
   tx: Executor,
   visitId: string,
   s: CompanySettings,
-  what: { kind: "confirmation" } | { kind: "rescheduled"; previous: { startsAt: Date; endsAt: Date } } | { kind: "cancelled" },
+  what: { kind: "confirmation"; accountExists?: boolean } | { kind: "rescheduled"; previous: { startsAt: Date; endsAt: Date } } | { kind: "cancelled" },
 ) {
   const f = await loadVisitFacts(tx, visitId, s);
   if (!f?.customerEmail) return null;
@@ -167,7 +167,12 @@ export async function queueVisitMail(
   const cancelled = what.kind === "cancelled";
   const ics = calendarFor(f, s, sequence, cancelled);
   const m = mailFacts(f, s);
-  const content = what.kind === "confirmation" ? confirmationMail(m) : what.kind === "rescheduled" ? rescheduledMail(m, what.previous) : cancelledMail(m);
+  const content =
+    what.kind === "confirmation"
+      ? confirmationMail(m, { accountExists: what.accountExists })
+      : what.kind === "rescheduled"
+        ? rescheduledMail(m, what.previous)
+        : cancelledMail(m);
   return enqueueMail(tx, {
     kind: `booking.${what.kind}`,
     to: f.customerEmail,

@@ -39,6 +39,7 @@ import { visitMinutes } from "@/lib/booking/visit-length";
 import { getSettings } from "@/lib/settings/company";
 import { loadDemoBilling } from "./demo-billing";
 import { createUserUnchecked } from "@/lib/users/manage";
+import { addDeskWork } from "./demo-desk";
 
 // A small deterministic PRNG so two demo databases look alike.
 let seed = 20261127;
@@ -115,7 +116,7 @@ export async function loadDemo(db: Database) {
         phone: `216-555-01${String(accounts.length).padStart(2, "0")}`,
       });
     };
-    await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
+    const dana = await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
 
     const techSpecs: [string, Brand[]][] = [
       ["Rico Alvarez", ["dahua", "lorex", "hikvision"]],
@@ -227,6 +228,8 @@ export async function loadDemo(db: Database) {
         }
       }
     }
+    const admin = { id: dana.id, role: "admin" as const, name: "Dana Dispatcher", email: "dispatch@demo.fieldkey.test", customerId: null };
+    await addDeskWork(tx, { admin, techs, custs, settings: s, rand, reference: () => `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}` });
     await tx.insert(settings).values({ key: "demo_loaded", value: new Date().toISOString() });
   });
   return accounts;

@@ -1,15 +1,17 @@
 /**
  * `npm start`: build if the build is missing or older than the source, then
- * serve with `next start`. Secrets, migrations and the first-admin link are
- * handled by the server itself at start-up (instrumentation.ts).
+ * serve it with FieldKey's server (lib/cli/server.ts: Next.js's own request
+ * handler, with the client's address decided from the socket and undecodable
+ * paths answered 400 before the framework sees them). Secrets, migrations and
+ * the first-admin link are handled by the server itself at start-up
+ * (instrumentation.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildApp } from "./build";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
@@ -30,25 +32,36 @@ function newestMtime(p: string): number {
 export function buildIsStale(): boolean {
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const sources = ["app", "lib", "db", "sw", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  // The service worker is built after Next (lib/cli/build.ts): a build without it is not finished.
+  const sw = path.join(root, "public", "sw.js");
+  if (!fs.existsSync(sw) || fs.statSync(sw).mtimeMs < built) return true;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
-function main() {
+async function main() {
   if (process.env.FIELDKEY_SKIP_BUILD !== "1" && buildIsStale()) {
     console.log("[fieldkey] building the app (first start or the source changed)…");
-    const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    try {
+      await buildApp();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    }
   }
-  const port = process.env.PORT ?? "3000";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-  process.on("SIGINT", forward("SIGINT"));
-  process.on("SIGTERM", forward("SIGTERM"));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`[fieldkey] PORT must be a port number, not "${process.env.PORT}".`);
+    process.exit(1);
+  }
+  const { serve } = await import("./server");
+  try {
+    await serve({ port, dir: root });
+  } catch (err) {
+    console.error(`\n[fieldkey] ${(err as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb } from "@/db/client";
 import { customers, sites, users, visits, type VisitStatus } from "@/db/schema";
@@ -34,6 +34,8 @@ export type BoardVisit = {
   widthPct?: number;
 };
 
+/** How many waiting visits the board's column shows (the rest: the visit list, linked). */
+export const UNASSIGNED_SHOWN = 100;
 const ON_LANES: VisitStatus[] = ["scheduled", "en_route", "on_site", "waiting_vendor", "completed"];
 const CLOSED: VisitStatus[] = ["completed", "cancelled", "no_show"];
 
@@ -88,15 +90,17 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
     .orderBy(asc(visits.startsAt))
     .limit(2000);
 
+  const unassignedWhere = and(notInArray(visits.status, CLOSED), or(isNull(visits.technicianId), eq(visits.status, "requested")));
+  const [{ n: unassignedTotal }] = (await db.select({ n: count() }).from(visits).where(unassignedWhere)) as [{ n: number }];
   const unassignedRows = await db
     .select(visitColumns)
     .from(visits)
     .innerJoin(customers, eq(customers.id, visits.customerId))
     .innerJoin(sites, eq(sites.id, visits.siteId))
     .leftJoin(users, eq(users.id, visits.technicianId))
-    .where(and(notInArray(visits.status, CLOSED), or(isNull(visits.technicianId), eq(visits.status, "requested"))))
+    .where(unassignedWhere)
     .orderBy(asc(visits.startsAt))
-    .limit(200);
+    .limit(UNASSIGNED_SHOWN);
 
   const toCard = (r: (typeof rows)[number]): BoardVisit => {
     const s = DateTime.fromJSDate(r.startsAt, { zone });
@@ -132,8 +136,13 @@ export async function getBoard(actor: Actor | null, query: { view?: string; date
     next: first.plus(step).toISODate()!,
     days,
     marks: window?.marks ?? [],
+    /** The day view's time axis (epoch ms), for placing a dropped card; null in the week view. */
+    axis: window ? { from: window.from.getTime(), to: window.to.getTime() } : null,
+    /** Drops snap to the booking step. */
+    stepMinutes: settings.slotStepMinutes,
     lanes,
     unassigned: unassignedRows.map(toCard),
+    unassignedTotal,
     technicians: technicians.filter((t) => !t.disabledAt).map((t) => ({ id: t.id, name: t.name })),
   };
 }

@@ -19,13 +19,19 @@ import { moveVisitSchema } from "./schemas";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 
 /** Only visits nobody has started on can be moved on the board. */
-const MOVABLE: VisitStatus[] = ["requested", "scheduled"];
+export const MOVABLE: VisitStatus[] = ["requested", "scheduled"];
+/**
+ * The customer's "your visit moved" email waits this long before it can be
+ * sent, so an Undo on the board (lib/dispatch/undo.ts) can withdraw it and the
+ * customer never hears of a move that did not stick.
+ */
+export const MOVE_MAIL_HOLD_SECONDS = 60;
 
 /**
  * The clear message for a collision: which visit of which technician is in
  * the way, in company time ("Terry Tech already has FK-ABC123 9:00 – 10:30 AM").
  */
-async function collisionMessage(
+export async function collisionMessage(
   tx: Tx,
   p: { technicianId: string; technicianName: string; visitId: string; startsAt: Date; busyUntil: Date; day: string },
   s: CompanySettings,
@@ -52,7 +58,7 @@ async function collisionMessage(
 }
 
 /** Who gets the customer's mail: the customer's email, else their login's. */
-async function customerEmail(tx: Tx, customerId: string) {
+export async function customerEmail(tx: Tx, customerId: string) {
   const [c] = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId));
   if (c?.email) return c.email;
   const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.customerId, customerId)).orderBy(asc(users.createdAt)).limit(1);
@@ -131,21 +137,8 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     if (timeChanged || techChanged) {
       await emitVisitEvent(tx, "visit.rescheduled", v.id, { previous: { startsAt: v.startsAt.toISOString(), technicianId: v.technicianId } });
     }
-    const action =
-      !v.technicianId && technicianId ? "visit.assign" : v.technicianId && !technicianId ? "visit.unassign" : techChanged ? "visit.reassign" : "visit.move";
-    await audit(tx, {
-      actorId: actor.id,
-      action,
-      entityType: "visit",
-      entityId: v.id,
-      details: {
-        from: { technicianId: v.technicianId, startsAt: v.startsAt.toISOString(), status: v.status },
-        to: { technicianId, startsAt: startsAt.toISOString(), status },
-      },
-      ip,
-    });
-
     let emailed = false;
+    let mailId: string | null = null;
     const to = technicianId && (timeChanged || techChanged) ? await customerEmail(tx, v.customerId) : null;
     if (to) {
       const mail = visitMovedMail({
@@ -162,9 +155,24 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
       });
       // The customer's calendar entry follows the move (same UID, next SEQUENCE).
       const ics = await updatedCalendarAttachment(tx, v.id, s);
-      await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
+      mailId = await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined, notBefore: new Date(now.getTime() + MOVE_MAIL_HOLD_SECONDS * 1000) });
       emailed = true;
     }
+    const action =
+      !v.technicianId && technicianId ? "visit.assign" : v.technicianId && !technicianId ? "visit.unassign" : techChanged ? "visit.reassign" : "visit.move";
+    await audit(tx, {
+      actorId: actor.id,
+      action,
+      entityType: "visit",
+      entityId: v.id,
+      details: {
+        from: { technicianId: v.technicianId, startsAt: v.startsAt.toISOString(), status: v.status },
+        to: { technicianId, startsAt: startsAt.toISOString(), status },
+        mailId,
+      },
+      ip,
+    });
+
     const warnings = technicianId
       ? await placementWarnings(tx, { visitId: v.id, technicianId, technicianName: technicianName!, startsAt, endsAt, settings: s })
       : [];

@@ -7,6 +7,7 @@ import { visitScope } from "@/lib/auth/scopes";
 import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { isClosed } from "@/lib/visits/lifecycle";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
+import { ON_SITE_FIRST } from "./labels";
 
 /**
  * The one gate for field work on a visit: the permission, then the scope (a
@@ -54,7 +55,7 @@ export function assertEditable(v: Pick<WorkVisit, "status">) {
 /** Hands-on work (authorization, attempts) happens on site. */
 export function assertOnSite(v: Pick<WorkVisit, "status">) {
   assertEditable(v);
-  if (v.status !== "on_site" && v.status !== "waiting_vendor") throw new ConflictError("Mark the visit as on site first.");
+  if (v.status !== "on_site" && v.status !== "waiting_vendor") throw new ConflictError(ON_SITE_FIRST);
 }
 
 export async function hasAuthorization(db: Executor, visitId: string) {

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { attempts, devices, recoveryMethods, vendorCases, visitDevices, type Brand, type DeviceKind } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from "./access";
+import { AUTHORIZATION_FIRST } from "./labels";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
 import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
@@ -14,6 +15,38 @@ import { evidenceFactsFor } from "@/lib/vendor-cases/evidence-data";
 
 /** How far a phone's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** How long an attempt saved on a phone with no signal may take to reach the server. */
+export const MAX_OFFLINE_AGE_MS = 30 * 24 * 3_600_000;
+
+/**
+ * The attempt's times, from the phone's clock: `endedAt` when it was saved
+ * (offline, that can be long before it arrives), `startedAt` when its timer
+ * started. A clock up to 5 minutes ahead is clamped to the server's time;
+ * further ahead is refused, as are a timer over a day long and a save older
+ * than 30 days. Without `endedAt` the attempt ends now (the server's clock).
+ */
+export function attemptTimes(data: { startedAt?: string; endedAt?: string }, now: Date) {
+  let endedAt: Date | null = null;
+  if (data.endedAt) {
+    endedAt = new Date(data.endedAt);
+    if (endedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw new ValidationError("The end time is in the future.", { endedAt: ["The attempt's end time is in the future: check the phone's clock."] });
+    if (endedAt.getTime() < now.getTime() - MAX_OFFLINE_AGE_MS)
+      throw new ValidationError("The attempt is too old.", { endedAt: ["This attempt was saved over 30 days ago: log it again with today's date."] });
+    if (endedAt > now) endedAt = now;
+  }
+  const end = endedAt ?? now;
+  let startedAt: Date | null = null;
+  if (data.startedAt) {
+    startedAt = new Date(data.startedAt);
+    if (startedAt.getTime() > end.getTime() + CLOCK_SKEW_MS)
+      throw new ValidationError("The start time is in the future.", { startedAt: ["The timer's start time is in the future: check the phone's clock."] });
+    if (startedAt.getTime() < end.getTime() - 24 * 3_600_000)
+      throw new ValidationError("The timer ran for over a day.", { startedAt: ["The timer started over 24 hours ago: enter a duration instead."] });
+    if (startedAt > end) startedAt = end;
+  }
+  return { startedAt, endedAt: startedAt || endedAt ? end : null };
+}
 
 async function deviceOnVisit(db: Executor, visitId: string, deviceId: string) {
   const [d] = await db
@@ -58,22 +91,13 @@ async function checkedMethod(db: Executor, methodId: string, device: { brand: Br
  * anything on a device whose vendor case is still open (the device must not
  * be touched).
  */
-export async function logAttempt(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date()) {
+export async function logAttempt(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date(), opts: WriteOptions = {}) {
   const data = parseInput(logAttemptSchema, input);
-  let startedAt: Date | null = null;
-  if (data.startedAt) {
-    startedAt = new Date(data.startedAt);
-    if (startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw new ValidationError("The start time is in the future.", { startedAt: ["The timer's start time is in the future: check the phone's clock."] });
-    if (startedAt.getTime() < now.getTime() - 24 * 3_600_000)
-      throw new ValidationError("The timer ran for over a day.", { startedAt: ["The timer started over 24 hours ago: enter a duration instead."] });
-    if (startedAt > now) startedAt = now;
-  }
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  const { startedAt, endedAt } = attemptTimes(data, now);
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, data.visitId, { lock: true });
     assertOnSite(v);
-    if (!(await hasAuthorization(tx, v.id))) throw new ConflictError("Record the customer's authorization before logging any attempt.");
+    if (!(await hasAuthorization(tx, v.id))) throw new ConflictError(AUTHORIZATION_FIRST);
     const device = await deviceOnVisit(tx, v.id, data.deviceId);
     const method = await checkedMethod(tx, data.methodId, device, data.description);
     if (data.outcome === "waiting_vendor" && !method.vendorPending) {
@@ -101,7 +125,7 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
         seq: next,
         technicianId: actor!.id,
         startedAt,
-        endedAt: startedAt ? now : null,
+        endedAt,
         durationSeconds: data.durationSeconds,
         outcome: data.outcome,
         description: data.description || null,
@@ -129,7 +153,7 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
           deviceId: device.id,
           vendor: vc.vendor,
           whatWasSent: vc.whatWasSent,
-          sentAt: now,
+          sentAt: endedAt ?? now,
           method: { id: method.id, name: method.name, evidence: method.evidence },
           emailVendor: vc.emailVendor,
         },
@@ -150,10 +174,9 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
  * never waiting_vendor again. Nothing else becomes waiting_vendor by
  * correction. Audited with before and after.
  */
-export async function correctAttempt(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function correctAttempt(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const data = parseInput(correctAttemptSchema, input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(opts.tx, async (tx) => {
     const [found] = await tx.select({ visitId: attempts.visitId }).from(attempts).where(eq(attempts.id, data.attemptId));
     if (!found) throw new NotFoundError("Attempt not found.");
     const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { formatDateTime } from "@/lib/format/dates";
-import { getDb } from "@/db/client";
+import { inTransaction, type WriteOptions } from "@/db/client";
 import { authorizations } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
@@ -28,12 +28,11 @@ export function decodeSignature(dataUrl: string): Buffer {
  * Record who on site authorizes the work. One per visit: a second one is
  * refused with who recorded the first and when, never replaces it.
  */
-export async function recordAuthorization(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function recordAuthorization(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const data = parseInput(authorizationSchema, input);
   const signaturePng = data.mode === "signature" ? decodeSignature(data.signature) : null;
-  const db = await getDb();
-  const s = await getSettings();
-  return db.transaction(async (tx) => {
+  const s = await getSettings(opts.tx);
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, data.visitId, { lock: true });
     assertOnSite(v);
     const [existing] = await tx

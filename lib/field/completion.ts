@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { inTransaction, type WriteOptions } from "@/db/client";
 import { checklists, customers, visitDevices, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
@@ -23,11 +23,10 @@ import { draftInvoiceForVisit } from "@/lib/billing/invoices";
  * resolved), move to completed and email the customer the summary.
  * Nothing is written unless all of it holds.
  */
-export async function completeVisit(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function completeVisit(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const data = parseInput(completeVisitSchema, input);
-  const db = await getDb();
-  const s = await getSettings();
-  return db.transaction(async (tx) => {
+  const s = await getSettings(opts.tx);
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, data.visitId, { lock: true });
     assertEditable(v);
     assertTransition(v.status, "completed");

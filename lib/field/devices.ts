@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { inTransaction, type WriteOptions } from "@/db/client";
 import { attempts, devices, RECOVERY_OPTIONS, visitDevices } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
@@ -28,10 +28,9 @@ export const deviceFactColumns = {
  * kind are fixed once attempts were logged against them (the methods tried
  * depend on them). Audited with what changed.
  */
-export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function updateDeviceFacts(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const { visitId, deviceId, ...facts } = parseInput(deviceFactsSchema, input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, visitId, { lock: true });
     assertEditable(v);
     const [before] = await tx

@@ -70,6 +70,7 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string, vi
         outcome: attempts.outcome,
         durationSeconds: attempts.durationSeconds,
         startedAt: attempts.startedAt,
+        endedAt: attempts.endedAt,
         notes: attempts.notes,
         description: attempts.description,
         technicianId: attempts.technicianId,
@@ -242,7 +243,10 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
     vendorMethods: Object.fromEntries(
       ofTheseBrands
         .filter((m) => m.vendorPending)
-        .map((m) => [m.id, { validity: describeValidity(m.answerValidity), voidedBy: m.voidedBy, doNotReboot: m.doNotReboot }]),
+        .map((m) => [
+          m.id,
+          { name: m.name, answerValidity: m.answerValidity, validity: describeValidity(m.answerValidity), voidedBy: m.voidedBy, doNotReboot: m.doNotReboot },
+        ]),
     ),
     timeZone: s.timeZone,
     locale: s.locale,

@@ -30,3 +30,7 @@ export function formatClock(seconds: number) {
 export const AUTHORIZATION_STATEMENT =
   "I confirm that I own or administer the equipment listed for this visit (or am authorized by its owner to act for them), " +
   "and I authorize the technician to reset or recover its passwords. I understand some methods restore factory settings.";
+
+/** Refusals the phone also shows at once, before the server has seen the write (the server's words, one copy). */
+export const AUTHORIZATION_FIRST = "Record the customer's authorization before logging any attempt.";
+export const ON_SITE_FIRST = "Mark the visit as on site first.";

@@ -3,6 +3,7 @@
  * the server action (and the lib function) on the server. Client-safe.
  */
 import { z } from "zod";
+import { isSupportedInstant } from "@/lib/availability/time";
 import { ATTEMPT_OUTCOMES, AUTH_RELATIONSHIPS, BRANDS, CHECKLIST_ANSWERS, DEVICE_KINDS, RECOVERY_OPTIONS, VENDORS, WARRANTY_SEALS } from "@/lib/values";
 
 const id = (what: string) => z.uuid(`That ${what} id is not valid.`);
@@ -74,8 +75,10 @@ export const logAttemptSchema = z
     methodId: z.string({ error: "Choose a method." }).trim().min(1, "Choose a method.").max(64, "Unknown recovery method."),
     outcome: z.enum(ATTEMPT_OUTCOMES, "Choose an outcome."),
     durationSeconds: durationSchema,
-    /** When the on-screen timer started (ISO time), if it was used. */
-    startedAt: z.iso.datetime({ offset: true, error: "Not a valid time." }).optional(),
+    /** When the on-screen timer started (ISO time, the phone's clock), if it was used. */
+    startedAt: z.iso.datetime({ offset: true, error: "Not a valid time." }).refine(isSupportedInstant, "Not a valid time.").optional(),
+    /** When the attempt was saved on the phone (ISO time, the phone's clock): it may reach the server much later. */
+    endedAt: z.iso.datetime({ offset: true, error: "Not a valid time." }).refine(isSupportedInstant, "Not a valid time.").optional(),
     notes: optionalText(2000),
     description: optionalText(500),
     vendorCase: vendorCaseInputSchema.optional(),
@@ -151,6 +154,16 @@ export const completeVisitSchema = z.object({
     .default([]),
 });
 export type CompleteVisitInput = z.input<typeof completeVisitSchema>;
+
+/** The lockout-prevention checklist on its own (saved before completion; completion answers it again). */
+export const answerChecklistSchema = z.object({
+  visitId: id("visit"),
+  patternLockSet: answer,
+  configExported: answer,
+  recoveryEmailUpdated: answer,
+  notes: optionalText(2000),
+});
+export type AnswerChecklistInput = z.input<typeof answerChecklistSchema>;
 
 export const attachVendorFileSchema = z.object({
   caseId: id("vendor case"),

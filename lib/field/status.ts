@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { formatTimeRange } from "@/lib/format/dates";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { attempts, auditEvents, authorizations, customers, mailOutbox, sites, users, visits, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
@@ -15,6 +15,18 @@ import { advanceVisitSchema, undoVisitStatusSchema } from "./schemas";
 
 export { STATUS_UNDO_SECONDS } from "./moves";
 
+/**
+ * When a status change happens: a Date (tests, "now"), or write options — a
+ * queued field write carries the server's `now` and the phone's `madeAt`
+ * (the tap on the visit's day counts even when it syncs after midnight).
+ */
+type StatusWhen = Date | (WriteOptions & { now?: Date; madeAt?: Date });
+function statusWhen(when: StatusWhen) {
+  if (when instanceof Date) return { opts: {} as WriteOptions, now: when, tappedAt: when };
+  const now = when.now ?? new Date();
+  return { opts: { tx: when.tx } as WriteOptions, now, tappedAt: when.madeAt ?? now };
+}
+
 /** What a status tap records (audit details of "visit.status"), so it can be undone. */
 type StatusTap = { from: VisitStatus; to: VisitStatus; undoUntil?: string; mailId?: string | null };
 
@@ -26,15 +38,15 @@ type StatusTap = { from: VisitStatus; to: VisitStatus; undoUntil?: string; mailI
  * next_attempt_at). waiting_vendor and completed have their own entry points
  * (vendor cases, completion).
  */
-export async function advanceVisit(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date()) {
+export async function advanceVisit(actor: Actor | null, input: unknown, ip: string | null = null, when: StatusWhen = {}) {
+  const { opts, now, tappedAt } = statusWhen(when);
   const { visitId, to } = parseInput(advanceVisitSchema, input);
-  const db = await getDb();
-  const s = await getSettings();
-  return db.transaction(async (tx) => {
+  const s = await getSettings(opts.tx);
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, visitId, { lock: true });
     assertEditable(v);
     assertTransition(v.status, to);
-    const why = whyNotMove(v, to, now, s.timeZone);
+    const why = whyNotMove(v, to, tappedAt, s.timeZone);
     if (why) throw new ConflictError(why);
     const undoUntil = new Date(now.getTime() + STATUS_UNDO_SECONDS * 1000);
     await tx.update(visits).set({ status: to, updatedAt: now }).where(eq(visits.id, v.id));
@@ -101,10 +113,10 @@ export async function recentStatusChanges(db: Executor, actor: Actor, visitIds: 
  * window has passed, once the sender has taken the email, or once anything
  * was recorded on site (authorization, attempts). Audited.
  */
-export async function undoVisitStatus(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date()) {
+export async function undoVisitStatus(actor: Actor | null, input: unknown, ip: string | null = null, when: StatusWhen = {}) {
+  const { opts, now } = statusWhen(when);
   const { visitId } = parseInput(undoVisitStatusSchema, input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(opts.tx, async (tx) => {
     const v = await loadWorkVisit(tx, actor, visitId, { lock: true });
     assertEditable(v);
     const [last] = await tx

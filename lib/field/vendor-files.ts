@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { configBackups, vendorCases } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -16,11 +16,10 @@ import { markAnswerReceived, OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manag
  * the case's device. A link, once made, is not replaced (upload again = a new
  * vault version, and the case keeps the first).
  */
-export async function attachVendorFile(actor: Actor | null, input: unknown, ip: string | null = null) {
+export async function attachVendorFile(actor: Actor | null, input: unknown, ip: string | null = null, opts: WriteOptions = {}) {
   const data = parseInput(attachVendorFileSchema, input);
   requirePermission(actor, "jobs:work");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(opts.tx, async (tx) => {
     const [found] = await tx.select({ visitId: vendorCases.visitId }).from(vendorCases).where(eq(vendorCases.id, data.caseId));
     if (!found) throw new NotFoundError("Vendor case not found.");
     await loadWorkVisit(tx, actor, found.visitId, { lock: true });

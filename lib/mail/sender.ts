@@ -7,6 +7,7 @@ import { getDb, type Executor } from "@/db/client";
 import { mailOutbox, type MailAttachment } from "@/db/schema";
 import { env } from "@/lib/platform/env";
 import { resolveAttachments, type ResolvedAttachment } from "./attachments";
+import { textToSend } from "./outbox";
 
 /**
  * Delivers the mail outbox over SMTP. Any number of app instances may run
@@ -38,6 +39,8 @@ export type ClaimedMail = {
   subject: string;
   textBody: string;
   htmlBody: string | null;
+  /** A masked secret of the message (lib/mail/outbox.ts), put back in only for sending. */
+  secretSealed?: string | null;
   attachments: MailAttachment[];
   attempts: number;
 };
@@ -76,20 +79,25 @@ export async function claimMail(db: Executor, workerId: string, now: Date, limit
       subject: mailOutbox.subject,
       textBody: mailOutbox.textBody,
       htmlBody: mailOutbox.htmlBody,
+      secretSealed: mailOutbox.secretSealed,
       attachments: mailOutbox.attachments,
       attempts: mailOutbox.attempts,
     });
 }
 
+/** A message whose secret cannot be put back (AUTH_SECRET changed since it was queued): sent masked it would be useless. */
+export class UnsendableMailError extends Error {}
+
 /** Record the outcome; only the worker that holds the claim may. */
 async function finish(db: Executor, mail: ClaimedMail, workerId: string, now: Date, error: unknown) {
   const mine = and(eq(mailOutbox.id, mail.id), eq(mailOutbox.claimedBy, workerId), eq(mailOutbox.status, "sending"));
   if (!error) {
-    await db.update(mailOutbox).set({ status: "sent", sentAt: now, lastError: null, claimedAt: null }).where(mine);
+    // Sent: the secret has done its job and is not kept.
+    await db.update(mailOutbox).set({ status: "sent", sentAt: now, lastError: null, claimedAt: null, secretSealed: null }).where(mine);
     return "sent" as const;
   }
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || "Unknown error";
-  const giveUp = mail.attempts >= SENDER.maxAttempts;
+  const giveUp = mail.attempts >= SENDER.maxAttempts || error instanceof UnsendableMailError;
   await db
     .update(mailOutbox)
     .set({
@@ -105,14 +113,18 @@ async function finish(db: Executor, mail: ClaimedMail, workerId: string, now: Da
 
 /** The message for nodemailer; `files` are the attachments' bytes (resolveAttachments), else the ones carried in the row. */
 export function toNodemailerMessage(mail: ClaimedMail, from: string, files?: ResolvedAttachment[]) {
+  const text = textToSend(mail.id, mail.textBody, mail.secretSealed ?? null);
+  const html = mail.htmlBody === null ? null : textToSend(mail.id, mail.htmlBody, mail.secretSealed ?? null);
+  if (text === null || (mail.htmlBody !== null && html === null))
+    throw new UnsendableMailError("The link in this message can no longer be read (AUTH_SECRET changed since it was queued). Ask for a new one.");
   return {
     from,
     to: mail.toAddress,
     // Stable per outbox row: a resend after a crash mid-send carries the same Message-ID, so mail systems can drop the duplicate.
     messageId: `<${mail.id}@outbox.fieldkey>`,
     subject: mail.subject,
-    text: mail.textBody,
-    html: mail.htmlBody ?? undefined,
+    text,
+    html: html ?? undefined,
     attachments: files
       ? files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content }))
       : mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.contentBase64, encoding: "base64" as const })),

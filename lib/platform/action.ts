@@ -5,6 +5,8 @@ import { getActor, requestIp } from "@/lib/auth/actor";
 import { requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/platform/action-result";
 import { toAppError, zodFieldErrors } from "@/lib/platform/errors";
+import { hitRateLimit, type RateLimit } from "@/lib/platform/rate-limit";
+import { getDb } from "@/db/client";
 
 export type { ActionResult };
 export type ActionContext = { actor: Actor | null; ip: string };
@@ -18,7 +20,8 @@ export type ActionContext = { actor: Actor | null; ip: string };
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-  opts: { permission?: Permission; public?: true } = {},
+  /** `rateLimit`: valid calls counted per client address, in the same bucket as the public API's (`ip:<address>`). */
+  opts: { permission?: Permission; public?: true; rateLimit?: RateLimit } = {},
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
@@ -29,7 +32,9 @@ export function defineAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, status: 422, error: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error) };
       }
-      const data = await handler(parsed.data, { actor, ip: await requestIp() });
+      const ip = await requestIp();
+      if (opts.rateLimit) await hitRateLimit(await getDb(), `ip:${ip}`, opts.rateLimit);
+      const data = await handler(parsed.data, { actor, ip });
       return { ok: true, data };
     } catch (err) {
       unstable_rethrow(err); // redirect(), notFound() and friends are not errors

@@ -1,9 +1,11 @@
 /**
- * Environment, validated once. Secrets come from the environment; otherwise
- * they are generated once and kept where every process of the deployment sees
- * them: on the embedded default in `<data dir>/secrets.json` (mode 0600), with
- * DATABASE_URL in the database itself (lib/platform/shared-secrets.ts), so several
- * instances on one PostgreSQL share them without any set-up.
+ * Environment, validated once. Secrets come from the environment. On the
+ * embedded default they may instead be generated once into
+ * `<data dir>/secrets.json` (mode 0600). With DATABASE_URL they must come
+ * from the environment: kept in the database beside the encrypted backups, a
+ * copy of the database would open everything. Only an explicit
+ * FIELDKEY_ALLOW_DB_SECRETS=1 lets the server generate them into the database
+ * (lib/platform/shared-secrets.ts, shared by every instance).
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -25,6 +27,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("FieldKey <no-reply@fieldkey.local>"),
   /** Public base URL used in emails and links, e.g. https://fieldkey.example.com */
   APP_URL: z.string().url().optional(),
+  /** `1`: with DATABASE_URL, secrets missing from the environment may be generated into the database (not recommended). */
+  FIELDKEY_ALLOW_DB_SECRETS: z.enum(["0", "1"], { error: "FIELDKEY_ALLOW_DB_SECRETS must be 1 (or unset)" }).optional(),
   BACKUP_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -110,11 +114,26 @@ function load(): Env {
   const e = parsed.data;
   const dataDir = path.resolve(e.FIELDKEY_DATA_DIR);
   const needFile = !e.AUTH_SECRET || !e.FIELDKEY_BACKUP_KEYS;
+  if (needFile && e.DATABASE_URL && e.FIELDKEY_ALLOW_DB_SECRETS !== "1") throw new Error(dbSecretsRefusal(e));
   // With a PostgreSQL server the generated secrets live in the database (shared by every
   // instance): until they are adopted at open, use a stand-in that nothing may persist.
   const pending = needFile && !!e.DATABASE_URL;
   const file = !needFile ? null : pending ? (readSecretsFile(dataDir) ?? generateSecrets()) : readOrCreateSecrets(dataDir);
   return withSecrets(e, dataDir, file, pending);
+}
+
+/** Why a server on PostgreSQL will not start without its secrets in the environment, and what to do. */
+function dbSecretsRefusal(e: z.infer<typeof schema>) {
+  const missing = [!e.AUTH_SECRET && "AUTH_SECRET", !e.FIELDKEY_BACKUP_KEYS && "FIELDKEY_BACKUP_KEYS"].filter(Boolean).join(" and ");
+  return [
+    `DATABASE_URL is set but ${missing} ${missing.includes(" and ") ? "are" : "is"} not in the environment.`,
+    "With a PostgreSQL server the session secret and the backup keys must not live in the database beside the encrypted backups",
+    "(a copy of the database would open everything). Make them once, keep them outside the database, and pass them to every instance:",
+    "    AUTH_SECRET=$(openssl rand -base64 32)",
+    '    FIELDKEY_BACKUP_KEYS="k1:$(openssl rand -base64 32)"',
+    "A database that already holds generated secrets keeps them in its settings row `instance_secrets`: copy those values instead",
+    "(docs/operations.md#secrets). To keep the secrets in the database anyway, set FIELDKEY_ALLOW_DB_SECRETS=1.",
+  ].join("\n");
 }
 
 function withSecrets(e: z.infer<typeof schema>, dataDir: string, file: SecretsFile | null, pending: boolean): Env {

@@ -137,6 +137,9 @@ export function fromConstraintViolation(err: unknown): AppError | null {
     case "22007": // invalid datetime
     case "22P02": // invalid text representation
       return new ValidationError(known?.[1] ?? "Some values are not valid.", fields(known));
+    case "22008": // datetime_field_overflow: a date the database cannot store (year 0, year 10000…)
+    case "22009": // invalid_time_zone_displacement_value
+      return new ValidationError("A date or time is out of range. Use a date between the years 1900 and 2999.");
     case "22021": // character_not_in_repertoire: a NUL byte ("\u0000") in text
     case "22P05": // untranslatable_character: "\u0000" inside jsonb
       return new ValidationError("Some text contains a character that cannot be saved (a NUL byte). Remove it and try again.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError, ForbiddenError } from "@/lib/platform/errors";
 
 /**
  * Route handlers do not get the origin check Next gives server actions: a
@@ -38,4 +39,26 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     chunks.push(Buffer.from(value));
   }
   return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
+
+/** 405: the operation is GET only (a HEAD would run it without anyone receiving the file). */
+export class MethodNotAllowedError extends AppError {
+  constructor(readonly allow = "GET") {
+    super(`Use ${allow}.`, 405);
+  }
+}
+
+/**
+ * A download that is audited in the signed-in person's name must be their
+ * own doing. Refused: a HEAD (Next would run the GET handler for it: an audit
+ * row, and no file), and a request the browser marks as coming from another
+ * site (Sec-Fetch-Site: cross-site or same-site: a link or a form elsewhere
+ * that makes a signed-in person's browser fetch it). Allowed: FieldKey's own
+ * pages (same-origin), a typed or bookmarked URL (none), and clients that send
+ * no Sec-Fetch-Site at all (they are not a browser a stranger can steer).
+ */
+export function assertOwnDownload(request: Request) {
+  if (request.method === "HEAD") throw new MethodNotAllowedError("GET");
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") throw new ForbiddenError("Downloads start from FieldKey's own pages. Open the file from there.");
 }

@@ -20,6 +20,27 @@ describe("cursors", () => {
   });
 });
 
+describe("cursors with an impossible or unstorable time (finding 14)", () => {
+  const id = "00000000-0000-4000-8000-000000000003";
+  const cursor = (k: string) => Buffer.from(JSON.stringify([k, id])).toString("base64url");
+  it("are a 422 on the cursor field, never a database error: every field is checked, and the year is one the database stores", () => {
+    for (const k of [
+      "2026-13-45 99:99:99",
+      "2026-02-30 10:00:00+00",
+      "2026-04-31 10:00:00",
+      "2026-01-01 24:00:00+00",
+      "2026-01-01 10:60:00",
+      "2026-01-01 10:00:61",
+      "2026-01-01 10:00:00+99",
+      "0000-01-01 00:00:00+00",
+      "9999-12-31 23:59:59+00",
+    ]) {
+      expect(() => decodeCursor(cursor(k)), k).toThrow(ValidationError);
+    }
+    expect(decodeCursor(cursor("2028-02-29 23:59:59.999999+05:30"))).toEqual({ k: "2028-02-29 23:59:59.999999+05:30", id });
+  });
+});
+
 describe("cursors for text keys and for paging back", () => {
   const id = "00000000-0000-4000-8000-000000000002";
   it("a text key (a name) round-trips; so does a backwards cursor; each is valid only where it belongs", () => {
@@ -59,5 +80,24 @@ describe("cursors for text keys and for paging back", () => {
     expect(first.where).toBeUndefined();
     expect(first.page(rows.slice(0, 2)).prevCursor).toBeNull();
     expect(first.page(rows.slice(0, 2)).nextCursor).toBeNull();
+  });
+
+  it("keyset, newest first: Next reads smaller keys in descending order, Previous larger ones, and the page still reads newest first", () => {
+    const at = "2030-01-02 10:00:00+00";
+    const fwd = keyset(customers.createdAt, customers.id, { limit: 2, cursor: encodeCursor({ k: at, id }) }, "timestamptz", "desc");
+    const back = keyset(customers.createdAt, customers.id, { limit: 2, cursor: encodeCursor({ k: at, id, back: true }) }, "timestamptz", "desc");
+    const render = (k: typeof fwd) => new PgDialect().sqlToQuery(sql`${k.where} order by ${sql.join(k.orderBy, sql`, `)}`).sql;
+    expect(render(fwd)).toBe(
+      '("customers"."created_at", "customers"."id") < ($1::timestamptz, $2::uuid) order by "customers"."created_at" desc, "customers"."id" desc',
+    );
+    expect(render(back)).toBe(
+      '("customers"."created_at", "customers"."id") > ($1::timestamptz, $2::uuid) order by "customers"."created_at" asc, "customers"."id" asc',
+    );
+    // Read backwards (ascending, nearest first), shown newest first.
+    const rows = [1, 2, 3].map((n) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, _k: `2030-01-0${n} 10:00:00+00` }));
+    const page = back.page(rows);
+    expect(page.data.map((r) => r.id.slice(-1))).toEqual(["2", "1"]);
+    expect(page.prevCursor).not.toBeNull();
+    expect(decodeCursor(page.nextCursor!)).toEqual({ k: rows[0]!._k, id: rows[0]!.id });
   });
 });

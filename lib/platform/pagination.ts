@@ -1,6 +1,7 @@
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ValidationError } from "@/lib/platform/errors";
+import { SUPPORTED_YEARS } from "@/lib/availability/time";
 
 /** `?limit=&cursor=` on every list endpoint. */
 export const pageQuerySchema = z.object({
@@ -14,7 +15,20 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 type CursorValue = { k: string; id: string; /** Points backwards: the page before this row (Previous). */ back?: boolean };
 /** What a list sorts by: a timestamp (most lists: oldest first) or text (e.g. names). */
 export type SortKey = "timestamptz" | "text";
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:([+-])(\d{2})(?::?(\d{2}))?|Z)?$/;
+
+/**
+ * A timestamp as PostgreSQL prints it, that really exists and that the database can store: the shape is
+ * not enough ("2026-13-45 99:99:99" has it), every field is checked, and the year is a supported one.
+ */
+export function isStorableTimestamp(k: string): boolean {
+  const m = TIMESTAMP_TEXT.exec(k);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s, , , oh, om] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  if (y! < SUPPORTED_YEARS.min || y! > SUPPORTED_YEARS.max || mo! < 1 || mo! > 12 || h! > 23 || mi! > 59 || s! > 59) return false;
+  if (d! < 1 || d! > new Date(Date.UTC(y!, mo!, 0)).getUTCDate()) return false;
+  return (oh ?? 0) <= 15 && (om ?? 0) <= 59;
+}
 
 /**
  * An opaque cursor: the sort key (a timestamp as PostgreSQL prints it, so
@@ -30,7 +44,7 @@ const badCursor = () => new ValidationError("The cursor is not valid; use nextCu
 export function decodeCursor(cursor: string, key: SortKey = "timestamptz"): CursorValue {
   try {
     const [k, id, dir, ...rest] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const keyOk = typeof k === "string" && (key === "text" ? k.length <= 1000 && !k.includes("\u0000") : TIMESTAMP_TEXT.test(k));
+    const keyOk = typeof k === "string" && (key === "text" ? k.length <= 1000 && !k.includes("\u0000") : isStorableTimestamp(k));
     if (keyOk && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) && (dir === undefined || dir === "back") && rest.length === 0) {
       return dir === "back" ? { k: k as string, id, back: true } : { k: k as string, id };
     }
@@ -67,14 +81,17 @@ export function toPage<T extends { id: string; _k: string }>(rows: T[], limit: n
 /**
  * Keyset pagination both ways, for lists with Previous and Next: the filter,
  * order and limit for this page's query, and `page(rows)` to turn the rows
- * (each with `_k`, the sort key) into the page with both cursors.
+ * (each with `_k`, the sort key) into the page with both cursors. `order`
+ * "desc" lists newest (or last) first: Next then reads smaller keys.
  */
-export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQuery, key: SortKey = "timestamptz") {
+export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQuery, key: SortKey = "timestamptz", order: "asc" | "desc" = "asc") {
   const c = page.cursor ? decodeCursor(page.cursor, key) : null;
   const back = !!c?.back;
+  // Read upwards (ascending) when the list is ascending and we go forward, or descending and we go back.
+  const up = (order === "asc") !== back;
   return {
-    where: c ? sql`(${sortColumn}, ${idColumn}) ${back ? sql`<` : sql`>`} (${c.k}${cast(key)}, ${c.id}::uuid)` : undefined,
-    orderBy: back ? [desc(sortColumn), desc(idColumn)] : [asc(sortColumn), asc(idColumn)],
+    where: c ? sql`(${sortColumn}, ${idColumn}) ${up ? sql`>` : sql`<`} (${c.k}${cast(key)}, ${c.id}::uuid)` : undefined,
+    orderBy: up ? [asc(sortColumn), asc(idColumn)] : [desc(sortColumn), desc(idColumn)],
     limit: page.limit + 1,
     page<T extends { id: string; _k: string }>(rows: T[]): Page<Omit<T, "_k">> & { prevCursor: string | null } {
       const more = rows.length > page.limit;

@@ -15,6 +15,7 @@ export const PROBLEM_TITLES: Record<number, string> = {
   401: "Unauthenticated",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Content too large",
   422: "Validation failed",
@@ -60,8 +61,8 @@ export type ProblemOptions = {
   wwwAuthenticate?: string;
 };
 
-/** Any error -> `application/problem+json`. Unknown errors are logged and become a plain 500: never a stack trace. */
-export function problemResponse(err: unknown, context = "request", opts: ProblemOptions = {}): Response {
+/** Any error -> the problem body it answers with (unknown errors are logged and become a plain 500). */
+export function toProblem(err: unknown, context = "request", opts: ProblemOptions = {}): { error: AppError; body: Problem } {
   const e = toAppError(err, context);
   const status = PROBLEM_TITLES[e.status] ? e.status : e.status >= 500 ? 500 : 400;
   const body: Problem = {
@@ -71,9 +72,17 @@ export function problemResponse(err: unknown, context = "request", opts: Problem
     detail: e.message,
     errors: fieldErrorsToList(e.fieldErrors, e instanceof LocatedValidationError ? e.location : (opts.locate ?? "body")),
   };
+  return { error: e, body };
+}
+
+/** Any error -> `application/problem+json`. Unknown errors are logged and become a plain 500: never a stack trace. */
+export function problemResponse(err: unknown, context = "request", opts: ProblemOptions = {}): Response {
+  const { error: e, body } = toProblem(err, context, opts);
+  const status = body.status;
   const headers = new Headers({ "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
   if (status === 401 && opts.wwwAuthenticate) headers.set("WWW-Authenticate", opts.wwwAuthenticate);
   if (e instanceof RateLimitedError) headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
   if (status === 503) headers.set("Retry-After", "5");
+  if (status === 405) headers.set("Allow", (e as AppError & { allow?: string }).allow ?? "GET");
   return new Response(JSON.stringify(body), { status, headers });
 }

@@ -1,23 +1,13 @@
 /**
- * The client's address, for throttling, rate limits and the audit log.
- *
- * Each proxy in front of FieldKey appends the address it saw to
- * X-Forwarded-For, so only the entries those proxies added can be trusted:
- * the one FIELDKEY_TRUSTED_PROXY_HOPS places from the right (default 1: one
- * reverse proxy, or `next start` itself, which fills the header from the socket
- * when a client sent none). Entries further left were written by the client and
- * are ignored, so a forged header cannot pick a fresh address per request.
+ * The client's address, for throttling, rate limits and the audit log: the
+ * one FieldKey's server put on the request (lib/platform/client-address.ts,
+ * lib/cli/server.ts). No forwarding header a client can write is read here.
+ * Without it (a request that did not come through that server): "unknown".
  */
-export function clientIpFrom(headers: Headers | { get(name: string): string | null }, hops = trustedProxyHops()): string {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const ip = entries[Math.max(0, entries.length - hops)] || headers.get("x-real-ip")?.trim() || "unknown";
-  return ip.slice(0, 64);
-}
+import { isIP } from "node:net";
+import { CLIENT_IP_HEADER } from "./client-address";
 
-function trustedProxyHops(): number {
-  const n = Number(process.env.FIELDKEY_TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
+export function clientIpFrom(headers: Headers | { get(name: string): string | null }): string {
+  const ip = headers.get(CLIENT_IP_HEADER)?.trim() ?? "";
+  return isIP(ip) ? ip : "unknown";
 }

@@ -5,14 +5,15 @@
 import { z } from "zod";
 import { BRANDS, DEVICE_KINDS } from "@/db/schema";
 import { zodFieldErrors } from "@/lib/platform/errors";
+import { isRealDate } from "@/lib/availability/time";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 export const reportFiltersSchema = z
   .object({
-    from: optional(z.iso.date({ error: "Enter a date as YYYY-MM-DD." })),
-    to: optional(z.iso.date({ error: "Enter a date as YYYY-MM-DD." })),
+    from: optional(z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).refine(isRealDate, "Enter a date between 1900 and 2999.")),
+    to: optional(z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).refine(isRealDate, "Enter a date between 1900 and 2999.")),
     brand: optional(z.enum(BRANDS, { error: "Pick a brand from the list." })),
     kind: optional(z.enum(DEVICE_KINDS, { error: "Pick a device kind from the list." })),
     technician: optional(z.uuid({ error: "Pick a technician from the list." })),

@@ -64,6 +64,12 @@ export const generalSettingsSchema = z.object({
   vendorSupportEmails: z
     .object({ dahua: supportAddress, hikvision: supportAddress, lorex: supportAddress })
     .default({ dahua: "support_rpwd@dahuatech.com", hikvision: "", lorex: "" }),
+  /** Security: the longest a staff sign-in lasts, counted from sign-in (not from the last request). */
+  staffSessionHours: z.number().int().min(1).max(72).default(12),
+  /** Security: the longest a customer's sign-in lasts, counted from sign-in. */
+  customerSessionDays: z.number().int().min(1).max(90).default(30),
+  /** Security: how long a technician keeps a device's backups after completing the visit with it. */
+  backupAccessGraceHours: z.number().int().min(0).max(168).default(24),
   /** Sites allowed to embed the booking widget in a frame (exact origins, e.g. https://www.example.com). */
   widgetAllowedOrigins: z
     .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i))

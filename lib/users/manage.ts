@@ -5,9 +5,11 @@ import { customers, technicianHours, technicianProfiles, users, type Role } from
 import { audit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { changeRoleSchema, createStaffSchema, signUpSchema, userIdSchema } from "@/lib/auth/schemas";
-import { checkThrottle, clearAccountFailures, recordFailure } from "@/lib/auth/throttle";
+import { changeRoleSchema, createStaffSchema, userIdSchema } from "@/lib/auth/schemas";
+import { revokeSideDoors } from "@/lib/auth/side-doors";
+import { checkThrottle, clearPairFailures, recordFailure } from "@/lib/auth/throttle";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/platform/errors";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import type { z } from "zod";
 
 /** The columns of a user that may leave the data layer. Never the password hash. */
@@ -25,17 +27,25 @@ export const publicUserColumns = {
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
+/** "30 seconds", "2 minutes": how long to wait, for a person. */
+function waitText(seconds: number) {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 /**
- * Check an email and password for sign-in. Throttled per account and per
- * client address before the password is even looked at.
+ * Check an email and password for sign-in. Throttled (lib/auth/throttle.ts)
+ * per address and account pair and per address before the password is even
+ * looked at; an account under attack from many addresses only slows down.
  */
 export async function verifyCredentials(email: string, password: string, ip: string): Promise<SignedInUser | null> {
   const db = await getDb();
   const throttle = await checkThrottle(db, email, ip);
   if (throttle.limited) {
-    const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-    throw new RateLimitedError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, throttle.retryAfterSeconds);
+    throw new RateLimitedError(`Too many failed sign-ins. Try again in ${waitText(throttle.retryAfterSeconds)}.`, throttle.retryAfterSeconds);
   }
+  if (throttle.delayMs > 0) await new Promise((r) => setTimeout(r, throttle.delayMs));
   const [row] = await db
     .select({ ...publicUserColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
@@ -45,7 +55,7 @@ export async function verifyCredentials(email: string, password: string, ip: str
     await recordFailure(db, email, ip);
     return null;
   }
-  await clearAccountFailures(db, email);
+  await clearPairFailures(db, email, ip);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, row.id));
   return { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion };
 }
@@ -57,25 +67,6 @@ async function createTechnicianProfile(tx: Executor, userId: string) {
   if (existing.length === 0) {
     await tx.insert(technicianHours).values([1, 2, 3, 4, 5].map((weekday) => ({ technicianId: userId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })));
   }
-}
-
-/** Public sign-up: a customer record and its login, in one transaction. */
-export async function signUpCustomer(input: z.input<typeof signUpSchema>, ip: string | null) {
-  const data = signUpSchema.parse(input);
-  const passwordHash = await hashPassword(data.password);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .insert(customers)
-      .values({ name: data.name, email: data.email, phone: data.phone || null })
-      .returning({ id: customers.id });
-    const [user] = await tx
-      .insert(users)
-      .values({ email: data.email, name: data.name, phone: data.phone || null, role: "customer", passwordHash, customerId: customer!.id })
-      .returning({ id: users.id });
-    await audit(tx, { actorId: user!.id, action: "user.sign_up", entityType: "user", entityId: user!.id, ip });
-    return { id: user!.id };
-  });
 }
 
 /** Create a user with a role directly (first admin, CLI, demo data). No permission check: callers are trusted code. */
@@ -110,20 +101,44 @@ export async function createStaff(actor: Actor | null, input: z.input<typeof cre
   });
 }
 
-export async function listUsers(actor: Actor | null, opts: { q?: string; role?: Role } = {}) {
+export type PeopleFilter = { q?: string; role?: Role };
+
+function peopleConditions(opts: PeopleFilter) {
+  const q = opts.q
+    ?.replace(/\u0000/g, "")
+    .trim()
+    .slice(0, 100);
+  const pattern = q ? `%${q.replace(/[%_\\]/g, "\\$&")}%` : null;
+  return and(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined, opts.role ? eq(users.role, opts.role) : undefined);
+}
+
+/** Everyone (for pickers, e.g. who an API token acts as): by role, then name; at most 500. */
+export async function listUsers(actor: Actor | null, opts: PeopleFilter = {}) {
   requirePermission(actor, "users:manage");
   const db = await getDb();
-  const q = opts.q?.trim().slice(0, 100);
-  const conditions = [
-    q ? or(ilike(users.email, `%${q.replace(/[%_\\]/g, "\\$&")}%`), ilike(users.name, `%${q.replace(/[%_\\]/g, "\\$&")}%`)) : undefined,
-    opts.role ? eq(users.role, opts.role) : undefined,
-  ].filter(Boolean);
-  return db
-    .select(publicUserColumns)
+  return db.select(publicUserColumns).from(users).where(peopleConditions(opts)).orderBy(asc(users.role), asc(users.name)).limit(500);
+}
+
+/** The People page: everyone by name, searchable, of one role or all; a page at a time (Previous and Next). */
+export async function listPeople(actor: Actor | null, opts: PeopleFilter, page: PageQuery) {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const pager = keyset(users.name, users.id, page, "text");
+  const rows = await db
+    .select({ ...publicUserColumns, _k: cursorKey(users.name) })
     .from(users)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(users.role), asc(users.name))
-    .limit(500);
+    .where(and(peopleConditions(opts), pager.where))
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  return pager.page(rows);
+}
+
+/** How many people the same filter lists. */
+export async function countPeople(actor: Actor | null, opts: PeopleFilter): Promise<number> {
+  requirePermission(actor, "users:manage");
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(users).where(peopleConditions(opts));
+  return row?.n ?? 0;
 }
 
 /**
@@ -199,18 +214,16 @@ export async function setUserDisabled(actor: Actor | null, input: z.input<typeof
       .update(users)
       .set({ disabledAt: disabled ? new Date() : null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, target.id));
-    await audit(tx, { actorId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: target.id, ip });
+    // Disabling also revokes the API tokens and calendar links: enabling again brings none of them back.
+    const revoked = disabled ? await revokeSideDoors(tx, target.id) : undefined;
+    await audit(tx, {
+      actorId: actor.id,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: target.id,
+      ...(revoked ? { details: { revoked } } : {}),
+      ip,
+    });
     return { disabled };
   });
-}
-
-/** Guard used by sign-up to give a friendly error before hashing. */
-export async function emailTaken(email: string) {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return rows.length > 0;
 }

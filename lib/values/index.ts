@@ -126,6 +126,32 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const CALENDAR_FEED_SCOPES = ["own", "all"] as const;
 export type CalendarFeedScope = (typeof CALENDAR_FEED_SCOPES)[number];
 
+/**
+ * What a technician's phone queues and sends to POST /api/field/writes, one
+ * entry per kind in lib/field/writes/registry.ts (how the server applies it)
+ * and app/_field/offline/kinds.ts (how the phone shows it while it waits).
+ * Files are queued too, but go to POST /api/backups ("backup.upload").
+ */
+export const FIELD_WRITE_KINDS = [
+  "visit.advance",
+  "visit.undo_status",
+  "authorization.record",
+  "attempt.log",
+  "attempt.correct",
+  "device.update",
+  "vendor_case.record_result",
+  "vendor_case.close",
+  "vendor_case.attach_file",
+  "checklist.answer",
+  "visit.complete",
+  "estimate.accept",
+  "payment.record",
+] as const;
+export type FieldWriteKind = (typeof FIELD_WRITE_KINDS)[number];
+/** Queued writes that are file uploads (their own route each, one at a time, with a progress bar). */
+export const UPLOAD_WRITE_KINDS = ["backup.upload", "photo.upload"] as const;
+export type UploadWriteKind = (typeof UPLOAD_WRITE_KINDS)[number];
+export type QueuedWriteKind = FieldWriteKind | UploadWriteKind;
 // ----- billing (lib/billing) -----
 
 /** What a price-list row prices. */

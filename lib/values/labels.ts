@@ -20,6 +20,7 @@ import type {
   Surcharge,
   MailStatus,
   PhotoKind,
+  QueuedWriteKind,
   RecoveryOption,
   Role,
   TriState,
@@ -167,6 +168,25 @@ export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
 };
 
 /** A label from one of the maps above for a value typed as a plain string (report rows, form state): the value itself when unknown. */
+/** What a queued field write is, in the "waiting to sync" and "Needs attention" lists. */
+export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
+  "visit.advance": "Visit status",
+  "visit.undo_status": "Status change undone",
+  "authorization.record": "Authorization",
+  "attempt.log": "Attempt",
+  "attempt.correct": "Attempt correction",
+  "device.update": "Device facts",
+  "vendor_case.record_result": "Vendor answer in",
+  "vendor_case.close": "Vendor case closed",
+  "vendor_case.attach_file": "Vendor file linked",
+  "checklist.answer": "Checklist",
+  "visit.complete": "Visit completed",
+  "estimate.accept": "Estimate accepted",
+  "payment.record": "Payment taken",
+  "backup.upload": "File upload",
+  "photo.upload": "Photo upload",
+};
+
 export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {
   if (value == null) return "";
   return Object.hasOwn(labels, value) ? labels[value as K] : value;

@@ -10,7 +10,7 @@
  */
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
 import { attempts, configBackups, recoveryMethods, vendorCases, visits, type EvidenceItem, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -203,11 +203,10 @@ async function lockCase(tx: Executor, actor: Actor | null, caseId: string) {
  * password by email: never the secret itself), before it is used: its
  * countdown starts. Only while the case is still waiting.
  */
-export async function recordVendorResult(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date()) {
+export async function recordVendorResult(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date(), opts: WriteOptions = {}) {
   const data = parseInput(recordVendorResultSchema, input);
   requirePermission(actor, "jobs:work");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(opts.tx, async (tx) => {
     const { c } = await lockCase(tx, actor, data.caseId);
     if (c.status !== "open")
       throw new ConflictError(c.status === "result_received" ? "The answer is already recorded; its clock is running." : "This vendor case is already closed.");
@@ -260,11 +259,15 @@ const SETTLES_TO: Record<VendorCaseResult, "succeeded" | "failed" | null> = {
  * counts on its original day. When no case of the visit stays open, the
  * visit goes back to on_site.
  */
-export async function closeVendorCase(actor: Actor | null, input: unknown, ip: string | null = null, extra: { resultBackupId?: string | null } = {}) {
+export async function closeVendorCase(
+  actor: Actor | null,
+  input: unknown,
+  ip: string | null = null,
+  extra: { resultBackupId?: string | null } & WriteOptions = {},
+) {
   const data = parseInput(closeVendorCaseSchema, input);
   requirePermission(actor, "jobs:work");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return inTransaction(extra.tx, async (tx) => {
     const { v, c } = await lockCase(tx, actor, data.caseId);
     if (!(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
     if (data.result === "voided" && !c.resultReceivedAt) throw new ConflictError("Only an answer that came back can be voided: choose “No usable answer”.");

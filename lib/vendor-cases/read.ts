@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { attempts, customers, devices, recoveryMethods, users, vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
@@ -16,7 +16,48 @@ export type VendorCaseFilter = {
   open?: boolean;
   /** Only open cases (as above) past (true) or not past (false) their due time. */
   overdue?: boolean;
+  /** Only open cases not yet overdue whose due time comes within this many hours: the answer the office must chase next. */
+  dueWithinHours?: number;
 };
+
+/** "Due soon" on the office's pages: the answers to chase next. */
+export const DUE_SOON_HOURS = 24;
+
+/** The views of the office's page (?due=): every open case, the overdue ones, the ones due soon. */
+export const VENDOR_CASE_VIEWS = {
+  open: { label: "All open", filter: { open: true } as VendorCaseFilter },
+  overdue: { label: "Overdue", filter: { open: true, overdue: true } as VendorCaseFilter },
+  soon: { label: `Due within ${DUE_SOON_HOURS} h`, filter: { open: true, overdue: false, dueWithinHours: DUE_SOON_HOURS } as VendorCaseFilter },
+};
+export type VendorCaseView = keyof typeof VENDOR_CASE_VIEWS;
+/** The view a `?due=` value asks for (anything else: every open case). */
+export const vendorCaseView = (due: unknown): VendorCaseView => (due === "overdue" || due === "soon" ? due : "open");
+
+/** Open (waiting, or the answer in but not yet applied) and past its due time. */
+const overdueSql = (now: Date) =>
+  sql<boolean>`(${inArray(vendorCases.status, OPEN_CASE_STATUSES)} AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;
+
+/** The WHERE of the list and its count (the overview's numbers and the page they open agree). */
+function vendorCaseConditions(actor: Actor | null, filter: VendorCaseFilter, now: Date) {
+  const overdue = overdueSql(now);
+  return and(
+    visitScope(actor),
+    filter.status ? eq(vendorCases.status, filter.status) : undefined,
+    filter.open || filter.dueWithinHours !== undefined ? inArray(vendorCases.status, OPEN_CASE_STATUSES) : undefined,
+    filter.overdue === undefined ? undefined : filter.overdue ? overdue : sql`NOT ${overdue}`,
+    filter.dueWithinHours !== undefined
+      ? and(gte(vendorCases.dueAt, now), lt(vendorCases.dueAt, new Date(now.getTime() + filter.dueWithinHours * 3_600_000)))
+      : undefined,
+  );
+}
+
+/** How many vendor cases the same filter lists. */
+export async function countVendorCases(actor: Actor | null, filter: VendorCaseFilter, now = new Date()): Promise<number> {
+  const where = vendorCaseConditions(actor, filter, now);
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(vendorCases).innerJoin(visits, eq(visits.id, vendorCases.visitId)).where(where);
+  return row?.n ?? 0;
+}
 
 /**
  * Vendor cases by due time, a page at a time: the one read path of the
@@ -28,10 +69,10 @@ export type VendorCaseFilter = {
  * vendor's answer is short-lived.
  */
 export async function listVendorCases(actor: Actor | null, filter: VendorCaseFilter, page: PageQuery, now = new Date()) {
-  const scope = visitScope(actor);
+  const where = vendorCaseConditions(actor, filter, now);
   const db = await getDb();
   const pager = keyset(vendorCases.dueAt, vendorCases.id, page);
-  const overdue = sql<boolean>`(${inArray(vendorCases.status, OPEN_CASE_STATUSES)} AND ${vendorCases.dueAt} < ${now.toISOString()}::timestamptz)`;
+  const overdue = overdueSql(now);
   const rows = await db
     .select({
       id: vendorCases.id,
@@ -53,6 +94,7 @@ export async function listVendorCases(actor: Actor | null, filter: VendorCaseFil
       closedAt: vendorCases.closedAt,
       closedReason: vendorCases.closedReason,
       createdAt: vendorCases.createdAt,
+      customerId: visits.customerId,
       customerName: customers.name,
       technicianName: technician.name,
       brand: devices.brand,
@@ -68,15 +110,7 @@ export async function listVendorCases(actor: Actor | null, filter: VendorCaseFil
     .innerJoin(attempts, eq(attempts.id, vendorCases.attemptId))
     .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
     .leftJoin(technician, eq(technician.id, visits.technicianId))
-    .where(
-      and(
-        scope,
-        filter.status ? eq(vendorCases.status, filter.status) : undefined,
-        filter.open ? inArray(vendorCases.status, OPEN_CASE_STATUSES) : undefined,
-        filter.overdue === undefined ? undefined : filter.overdue ? overdue : sql`NOT ${overdue}`,
-        pager.where,
-      ),
-    )
+    .where(and(where, pager.where))
     .orderBy(...pager.orderBy)
     .limit(pager.limit);
   const p = pager.page(rows);

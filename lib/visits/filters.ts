@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { VISIT_STATUSES } from "@/db/schema";
+import { VISIT_STATUSES, type VisitStatus } from "@/db/schema";
+import { isSupportedInstant } from "@/lib/availability/time";
 
 /** Filters of a list of visits (the API's query string; a web list can use the same). */
 export const visitFilterFields = z.object({
@@ -8,10 +9,12 @@ export const visitFilterFields = z.object({
   customerId: z.uuid("Use a customer's id.").optional(),
   from: z.iso
     .datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-01-31T09:00:00Z." })
+    .refine(isSupportedInstant, "Use a date-time between the years 1900 and 2999.")
     .optional()
     .meta({ description: "Visits starting at or after" }),
   to: z.iso
     .datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2030-02-01T00:00:00Z." })
+    .refine(isSupportedInstant, "Use a date-time between the years 1900 and 2999.")
     .optional()
     .meta({ description: "Visits starting before" }),
 });
@@ -24,3 +27,10 @@ export const fromBeforeTo: [(f: { from?: string; to?: string }) => boolean, { pa
 
 export const visitFilterSchema = visitFilterFields.refine(...fromBeforeTo);
 export type VisitFilter = z.output<typeof visitFilterFields>;
+
+/** What the office's lists filter by: the API's filter, plus a technician of "none" (not assigned yet), several statuses, or one device. */
+export type VisitListFilter = Omit<VisitFilter, "technicianId"> & {
+  technicianId?: string | "none";
+  statuses?: VisitStatus[];
+  deviceId?: string;
+};

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, makeVisit } from "@/test/support/factories";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/platform/errors";
-import { getVisit, listVisits } from "./read";
+import { countVisits, countVisitsByTechnicianAndStatus, getVisit, listVisitPage, listVisits } from "./read";
 
 let admin: Actor, tech: Actor, other: Actor, cust: Actor, cust2: Actor;
 const mine: string[] = [];
@@ -69,5 +69,60 @@ describe("listVisits", () => {
   it("other roles and signed-out callers are refused", async () => {
     await expect(listVisits(null, {}, page())).rejects.toThrow(/sign in/);
     await expect(listVisits({ ...cust, role: "bogus" as never }, {}, page())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the office's lists (listVisitPage) and their counts", () => {
+  const all = async (filter: Parameters<typeof listVisitPage>[1], order: "asc" | "desc", limit = 2) => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let last: Awaited<ReturnType<typeof listVisitPage>> | undefined;
+    do {
+      last = await listVisitPage(admin, filter, page(limit, cursor), order);
+      ids.push(...last.data.map((v) => v.id));
+      cursor = last.nextCursor ?? undefined;
+    } while (cursor);
+    return { ids, last: last! };
+  };
+
+  it("pages latest first as the exact reverse of earliest first, and Previous walks back to the same pages", async () => {
+    const up = await all({ customerId: cust.customerId! }, "asc");
+    const down = await all({ customerId: cust.customerId! }, "desc");
+    expect(up.ids).toHaveLength(5);
+    expect(down.ids).toEqual([...up.ids].reverse());
+    // From the last page back to the first.
+    const back: string[] = [...down.last.data.map((v) => v.id)];
+    let prev = down.last.prevCursor;
+    while (prev) {
+      const p = await listVisitPage(admin, { customerId: cust.customerId! }, page(2, prev), "desc");
+      back.unshift(...p.data.map((v) => v.id));
+      prev = p.prevCursor;
+    }
+    expect(back).toEqual(down.ids);
+  });
+
+  it("filters by 'not assigned' and by device, and each count is the number of rows its list shows", async () => {
+    const unassigned = await all({ technicianId: "none" }, "asc");
+    expect(unassigned.ids).toEqual([mine[2]]);
+    const device = await makeDevice(cust2.customerId!);
+    const withDevice = await makeVisit({ customerId: cust2.customerId!, technicianId: null, status: "requested", startsAt: at(9), deviceIds: [device] });
+    expect((await all({ deviceId: device }, "desc")).ids).toEqual([withDevice]);
+    for (const filter of [
+      {},
+      { technicianId: "none" },
+      { technicianId: tech.id },
+      { deviceId: device },
+      { customerId: cust.customerId! },
+      { status: "requested" as const },
+    ]) {
+      const listed = await all(filter, "asc", 3);
+      expect(await countVisits(admin, filter), JSON.stringify(filter)).toBe(listed.ids.length);
+    }
+    const grouped = await countVisitsByTechnicianAndStatus(admin, {});
+    expect(grouped.reduce((n, g) => n + g.n, 0)).toBe(await countVisits(admin, {}));
+    expect(grouped.find((g) => g.technicianId === tech.id && g.status === "scheduled")?.n).toBe(4);
+    // Scoped like every visit read: a technician counts only their own.
+    expect(await countVisits(tech, {})).toBe(4);
+    expect(await countVisits(tech, { technicianId: other.id })).toBe(0);
   });
 });

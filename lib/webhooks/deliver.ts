@@ -1,17 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { registerJob } from "@/lib/platform/background";
 import { signatureHeader } from "./signature";
-import { privateTargetReason } from "./target";
+import { pinnedLookup, resolveTarget, type Resolve, type Target } from "./target";
 
 export const MAX_ATTEMPTS = 8;
 export const TIMEOUT_MS = 10_000;
 /** A claim older than this is taken to be from an instance that died mid-delivery. */
 export const STALE_CLAIM_SECONDS = 120;
-const RESPONSE_KEEP = 1000;
 
 /** Seconds before retry n+1 after n failed attempts: 30 s, 1 min, 2 min ... capped at 6 h. */
 export function backoffSeconds(attempts: number): number {
@@ -50,34 +51,47 @@ export async function claimDueDeliveries(db: Executor, workerId: string, batch =
 }
 
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
-type Outcome = { ok: boolean; statusCode: number | null; response: string | null; error: string | null };
+/** What a delivery learned: the receiver's status code, never its body (a webhook must not be a way to read what a server answers). */
+type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
 
-async function post(url: string, secret: string, d: Claimed): Promise<Outcome> {
+/** POST to the address that was checked (pinned lookup; TLS still checks the certificate against the URL's host name). */
+function post(target: Extract<Target, { ok: true }>, secret: string, d: Claimed): Promise<Outcome> {
   const body = JSON.stringify(d.payload);
   const ts = Math.floor(Date.now() / 1000);
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "FieldKey-Webhooks/1",
-        "FieldKey-Event": d.event,
-        "FieldKey-Delivery": d.id,
-        "FieldKey-Timestamp": String(ts),
-        "FieldKey-Signature": signatureHeader(secret, ts, body),
+  const send = target.url.protocol === "https:" ? https.request : http.request;
+  return new Promise((resolve) => {
+    const req = send(
+      target.url,
+      {
+        method: "POST",
+        lookup: pinnedLookup(target.address, target.family) as never,
+        agent: false,
+        timeout: TIMEOUT_MS,
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(body),
+          "User-Agent": "FieldKey-Webhooks/1",
+          "FieldKey-Event": d.event,
+          "FieldKey-Delivery": d.id,
+          "FieldKey-Timestamp": String(ts),
+          "FieldKey-Signature": signatureHeader(secret, ts, body),
+        },
       },
-      body,
+      (res) => {
+        res.resume(); // the body is not read into anything
+        const status = res.statusCode ?? 0;
+        const ok = status >= 200 && status < 300;
+        res.on("end", () => resolve({ ok, statusCode: status, error: ok ? null : `Receiver answered ${status}` }));
+        res.on("error", () => resolve({ ok, statusCode: status, error: ok ? null : `Receiver answered ${status}` }));
+      },
+    );
+    req.on("timeout", () => req.destroy(Object.assign(new Error(`No answer within ${TIMEOUT_MS / 1000} s`), { name: "TimeoutError" })));
+    req.on("error", (e) => {
+      const msg = e.name === "TimeoutError" ? e.message : `Could not connect: ${e.message}`;
+      resolve({ ok: false, statusCode: null, error: msg.slice(0, 500) });
     });
-    const text = (await res.text().catch(() => "")).slice(0, RESPONSE_KEEP);
-    return { ok: res.status >= 200 && res.status < 300, statusCode: res.status, response: text, error: res.ok ? null : `Receiver answered ${res.status}` };
-  } catch (err) {
-    const e = err as Error;
-    const msg =
-      e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : `Could not connect: ${(e.cause as Error | undefined)?.message ?? e.message}`;
-    return { ok: false, statusCode: null, response: null, error: msg.slice(0, 500) };
-  }
+    req.end(body);
+  });
 }
 
 /** Record the outcome, only if this worker still holds the claim. */
@@ -88,7 +102,6 @@ async function settle(db: Executor, workerId: string, d: Claimed, o: Outcome, re
     .set({
       status: o.ok ? "delivered" : giveUp ? "failed" : "pending",
       lastStatusCode: o.statusCode,
-      lastResponse: o.response,
       lastError: reason ?? o.error,
       deliveredAt: o.ok ? sql`now()` : null,
       nextAttemptAt: o.ok || giveUp ? sql`now()` : sql`now() + make_interval(secs => ${backoffSeconds(d.attempts)})`,
@@ -99,7 +112,7 @@ async function settle(db: Executor, workerId: string, d: Claimed, o: Outcome, re
 }
 
 /** One run of the delivery job: claim, POST (concurrently), record. Returns how many were sent successfully. */
-export async function deliverDueWebhooks(opts: { db?: Executor; workerId?: string; batch?: number } = {}) {
+export async function deliverDueWebhooks(opts: { db?: Executor; workerId?: string; batch?: number; resolve?: Resolve } = {}) {
   const db = opts.db ?? (await getDb());
   const workerId = opts.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const claimed = await claimDueDeliveries(db, workerId, opts.batch);
@@ -113,9 +126,10 @@ export async function deliverDueWebhooks(opts: { db?: Executor; workerId?: strin
   await Promise.all(
     claimed.map(async (d) => {
       const ep = byId.get(d.endpointId);
-      if (!ep || !ep.active) return settle(db, workerId, d, { ok: false, statusCode: null, response: null, error: null }, "The endpoint was disabled.");
-      const refused = await privateTargetReason(ep.url);
-      const outcome = refused ? { ok: false, statusCode: null, response: null, error: refused } : await post(ep.url, ep.secret, d);
+      if (!ep || !ep.active) return settle(db, workerId, d, { ok: false, statusCode: null, error: null }, "The endpoint was disabled.");
+      // Resolved once, here; the connection goes to the address checked now.
+      const target = await resolveTarget(ep.url, opts.resolve);
+      const outcome = target.ok ? await post(target, ep.secret, d) : { ok: false, statusCode: null, error: target.reason };
       if (outcome.ok) delivered++;
       return settle(db, workerId, d, outcome);
     }),

@@ -1,21 +1,26 @@
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints, type WebhookDeliveryStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/platform/errors";
+import { NotFoundError, ValidationError } from "@/lib/platform/errors";
+import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import { newSecretToken } from "@/lib/platform/secret-tokens";
 import { createWebhookSchemaFor, type CreateWebhookInput } from "./schemas";
+import { privateTargetsAllowed, targetPolicyReason } from "./target";
 
 /** FIELDKEY_WEBHOOKS_ALLOW_PRIVATE=1: endpoints may be on this machine or the local network (http allowed there); else https on the internet only. */
-export const webhooksAllowPrivate = () => process.env.FIELDKEY_WEBHOOKS_ALLOW_PRIVATE === "1";
+export const webhooksAllowPrivate = privateTargetsAllowed;
 
 /** Register an endpoint. Its signing secret is returned once (the admin gives it to the receiver). */
 export async function createWebhookEndpoint(actor: Actor | null, input: CreateWebhookInput, ip: string | null) {
   requirePermission(actor, "webhooks:manage");
   const data = createWebhookSchemaFor(webhooksAllowPrivate()).parse(input);
+  // Loopback, private and reserved targets are refused when saved (and again, resolved, before every delivery: ./target.ts).
+  const refused = targetPolicyReason(data.url);
+  if (refused) throw new ValidationError(refused, { url: [refused] });
   const secret = newSecretToken("whsec_");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -80,11 +85,22 @@ export async function disableWebhookEndpoint(actor: Actor | null, id: string, ip
   });
 }
 
-/** The latest deliveries (all endpoints, or one), with the receiver's last answer. */
-export async function listWebhookDeliveries(actor: Actor | null, opts: { endpointId?: string; limit?: number } = {}) {
+export type DeliveryFilter = { endpointId?: string; status?: WebhookDeliveryStatus };
+
+/** The WHERE of the deliveries list and its count: the endpoint counters above count the same rows. */
+function deliveryConditions(filter: DeliveryFilter): SQL | undefined {
+  return and(
+    filter.endpointId ? eq(webhookDeliveries.endpointId, filter.endpointId) : undefined,
+    filter.status ? eq(webhookDeliveries.status, filter.status) : undefined,
+  );
+}
+
+/** Deliveries, newest first (all endpoints, or one; any status, or one), with the receiver's last answer; a page at a time. */
+export async function listWebhookDeliveries(actor: Actor | null, filter: DeliveryFilter, page: PageQuery) {
   requirePermission(actor, "webhooks:manage");
   const db = await getDb();
-  return db
+  const pager = keyset(webhookDeliveries.createdAt, webhookDeliveries.id, page, "timestamptz", "desc");
+  const rows = await db
     .select({
       id: webhookDeliveries.id,
       endpointId: webhookDeliveries.endpointId,
@@ -94,14 +110,25 @@ export async function listWebhookDeliveries(actor: Actor | null, opts: { endpoin
       attempts: webhookDeliveries.attempts,
       nextAttemptAt: webhookDeliveries.nextAttemptAt,
       lastStatusCode: webhookDeliveries.lastStatusCode,
-      lastResponse: webhookDeliveries.lastResponse,
       lastError: webhookDeliveries.lastError,
       deliveredAt: webhookDeliveries.deliveredAt,
       createdAt: webhookDeliveries.createdAt,
+      payload: webhookDeliveries.payload,
+      _k: cursorKey(webhookDeliveries.createdAt),
     })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(opts.endpointId ? eq(webhookDeliveries.endpointId, opts.endpointId) : undefined)
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(Math.min(opts.limit ?? 50, 200));
+    .where(and(deliveryConditions(filter), pager.where))
+    .orderBy(...pager.orderBy)
+    .limit(pager.limit);
+  return pager.page(rows);
+}
+export type DeliveryRow = Awaited<ReturnType<typeof listWebhookDeliveries>>["data"][number];
+
+/** How many deliveries the same filter lists. */
+export async function countWebhookDeliveries(actor: Actor | null, filter: DeliveryFilter): Promise<number> {
+  requirePermission(actor, "webhooks:manage");
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(webhookDeliveries).where(deliveryConditions(filter));
+  return row?.n ?? 0;
 }

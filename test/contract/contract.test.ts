@@ -50,7 +50,7 @@ describe.each(CASES.map((c, i) => ({ ...c, ip: `198.18.0.${i + 1}` })))("$op", (
     expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/); // never a stack trace
     expect(errorStatuses(s)).toContain(status);
   };
-  const scopes = s.scope ? [s.scope] : null;
+  const scopes = s.scope ? [s.scope, ...(s.readScope ? [s.readScope] : [])] : null;
 
   it("succeeds (with the scope), and the body matches the documented schema", async () => {
     const res = await call(scopes);
@@ -87,6 +87,14 @@ describe.each(CASES.map((c, i) => ({ ...c, ip: `198.18.0.${i + 1}` })))("$op", (
     it("wrong scope: 403", async () => {
       expectProblem(await call([otherScope(s.scope!)]), 403);
     });
+
+    if (s.readScope) {
+      it(`the write scope alone, without ${s.readScope} for what the answer contains: 403 (finding 11)`, async () => {
+        const res = await call([s.scope!]);
+        expectProblem(res, 403);
+        expect((res.body as { detail: string }).detail).toContain(s.readScope!);
+      });
+    }
   }
 
   const o = c.otherCustomer;
@@ -105,7 +113,7 @@ describe.each(CASES.map((c, i) => ({ ...c, ip: `198.18.0.${i + 1}` })))("$op", (
     let token: string | undefined;
     if (s.public) await exhaustRateLimit(`ip:${c.ip}`);
     else {
-      const row = await tokenRowFor(c.as(w), [s.scope!]);
+      const row = await tokenRowFor(c.as(w), scopes!);
       await exhaustRateLimit(`token:${row.id}`);
       token = row.token;
     }

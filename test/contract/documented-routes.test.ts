@@ -55,6 +55,12 @@ describe("OpenAPI document", () => {
     );
   });
 
+  it("every write operation that answers with a record names the read scope of that record (finding 11)", () => {
+    const writes = ENDPOINTS.filter((e) => e.scope && !e.scope.endsWith(":read") && e.response.schema);
+    expect(writes.length).toBeGreaterThanOrEqual(5);
+    expect(writes.filter((e) => !e.readScope?.endsWith(":read")).map((e) => e.operationId)).toEqual([]);
+  });
+
   it("documents exactly the methods the route files export", async () => {
     const documented = Object.entries(doc.paths)
       .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))

@@ -14,6 +14,7 @@ import { NO_OPTIONS, bookingInput } from "@/test/support/booking";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { makeContractWorld } from "../contract/fixtures";
 import { prepareEvidence } from "@/test/support/field";
+import type { FieldWriteKind } from "@/lib/values";
 
 export async function makeActionWorld() {
   const w = await makeContractWorld();
@@ -49,82 +50,19 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   signInAction: { as: "public", seed: (w) => ({ email: w.custA.email, password: PASSWORD, next: "/portal" }), seedStatus: 401 },
   signUpAction: {
     as: "public",
-    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199", password: PASSWORD, confirmPassword: PASSWORD }),
+    seed: () => ({ name: "Nina Newcomer", email: `nina-${randomUUID()}@example.test`, phone: "216-555-0199" }),
+    runs: 60, // each answer takes at least 400 ms (the same for any email)
   },
   setupAction: {
     as: "public",
     seed: () => ({ token: "a".repeat(43), name: "Ada Admin", email: "ada2@example.test", password: PASSWORD, confirmPassword: PASSWORD }),
   },
+  // two-step sign-in: nobody here owes a second factor (a signed-in or signed-out caller: 403 / 401 by design); the codes themselves are unit-tested
+  verifySecondFactorAction: { as: "public", seed: () => ({ code: "123456", next: "/admin" }), seedStatus: 401 },
+  confirmEnrolmentAction: { as: "public", seed: () => ({ code: "123456" }), seedStatus: 401 },
+  resetTwoFactorAction: { as: "admin", seed: (w) => ({ userId: w.tech.id }), seedStatus: 404 }, // Terry has no two-step sign-in to reset
   forgotPasswordAction: { as: "public", seed: (w) => ({ email: w.custA.email }), runs: 120 },
   resetPasswordAction: { as: "public", seed: () => ({ token: "b".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }), seedStatus: 422 }, // no such link
-  // field work
-  advanceVisitAction: { as: "tech", seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
-  undoVisitStatusAction: { as: "tech", seed: (w) => ({ visitId: w.visitA }) },
-  recordAuthorizationAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
-  },
-  logAttemptAction: {
-    as: "tech",
-    seed: (w) => ({
-      visitId: w.visitOnSite,
-      deviceId: w.deviceA,
-      methodId: "dahua_configtool_xml",
-      outcome: "waiting_vendor",
-      durationSeconds: 300,
-      startedAt: new Date().toISOString(),
-      notes: "Tried the QR",
-      description: "",
-      vendorCase: { vendor: "dahua", whatWasSent: "the QR code" },
-    }),
-  },
-  correctAttemptAction: {
-    as: "tech",
-    seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }),
-  },
-  updateDeviceFactsAction: {
-    as: "tech",
-    seed: (w) => ({
-      ...{
-        visitId: w.visitA,
-        deviceId: w.deviceA,
-        brand: "dahua",
-        kind: "nvr",
-        model: "NVR4108HS",
-        serial: "SN-1",
-        firmware: "4.0",
-        mac: "3C:EF:8C:12:34:56",
-        channels: 8,
-        lorexDeviceId: null,
-      },
-      ...{
-        warrantySeal: "intact",
-        recoveryOptions: {
-          recovery_email: "yes",
-          security_questions: "no",
-          app_account: "unknown",
-          guid_file: "unknown",
-          reset_button: "unknown",
-          unlock_pattern: "no",
-        },
-        notes: "",
-      },
-    }),
-  },
-  closeVendorCaseAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, result: "unlocked", resultNote: "Reset file came back" }) },
-  recordVendorResultAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, note: "Result file emailed back by Dahua" }) },
-  completeVisitAction: {
-    as: "tech",
-    seed: (w) => ({
-      visitId: w.visitOnSite,
-      patternLockSet: "yes",
-      configExported: "no",
-      recoveryEmailUpdated: "na",
-      notes: "",
-      devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }],
-    }),
-  },
-  attachVendorFileAction: { as: "tech", seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
   // backups, calendar
   deleteBackupAction: { as: "admin", seed: (w) => ({ backupId: w.backupB.id }) },
   rotateKeysAction: { as: "admin", seed: () => ({}), runs: 60 },
@@ -147,6 +85,8 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   adminSlotsAction: { as: "admin", seed: () => ({ brands: ["dahua", "lorex"], deviceCount: 2, fromDay: "2030-01-02", toDay: "2030-01-03" }) },
   searchCustomersAction: { as: "admin", seed: () => ({ q: "Carla" }) },
   customerProfileAction: { as: "admin", seed: (w) => ({ customerId: w.custA.customerId }) },
+  undoMoveAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign }) }, // 409 "no move to undo" until a fuzzed move lands, then an undo
+  searchOfficeAction: { as: "admin", seed: () => ({ q: "FK-7Q4" }) },
   moveVisitAction: { as: "admin", seed: (w) => ({ visitId: w.visitAssign, technicianId: w.otherTech.id, date: "2030-04-03", time: "10:00" }) },
   saveSettingsAction: {
     as: "admin",
@@ -255,16 +195,81 @@ export const ACTION_SEEDS: Record<string, ActionSeed> = {
   removeLogoAction: { as: "admin", seed: () => ({}), runs: 60 },
   acceptEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }) },
   declineEstimateAction: { as: "customer", seed: (w) => ({ estimateId: w.estimateA.estimateId, reason: "Too dear" }) },
-  acceptEstimateOnSiteAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.estimateA.visitId, estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }),
-  },
-  recordOnSitePaymentAction: {
-    as: "tech",
-    seed: (w) => ({ visitId: w.draftA.visitId, method: "card", amount: "1.00", reference: "slip", clientRef: randomUUID() }),
-  },
 };
 
+/**
+ * One valid write per kind of field write (POST /api/field/writes, test/fuzz/field-writes.test.ts),
+ * for the technician; `visit` names the visit the write is for when its input does not.
+ */
+export type WriteSeed = { seed: (w: ActionWorld) => Record<string, unknown>; visit?: (w: ActionWorld) => string };
+export const FIELD_WRITE_SEEDS: Record<FieldWriteKind, WriteSeed> = {
+  "visit.advance": { seed: (w) => ({ visitId: w.visitA, to: "en_route" }) },
+  "visit.undo_status": { seed: (w) => ({ visitId: w.visitA }) },
+  "authorization.record": {
+    seed: (w) => ({ visitId: w.visitA, personName: "Carla Owner", relationship: "owner", mode: "typed", signature: "", typedAcknowledgement: "Carla Owner" }),
+  },
+  "attempt.log": {
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      deviceId: w.deviceA,
+      methodId: "dahua_configtool_xml",
+      outcome: "waiting_vendor",
+      durationSeconds: 300,
+      startedAt: new Date().toISOString(),
+      notes: "Tried the QR",
+      description: "",
+      vendorCase: { vendor: "dahua", whatWasSent: "the QR code" },
+    }),
+  },
+  "attempt.correct": {
+    visit: (w) => w.visitA,
+    seed: (w) => ({ attemptId: w.attemptId, methodId: "dahua_configtool_xml", outcome: "failed", durationSeconds: 120, notes: "note", description: "" }),
+  },
+  "device.update": {
+    seed: (w) => ({
+      ...{
+        visitId: w.visitA,
+        deviceId: w.deviceA,
+        brand: "dahua",
+        kind: "nvr",
+        model: "NVR4108HS",
+        serial: "SN-1",
+        firmware: "4.0",
+        mac: "3C:EF:8C:12:34:56",
+        channels: 8,
+        lorexDeviceId: null,
+      },
+      ...{
+        warrantySeal: "intact",
+        recoveryOptions: {
+          recovery_email: "yes",
+          security_questions: "no",
+          app_account: "unknown",
+          guid_file: "unknown",
+          reset_button: "unknown",
+          unlock_pattern: "no",
+        },
+        notes: "",
+      },
+    }),
+  },
+  "vendor_case.record_result": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, note: "Result file emailed back by Dahua" }) },
+  "vendor_case.close": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
+  "visit.complete": {
+    seed: (w) => ({
+      visitId: w.visitOnSite,
+      patternLockSet: "yes",
+      configExported: "no",
+      recoveryEmailUpdated: "na",
+      notes: "",
+      devices: [{ deviceId: w.deviceA, reason: "Ran out of time" }],
+    }),
+  },
+  "vendor_case.attach_file": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, backupId: w.backupA.id, which: "request" }) },
+  "checklist.answer": { seed: (w) => ({ visitId: w.visitOnSite, patternLockSet: "yes", configExported: "no", recoveryEmailUpdated: "na", notes: "" }) },
+  "estimate.accept": { seed: (w) => ({ visitId: w.estimateA.visitId, estimateId: w.estimateA.estimateId, revision: 1, name: "Carla Owner" }) },
+  "payment.record": { seed: (w) => ({ visitId: w.draftA.visitId, method: "card", amount: "1.00", reference: "slip", clientRef: randomUUID() }) },
+};
 function billLine(unitPrice: string) {
   return { kind: "adjustment", description: "Work done", quantity: 1, unitPrice, taxable: true, deviceId: "" };
 }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { API_SCOPES } from "@/db/schema";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { tokenFor } from "@/test/support/api";
+import { CLIENT_IP_HEADER } from "@/lib/platform/client-address";
 import type { Actor } from "@/lib/auth/permissions";
 import { badString } from "@/test/fuzz/arbitraries";
 import { RowCountWatch } from "@/test/fuzz/row-counts";
@@ -55,7 +56,7 @@ const nextIp = () => {
 
 async function send(handler: Handler, method: string, r: Req, token?: string) {
   const headers = new Headers(r.headers);
-  headers.set("x-forwarded-for", nextIp());
+  headers.set(CLIENT_IP_HEADER, nextIp());
   if (r.auth !== undefined) headers.set("authorization", r.auth);
   else if (token) headers.set("authorization", `Bearer ${token}`);
   const request = new Request(new URL(r.url, "http://localhost"), { method, headers, body: method === "GET" ? undefined : r.body });
@@ -67,7 +68,7 @@ async function send(handler: Handler, method: string, r: Req, token?: string) {
 /** A route outside /api/v1: its answer, and a refusal must be problem+json like /api/v1's (lib/platform/route-handler.ts). */
 async function sendRoute(handler: Handler, method: string, r: Req) {
   const headers = new Headers(r.headers);
-  headers.set("x-forwarded-for", nextIp());
+  headers.set(CLIENT_IP_HEADER, nextIp());
   const res = await handler(new Request(new URL(r.url, "http://localhost"), { method, headers, body: method === "GET" ? undefined : r.body }), {
     params: Promise.resolve(r.params ?? {}),
   });

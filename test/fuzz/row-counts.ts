@@ -15,9 +15,11 @@ import { getDb } from "@/db/client";
 
 /**
  * Bookkeeping that refused requests are meant to write: the rate-limit
- * buckets count every request, refused ones included (that is their job).
+ * buckets count every request, refused ones included (that is their job), and
+ * a refused field write is stored so a replay gets the same answer
+ * (test/fuzz/field-writes.test.ts checks it is one row at most).
  */
-export const COUNTED_ON_REFUSAL = new Set(["rate_limit_buckets"]);
+export const COUNTED_ON_REFUSAL = new Set(["rate_limit_buckets", "field_writes"]);
 const COUNTER = "fuzz_write_counter";
 
 export type RowCounts = Record<string, number>;

@@ -11,6 +11,8 @@ import { openAndPrepare } from "@/db/client";
 import { adminUrl, templateName, withDatabase } from "./databases";
 
 export default async function setup(project: TestProject) {
+  // The template database's generated secrets live in it (lib/platform/env.ts refuses that unless allowed; vitest.config.ts allows it for the workers).
+  process.env.FIELDKEY_ALLOW_DB_SECRETS ??= "1";
   const url = process.env.DATABASE_URL;
   project.provide("databaseKind", url ? "postgres" : "pglite");
   if (!url) {

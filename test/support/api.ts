@@ -5,6 +5,7 @@ import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ApiScope } from "@/lib/api/scopes";
 import { createApiToken } from "@/lib/api/tokens";
+import { CLIENT_IP_HEADER } from "@/lib/platform/client-address";
 
 let admin: Actor | undefined;
 
@@ -36,7 +37,8 @@ type CallOptions = { token?: string; params?: Record<string, string>; ip?: strin
 export async function callRoute(handler: Handler, url: string, opts: CallOptions = {}) {
   const headers = new Headers(opts.headers);
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
-  headers.set("x-forwarded-for", opts.ip ?? "203.0.113.7");
+  // The address FieldKey's server would have put on the request (lib/cli/server.ts): route handlers read only this.
+  headers.set(CLIENT_IP_HEADER, opts.ip ?? "203.0.113.7");
   let sent: string | undefined;
   if (opts.body !== undefined) {
     headers.set("content-type", "application/json");

@@ -9,6 +9,7 @@ export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(forgotPasswordSchema, forgotPasswordAction, {
     defaultValues: { email: "" },
+    toast: false, // the form gives way to the message
     onSuccess: (r) => setSent(r.message),
   });
   const { register, formState } = form;

@@ -25,7 +25,10 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <div className="card">
       <h1 className="mb-1 text-2xl font-bold">{invite ? "Set your password" : "Choose a new password"}</h1>
       <p className="mb-6 text-slate-600">
-        {invite ? "Choose a password for your new account." : "Choose a new password. You will be signed out everywhere else."} Use at least 10 characters.
+        {invite
+          ? "Choose a password for your new account."
+          : "Choose a new password. You will be signed out everywhere else, and your calendar links and API tokens stop working (make new ones after signing in)."}{" "}
+        Use at least 10 characters.
       </p>
       <ResetPasswordForm token={raw!} invite={invite} />
     </div>

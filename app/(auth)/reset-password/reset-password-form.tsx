@@ -10,6 +10,7 @@ export function ResetPasswordForm({ token, invite }: { token: string; invite: bo
   const [done, setDone] = useState(false);
   const { form, onSubmit, formError } = useActionForm(resetPasswordSchema, resetPasswordAction, {
     defaultValues: { token, password: "", confirmPassword: "" },
+    toast: "Password changed.",
     onSuccess: () => setDone(true),
   });
   const { register, formState } = form;

@@ -5,7 +5,7 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { setupAction } from "../actions";
 
 export function SetupForm({ token }: { token: string }) {
-  const { form, onSubmit, formError } = useActionForm(setupSchema, setupAction, { defaultValues: { token } });
+  const { form, onSubmit, formError } = useActionForm(setupSchema, setupAction, { defaultValues: { token }, toast: false });
   const { register, formState } = form;
   const e = formState.errors;
   return (

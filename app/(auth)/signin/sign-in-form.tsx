@@ -6,7 +6,7 @@ import { useActionForm } from "@/app/_ui/use-action-form";
 import { signInAction } from "../actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const { form, onSubmit, formError } = useActionForm(signInSchema, (v) => signInAction({ ...v, next }));
+  const { form, onSubmit, formError } = useActionForm(signInSchema, (v) => signInAction({ ...v, next }), { toast: false });
   const { register, formState } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">

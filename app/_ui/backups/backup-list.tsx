@@ -12,7 +12,7 @@ export function BackupList({ items, admin = false, zone }: { items: BackupListIt
   return (
     <ul className="divide-y divide-slate-200" aria-label="Backup versions">
       {items.map((b) => (
-        <li key={b.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`backup-v${b.version}`}>
+        <li key={b.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`backup-v${b.version}`} data-record>
           <div className="min-w-0">
             <p className="font-semibold">
               v{b.version} · {b.filename} {b.deletedAt ? <span className="badge bg-red-100 text-red-800">Deleted</span> : null}

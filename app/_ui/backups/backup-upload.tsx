@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useSchemaResolver } from "@/app/_ui/use-action-form";
 import type { z } from "zod";
+import { toastFailed, toastSaved } from "@/app/_ui/notify";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 import type { UploadKind as Kind } from "@/lib/backups/schemas";
@@ -38,7 +39,6 @@ export function BackupUpload(props: {
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: useSchemaResolver(loadSchema),
     defaultValues: { kind: kinds[0]!, firmware: props.defaultFirmware ?? "", note: "" },
@@ -47,7 +47,6 @@ export function BackupUpload(props: {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    setSuccess(null);
     if (!file) return setFileError("Choose the exported file first.");
     if (file.size === 0) return setFileError("The file is empty. Export the configuration again and choose the exported file.");
     if (file.size > props.maxBytes) return setFileError(`The file is too large (${formatBytes(file.size)}). The limit is ${formatBytes(props.maxBytes)}.`);
@@ -81,7 +80,7 @@ export function BackupUpload(props: {
     });
     setProgress(null);
     if (result.status === 201 && result.body.id) {
-      setSuccess(`Saved as version ${result.body.version} (${file.name}, ${formatBytes(file.size)}).`);
+      toastSaved(`Saved as version ${result.body.version} (${file.name}, ${formatBytes(file.size)}).`, { id });
       setFile(null);
       setInputKey((k) => k + 1);
       form.reset({ ...values, note: "" });
@@ -96,12 +95,13 @@ export function BackupUpload(props: {
     for (const k of ["note", "kind"] as const) if (fe[k]) form.setError(k, { type: "server", message: fe[k] });
     if (fe.firmwareAtExport) form.setError("firmware", { type: "server", message: fe.firmwareAtExport });
     setError(result.body.detail ?? "The upload failed. Please try again.");
+    toastFailed(result.body.detail ?? "The upload failed. Please try again.", { id });
   });
 
   const fileId = `${id}-file`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Upload a backup">
-      <FormMessage id={`${id}-msg`} error={error} success={success} />
+      <FormMessage id={`${id}-msg`} error={error} />
       <div>
         <label htmlFor={fileId} className="label">
           Exported file

@@ -10,6 +10,7 @@ export function DeleteBackupButton({ id, version }: { id: string; version: numbe
       pendingLabel="Deleting…"
       className="btn-danger"
       confirm={`Delete backup version ${version}? It will be hidden from everyone; the audit trail keeps a record.`}
+      doneMessage={`Backup version ${version} deleted.`}
     />
   );
 }

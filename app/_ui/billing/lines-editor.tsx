@@ -1,6 +1,5 @@
 "use client";
 import { X } from "lucide-react";
-import { useState } from "react";
 import { useFieldArray, useWatch, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
@@ -37,14 +36,10 @@ const blank: EditorLine = { kind: "adjustment", description: "", quantity: 1, un
  * totals as the server will compute them: tax per line, rounded once, half up.
  */
 export function LinesEditor<S extends z.ZodType<FieldValues, FieldValues>>(p: Props<S>) {
-  const [saved, setSaved] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(p.schema, p.action as never, {
     sendInput: true,
     defaultValues: { ...p.ids, lines: p.lines, notes: p.notes ?? "", ...(p.reason ? { reason: "" } : {}) } as never,
-    onSuccess: () => {
-      setSaved("Saved.");
-      p.onSaved?.();
-    },
+    onSuccess: () => p.onSaved?.(),
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "lines" as never });
   const watched = (useWatch({ control: form.control, name: "lines" as never }) ?? []) as EditorLine[];
@@ -60,16 +55,8 @@ export function LinesEditor<S extends z.ZodType<FieldValues, FieldValues>>(p: Pr
   }
   const m = (c: number) => formatMoney(c, p.currency, p.locale);
   return (
-    <form
-      onSubmit={(ev) => {
-        setSaved(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label={p.ariaLabel}
-      className="space-y-3"
-    >
-      <FormMessage error={formError ?? errorAt(e, "lines") ?? null} success={saved} id={`${p.ariaLabel.replace(/\W+/g, "-").toLowerCase()}-message`} />
+    <form onSubmit={onSubmit} noValidate aria-label={p.ariaLabel} className="space-y-3">
+      <FormMessage error={formError ?? errorAt(e, "lines") ?? null} id={`${p.ariaLabel.replace(/\W+/g, "-").toLowerCase()}-message`} />
       {p.reason ? <TextField label="Reason for the credit" id="credit-reason" error={errorAt(e, "reason")} {...form.register("reason" as never)} /> : null}
       <ol className="space-y-3">
         {fields.map((f, i) => (

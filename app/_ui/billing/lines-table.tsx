@@ -1,5 +1,6 @@
 import { formatMoney } from "@/lib/billing/money";
 import type { Currency } from "@/lib/values";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 type Line = { id: string; description: string; quantity: number; unitCents: number; netCents: number; taxCents: number; taxable: boolean };
 
@@ -16,8 +17,8 @@ export function LinesTable(p: {
 }) {
   const m = (c: number) => formatMoney(c, p.currency, p.locale);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+    <ScrollRegion label={p.caption}>
+      <table className="w-full text-sm" data-no-open="A line is part of its invoice or estimate: this page shows all of it.">
         <caption className="sr-only">{p.caption}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left">
@@ -72,6 +73,6 @@ export function LinesTable(p: {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

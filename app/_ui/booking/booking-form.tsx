@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { FormMessage } from "@/app/_ui/field";
+import { toastFailed, toastSaved } from "@/app/_ui/notify";
 import type { BookingConfirmation } from "@/lib/booking/book";
 import type { BookingProfile } from "@/lib/booking/profile";
 import type { ActionResult } from "@/lib/platform/action-result";
@@ -130,13 +131,16 @@ export function BookingForm({ mode, book, slots, profile: initialProfile, custom
         r = await book(values);
       } catch {
         setFormError("We could not reach the server. Check your connection and try again: you will not be booked twice.");
+        toastFailed("We could not reach the server. Check your connection and try again: you will not be booked twice.", { id: "booking" });
         return;
       }
       if (r.ok) {
+        toastSaved(`Visit ${r.data.reference} booked.`, { id: "booking" });
         setDone(r.data);
         return;
       }
       setFormError(r.error);
+      toastFailed(r.error, { id: "booking" });
       const fields = Object.entries(r.fieldErrors ?? {}).filter(([k]) => k !== "_form");
       for (const [name, messages] of fields) form.setError(name as FieldPath<BookingInput>, { type: "server", message: messages[0] });
       if (fields.some(([k]) => k === "slotStart")) {

@@ -32,6 +32,7 @@ export function CalendarFeedPanel({ origin, activeSince }: { origin: string; act
           label={active ? "Make a new calendar link" : "Make my calendar link"}
           pendingLabel="Making the link…"
           className="btn-primary"
+          doneMessage="Calendar link made. Copy it into your calendar app."
           onDone={(r) => {
             setSuccess(null);
             setUrl(origin + r.path);
@@ -43,6 +44,7 @@ export function CalendarFeedPanel({ origin, activeSince }: { origin: string; act
             label="Turn off the calendar link"
             pendingLabel="Turning it off…"
             confirm="Turn off the calendar link? Calendars subscribed to it stop updating."
+            doneMessage="The calendar link is turned off."
             onDone={() => {
               setUrl(null);
               setSuccess("The calendar link is turned off.");

@@ -13,6 +13,7 @@ export function CreateTokenForm({ people }: { people: Person[] }) {
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const { form, onSubmit, formError } = useActionForm(createApiTokenSchema, createApiTokenAction, {
     defaultValues: { name: "", userId: "", scopes: [], expiresOn: "" },
+    toast: (): string => `Token “${form.getValues("name")}” created. Copy it now: it is shown once.`,
     onSuccess: (data) => {
       setCreated({ token: data.token, name: form.getValues("name") });
       form.reset({ name: "", userId: "", scopes: [], expiresOn: "" });

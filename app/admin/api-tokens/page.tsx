@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { listApiTokens } from "@/lib/api/tokens";
@@ -40,13 +41,21 @@ export default async function ApiTokensPage() {
           Tokens
         </h2>
         {tokens.length === 0 ? (
-          <p className="text-slate-600">No tokens yet.</p>
+          <EmptyState title="No tokens yet." compact>
+            Make one above for each system that should use the API (an accounting sync, a CRM). Each acts as one person and sees only what they may.
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200">
             {tokens.map((t) => {
               const [label, cls] = state(t);
               return (
-                <li key={t.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`token-${t.name}`}>
+                <li
+                  key={t.id}
+                  className="flex flex-wrap items-start justify-between gap-3 py-3"
+                  data-testid={`token-${t.name}`}
+                  data-record
+                  data-no-open="A token has no page of its own: this row is all FieldKey keeps of it (the secret is shown once, when made)."
+                >
                   <div className="min-w-0 space-y-1 text-sm">
                     <p className="font-medium">
                       {t.name} <span className={`badge ${cls}`}>{label}</span>

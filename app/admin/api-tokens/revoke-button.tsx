@@ -10,6 +10,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
       pendingLabel="Revoking…"
       className="btn-danger"
       confirm={`Revoke “${name}”? Anything using it stops working at once.`}
+      doneMessage={`Token “${name}” revoked.`}
     />
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 import { ArrowLeftRight } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef } from "react";
+import { toastSaved } from "@/app/_ui/notify";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { formatDateTime } from "@/lib/format/dates";
 import { moveVisitSchema } from "@/lib/dispatch/schemas";
 import { moveVisitAction } from "./actions";
-import { announceDispatch } from "./dispatch-status";
+import { useMoves } from "./moves";
 
 export type MovableVisit = {
   id: string;
@@ -28,16 +30,26 @@ export function MoveDialog({ visit, technicians, compact = false }: { visit: Mov
   const ref = useRef<HTMLDialogElement>(null);
   const zone = useZoneAndLocale();
   const defaults = { visitId: visit.id, technicianId: visit.technicianId ?? "", date: visit.date, time: visit.time };
+  const moves = useMoves();
+  const router = useRouter();
   const { form, onSubmit, formError, setFormError } = useActionForm(moveVisitSchema, moveVisitAction, {
     defaultValues: defaults,
+    // The toast is the move's own (with Undo on the board), below.
+    toast: false,
     onSuccess: (r) => {
       ref.current?.close();
       const who = technicians.find((t) => t.id === form.getValues("technicianId"))?.name;
-      announceDispatch(
-        r.changed
-          ? `${r.reference}: ${who ? `${who}, ` : "unassigned, "}${formatDateTime(r.startsAt, zone)}.${r.emailed ? " The customer will be emailed." : ""}${r.warnings.length ? ` Note: ${r.warnings.join(" ")}` : ""}`
-          : `${r.reference}: nothing changed.`,
-      );
+      if (!r.changed) {
+        toastSaved(`${r.reference}: nothing changed.`);
+        return;
+      }
+      const where = `${who ?? "not assigned"}, ${formatDateTime(r.startsAt, zone)}`;
+      const message = `${r.reference}: ${where}.${r.emailed ? " The customer will be emailed." : ""}${r.warnings.length ? ` Note: ${r.warnings.join(" ")}` : ""}`;
+      if (moves) moves.moved({ visitId: visit.id, reference: r.reference, summary: where, day: form.getValues("date") }, message);
+      else {
+        toastSaved(message);
+        router.refresh();
+      }
     },
   });
   const e = form.formState.errors;

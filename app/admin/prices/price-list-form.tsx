@@ -1,6 +1,5 @@
 "use client";
 import { X } from "lucide-react";
-import { useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
@@ -23,26 +22,17 @@ export type PriceRow = {
 
 /** The price list: call-out, per device by brand and kind, surcharges, the vendor-case fee and extras, each with a tax flag. */
 export function PriceListForm({ items }: { items: PriceRow[] }) {
-  const [saved, setSaved] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(priceListSchema, savePriceListAction as never, {
     sendInput: true,
     defaultValues: { items } as never,
-    onSuccess: () => setSaved("Price list saved."),
+    toast: "Price list saved.",
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "items" });
   const rows = (useWatch({ control: form.control, name: "items" }) ?? []) as PriceRow[];
   const e = form.formState.errors;
   return (
-    <form
-      onSubmit={(ev) => {
-        setSaved(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label="Price list"
-      className="space-y-3"
-    >
-      <FormMessage error={formError} success={saved} id="prices-message" />
+    <form onSubmit={onSubmit} noValidate aria-label="Price list" className="space-y-3">
+      <FormMessage error={formError} id="prices-message" />
       <ul className="space-y-3">
         {fields.map((f, i) => {
           const kind = rows[i]?.kind;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { InvoiceStatusBadge } from "@/app/_ui/billing/badges";
 import { formatMoney } from "@/lib/billing/money";
 import { RECEIVABLE_STATUSES, receivables, receivablesFilterSchema } from "@/lib/billing/receivables";
@@ -9,6 +10,7 @@ import { zodFieldErrors } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { AGE_BUCKETS } from "@/lib/values";
 import { AGE_BUCKET_LABELS } from "@/lib/values/labels";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "Receivables" };
 
@@ -96,7 +98,7 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
           Apply
         </button>
       </form>
-      <div className="card overflow-x-auto">
+      <ScrollRegion label="Invoices by due date" className="card">
         <table className="w-full text-sm">
           <caption className="sr-only">Invoices by due date</caption>
           <thead>
@@ -144,9 +146,13 @@ export default async function ReceivablesPage({ searchParams }: { searchParams: 
             ))}
           </tbody>
         </table>
-        {r.rows.length === 0 ? <p className="py-3 text-slate-700">Nothing matches.</p> : null}
+        {r.rows.length === 0 ? (
+          <EmptyState title="No invoice matches these filters." compact action={<Link href="/admin/receivables">Show every open invoice</Link>}>
+            Issued invoices appear here until they are paid.
+          </EmptyState>
+        ) : null}
         {r.truncated ? <p className="py-2 text-sm text-slate-700">Showing the first 500; narrow the filters or download the CSV for all.</p> : null}
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

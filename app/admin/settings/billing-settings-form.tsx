@@ -9,24 +9,15 @@ import { CURRENCIES, PAYMENT_TERMS } from "@/lib/values";
 import { removeLogoAction, saveBillingSettingsAction } from "./billing-actions";
 
 export function BillingSettingsForm({ settings }: { settings: BillingSettings }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(billingSettingsSchema, saveBillingSettingsAction, {
     defaultValues: settings,
-    onSuccess: () => setSuccess("Billing settings saved."),
+    toast: "Billing settings saved.",
   });
   const e = form.formState.errors;
   const num = { valueAsNumber: true } as const;
   return (
-    <form
-      onSubmit={(ev) => {
-        setSuccess(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label="Billing settings"
-      className="space-y-4"
-    >
-      <FormMessage id="billing-settings-message" error={formError} success={success} />
+    <form onSubmit={onSubmit} noValidate aria-label="Billing settings" className="space-y-4">
+      <FormMessage id="billing-settings-message" error={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Currency" id="b-currency" error={errorAt(e, "currency")} {...form.register("currency")}>
           {CURRENCIES.map((c) => (

@@ -63,6 +63,7 @@ export default async function SettingsPage() {
                   label="Remove"
                   context={`${h.name} (${h.day})`}
                   pendingLabel="Removing…"
+                  doneMessage={`Holiday ${h.name} removed.`}
                   action={removeHolidayAction.bind(null, { day: h.day })}
                 />
               </li>

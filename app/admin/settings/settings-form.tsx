@@ -1,14 +1,24 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
 import { VENDORS } from "@/lib/values";
 import { VENDOR_LABELS } from "@/lib/values/labels";
 import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
-import { NUMBER_SETTING_FIELDS } from "@/lib/settings/fields";
+import { NUMBER_SETTING_FIELDS, type NumberSettingField } from "@/lib/settings/fields";
 import { visitMinutes } from "@/lib/booking/visit-length";
 import { saveSettingsAction } from "./actions";
+
+/** The security settings (lib/settings/schema.ts); the session lifetimes and the technicians' backup grace. */
+const SECURITY: readonly NumberSettingField[] = [
+  { key: "staffSessionHours", label: "Staff sign-in lasts (hours)", hint: "Technicians and admins sign in again after this long, however active." },
+  { key: "customerSessionDays", label: "Customer sign-in lasts (days)", hint: "Customers sign in again after this long." },
+  {
+    key: "backupAccessGraceHours",
+    label: "Technician backup access after a visit (hours)",
+    hint: "How long a technician may still download a device's backups after completing the visit.",
+  },
+];
 
 /** Suggestions for the locale field (any BCP 47 tag Intl knows is accepted). */
 const LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "es-US", "fr-CA", "es-MX"];
@@ -30,24 +40,15 @@ function localePreview(locale: string | undefined, timeZone: string) {
 }
 
 export function SettingsForm({ settings, timeZones }: { settings: CompanySettings; timeZones: string[] }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(generalSettingsSchema, saveSettingsAction, {
     defaultValues: settings,
-    onSuccess: () => setSuccess("Settings saved."),
+    toast: "Settings saved.",
   });
   const e = form.formState.errors;
   const zones = timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones];
   return (
-    <form
-      onSubmit={(ev) => {
-        setSuccess(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label="Company settings"
-      className="space-y-6"
-    >
-      <FormMessage id="settings-message" error={formError} success={success} />
+    <form onSubmit={onSubmit} noValidate aria-label="Company settings" className="space-y-6">
+      <FormMessage id="settings-message" error={formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Company</legend>
         <TextField label="Company name" id="s-name" error={e.companyName?.message} {...form.register("companyName")} />
@@ -134,6 +135,21 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
             autoComplete="off"
             error={e.vendorSupportEmails?.[v]?.message}
             {...form.register(`vendorSupportEmails.${v}`)}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Security</legend>
+        {SECURITY.map((n) => (
+          <TextField
+            key={n.key}
+            label={n.label}
+            id={`s-${n.key}`}
+            type="number"
+            inputMode="numeric"
+            hint={n.hint}
+            error={e[n.key]?.message}
+            {...form.register(n.key, { valueAsNumber: true })}
           />
         ))}
       </fieldset>

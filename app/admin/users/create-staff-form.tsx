@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { createStaffSchema } from "@/lib/auth/schemas";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
@@ -7,11 +6,10 @@ import { ROLE_LABELS } from "@/lib/values/labels";
 import { createStaffAction } from "./actions";
 
 export function CreateStaffForm() {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(createStaffSchema, createStaffAction, {
     defaultValues: { role: "technician" },
+    toast: (): string => `Account created for ${form.getValues("email")}. Share the password with them privately.`,
     onSuccess: () => {
-      setSuccess(`Account created for ${form.getValues("email")}. Share the password with them privately.`);
       form.reset({ role: "technician", name: "", email: "", phone: "", password: "" });
     },
   });
@@ -20,7 +18,7 @@ export function CreateStaffForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add staff">
       <div className="sm:col-span-2">
-        <FormMessage error={formError} success={success} />
+        <FormMessage error={formError} />
       </div>
       <TextField label="Full name" id="staff-name" error={e.name?.message} {...register("name")} />
       <TextField label="Email" id="staff-email" type="email" error={e.email?.message} {...register("email")} />

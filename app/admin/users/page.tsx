@@ -1,16 +1,54 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { listUsers } from "@/lib/users/manage";
+import { Pager } from "@/app/_ui/pager";
+import type { Actor } from "@/lib/auth/permissions";
+import { ValidationError } from "@/lib/platform/errors";
+import { ROLES, type Role } from "@/lib/values";
+import { ROLE_LABELS } from "@/lib/values/labels";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { countPeople, listPeople, type PeopleFilter } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+const PAGE_SIZE = 50;
+
+/** This page; a cursor that no longer reads starts again from the first page. */
+async function load(actor: Actor, filter: PeopleFilter, cursor: string | undefined) {
+  try {
+    return await listPeople(actor, filter, { limit: PAGE_SIZE, cursor });
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return listPeople(actor, filter, { limit: PAGE_SIZE });
+  }
+}
+
+/** Where a person's own page is: a customer's record, a technician's availability; admins have none. */
+function personHref(p: { id: string; role: Role; customerId: string | null }) {
+  if (p.role === "customer" && p.customerId) return `/admin/customers/${p.customerId}`;
+  if (p.role === "technician") return `/admin/technicians/${p.id}`;
+  return null;
+}
+
+type SearchParams = { q?: string | string[]; role?: string | string[]; cursor?: string | string[] };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("users:manage");
-  const { q } = await searchParams;
-  const people = await listUsers(actor, { q: typeof q === "string" ? q : undefined });
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : undefined;
+  const role = ROLES.find((r) => r === sp.role);
+  const filter: PeopleFilter = { q, role };
+  const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
+  const [page, total] = await Promise.all([load(actor, filter, cursor), countPeople(actor, filter)]);
+  const people = page.data;
+  const twoFactor = await twoFactorStatus(
+    actor,
+    people.map((p) => p.id),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
@@ -25,12 +63,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <h2 id="all-people" className="text-lg font-semibold">
             Everyone
           </h2>
-          <form role="search" className="flex items-end gap-2">
+          <form role="search" className="flex flex-wrap items-end gap-2">
             <div>
               <label htmlFor="q" className="label">
                 Search name or email
               </label>
-              <input id="q" name="q" defaultValue={typeof q === "string" ? q : ""} className="input" />
+              <input id="q" name="q" defaultValue={q ?? ""} className="input" />
+            </div>
+            <div>
+              <label htmlFor="people-role" className="label">
+                Role
+              </label>
+              <select id="people-role" name="role" defaultValue={role ?? ""} className="input">
+                <option value="">Everyone</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}s
+                  </option>
+                ))}
+              </select>
             </div>
             <button className="btn-secondary" type="submit">
               Search
@@ -56,25 +107,50 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             <tbody>
-              {people.map((p) => (
-                <tr key={p.id} className="border-b border-slate-100 align-top" data-testid={`user-row-${p.email}`}>
-                  <td className="py-2 pr-3 font-medium">{p.name}</td>
-                  <td className="py-2 pr-3">{p.email}</td>
-                  <td className="py-2 pr-3">
-                    {p.disabledAt ? (
-                      <span className="badge bg-red-100 text-red-800">Disabled</span>
-                    ) : (
-                      <span className="badge bg-green-100 text-green-800">Active</span>
-                    )}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <UserRowActions user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt }} self={p.id === actor.id} />
-                  </td>
-                </tr>
-              ))}
+              {people.map((p) => {
+                const href = personHref(p);
+                return (
+                  <tr
+                    key={p.id}
+                    className="border-b border-slate-100 align-top"
+                    data-testid={`user-row-${p.email}`}
+                    data-no-open={href ? undefined : "An admin has no page of their own: this row holds everything about them (role, access)."}
+                  >
+                    <td className="py-2 pr-3 font-medium">{href ? <Link href={href}>{p.name}</Link> : p.name}</td>
+                    <td className="py-2 pr-3">{p.email}</td>
+                    <td className="py-2 pr-3">
+                      {p.disabledAt ? (
+                        <span className="badge bg-red-100 text-red-800">Disabled</span>
+                      ) : (
+                        <span className="badge bg-green-100 text-green-800">Active</span>
+                      )}
+                      {twoFactor.has(p.id) ? <span className="mt-1 block text-xs text-slate-600">Two-step sign-in on</span> : null}
+                    </td>
+                    <td className="py-2 pr-3">
+                      <UserRowActions
+                        user={{ id: p.id, name: p.name, role: p.role, disabled: !!p.disabledAt, twoFactor: twoFactor.has(p.id) }}
+                        self={p.id === actor.id}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>
+        {people.length === 0 ? (
+          <EmptyState title="Nobody matches." compact action={<Link href="/admin/users">Show everyone</Link>}>
+            Search by part of a name or an email address, or pick another role.
+          </EmptyState>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600" data-testid="people-total">
+            {total} {total === 1 ? "person" : "people"}
+            {q || role ? " match" : ""}.
+          </p>
+        )}
+        <div className="mt-3">
+          <Pager path="/admin/users" params={{ q, role }} prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="People pages" />
+        </div>
       </section>
     </div>
   );

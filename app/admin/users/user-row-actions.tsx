@@ -2,9 +2,9 @@
 import { useServerAction } from "@/app/_ui/use-server-action";
 import { ROLES, type Role } from "@/lib/values";
 import { ROLE_LABELS } from "@/lib/values/labels";
-import { changeRoleAction, disableUserAction, enableUserAction } from "./actions";
+import { changeRoleAction, disableUserAction, enableUserAction, resetTwoFactorAction } from "./actions";
 
-type Props = { user: { id: string; name: string; role: Role; disabled: boolean }; self: boolean };
+type Props = { user: { id: string; name: string; role: Role; disabled: boolean; twoFactor: boolean }; self: boolean };
 
 /** A person's role and access: the select and the button share one pending state and one message. */
 export function UserRowActions({ user, self }: Props) {
@@ -20,7 +20,10 @@ export function UserRowActions({ user, self }: Props) {
         className="input w-auto min-w-36"
         defaultValue={user.role}
         disabled={pending || self}
-        onChange={(e) => run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }))}
+        onChange={(e) => {
+          const role = e.target.value as Role;
+          run(() => changeRoleAction({ userId: user.id, role }), { toast: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
+        }}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -35,7 +38,7 @@ export function UserRowActions({ user, self }: Props) {
             className="btn-secondary"
             disabled={pending}
             aria-busy={pending || undefined}
-            onClick={() => run(() => enableUserAction({ userId: user.id }))}
+            onClick={() => run(() => enableUserAction({ userId: user.id }), { toast: `${user.name} can sign in again.` })}
           >
             Enable {user.name}
           </button>
@@ -45,7 +48,7 @@ export function UserRowActions({ user, self }: Props) {
             className="btn-secondary"
             disabled={pending}
             aria-busy={pending || undefined}
-            onClick={() => run(() => disableUserAction({ userId: user.id }))}
+            onClick={() => run(() => disableUserAction({ userId: user.id }), { toast: `${user.name} is disabled and signed out everywhere.` })}
           >
             Disable {user.name}
           </button>
@@ -53,6 +56,20 @@ export function UserRowActions({ user, self }: Props) {
       ) : (
         <span className="text-xs text-slate-500">(you)</span>
       )}
+      {!self && user.twoFactor ? (
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          onClick={() => {
+            if (window.confirm(`Turn off two-step sign-in for ${user.name}? They are signed out everywhere and set it up again.`))
+              run(() => resetTwoFactorAction({ userId: user.id }));
+          }}
+        >
+          Reset two-step sign-in for {user.name}
+        </button>
+      ) : null}
       <p role="alert" className="w-full text-sm text-red-700">
         {error ?? ""}
       </p>

@@ -6,7 +6,16 @@ import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/platform/errors";
-import { listVendorCases } from "@/lib/vendor-cases/read";
+import {
+  countVendorCases,
+  DUE_SOON_HOURS,
+  listVendorCases,
+  VENDOR_CASE_VIEWS,
+  vendorCaseView,
+  type VendorCaseFilter,
+  type VendorCaseView,
+} from "@/lib/vendor-cases/read";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { getSettings } from "@/lib/settings/company";
 import { Countdown } from "@/app/_ui/countdown";
 import { clockState, DO_NOT_REBOOT } from "@/lib/vendor-cases/clock";
@@ -21,34 +30,69 @@ function age(hours: number) {
 
 const PAGE_SIZE = 100;
 
+const VIEWS = VENDOR_CASE_VIEWS;
+type View = VendorCaseView;
+
 /** Open cases, oldest due first; a cursor that no longer reads starts again from the first page. */
-async function load(actor: Actor, cursor: string | undefined) {
+async function load(actor: Actor, filter: VendorCaseFilter, cursor: string | undefined) {
   try {
-    return await listVendorCases(actor, { open: true }, { limit: PAGE_SIZE, cursor });
+    return await listVendorCases(actor, filter, { limit: PAGE_SIZE, cursor });
   } catch (err) {
     if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listVendorCases(actor, { open: true }, { limit: PAGE_SIZE });
+    return listVendorCases(actor, filter, { limit: PAGE_SIZE });
   }
 }
 
-export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
+export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[]; due?: string | string[] }> }) {
   const actor = await requirePagePermission("vendor-cases:read-all");
-  const { cursor } = await searchParams;
-  const [page, s] = await Promise.all([load(actor, typeof cursor === "string" && cursor ? cursor : undefined), getSettings()]);
-  const cases = page.data;
-  const overdue = cases.filter((c) => c.overdue).length;
+  const { cursor, due } = await searchParams;
+  const view = vendorCaseView(due);
   const now = new Date();
+  const [page, s, counts] = await Promise.all([
+    load(actor, VIEWS[view].filter, typeof cursor === "string" && cursor ? cursor : undefined),
+    getSettings(),
+    Promise.all((Object.keys(VIEWS) as View[]).map(async (v) => [v, await countVendorCases(actor, VIEWS[v].filter, now)] as const)),
+  ]);
+  const count = Object.fromEntries(counts) as Record<View, number>;
+  const cases = page.data;
   /** The clock that matters now: the answer's expiry once it is in, else when the answer is due. */
   const deadline = (c: (typeof cases)[number]) => (c.status === "result_received" && c.expiresAt ? c.expiresAt : c.dueAt);
-  const paged = !!(page.prevCursor || page.nextCursor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Open vendor cases</h1>
       <p className="text-slate-700">
-        {cases.length === 0
-          ? "Nothing is waiting on a vendor."
-          : `${cases.length} open${paged ? " on this page" : ""}, ${overdue} overdue. Answers are due ${s.vendorCaseDueHours} h after sending; once in, each lives as long as its method says.`}
+        {count.open} open, {count.overdue} overdue. Answers are due {s.vendorCaseDueHours} h after sending; once in, each lives as long as its method says:
+        apply it soon.
       </p>
+      <nav aria-label="Vendor cases by due time">
+        <ul className="flex flex-wrap gap-2">
+          {(Object.keys(VIEWS) as View[]).map((v) => (
+            <li key={v}>
+              <Link
+                href={v === "open" ? "/admin/vendor-cases" : `/admin/vendor-cases?due=${v}`}
+                aria-current={view === v ? "page" : undefined}
+                data-testid={`vendor-tab-${v}`}
+                className="inline-flex min-h-11 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+              >
+                {VIEWS[v].label} <span className="rounded-full bg-slate-100 px-2 text-xs">{count[v]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {cases.length === 0 ? (
+        <EmptyState
+          title={
+            view === "open"
+              ? "Nothing is waiting on a vendor."
+              : view === "overdue"
+                ? "Nothing is overdue."
+                : `Nothing falls due in the next ${DUE_SOON_HOURS} h.`
+          }
+        >
+          A case opens when a technician logs an attempt that waits on the vendor (ConfigTool XML, SADP export, a support code).
+        </EmptyState>
+      ) : null}
       {cases.length ? (
         <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="w-full text-left text-sm">
@@ -90,10 +134,12 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
                     <span className="mt-1 block text-xs font-medium text-red-900">{c.doNotReboot ?? DO_NOT_REBOOT}</span>
                   </td>
                   <td className="px-3 py-2">
-                    {deviceLabel(c.device)}
+                    <Link href={`/admin/devices/${c.deviceId}`}>{deviceLabel(c.device)}</Link>
                     {c.device.serial ? <span className="block text-xs text-slate-600">S/N {c.device.serial}</span> : null}
                   </td>
-                  <td className="px-3 py-2">{c.customerName}</td>
+                  <td className="px-3 py-2">
+                    <Link href={`/admin/customers/${c.customerId}`}>{c.customerName}</Link>
+                  </td>
                   <td className="px-3 py-2">
                     <Link href={`/admin/visits/${c.visitId}`}>{c.visitReference}</Link>
                     <span className="block text-xs text-slate-600">{c.technicianName ?? "unassigned"}</span>
@@ -142,7 +188,13 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
           </table>
         </div>
       ) : null}
-      <Pager path="/admin/vendor-cases" prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="Vendor case pages" />
+      <Pager
+        path="/admin/vendor-cases"
+        params={{ due: view === "open" ? undefined : view }}
+        prevCursor={page.prevCursor}
+        nextCursor={page.nextCursor}
+        label="Vendor case pages"
+      />
     </div>
   );
 }

@@ -56,7 +56,7 @@ export function CreateWebhookForm({ allowPrivate = false }: { allowPrivate?: boo
             ))}
           </div>
           <p id="webhook-events-error" className="field-error" aria-live="polite">
-            {e.events?.message ?? ""}
+            {e.events?.message ?? (e.events as { root?: { message?: string } } | undefined)?.root?.message ?? ""}
           </p>
         </fieldset>
         <div>

@@ -11,6 +11,7 @@ export function DisableWebhookButton({ id, url }: { id: string; url: string }) {
       pendingLabel="Disabling…"
       className="btn-danger"
       confirm={`Stop sending events to ${url}?`}
+      doneMessage={`No more events go to ${url}.`}
     />
   );
 }

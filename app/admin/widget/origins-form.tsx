@@ -1,23 +1,21 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, TextAreaField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { widgetOriginsSchema } from "@/lib/widget/schemas";
 import { setWidgetOriginsAction } from "./actions";
 
 export function WidgetOriginsForm({ current }: { current: string[] }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(widgetOriginsSchema, setWidgetOriginsAction, {
     defaultValues: { origins: current.join("\n") },
+    toast: (saved) => (saved.length ? `Saved. The widget may be shown on ${saved.length} site(s).` : "Saved. No site may show the widget now."),
     onSuccess: (saved) => {
-      setSuccess(saved.length ? `Saved. The widget may be shown on ${saved.length} site(s).` : "Saved. No site may show the widget now.");
       form.reset({ origins: saved.join("\n") });
     },
   });
   const { register, formState } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sites allowed to embed the widget">
-      <FormMessage error={formError} success={success} />
+      <FormMessage error={formError} />
       <TextAreaField
         label="Sites allowed to show the widget"
         id="widget-origins"

@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import ical, { type VEvent } from "node-ical";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { users, visits } from "@/db/schema";
+import { rateLimitBuckets, users, visits } from "@/db/schema";
+import { CLIENT_IP_HEADER } from "@/lib/platform/client-address";
+import { PUBLIC_RATE_LIMIT } from "@/lib/platform/rate-limit";
 import { makeUser, makeVisit } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/platform/errors";
@@ -87,5 +90,27 @@ describe("calendar feeds", () => {
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, other.id));
     expect((await fetchFeed(third.path)).status).toBe(404);
     await expect(createCalendarFeed(cust, null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("calendar feeds are limited per address, never per token (finding 12)", () => {
+  const feedFrom = (path: string, ip: string) => {
+    const segment = path.split("/").pop()!;
+    return GET(new Request(`http://localhost${path}`, { headers: { [CLIENT_IP_HEADER]: ip } }), { params: Promise.resolve({ token: segment }) });
+  };
+  const buckets = async () => (await getDb()).select({ key: rateLimitBuckets.key }).from(rateLimitBuckets);
+
+  it("a stream of made-up tokens writes no row per token, and one address is stopped at the public limit", async () => {
+    const before = (await buckets()).length;
+    const statuses: number[] = [];
+    for (let i = 0; i < PUBLIC_RATE_LIMIT.limit + 5; i++)
+      statuses.push((await feedFrom(`/api/calendar/${randomBytes(32).toString("base64url")}.ics`, "198.51.100.70")).status);
+    expect(statuses.slice(0, PUBLIC_RATE_LIMIT.limit).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(PUBLIC_RATE_LIMIT.limit)).toEqual(Array(5).fill(429));
+    expect((await buckets()).length - before).toBeLessThanOrEqual(2); // one counter for that address (two if its minute turned)
+    expect((await buckets()).filter((b) => b.key.startsWith("calendar:"))).toEqual([]);
+    // Another address, with a real feed, is served.
+    const feed = await createCalendarFeed(tech, null);
+    expect((await feedFrom(feed.path, "198.51.100.71")).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { EmptyState } from "@/app/_ui/empty-state";
 import { EstimateStatusBadge, InvoiceStatusBadge } from "@/app/_ui/billing/badges";
 import { formatMoney } from "@/lib/billing/money";
 import { myBilling } from "@/lib/billing/read";
@@ -45,7 +46,9 @@ export default async function PortalBillingPage() {
             ))}
           </ul>
         ) : (
-          <p className="text-slate-700">No estimates.</p>
+          <EmptyState title="No estimates." compact>
+            When a visit needs work priced first, its estimate appears here for you to accept or decline.
+          </EmptyState>
         )}
       </section>
       <section className="card" aria-labelledby="invoices-h">
@@ -73,7 +76,9 @@ export default async function PortalBillingPage() {
             ))}
           </ul>
         ) : (
-          <p className="text-slate-700">No invoices yet.</p>
+          <EmptyState title="No invoices yet." compact>
+            After a visit, its invoice appears here with what is due.
+          </EmptyState>
         )}
       </section>
     </div>

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
 import { DEVICE_KINDS, type DeviceKind, type RecoveryOptions } from "@/lib/values";
@@ -22,7 +21,6 @@ type Props = {
 };
 
 export function DeviceForm({ device, sites }: Props) {
-  const [saved, setSaved] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(deviceEditSchema, updateDeviceAction, {
     defaultValues: {
       deviceId: device.id,
@@ -33,14 +31,14 @@ export function DeviceForm({ device, sites }: Props) {
       notes: device.notes ?? "",
       recovery: Object.fromEntries(ASKED_RECOVERY_OPTIONS.map((o) => [o, device.recoveryOptions[o] ?? "unknown"])) as never,
     },
-    onSuccess: () => setSaved("Saved."),
+    toast: "Device saved.",
   });
   const { register, formState } = form;
   const e = formState.errors;
   const id = (f: string) => `d-${device.id}-${f}`;
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label="Edit device">
-      <FormMessage error={formError} success={saved} id={id("message")} />
+      <FormMessage error={formError} id={id("message")} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Kind" id={id("kind")} error={errorAt(e, "kind")} {...register("kind")}>
           {DEVICE_KINDS.map((k) => (

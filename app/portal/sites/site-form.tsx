@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { FormMessage, TextAreaField, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
 import { siteEditSchema } from "@/lib/customers/schemas";
@@ -17,7 +16,6 @@ type Site = {
 };
 
 export function SiteForm({ site }: { site: Site }) {
-  const [saved, setSaved] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(siteEditSchema, updateSiteAction, {
     defaultValues: {
       siteId: site.id,
@@ -29,7 +27,7 @@ export function SiteForm({ site }: { site: Site }) {
       postalCode: site.postalCode,
       accessNotes: site.accessNotes ?? "",
     },
-    onSuccess: () => setSaved("Saved."),
+    toast: (): string => `Address saved: ${form.getValues("addressLine1")}.`,
   });
   const { register, formState } = form;
   const e = formState.errors;
@@ -37,7 +35,7 @@ export function SiteForm({ site }: { site: Site }) {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2" aria-label="Edit address">
       <div className="sm:col-span-2">
-        <FormMessage error={formError} success={saved} id={id("message")} />
+        <FormMessage error={formError} id={id("message")} />
       </div>
       <TextField label="Name for this place" id={id("label")} maxLength={100} error={errorAt(e, "label")} {...register("label")} />
       <TextField label="Street address" id={id("line1")} maxLength={200} error={errorAt(e, "addressLine1")} {...register("addressLine1")} />

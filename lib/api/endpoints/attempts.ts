@@ -49,6 +49,7 @@ export const createAttemptEndpoint = defineEndpoint({
     "As in the field app: the visit must be on site with the customer's authorization recorded; `waiting_vendor` needs `vendorCase` and opens a vendor case, once the method's evidence checklist is complete (photos taken in the field app, device facts, the exported request file): otherwise 409, whose `detail` lists what is missing. Opening a case drafts the email to the vendor's support address (settings) unless `vendorCase.emailVendor` is false. A device waiting on the vendor takes no new attempts (409).",
   tag,
   scope: "attempts:write",
+  readScope: "attempts:read",
   params: idParams("Visit id"),
   body: z.object(attemptFields),
   response: {

@@ -62,8 +62,9 @@ export const createBookingEndpoint = defineEndpoint({
   summary: "Book a visit (new customer)",
   description: [
     "The same rules and checks as the online booking form. `account.mode` is `invite` (we email a link to set a password) or `password` (with `password` and `confirmPassword`).",
-    "Idempotent: send a fresh `Idempotency-Key` per booking. A repeat with the same key answers **201 with the same visit** (`replayed: true`) and books nothing new.",
-    "If the slot was taken meanwhile: 409 with the message on `slotStart`. If the email already has an account: 409 on `contact.email`.",
+    "Idempotent: send a fresh `Idempotency-Key` per booking. A repeat with the same key and the same body answers **201 with the same visit** (`replayed: true`) and books nothing new; the same key with any other body is a 409 that says nothing about the first booking.",
+    "If the slot was taken meanwhile: 409 with the message on `slotStart`. An email that already has an account is not refused (that would tell anyone which emails have accounts): the visit is booked without a login and the confirmation email tells the account's owner to sign in.",
+    "At most 10 bookings an hour per client address, counted together with the booking form's (429 with `Retry-After`).",
   ].join("\n\n"),
   tag,
   public: true,

@@ -55,8 +55,21 @@ const prepare = (f: VisitMailFacts) => [
   "The attached calendar file adds the visit to your calendar.",
 ];
 
-export function confirmationMail(f: VisitMailFacts) {
-  return { subject: `Your visit ${f.reference} is booked`, text: body(f, "Your on-site visit is booked.", prepare(f)) };
+/**
+ * Booked without signing in, with the email of an existing account: the booking was made (for a customer
+ * record without a login, so nothing of the account changed) and the email tells its owner how to use the account.
+ */
+const accountExistsNote = (f: VisitMailFacts) => [
+  "",
+  `This email address already has an account with ${f.companyName}. This visit was booked without signing in, so it is not in that account`,
+  "and nothing about the account changed (no new password was set). To see and manage your visits online, sign in:",
+  f.portalUrl.replace(/\/portal$/, "/signin"),
+  `Forgot the password? Choose a new one at ${f.portalUrl.replace(/\/portal$/, "/forgot-password")}. To change or cancel this visit, call us.`,
+];
+
+export function confirmationMail(f: VisitMailFacts, opts: { accountExists?: boolean } = {}) {
+  const extra = opts.accountExists ? [...accountExistsNote(f), ...prepare(f).filter((l) => !l.startsWith("You can reschedule"))] : prepare(f);
+  return { subject: `Your visit ${f.reference} is booked`, text: body(f, "Your on-site visit is booked.", extra) };
 }
 
 export function rescheduledMail(f: VisitMailFacts, previous: { startsAt: Date; endsAt: Date }) {

@@ -2,23 +2,50 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requirePagePermission } from "@/app/_ui/guard";
 import { AuditTrail } from "@/app/_ui/backups/audit-trail";
+import { EmptyState } from "@/app/_ui/empty-state";
+import { Pager } from "@/app/_ui/pager";
+import { VisitTable } from "@/app/admin/visits/visit-table";
 import { deviceLabel } from "@/lib/values/labels";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getCustomerDetail } from "@/lib/customers/read";
+import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
+import { countVisits, listVisitPage } from "@/lib/visits/read";
+import type { Actor } from "@/lib/auth/permissions";
 import { formatMoney } from "@/lib/billing/money";
 import { customerBalance, listInvoices } from "@/lib/billing/read";
 import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+const VISITS_PER_PAGE = 20;
+
+/** The customer's visits, latest first; a stale page link starts from the first page. */
+async function loadVisits(actor: Actor, customerId: string, cursor: string | undefined) {
+  try {
+    return await listVisitPage(actor, { customerId }, { limit: VISITS_PER_PAGE, cursor }, "desc");
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return listVisitPage(actor, { customerId }, { limit: VISITS_PER_PAGE }, "desc");
+  }
+}
+
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
+}) {
   const actor = await requirePagePermission("customers:manage");
   const { id } = await params;
+  const { cursor } = await searchParams;
   const detail = await orNotFound(getCustomerDetail(actor, id));
-  const [trail, s, balance, invoices] = await Promise.all([
+  const [trail, s, visits, visitCount, balance, invoices] = await Promise.all([
     backupAuditTrail(actor, { customerId: id }),
     getSettings(),
+    loadVisits(actor, id, typeof cursor === "string" && cursor ? cursor : undefined),
+    countVisits(actor, { customerId: id }),
     customerBalance(actor, id),
     listInvoices(actor, { customerId: id }, { limit: 20 }),
   ]);
@@ -66,11 +93,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               </li>
             ))}
           </ul>
-          {detail.sites.length === 0 ? <p className="text-sm text-slate-700">No sites yet.</p> : null}
+          {detail.sites.length === 0 ? (
+            <EmptyState title="No sites yet." compact>
+              An address is added when a visit is booked for this customer.
+            </EmptyState>
+          ) : null}
         </section>
         <section className="card" aria-labelledby="devices">
-          <h2 id="devices" className="mb-2 font-semibold">
-            Devices
+          <h2 id="devices" className="mb-2 font-semibold" data-testid="customer-device-count">
+            Devices ({detail.devices.length})
           </h2>
           <ul className="space-y-1 text-sm">
             {detail.devices.map((d) => (
@@ -82,14 +113,29 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               </li>
             ))}
           </ul>
-          {detail.devices.length === 0 ? <p className="text-sm text-slate-700">No devices yet.</p> : null}
+          {detail.devices.length === 0 ? (
+            <EmptyState title="No devices yet." compact>
+              Devices are added when a visit is booked, or by the customer in their portal.
+            </EmptyState>
+          ) : null}
         </section>
       </div>
+      <section className="card space-y-3" aria-labelledby="visits">
+        <h2 id="visits" className="font-semibold" data-testid="customer-visit-count">
+          Visits ({visitCount})
+        </h2>
+        {visits.data.length ? (
+          <VisitTable rows={visits.data} zone={s} label={`Visits of ${customer.name}`} hide={["customer"]} />
+        ) : (
+          <EmptyState title="No visits yet." compact action={<Link href="/admin/book">Book a visit for {customer.name}</Link>} />
+        )}
+        <Pager path={`/admin/customers/${customer.id}`} prevCursor={visits.prevCursor} nextCursor={visits.nextCursor} label="Visit pages" />
+      </section>
       <section className="card" aria-labelledby="trail">
         <h2 id="trail" className="mb-2 font-semibold">
           Backup audit trail
         </h2>
-        <AuditTrail events={trail} zone={s} />
+        <AuditTrail events={trail} zone={s} linkBackups />
       </section>
     </div>
   );

@@ -1,6 +1,5 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { ActionButton } from "@/app/_ui/action-button";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { LinesEditor, type EditorLine } from "@/app/_ui/billing/lines-editor";
@@ -52,12 +51,11 @@ function newRef() {
 
 export function PaymentForm({ invoiceId, balance, today }: { invoiceId: string; balance: string; today: string }) {
   const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(paymentSchema, recordPaymentAction as never, {
     sendInput: true,
     defaultValues: { invoiceId, method: "card", amount: balance, receivedOn: today, reference: "", clientRef: newRef() },
+    toast: "Payment recorded.",
     onSuccess: () => {
-      setDone("Payment recorded.");
       form.reset({ invoiceId, method: "card", amount: "", receivedOn: today, reference: "", clientRef: newRef() });
       router.refresh();
     },
@@ -66,7 +64,7 @@ export function PaymentForm({ invoiceId, balance, today }: { invoiceId: string; 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Record a payment" className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <FormMessage error={formError} success={done} id="payment-message" />
+        <FormMessage error={formError} id="payment-message" />
       </div>
       <SelectField label="Method" id="pay-method" error={errorAt(e, "method")} {...form.register("method")}>
         {METHODS.map((m) => (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/app/_ui/guard";
+import { requestIp } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/platform/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { getOutboxMail } from "@/lib/mail/outbox-read";
@@ -17,7 +18,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
   const s = await getSettings();
   let m;
   try {
-    m = await getOutboxMail(actor, id);
+    m = await getOutboxMail(actor, id, await requestIp());
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;

@@ -33,11 +33,14 @@ export const GET = routeHandler("reports export", async (request) => {
   };
   if (table === "attempts") {
     const chunks = exportAttemptsCsv(actor, parsed.filters);
-    const first = await chunks.next(); // the permission check runs before any byte is sent
+    // The permission check and the first page's query run before any byte is sent: a refusal or a
+    // database error is a problem answer, not a download that starts and then cuts off.
+    const head = [await chunks.next(), await chunks.next()];
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        if (!first.done) controller.enqueue(encoder.encode(first.value));
+        for (const c of head) if (!c.done) controller.enqueue(encoder.encode(c.value));
+        if (head[1]!.done) controller.close();
       },
       async pull(controller) {
         try {

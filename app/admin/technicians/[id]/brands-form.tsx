@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { FormMessage } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { BRANDS, type Brand } from "@/lib/values";
@@ -8,23 +7,14 @@ import { brandsSchema } from "@/lib/availability/schemas";
 import { setBrandsAction } from "../actions";
 
 export function BrandsForm({ technicianId, brands }: { technicianId: string; brands: Brand[] }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(brandsSchema, setBrandsAction, {
     defaultValues: { technicianId, brands },
-    onSuccess: (r) => setSuccess(`Saved: ${r.brands.map((b) => BRAND_LABELS[b]).join(", ")}.`),
+    toast: (r) => `Brands saved: ${r.brands.map((b) => BRAND_LABELS[b]).join(", ")}.`,
   });
   const error = form.formState.errors.brands?.message ?? form.formState.errors.brands?.root?.message;
   return (
-    <form
-      onSubmit={(ev) => {
-        setSuccess(null);
-        return onSubmit(ev);
-      }}
-      noValidate
-      aria-label="Brands handled"
-      className="space-y-4"
-    >
-      <FormMessage id="brands-message" error={formError} success={success} />
+    <form onSubmit={onSubmit} noValidate aria-label="Brands handled" className="space-y-4">
+      <FormMessage id="brands-message" error={formError} />
       <fieldset aria-describedby="brands-error">
         <legend className="label">Brands this technician handles</legend>
         <div className="flex flex-wrap gap-4">

@@ -1,6 +1,5 @@
 "use client";
 import { X } from "lucide-react";
-import { useState } from "react";
 import { useFieldArray, type Control, type UseFormRegister } from "react-hook-form";
 import { FormMessage, TextField } from "@/app/_ui/field";
 import { errorAt, useActionForm } from "@/app/_ui/use-action-form";
@@ -79,22 +78,13 @@ function DayRanges({
 }
 
 export function HoursForm({ technicianId, days }: { technicianId: string; days: Days }) {
-  const [success, setSuccess] = useState<string | null>(null);
   const { form, onSubmit, formError } = useActionForm(weeklyHoursSchema, setHoursAction, {
     defaultValues: { technicianId, days },
-    onSuccess: (r) => setSuccess(`Working hours saved: ${r.summary}.`),
+    toast: (r) => `Working hours saved: ${r.summary}.`,
   });
   return (
-    <form
-      onSubmit={(e) => {
-        setSuccess(null);
-        return onSubmit(e);
-      }}
-      noValidate
-      aria-label="Weekly working hours"
-      className="space-y-4"
-    >
-      <FormMessage id="hours-message" error={formError} success={success} />
+    <form onSubmit={onSubmit} noValidate aria-label="Weekly working hours" className="space-y-4">
+      <FormMessage id="hours-message" error={formError} />
       <div className="grid gap-3 md:grid-cols-2">
         {WEEKDAY_NAMES.map((_, d) => (
           <DayRanges key={d} d={d} control={form.control} register={form.register} errors={form.formState.errors} />

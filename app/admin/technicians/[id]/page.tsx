@@ -56,6 +56,7 @@ export default async function TechnicianPage({ params }: { params: Promise<{ id:
                   label="Remove"
                   context={`time off from ${t.label}`}
                   pendingLabel="Removing…"
+                  doneMessage="Time off removed."
                   action={removeTimeOffAction.bind(null, { technicianId: tech.id, id: t.id })}
                 />
               </li>

@@ -6,15 +6,16 @@ import { timeOffSchema } from "@/lib/availability/schemas";
 import { addTimeOffAction } from "../actions";
 
 export function TimeOffForm({ technicianId, name, timeZone }: { technicianId: string; name: string; timeZone: string }) {
-  const [success, setSuccess] = useState<string | null>(null);
+  const [clash, setClash] = useState<string | null>(null);
   const empty = { technicianId, startsAt: "", endsAt: "", reason: "" };
   const { form, onSubmit, formError } = useActionForm(timeOffSchema, addTimeOffAction, {
     defaultValues: empty,
+    toast: "Time off added.",
     onSuccess: (r) => {
-      const clash = r.conflicts.length
-        ? ` ${name} has ${r.conflicts.length} visit${r.conflicts.length === 1 ? "" : "s"} in that time (${r.conflicts.map((c) => `${c.reference}, ${c.when}`).join("; ")}): move ${r.conflicts.length === 1 ? "it" : "them"} on the dispatch board.`
+      const text = r.conflicts.length
+        ? `${name} has ${r.conflicts.length} visit${r.conflicts.length === 1 ? "" : "s"} in that time (${r.conflicts.map((c) => `${c.reference}, ${c.when}`).join("; ")}): move ${r.conflicts.length === 1 ? "it" : "them"} on the dispatch board.`
         : "";
-      setSuccess(`Time off added.${clash}`);
+      setClash(text || null);
       form.reset(empty);
     },
   });
@@ -22,7 +23,7 @@ export function TimeOffForm({ technicianId, name, timeZone }: { technicianId: st
   return (
     <form
       onSubmit={(ev) => {
-        setSuccess(null);
+        setClash(null);
         return onSubmit(ev);
       }}
       noValidate
@@ -30,7 +31,7 @@ export function TimeOffForm({ technicianId, name, timeZone }: { technicianId: st
       className="grid gap-4 sm:grid-cols-2"
     >
       <div className="sm:col-span-2">
-        <FormMessage id="time-off-message" error={formError} success={success} />
+        <FormMessage id="time-off-message" error={formError} success={clash} />
       </div>
       <TextField
         label="Time off starts"

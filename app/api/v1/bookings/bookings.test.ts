@@ -79,3 +79,17 @@ it(`200 concurrent bookings of one slot with one technician: one 201 and 199 409
   expect(rows.map((r) => r.id)).toEqual([(results.find((r) => r.status === 201)!.body as { visitId: string }).visitId]);
   expect(await customerCount()).toBe(before + 1); // the winner's: the losers left no customer behind
 });
+
+it(`20 concurrent requests with one Idempotency-Key from a new customer setting a password: 20 answers pointing to one visit (finding 10, ${inject("databaseKind")})`, async () => {
+  const start = await offeredStart(["dahua"], 1, 9);
+  const { idempotencyKey: _k, ...body } = bookingInput(start, {
+    account: { mode: "password", password: "a-good-long-secret", confirmPassword: "a-good-long-secret" },
+  });
+  const results = await Promise.all(Array.from({ length: 20 }, () => post(body, `same-key-${start}`)));
+  expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+  expect(new Set(results.map((r) => (r.body as { visitId: string }).visitId)).size).toBe(1);
+  // And another body under that key: 409, nothing about the first booking.
+  const other = await post({ ...body, notes: "another booking" }, `same-key-${start}`);
+  expect(other.status).toBe(409);
+  expect(JSON.stringify(other.body)).not.toContain((results[0]!.body as { reference: string }).reference);
+});

@@ -127,6 +127,7 @@ export function ManageVisit({
               label="Move my visit"
               pendingLabel="Moving…"
               className="btn-primary"
+              doneMessage="Visit moved."
               onDone={rescheduled}
               onError={(r) => {
                 setSlotError(r.fieldErrors?.slotStart?.[0]);
@@ -154,6 +155,7 @@ export function ManageVisit({
               label="Yes, cancel the visit"
               pendingLabel="Cancelling…"
               className="btn-danger"
+              doneMessage="Visit cancelled."
               onDone={cancelled}
             />
             <button type="button" className="btn-secondary" onClick={() => setMode("idle")}>
