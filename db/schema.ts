@@ -24,3 +24,6 @@ export * from "./tables/platform";
 export * from "./tables/reports";
 export * from "./tables/integrations";
 export * from "./tables/billing";
+export * from "./tables/estimates";
+export * from "./tables/invoices";
+export * from "./tables/payments";

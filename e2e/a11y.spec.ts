@@ -1,7 +1,7 @@
 /**
  * The page scans: every page of the route matrix (e2e/support/routes.ts), for every kind of
  * visitor allowed there, at 390 px and at 1280 px, on pages with data in every list (the e2e
- * seeders, e2e/seeders/80-scan.ts for the lists nothing else fills). One load per page, width
+ * seeders, e2e/seeders/80-scan.ts and 81-scan-platform.ts for the lists nothing else fills). One load per page, width
  * and visitor; each fails on serious or critical axe violations (WCAG 2.1 A/AA), on any
  * sideways scrolling or element sticking out of the viewport, and on an <html lang> that is
  * not the company's locale. Plus the booking steps and two keyboard-only journeys. Read-only

@@ -1,14 +1,12 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { contextAs, formMessage, PASSWORD, PHONE, signIn, toasts, unique } from "./support/helpers";
+import { contextAs, formMessage, PASSWORD, PHONE, signIn, unique } from "./support/helpers";
+import { next, stepIs } from "./support/wizard";
 
 const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = "test-results/screens";
 fs.mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
-const next = (page: Page) => page.getByRole("button", { name: "Next", exact: true }).click();
-const stepIs = async (page: Page, title: string) => expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
 
 /** Walk a new customer through /book; returns the reference. Picks the last day offered (well past the cut-off). */
 async function bookAsNewCustomer(page: Page, who: { name: string; email: string }, account: "password" | "invite", tag: string) {
@@ -167,48 +165,6 @@ test.describe.serial("booking journeys", () => {
   });
 });
 
-test("past the cut-off the portal says to call, with the phone number, and offers no cancel", async ({ browser }) => {
-  const page = await (await contextAs(browser, "customerA", { viewport: DESKTOP })).newPage();
-  await page.goto("/portal");
-  await page.getByTestId("visit-FK-SEED01").getByRole("link").click();
-  await expect(page.getByTestId("call-to-change")).toContainText(
-    "Visits can be changed online until 24 hours before they start. Please call us at 216-333-8245.",
-  );
-  await expect(page.getByRole("button", { name: "Cancel visit" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Reschedule" })).toHaveCount(0);
-  await shot(page, "portal-visit-cutoff-1280");
-});
-
-test("a completed visit shows what was done per device and the checklist", async ({ browser }) => {
-  const page = await (await contextAs(browser, "customerA", { viewport: PHONE })).newPage();
-  await page.goto("/portal");
-  await page.getByTestId("visit-FK-SEED02").getByRole("link").click();
-  await expect(page.getByRole("heading", { name: "What was done" })).toBeVisible();
-  const summary = page.getByTestId("visit-summary");
-  const nvr = summary.getByRole("listitem").filter({ hasText: "NVR4108HS-4KS2" }).first();
-  await expect(nvr).toContainText("Security questions: failed");
-  await expect(nvr).toContainText("QR code + DMSS app: succeeded");
-  await expect(summary.getByRole("listitem").filter({ hasText: "IPC-HDW1230T" }).first()).toContainText("Camera came back");
-  await expect(summary.getByText("Recovery email updated to one the customer checks")).toBeVisible();
-  await shot(page, "portal-visit-completed-390");
-});
-
-test("customer B gets 404 for customer A's visit and its calendar file", async ({ browser }) => {
-  const a = await (await contextAs(browser, "customerA")).newPage();
-  await a.goto("/portal");
-  const href = (await a.getByTestId("visit-FK-SEED01").getByRole("link").getAttribute("href"))!;
-  expect(href).toMatch(/^\/portal\/visits\/[0-9a-f-]{36}$/);
-  const own = await a.request.get(`${href}/calendar`);
-  expect(own.status()).toBe(200);
-  expect(await own.text()).toContain("UID:visit-");
-
-  const b = await (await contextAs(browser, "customerB")).newPage();
-  const res = await b.goto(href);
-  expect(res!.status()).toBe(404);
-  await expect(b.getByText("FK-SEED01")).toHaveCount(0);
-  expect((await b.request.get(`${href}/calendar`)).status()).toBe(404);
-});
-
 test("an admin books for a phone customer found by search, with their saved address and device", async ({ browser }) => {
   const page = await (await contextAs(browser, "admin", { viewport: DESKTOP })).newPage();
   await page.goto("/admin/book");
@@ -237,67 +193,4 @@ test("an admin books for a phone customer found by search, with their saved addr
   const carla = await (await contextAs(browser, "customerA")).newPage();
   await carla.goto("/portal");
   await expect(carla.getByTestId(`visit-${reference}`)).toContainText("12 Lorain Ave");
-});
-
-test("the booking form gives specific errors for bad input and moves on only when a step is right", async ({ browser }) => {
-  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
-  await page.goto("/book");
-  await next(page);
-  await expect(page.getByText("Enter a name.")).toBeVisible();
-  await expect(page.getByText("Enter a phone number so the technician can reach you.")).toBeVisible();
-  await page.getByLabel("Full name").fill("Bad Input");
-  await page.getByLabel("Email").fill("not an email");
-  await page.getByLabel("Phone").fill("call me");
-  await next(page);
-  await expect(page.getByText("Enter a valid email address")).toBeVisible();
-  await expect(page.getByText("Enter a valid phone number")).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-  await page.getByLabel("Email").fill("bad@example.test");
-  await page.getByLabel("Phone").fill("216-555-0100");
-  await page.keyboard.press("Enter"); // Enter means Next
-  await stepIs(page, "Address");
-  await next(page);
-  await expect(page.getByText("Enter the street address.")).toBeVisible();
-  await expect(page.getByText("Enter the ZIP code.")).toBeVisible();
-  await page.getByRole("button", { name: "Back" }).click();
-  await stepIs(page, "Your details");
-  await expect(page.getByLabel("Full name")).toHaveValue("Bad Input");
-});
-
-test("a customer edits a saved device and address", async ({ browser }) => {
-  const page = await (await contextAs(browser, "customerA", { viewport: PHONE })).newPage();
-  await page.goto("/portal/devices");
-  const card = page.getByTestId("device-card").filter({ hasText: "IPC-HDW1230T" });
-  await card.getByText("Edit").click();
-  await card.getByLabel("Model").fill("IPC-HDW1230T-AS");
-  await card.getByLabel("Serial number").fill("bad serial!");
-  await card.getByRole("button", { name: "Save device" }).click();
-  await expect(card.getByText("Use letters, digits and dashes only.")).toBeVisible();
-  await card.getByLabel("Serial number").fill("7J0ABC123");
-  await card.getByRole("button", { name: "Save device" }).click();
-  await expect(toasts(page)).toContainText("Device saved.");
-  await shot(page, "portal-devices-390");
-  await page.reload();
-  await expect(page.getByTestId("device-card").filter({ hasText: "IPC-HDW1230T-AS" })).toBeVisible();
-
-  await page.goto("/portal/sites");
-  const site = page.getByTestId("site-card").first();
-  await site.getByText("Edit").click();
-  await site.getByLabel("Access notes").fill("Ask for Sam at the counter");
-  await site.getByRole("button", { name: "Save address" }).click();
-  await expect(toasts(page)).toContainText("Address saved:");
-});
-
-test("after errors are shown, fixing the fields and clicking Next once moves on (the button does not jump away mid-click)", async ({ browser }) => {
-  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
-  await page.goto("/book");
-  await next(page);
-  await expect(page.getByText("Enter a name.")).toBeVisible();
-  await page.getByLabel("Full name").fill("One Click");
-  await page.getByLabel("Email").fill("one-click@example.test");
-  await page.getByLabel("Phone").fill("216-555-0199");
-  // Errors clear while typing, before the click; one click on Next is enough.
-  await expect(page.getByText("Enter a name.")).toHaveCount(0);
-  await next(page);
-  await stepIs(page, "Address");
 });

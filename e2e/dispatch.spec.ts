@@ -194,8 +194,9 @@ test.describe("admin: dispatch board", () => {
   test("drags a waiting request onto a technician's lane at a time, is told why a taken time is refused, undoes a move, and opens a card", async ({
     browser,
   }) => {
-    // Tall enough that the whole board (every seeded technician's lane) fits: a pointer near the window's edge makes dnd-kit scroll the page under it.
-    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 1500 } });
+    // Tall enough that the whole board (every seeded technician's lane, Terry's last) fits with room below: a pointer near the
+    // window's edge makes dnd-kit scroll the page under it (the offline fixtures' technicians pushed his lane to 1500 px).
+    const page = await pageAs(browser, "admin", { viewport: { width: 1280, height: 2400 } });
     await page.goto(`/admin/dispatch?date=${DRAG_DAY}`);
     const terryLane = page.getByTestId("lane-Terry Tech").getByRole("list", { name: "Terry Tech's visits" });
     const waiting = page.getByRole("list", { name: "Unassigned visits" });

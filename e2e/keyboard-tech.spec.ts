@@ -30,6 +30,9 @@ async function logAttempt(page: Page, section: Locator, method: string, outcome:
 }
 
 test("the technician works a two-device visit from 'On my way' to completed with the keyboard alone on a phone", async ({ browser }) => {
+  // Hundreds of key presses, each field write synced through the phone's queue: on the embedded database of a busy
+  // two-core runner it ran past the default minute while every step passed (the page ended completed and summarised).
+  test.setTimeout(120_000);
   const page = await (await contextAs(browser, "tech", { viewport: PHONE })).newPage();
   await page.goto("/tech");
   await expectNoHorizontalScroll(page);

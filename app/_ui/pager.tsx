@@ -45,3 +45,12 @@ export function Pager({
     </nav>
   );
 }
+
+/** Said above a list whose page link no longer reads (readPageOrFirst in lib/platform/pagination.ts): the list starts again from its first page. */
+export function StalePageNote() {
+  return (
+    <p role="status" className="text-slate-700">
+      That page link is out of date, so the list starts from the beginning.
+    </p>
+  );
+}

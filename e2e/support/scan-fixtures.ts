@@ -1,5 +1,5 @@
 /**
- * Fixed ids of the page-scan fixtures (e2e/seeders/80-scan.ts), so the route
+ * Fixed ids of the page-scan fixtures (e2e/seeders/80-scan.ts, 81-scan-platform.ts), so the route
  * matrix can name a real record for every detail page and the scans find data
  * in every list. Nothing here is used by another journey.
  */

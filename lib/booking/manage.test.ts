@@ -4,11 +4,11 @@ import { getDb } from "@/db/client";
 import { mailOutbox, visits } from "@/db/schema";
 import { makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ConflictError, NotFoundError } from "@/lib/platform/errors";
+import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { cancelVisit, rescheduleVisit } from "./manage";
 import { rescheduleOptions } from "./slot-options";
-import { bookingInput, offeredStart } from "@/test/support/booking";
+import { bookingError, bookingInput, offeredStart } from "@/test/support/booking";
 
 let terry: Actor;
 let olive: Actor;
@@ -40,16 +40,6 @@ async function bookingMails(visitId: string) {
     .where(and(eq(mailOutbox.visitId, visitId), inArray(mailOutbox.kind, ["booking.confirmation", "booking.rescheduled", "booking.cancelled"])))
     .orderBy(mailOutbox.createdAt);
   return rows.map((r) => ({ kind: r.kind, to: r.to, ics: Buffer.from(r.attachments[0]!.contentBase64, "base64").toString("utf8") }));
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
 }
 
 const HOUR = 3600_000;
@@ -101,7 +91,7 @@ describe("reschedule", () => {
   it("refuses a time never offered, on the time field", async () => {
     const booked = await carlaBooks(15);
     const odd = new Date(new Date(booked.startsAt).getTime() + 24 * HOUR + 10 * 60_000).toISOString();
-    const e = await errorOf(rescheduleVisit(carla, { visitId: booked.visitId, slotStart: odd }, null));
+    const e = await bookingError(rescheduleVisit(carla, { visitId: booked.visitId, slotStart: odd }, null));
     expect(e.fieldErrors?.slotStart?.[0]).toMatch(/do not offer that time/);
   });
 });
@@ -118,7 +108,7 @@ describe("cancel and the cut-off", () => {
     expect(mails[1]!.ics).toContain(`UID:visit-${booked.visitId}@fieldkey`);
     expect(mails[1]!.ics).toContain("SEQUENCE:1");
     // Cancelled visits free the time and cannot be cancelled again.
-    const e = await errorOf(cancelVisit(carla, { visitId: booked.visitId }, null));
+    const e = await bookingError(cancelVisit(carla, { visitId: booked.visitId }, null));
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.message).toMatch(/cancelled, so it cannot be changed/);
   });
@@ -126,10 +116,10 @@ describe("cancel and the cut-off", () => {
   it("after the cut-off the customer is told to call, with the company phone, and nothing changes", async () => {
     const booked = await carlaBooks(25);
     const lateNow = new Date(new Date(booked.startsAt).getTime() - 23 * HOUR); // 23 h before: inside the 24 h cut-off
-    const e = await errorOf(cancelVisit(carla, { visitId: booked.visitId }, null, { now: lateNow }));
+    const e = await bookingError(cancelVisit(carla, { visitId: booked.visitId }, null, { now: lateNow }));
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.message).toBe("Visits can be changed online until 24 hours before they start. Please call us at 216-333-8245.");
-    const e2 = await errorOf(
+    const e2 = await bookingError(
       rescheduleVisit(carla, { visitId: booked.visitId, slotStart: new Date(Date.now() + 10 * 24 * HOUR).toISOString() }, null, { now: lateNow }),
     );
     expect(e2.message).toMatch(/Please call us at 216-333-8245/);

@@ -222,6 +222,27 @@ describe("placement notes for the dispatcher", () => {
 });
 
 describe("lane layout", () => {
+  it("labels every hour of a working day, and every second or third hour of a long one", async () => {
+    const { dayWindow, labelledMarks } = await import("./layout");
+    const at2 = (d: string, t: string) => DateTime.fromISO(`${d}T${t}`, { zone: ZONE }).toJSDate();
+    const labels = (w: { marks: { label: string }[] }) => labelledMarks(w.marks).map((m) => m.label);
+    expect(labels(dayWindow("2031-06-10", US, []))).toEqual([
+      "8:00 AM",
+      "9:00 AM",
+      "10:00 AM",
+      "11:00 AM",
+      "12:00 PM",
+      "1:00 PM",
+      "2:00 PM",
+      "3:00 PM",
+      "4:00 PM",
+      "5:00 PM",
+    ]);
+    const long = dayWindow("2031-06-10", US, [{ startsAt: at2("2031-06-10", "01:00"), endsAt: at2("2031-06-10", "23:30") }]);
+    expect(long.marks).toHaveLength(23);
+    expect(labels(long)).toEqual(["1:00 AM", "4:00 AM", "7:00 AM", "10:00 AM", "1:00 PM", "4:00 PM", "7:00 PM", "10:00 PM"]);
+  });
+
   it("widens the window for early or late visits and keeps wall-clock hour marks across a DST change", async () => {
     const { dayWindow, place } = await import("./layout");
     const at2 = (d: string, t: string) => DateTime.fromISO(`${d}T${t}`, { zone: ZONE }).toJSDate();

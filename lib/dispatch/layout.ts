@@ -30,6 +30,15 @@ export function dayWindow(day: string, z: ZoneAndLocale, visits: { startsAt: Dat
   return { from: from.toJSDate(), to: to.toJSDate(), marks };
 }
 
+/**
+ * The marks that carry a label on the axis: every hour on a working day, every second or third on a long one
+ * (a visit at 1 AM widens the window to 23 hours), so at most `most` labels share the lane and never overlap.
+ */
+export function labelledMarks<M>(marks: M[], most = 10): M[] {
+  const every = Math.max(1, Math.ceil(marks.length / most));
+  return marks.filter((_, i) => i % every === 0);
+}
+
 export function place(v: { startsAt: Date; endsAt: Date }, from: Date, to: Date): Placed {
   const total = to.getTime() - from.getTime();
   const s = Math.max(v.startsAt.getTime(), from.getTime());

@@ -65,6 +65,44 @@ export async function customerEmail(tx: Tx, customerId: string) {
   return u?.email ?? null;
 }
 
+/** The visit a move (or its undo) changes, locked until the transaction ends, with what the customer's email needs. */
+export async function lockVisitForMove(tx: Tx, visitId: string) {
+  const [v] = await tx
+    .select({
+      id: visits.id,
+      reference: visits.reference,
+      status: visits.status,
+      technicianId: visits.technicianId,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+      customerId: visits.customerId,
+      customerName: customers.name,
+      address: sql<string>`concat_ws(', ', ${sites.addressLine1}, ${sites.addressLine2}, ${sites.city}, ${sites.region} || ' ' || ${sites.postalCode})`,
+    })
+    .from(visits)
+    .innerJoin(customers, eq(customers.id, visits.customerId))
+    .innerJoin(sites, eq(sites.id, visits.siteId))
+    .where(eq(visits.id, visitId))
+    .for("update", { of: visits });
+  if (!v) throw new NotFoundError("That visit does not exist.");
+  return v;
+}
+
+/**
+ * The customer's "your visit moved" email for the visit's new place, with its
+ * calendar entry following the move (same UID, next SEQUENCE).
+ */
+export async function movedMailWithCalendar(
+  tx: Tx,
+  v: Awaited<ReturnType<typeof lockVisitForMove>>,
+  p: { to: string; startsAt: Date; endsAt: Date; technicianName: string; timeChanged: boolean },
+  s: CompanySettings,
+) {
+  const mail = visitMovedMail({ ...p, visitId: v.id, customerName: v.customerName, reference: v.reference, address: v.address, settings: s });
+  const ics = await updatedCalendarAttachment(tx, v.id, s);
+  return { ...mail, attachments: ics ? [ics] : undefined };
+}
+
 /**
  * Assign, reassign, unassign and/or move a visit to a new start (its length
  * is kept; busy_until = ends_at + travel buffer). Status changes go through
@@ -83,24 +121,7 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
   const technicianId = data.technicianId || null;
 
   return db.transaction(async (tx) => {
-    const [v] = await tx
-      .select({
-        id: visits.id,
-        reference: visits.reference,
-        status: visits.status,
-        technicianId: visits.technicianId,
-        startsAt: visits.startsAt,
-        endsAt: visits.endsAt,
-        customerId: visits.customerId,
-        customerName: customers.name,
-        address: sql<string>`concat_ws(', ', ${sites.addressLine1}, ${sites.addressLine2}, ${sites.city}, ${sites.region} || ' ' || ${sites.postalCode})`,
-      })
-      .from(visits)
-      .innerJoin(customers, eq(customers.id, visits.customerId))
-      .innerJoin(sites, eq(sites.id, visits.siteId))
-      .where(eq(visits.id, data.visitId))
-      .for("update", { of: visits });
-    if (!v) throw new NotFoundError("That visit does not exist.");
+    const v = await lockVisitForMove(tx, data.visitId);
     if (!MOVABLE.includes(v.status)) throw new ConflictError(`A visit that is ${VISIT_STATUS_LABELS[v.status].toLowerCase()} cannot be moved or reassigned.`);
 
     let technicianName: string | null = null;
@@ -141,21 +162,8 @@ export async function moveVisit(actor: Actor | null, input: z.input<typeof moveV
     let mailId: string | null = null;
     const to = technicianId && (timeChanged || techChanged) ? await customerEmail(tx, v.customerId) : null;
     if (to) {
-      const mail = visitMovedMail({
-        to,
-        visitId: v.id,
-        customerName: v.customerName,
-        reference: v.reference,
-        startsAt,
-        endsAt,
-        technicianName: technicianName!,
-        address: v.address,
-        timeChanged,
-        settings: s,
-      });
-      // The customer's calendar entry follows the move (same UID, next SEQUENCE).
-      const ics = await updatedCalendarAttachment(tx, v.id, s);
-      mailId = await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined, notBefore: new Date(now.getTime() + MOVE_MAIL_HOLD_SECONDS * 1000) });
+      const mail = await movedMailWithCalendar(tx, v, { to, startsAt, endsAt, technicianName: technicianName!, timeChanged }, s);
+      mailId = await enqueueMail(tx, { ...mail, notBefore: new Date(now.getTime() + MOVE_MAIL_HOLD_SECONDS * 1000) });
       emailed = true;
     }
     const action =

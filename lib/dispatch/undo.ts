@@ -9,21 +9,19 @@
  * visit is back at its old time.
  */
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { auditEvents, customers, mailOutbox, sites, users, visits, type VisitStatus } from "@/db/schema";
+import { auditEvents, mailOutbox, users, visits, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { updatedCalendarAttachment } from "@/lib/booking/visit-facts";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { ConflictError, NotFoundError, pgError } from "@/lib/platform/errors";
+import { ConflictError, pgError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { emitVisitEvent } from "@/lib/webhooks/emit";
 import { assertTransition } from "@/lib/visits/lifecycle";
-import { collisionMessage, customerEmail } from "./move";
-import { visitMovedMail } from "./moved-mail";
+import { collisionMessage, customerEmail, lockVisitForMove, movedMailWithCalendar } from "./move";
 
 /** How long after a move its Undo is offered. */
 export const UNDO_MINUTES = 15;
@@ -39,24 +37,7 @@ export async function undoMove(actor: Actor | null, input: z.input<typeof undoMo
   const db = await getDb();
   const s = await getSettings(db);
   return db.transaction(async (tx) => {
-    const [v] = await tx
-      .select({
-        id: visits.id,
-        reference: visits.reference,
-        status: visits.status,
-        technicianId: visits.technicianId,
-        startsAt: visits.startsAt,
-        endsAt: visits.endsAt,
-        customerId: visits.customerId,
-        customerName: customers.name,
-        address: sql<string>`concat_ws(', ', ${sites.addressLine1}, ${sites.addressLine2}, ${sites.city}, ${sites.region} || ' ' || ${sites.postalCode})`,
-      })
-      .from(visits)
-      .innerJoin(customers, eq(customers.id, visits.customerId))
-      .innerJoin(sites, eq(sites.id, visits.siteId))
-      .where(eq(visits.id, visitId))
-      .for("update", { of: visits });
-    if (!v) throw new NotFoundError("That visit does not exist.");
+    const v = await lockVisitForMove(tx, visitId);
     const [last] = await tx
       .select({ id: auditEvents.id, action: auditEvents.action, at: auditEvents.at, details: auditEvents.details })
       .from(auditEvents)
@@ -120,20 +101,7 @@ export async function undoMove(actor: Actor | null, input: z.input<typeof undoMo
     if (mailId && withdrawn.length === 0 && from.technicianId) {
       const address = await customerEmail(tx, v.customerId);
       if (address) {
-        const mail = visitMovedMail({
-          to: address,
-          visitId: v.id,
-          customerName: v.customerName,
-          reference: v.reference,
-          startsAt,
-          endsAt,
-          technicianName: technicianName!,
-          address: v.address,
-          timeChanged,
-          settings: s,
-        });
-        const ics = await updatedCalendarAttachment(tx, v.id, s);
-        await enqueueMail(tx, { ...mail, attachments: ics ? [ics] : undefined });
+        await enqueueMail(tx, await movedMailWithCalendar(tx, v, { to: address, startsAt, endsAt, technicianName: technicianName!, timeChanged }, s));
         emailed = true;
       }
     }

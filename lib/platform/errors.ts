@@ -81,7 +81,7 @@ const CONSTRAINT_MESSAGES: Record<string, [string, string]> = {
   config_backups_device_version_key: ["", "Another backup of this device was saved at the same moment; please try again."],
   vendor_cases_attempt_key: ["", "This attempt already has a vendor case."],
   holidays_pkey: ["day", "That day is already a holiday."],
-  // billing (db/tables/billing.ts and the guards in 0006_billing_guards.sql)
+  // billing (db/tables/{billing,estimates,invoices,payments}.ts and the guards in 0006_billing_guards.sql)
   invoices_one_per_visit: ["", "This visit already has an invoice. Open it instead, or void it first."],
   invoices_number_key: ["", "Another invoice took this number at the same moment; please try again."],
   invoices_year_seq_key: ["", "Another invoice took this number at the same moment; please try again."],

@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { customers } from "@/db/schema";
 import { ValidationError } from "./errors";
-import { afterCursor, decodeCursor, encodeCursor, keyset } from "./pagination";
+import { afterCursor, decodeCursor, encodeCursor, keyset, readPageOrFirst } from "./pagination";
 
 describe("cursors", () => {
   it("round-trip, and anything else is a 422 on the cursor field", () => {
@@ -99,5 +99,20 @@ describe("cursors for text keys and for paging back", () => {
     expect(page.data.map((r) => r.id.slice(-1))).toEqual(["2", "1"]);
     expect(page.prevCursor).not.toBeNull();
     expect(decodeCursor(page.nextCursor!)).toEqual({ k: rows[0]!._k, id: rows[0]!.id });
+  });
+});
+
+describe("readPageOrFirst: a list page from a link's cursor", () => {
+  const read = (cursor: string | undefined) => (cursor ? Promise.resolve(`page after ${decodeCursor(cursor).id}`) : Promise.resolve("first page"));
+  it("reads the page a good cursor points at", async () => {
+    const cursor = encodeCursor({ k: "2026-01-01 10:00:00+00", id: "00000000-0000-4000-8000-000000000001" });
+    expect(await readPageOrFirst(cursor, read)).toEqual({ page: "page after 00000000-0000-4000-8000-000000000001", stale: false });
+  });
+  it("starts from the first page, saying so, when the cursor no longer reads", async () => {
+    expect(await readPageOrFirst("not-a-cursor", read)).toEqual({ page: "first page", stale: true });
+  });
+  it("passes on any other failure, and a refusal without a cursor", async () => {
+    await expect(readPageOrFirst("x", () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await expect(readPageOrFirst(undefined, () => Promise.reject(new ValidationError("Bad filter.")))).rejects.toBeInstanceOf(ValidationError);
   });
 });

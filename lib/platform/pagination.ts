@@ -110,3 +110,17 @@ export function keyset(sortColumn: AnyColumn, idColumn: AnyColumn, page: PageQue
     },
   };
 }
+
+/**
+ * One page of a list, read from a link's cursor; a cursor that no longer reads (an old or
+ * edited link) starts again from the first page, and `stale` says so (app/_ui/pager.tsx has
+ * the note that tells the reader).
+ */
+export async function readPageOrFirst<T>(cursor: string | undefined, read: (cursor: string | undefined) => Promise<T>): Promise<{ page: T; stale: boolean }> {
+  try {
+    return { page: await read(cursor), stale: false };
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !cursor) throw err;
+    return { page: await read(undefined), stale: true };
+  }
+}

@@ -1,11 +1,14 @@
 /** Builders for the billing tests: completed visits with a draft invoice, an issued invoice, a sent estimate. */
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { invoices, webhookDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { draftInvoiceForVisit } from "@/lib/billing/invoices";
 import { issueInvoice } from "@/lib/billing/invoices";
 import { sendEstimate, startEstimate } from "@/lib/billing/estimates";
-import { makeDevice, makeVisit } from "@/test/support/factories";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 
 let hour = 0;
 /** Each visit its own hour (visits of one technician must not overlap). */
@@ -42,3 +45,35 @@ export async function sentEstimate(people: { customer: Actor; tech: Actor; admin
 }
 
 export const clientRef = () => randomUUID();
+
+export type BillingPeople = Awaited<ReturnType<typeof billingPeople>>;
+/** The people of a billing test file, and a webhook endpoint for the invoice events (read back with invoiceEvents). */
+export async function billingPeople() {
+  const [admin, tech, otherTech, customer, otherCustomer] = await Promise.all([
+    makeUser("admin"),
+    makeUser("technician"),
+    makeUser("technician"),
+    makeUser("customer"),
+    makeUser("customer"),
+  ]);
+  await createWebhookEndpoint(admin, { url: "https://hooks.example.com/billing", description: "ERP", events: ["invoice.issued", "invoice.paid"] }, null);
+  return { admin, tech, otherTech, customer, otherCustomer };
+}
+
+export async function invoiceRow(id: string) {
+  const db = await getDb();
+  return (await db.select().from(invoices).where(eq(invoices.id, id)))[0]!;
+}
+
+/** The webhook events emitted for one invoice, sorted. */
+export async function invoiceEvents(invoiceId: string) {
+  const db = await getDb();
+  const rows = await db.select({ event: webhookDeliveries.event, payload: webhookDeliveries.payload }).from(webhookDeliveries);
+  return rows
+    .filter((r) => (r.payload as { data: { invoice: { id: string } } }).data.invoice?.id === invoiceId)
+    .map((r) => r.event)
+    .sort();
+}
+
+/** One taxable adjustment line ("Work") at this price, as the line editors take it. */
+export const lines = (unitPrice: string, quantity = 1) => [{ kind: "adjustment" as const, description: "Work", quantity, unitPrice, taxable: true }];

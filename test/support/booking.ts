@@ -1,6 +1,11 @@
 /** Test helpers for booking (used by the *.test.ts files and the benchmark). */
 import { randomBytes, randomUUID } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { customers, devices, mailOutbox, sites, users, visits } from "@/db/schema";
 import type { BookingInput } from "@/lib/booking/schemas";
+import { AppError } from "@/lib/platform/errors";
 import { slotOptions } from "@/lib/booking/slot-options";
 
 const uniq = () => randomBytes(4).toString("hex");
@@ -32,4 +37,29 @@ export async function offeredStart(brands: ("dahua" | "lorex" | "hikvision")[] =
   const all = days.flatMap((d) => d.slots).filter((s) => !after || new Date(s.start) >= after);
   if (!all[n]) throw new Error(`no slot #${n} offered`);
   return all[n]!.start;
+}
+
+/** How many rows a booking can write, per table: a refused booking leaves them all as they were. */
+export async function bookingCounts() {
+  const db = await getDb();
+  const n = async (t: PgTable) => Number((await db.select({ n: count() }).from(t))[0]!.n);
+  return {
+    visits: await n(visits),
+    customers: await n(customers),
+    users: await n(users),
+    sites: await n(sites),
+    devices: await n(devices),
+    mail: await n(mailOutbox),
+  };
+}
+
+/** The AppError a booking (or a change to one) is refused with; fails the test if it succeeds or throws anything else. */
+export async function bookingError(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error("expected a refusal");
 }

@@ -5,7 +5,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { attempts, vendorCases, type AttemptOutcome, type Vendor } from "@/db/schema";
+import { expect } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { getReportData, type ReportData } from "@/lib/reports/data";
+import type { ReportFilters } from "@/lib/reports/filters";
 import { queryRows } from "@/lib/reports/queries";
+import { makeVisit } from "@/test/support/factories";
 
 export async function addAttempt(
   o: {
@@ -94,4 +99,23 @@ export async function snapshotRollups(db: Executor): Promise<Record<string, stri
     out[t] = rows.map((r) => r.j).sort();
   }
   return out;
+}
+
+/** The report from every source that can answer these filters (raw attempts, daily rollups, and the all-time summary when unfiltered); they must agree. */
+export async function reportFromEverySource(admin: Actor, filters: ReportFilters): Promise<ReportData> {
+  const raw = await getReportData(admin, filters, { source: "raw" });
+  const daily = await getReportData(admin, filters, { source: "daily" });
+  expect({ ...daily, source: "raw" }).toEqual(raw);
+  if (Object.values(filters).every((v) => !v)) {
+    const summary = await getReportData(admin, filters, { source: "summary" });
+    expect({ ...summary, source: "raw" }).toEqual(raw);
+  }
+  return daily;
+}
+
+let slot = 0;
+/** A completed (or on-site) visit in June 2025 of this customer, each at its own time so nothing overlaps. */
+export async function juneVisit(customerId: string, technicianId: string, deviceIds: string[], status: "completed" | "on_site" = "completed") {
+  slot++;
+  return makeVisit({ customerId, technicianId, startsAt: new Date(Date.UTC(2025, 5, 2, 13 + (slot % 8), 0) + slot * 86_400_000), status, deviceIds });
 }

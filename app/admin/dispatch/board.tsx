@@ -4,8 +4,6 @@ import {
   DragOverlay,
   PointerSensor,
   pointerWithin,
-  useDraggable,
-  useDroppable,
   useSensor,
   useSensors,
   type DragEndEvent,
@@ -14,7 +12,7 @@ import {
 } from "@dnd-kit/core";
 import { DateTime } from "luxon";
 import Link from "next/link";
-import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { useZoneAndLocale } from "@/app/_ui/date-format";
 import { toastFailed } from "@/app/_ui/notify";
@@ -22,60 +20,13 @@ import { formatDateTime, formatTime } from "@/lib/format/dates";
 import type { Board, BoardVisit } from "@/lib/dispatch/board";
 import { moveVisitAction } from "./actions";
 import { announceDispatch, DispatchStatus } from "./dispatch-status";
+import { Draggable, Droppable, useDesktopPointer } from "./dnd";
+import { DayLanes, WeekLanes } from "./lanes";
 import { JustMoved, MovesProvider, useMoves } from "./moves";
 import { VisitCard } from "./visit-card";
 
 /** Where a dragged card would land: technician ("" = back to the waiting column), local date and time. */
 type Target = { technicianId: string; date: string; time: string; label: string };
-
-/** Drag and drop is for a mouse on a wide screen; phones and keyboards use Move / reassign. */
-const DESKTOP = "(min-width: 1024px) and (pointer: fine)";
-function useDesktopPointer() {
-  return useSyncExternalStore(
-    (cb) => {
-      const mq = window.matchMedia(DESKTOP);
-      mq.addEventListener("change", cb);
-      return () => mq.removeEventListener("change", cb);
-    },
-    () => window.matchMedia(DESKTOP).matches,
-    () => false,
-  );
-}
-
-function Draggable({ v, enabled, children }: { v: BoardVisit; enabled: boolean; children: React.ReactNode }) {
-  const movable = enabled && (v.status === "requested" || v.status === "scheduled");
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: v.id, data: { v }, disabled: !movable });
-  return (
-    <div ref={setNodeRef} {...(movable ? listeners : {})} className={`h-full ${movable ? "cursor-grab" : ""} ${isDragging ? "opacity-30" : ""}`}>
-      {children}
-    </div>
-  );
-}
-
-function Droppable({
-  id,
-  label,
-  className,
-  children,
-  as: Tag = "div",
-}: {
-  id: string;
-  label?: string;
-  className: string;
-  children: React.ReactNode;
-  as?: "div" | "ol" | "section";
-}) {
-  const { setNodeRef, isOver, active } = useDroppable({ id });
-  return (
-    <Tag
-      ref={setNodeRef as never}
-      aria-label={label}
-      className={`${className} ${active ? "transition-colors" : ""} ${isOver ? "bg-brand-50 ring-2 ring-brand-600" : ""}`}
-    >
-      {children}
-    </Tag>
-  );
-}
 
 export function DispatchBoard({ b }: { b: Board }) {
   return (
@@ -240,88 +191,5 @@ function BoardInner({ b }: { b: Board }) {
         ) : null}
       </DragOverlay>
     </DndContext>
-  );
-}
-
-type CardFn = (v: BoardVisit, opts?: { compact?: boolean; showDay?: boolean }) => React.ReactNode;
-
-function DayLanes({ b, card }: { b: Board; card: CardFn }) {
-  return (
-    <div className="overflow-x-auto">
-      <div className="sm:min-w-[48rem]">
-        <div className="relative ml-0 hidden h-6 border-b border-slate-300 text-xs text-slate-600 sm:ml-32 sm:block" aria-hidden>
-          {b.marks.map((m) => (
-            <span key={m.pct} className="absolute -translate-x-1/2" style={{ left: `${m.pct}%` }}>
-              {m.label}
-            </span>
-          ))}
-        </div>
-        <ul className="divide-y divide-slate-200" aria-label="Technicians">
-          {b.lanes.map((lane) => (
-            <li key={lane.id} className="py-3 sm:flex sm:items-stretch" data-testid={`lane-${lane.name}`}>
-              <h3 className="mb-2 font-semibold sm:mb-0 sm:w-32 sm:shrink-0 sm:pr-2">
-                {lane.name}
-                <span className="block text-xs font-normal text-slate-600">
-                  {lane.visits.length} visit{lane.visits.length === 1 ? "" : "s"}
-                  {lane.disabled ? " · disabled" : ""}
-                </span>
-              </h3>
-              <Droppable
-                id={`lane|${lane.id}`}
-                as="ol"
-                label={`${lane.name}'s visits`}
-                className="relative space-y-2 rounded-lg sm:h-24 sm:flex-1 sm:space-y-0 sm:bg-slate-100"
-              >
-                {lane.visits.length === 0 ? <li className="text-sm text-slate-600 sm:p-2">Free all day</li> : null}
-                {lane.visits.map((v) => (
-                  <li
-                    key={v.id}
-                    className="sm:absolute sm:inset-y-1 sm:left-[var(--l)] sm:w-[var(--w)] sm:min-w-24 sm:px-0.5"
-                    style={{ "--l": `${v.leftPct}%`, "--w": `${v.widthPct}%` } as React.CSSProperties}
-                  >
-                    {card(v, { compact: true })}
-                  </li>
-                ))}
-              </Droppable>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
-}
-
-function WeekLanes({ b, card }: { b: Board; card: CardFn }) {
-  return (
-    <ul className="space-y-4" aria-label="Technicians">
-      {b.lanes.map((lane) => (
-        <li key={lane.id} data-testid={`lane-${lane.name}`}>
-          <h3 className="mb-2 font-semibold">
-            {lane.name}{" "}
-            <span className="text-xs font-normal text-slate-600">
-              · {lane.visits.length} visit{lane.visits.length === 1 ? "" : "s"} this week
-            </span>
-          </h3>
-          <div className="grid gap-2 sm:grid-cols-7">
-            {b.days.map((d, i) => (
-              <Droppable
-                key={d.date}
-                id={`cell|${lane.id}|${d.date}`}
-                as="section"
-                label={`${lane.name}, ${d.label}`}
-                className={`min-w-0 rounded-lg p-1.5 ${d.isToday ? "bg-brand-50 ring-1 ring-brand-600" : "bg-slate-100"}`}
-              >
-                <h4 className="mb-1 text-xs font-medium text-slate-700">{d.label}</h4>
-                <ol className="space-y-1.5">
-                  {lane.byDay[i]!.map((v) => (
-                    <li key={v.id}>{card(v, { compact: true })}</li>
-                  ))}
-                </ol>
-              </Droppable>
-            ))}
-          </div>
-        </li>
-      ))}
-    </ul>
   );
 }

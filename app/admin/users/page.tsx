@@ -4,7 +4,6 @@ import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
 import { ROLES, type Role } from "@/lib/values";
 import { ROLE_LABELS } from "@/lib/values/labels";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
@@ -12,6 +11,7 @@ import { countPeople, listPeople, type PeopleFilter } from "@/lib/users/manage";
 import { CreateStaffForm } from "./create-staff-form";
 import { UserRowActions } from "./user-row-actions";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -19,12 +19,7 @@ const PAGE_SIZE = 50;
 
 /** This page; a cursor that no longer reads starts again from the first page. */
 async function load(actor: Actor, filter: PeopleFilter, cursor: string | undefined) {
-  try {
-    return await listPeople(actor, filter, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listPeople(actor, filter, { limit: PAGE_SIZE });
-  }
+  return (await readPageOrFirst(cursor, (c) => listPeople(actor, filter, { limit: PAGE_SIZE, cursor: c }))).page;
 }
 
 /** Where a person's own page is: a customer's record, a technician's availability; admins have none. */

@@ -5,7 +5,6 @@ import { formatDateTime } from "@/lib/format/dates";
 import { deviceLabel, VENDOR_LABELS } from "@/lib/values/labels";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
 import {
   countVendorCases,
   DUE_SOON_HOURS,
@@ -19,6 +18,8 @@ import { EmptyState } from "@/app/_ui/empty-state";
 import { getSettings } from "@/lib/settings/company";
 import { Countdown } from "@/app/_ui/countdown";
 import { clockState, DO_NOT_REBOOT } from "@/lib/vendor-cases/clock";
+import { readPageOrFirst } from "@/lib/platform/pagination";
+import { ViewTabs } from "@/app/_ui/view-tabs";
 
 export const metadata: Metadata = { title: "Vendor cases" };
 
@@ -35,12 +36,7 @@ type View = VendorCaseView;
 
 /** Open cases, oldest due first; a cursor that no longer reads starts again from the first page. */
 async function load(actor: Actor, filter: VendorCaseFilter, cursor: string | undefined) {
-  try {
-    return await listVendorCases(actor, filter, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listVendorCases(actor, filter, { limit: PAGE_SIZE });
-  }
+  return (await readPageOrFirst(cursor, (c) => listVendorCases(actor, filter, { limit: PAGE_SIZE, cursor: c }))).page;
 }
 
 export default async function VendorCasesPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[]; due?: string | string[] }> }) {
@@ -64,22 +60,17 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
         {count.open} open, {count.overdue} overdue. Answers are due {s.vendorCaseDueHours} h after sending; once in, each lives as long as its method says:
         apply it soon.
       </p>
-      <nav aria-label="Vendor cases by due time">
-        <ul className="flex flex-wrap gap-2">
-          {(Object.keys(VIEWS) as View[]).map((v) => (
-            <li key={v}>
-              <Link
-                href={v === "open" ? "/admin/vendor-cases" : `/admin/vendor-cases?due=${v}`}
-                aria-current={view === v ? "page" : undefined}
-                data-testid={`vendor-tab-${v}`}
-                className="inline-flex min-h-11 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-              >
-                {VIEWS[v].label} <span className="rounded-full bg-slate-100 px-2 text-xs">{count[v]}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs
+        label="Vendor cases by due time"
+        current={view}
+        tabs={(Object.keys(VIEWS) as View[]).map((v) => ({
+          key: v,
+          label: VIEWS[v].label,
+          count: count[v],
+          href: v === "open" ? "/admin/vendor-cases" : `/admin/vendor-cases?due=${v}`,
+          testId: `vendor-tab-${v}`,
+        }))}
+      />
       {cases.length === 0 ? (
         <EmptyState
           title={

@@ -6,13 +6,13 @@ import { Pager } from "@/app/_ui/pager";
 import { IntegrationsNav } from "@/app/_ui/integrations/integrations-nav";
 import { getSettings } from "@/lib/settings/company";
 import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/values";
 import { WEBHOOK_DELIVERY_STATUS_LABELS } from "@/lib/values/labels";
 import { countWebhookDeliveries, listWebhookDeliveries, listWebhookEndpoints, webhooksAllowPrivate, type DeliveryFilter } from "@/lib/webhooks/endpoints";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { DeliveriesTable } from "./deliveries-table";
 import { DisableWebhookButton } from "./disable-button";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -20,12 +20,7 @@ const PAGE_SIZE = 25;
 
 /** This page of deliveries; a cursor that no longer reads starts again from the first page. */
 async function loadDeliveries(actor: Actor, filter: DeliveryFilter, cursor: string | undefined) {
-  try {
-    return await listWebhookDeliveries(actor, filter, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listWebhookDeliveries(actor, filter, { limit: PAGE_SIZE });
-  }
+  return (await readPageOrFirst(cursor, (c) => listWebhookDeliveries(actor, filter, { limit: PAGE_SIZE, cursor: c }))).page;
 }
 
 const deliveriesHref = (endpointId: string, status: string) => `/admin/webhooks?endpoint=${endpointId}&status=${status}#deliveries`;

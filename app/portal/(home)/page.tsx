@@ -5,8 +5,8 @@ import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager } from "@/app/_ui/pager";
 import type { Actor } from "@/lib/auth/permissions";
 import { listMyVisits, type MyVisitRow } from "@/lib/booking/my-visits";
-import { ValidationError } from "@/lib/platform/errors";
 import { StatusBadge } from "@/app/_ui/status-badge";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "My visits" };
 
@@ -14,12 +14,7 @@ const PAGE_SIZE = 20;
 
 /** One list's page; a cursor that no longer reads starts that list from its first page. */
 async function load(actor: Actor, which: "upcoming" | "past", cursor: string | undefined) {
-  try {
-    return await listMyVisits(actor, which, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listMyVisits(actor, which, { limit: PAGE_SIZE });
-  }
+  return (await readPageOrFirst(cursor, (c) => listMyVisits(actor, which, { limit: PAGE_SIZE, cursor: c }))).page;
 }
 
 function VisitList({ visits, empty }: { visits: MyVisitRow[]; empty: React.ReactNode }) {

@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
 import { listCustomers } from "@/lib/customers/read";
-import { ValidationError } from "@/lib/platform/errors";
 import type { Actor } from "@/lib/auth/permissions";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Customers" };
 
 const PAGE_SIZE = 50;
 
 /** This page of the list; a cursor that no longer reads (an old or edited link) starts again from the first page. */
-async function load(actor: Actor, q: string | undefined, cursor: string | undefined) {
-  try {
-    return { page: await listCustomers(actor, { q, order: "name" }, { limit: PAGE_SIZE, cursor }), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listCustomers(actor, { q, order: "name" }, { limit: PAGE_SIZE }), stale: true };
-  }
+function load(actor: Actor, q: string | undefined, cursor: string | undefined) {
+  return readPageOrFirst(cursor, (c) => listCustomers(actor, { q, order: "name" }, { limit: PAGE_SIZE, cursor: c }));
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; cursor?: string | string[] }> }) {
@@ -41,11 +36,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Search
         </button>
       </form>
-      {stale ? (
-        <p role="status" className="text-slate-700">
-          That page link is out of date, so the list starts from the beginning.
-        </p>
-      ) : null}
+      {stale ? <StalePageNote /> : null}
       <div className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">

@@ -8,13 +8,13 @@ import { VisitTable } from "@/app/admin/visits/visit-table";
 import { deviceLabel } from "@/lib/values/labels";
 import { backupAuditTrail } from "@/lib/backups/read";
 import { getCustomerDetail } from "@/lib/customers/read";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { countVisits, listVisitPage } from "@/lib/visits/read";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatMoney } from "@/lib/billing/money";
 import { customerBalance, listInvoices } from "@/lib/billing/read";
 import { INVOICE_STATUS_LABELS } from "@/lib/values/labels";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -22,12 +22,7 @@ const VISITS_PER_PAGE = 20;
 
 /** The customer's visits, latest first; a stale page link starts from the first page. */
 async function loadVisits(actor: Actor, customerId: string, cursor: string | undefined) {
-  try {
-    return await listVisitPage(actor, { customerId }, { limit: VISITS_PER_PAGE, cursor }, "desc");
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listVisitPage(actor, { customerId }, { limit: VISITS_PER_PAGE }, "desc");
-  }
+  return (await readPageOrFirst(cursor, (c) => listVisitPage(actor, { customerId }, { limit: VISITS_PER_PAGE, cursor: c }, "desc"))).page;
 }
 
 export default async function CustomerPage({

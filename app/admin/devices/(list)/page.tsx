@@ -2,27 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
 import type { Actor } from "@/lib/auth/permissions";
 import { countDevices, deviceListFilterFromParams, listDevicePage, type DeviceListFilter } from "@/lib/devices/read";
 import { formatDate } from "@/lib/format/dates";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { deviceLabel } from "@/lib/values/labels";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Devices" };
 
 const PAGE_SIZE = 50;
 
 /** This page; a cursor that no longer reads starts again from the first page. */
-async function load(actor: Actor, filter: DeviceListFilter, cursor: string | undefined) {
-  try {
-    return { page: await listDevicePage(actor, filter, { limit: PAGE_SIZE, cursor }), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listDevicePage(actor, filter, { limit: PAGE_SIZE }), stale: true };
-  }
+function load(actor: Actor, filter: DeviceListFilter, cursor: string | undefined) {
+  return readPageOrFirst(cursor, (c) => listDevicePage(actor, filter, { limit: PAGE_SIZE, cursor: c }));
 }
 
 type SearchParams = { q?: string | string[]; needs?: string | string[]; cursor?: string | string[] };
@@ -59,11 +54,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
           the unit. Upload its backup from the device&apos;s page, or ask the technician to export one on the next visit.
         </p>
       ) : null}
-      {stale ? (
-        <p role="status" className="text-slate-700">
-          That page link is out of date, so the list starts from the beginning.
-        </p>
-      ) : null}
+      {stale ? <StalePageNote /> : null}
       <section className="card space-y-3" aria-labelledby="device-list-title">
         <h2 id="device-list-title" className="font-semibold" data-testid="device-total">
           {total} device{total === 1 ? "" : "s"}

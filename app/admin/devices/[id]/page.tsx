@@ -11,23 +11,18 @@ import { deviceLabel } from "@/lib/values/labels";
 import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDevice } from "@/lib/devices/read";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { PhotoGallery } from "@/app/_ui/photos/photo-gallery";
 import { listDevicePhotos } from "@/lib/photos/read";
 import { listVisitPage } from "@/lib/visits/read";
 import type { Actor } from "@/lib/auth/permissions";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Device" };
 
 /** The visits this device was on, latest first; a stale page link starts from the first page. */
 async function loadVisits(actor: Actor, deviceId: string, cursor: string | undefined) {
-  try {
-    return await listVisitPage(actor, { deviceId }, { limit: 20, cursor }, "desc");
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return listVisitPage(actor, { deviceId }, { limit: 20 }, "desc");
-  }
+  return (await readPageOrFirst(cursor, (c) => listVisitPage(actor, { deviceId }, { limit: 20, cursor: c }, "desc"))).page;
 }
 
 export default async function AdminDevicePage({

@@ -3,29 +3,25 @@ import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { requestIp } from "@/lib/auth/actor";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
 import { ScrollRegion } from "@/app/_ui/scroll-region";
+import { ViewTabs, type ViewTab } from "@/app/_ui/view-tabs";
 import { MailStatusBadge } from "@/app/_ui/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format/dates";
 import { countOutbox, listOutbox, outboxFilterFromParams, type OutboxFilter } from "@/lib/mail/outbox-read";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { MAIL_STATUSES, type MailStatus } from "@/lib/values";
 import { MAIL_STATUS_LABELS } from "@/lib/values/labels";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 const PAGE_SIZE = 50;
 
 /** This page; a cursor that no longer reads starts again from the first page. */
-async function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined, ip: string | null) {
-  try {
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE, cursor }, ip), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listOutbox(actor, filter, { limit: PAGE_SIZE }, ip), stale: true };
-  }
+function load(actor: Actor, filter: OutboxFilter, cursor: string | undefined, ip: string | null) {
+  return readPageOrFirst(cursor, (c) => listOutbox(actor, filter, { limit: PAGE_SIZE, cursor: c }, ip));
 }
 
 const EMPTY: Record<MailStatus | "all", string> = {
@@ -50,9 +46,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   ]);
   const total = counts.reduce((n, [, c]) => n + c, 0);
   const mails = page.data;
-  const tabs = [{ key: "all" as const, label: "All", n: total, href: "/admin/outbox" }].concat(
-    counts.map(([st, n]) => ({ key: st as never, label: MAIL_STATUS_LABELS[st], n, href: `/admin/outbox?status=${st}` })),
-  );
+  const tabs: ViewTab[] = [{ key: "all", label: "All", count: total, href: "/admin/outbox" }]
+    .concat(counts.map(([st, n]) => ({ key: st, label: MAIL_STATUS_LABELS[st], count: n, href: `/admin/outbox?status=${st}` })))
+    .map((t) => ({ ...t, testId: `outbox-tab-${t.key}` }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
@@ -60,32 +56,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         Every email the app writes, newest first. Without SMTP configured, mail stays here. Password-reset and invitation links are hidden: they go only to the
         recipient, and every look at the outbox is recorded.
       </p>
-      <nav aria-label="Mail by status">
-        <ul className="flex flex-wrap gap-2">
-          {tabs.map((t) => (
-            <li key={t.key}>
-              <Link
-                href={t.href}
-                aria-current={(status ?? "all") === t.key ? "page" : undefined}
-                data-testid={`outbox-tab-${t.key}`}
-                className="inline-flex min-h-11 items-center gap-2 rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-              >
-                {t.label} <span className="rounded-full bg-slate-100 px-2 text-xs">{t.n}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs label="Mail by status" tabs={tabs} current={status ?? "all"} />
       {badStatus ? (
         <p role="alert" className="text-red-800">
           There is no status “{String(sp.status)}”; showing all mail.
         </p>
       ) : null}
-      {stale ? (
-        <p role="status" className="text-slate-700">
-          That page link is out of date, so the list starts from the beginning.
-        </p>
-      ) : null}
+      {stale ? <StalePageNote /> : null}
       {mails.length === 0 ? (
         <EmptyState title={status ? `No ${MAIL_STATUS_LABELS[status].toLowerCase()} mail.` : "No mail yet."}>{EMPTY[status ?? "all"]}</EmptyState>
       ) : (

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { requirePagePermission } from "@/app/_ui/guard";
-import { Pager } from "@/app/_ui/pager";
+import { Pager, StalePageNote } from "@/app/_ui/pager";
+import { ViewTabs, type ViewTab } from "@/app/_ui/view-tabs";
 import type { Actor } from "@/lib/auth/permissions";
 import { listTechnicianChoices } from "@/lib/availability/technicians";
 import { todayIn } from "@/lib/availability/time";
-import { ValidationError } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
 import { VISIT_STATUSES } from "@/lib/values";
 import { VISIT_STATUS_LABELS } from "@/lib/values/labels";
@@ -15,19 +15,15 @@ import type { VisitListFilter } from "@/lib/visits/filters";
 import { parseVisitListParams, rawVisitListParams, visitListFilter, visitListHref } from "@/lib/visits/list-params";
 import { countVisits, listVisitPage } from "@/lib/visits/read";
 import { VisitTable } from "../visit-table";
+import { readPageOrFirst } from "@/lib/platform/pagination";
 
 export const metadata: Metadata = { title: "Visits" };
 
 const PAGE_SIZE = 50;
 
 /** This page of the list; a cursor that no longer reads (an old or edited link) starts again from the first page. */
-async function load(actor: Actor, filter: VisitListFilter, cursor: string | undefined, order: "asc" | "desc") {
-  try {
-    return { page: await listVisitPage(actor, filter, { limit: PAGE_SIZE, cursor }, order), stale: false };
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return { page: await listVisitPage(actor, filter, { limit: PAGE_SIZE }, order), stale: true };
-  }
+function load(actor: Actor, filter: VisitListFilter, cursor: string | undefined, order: "asc" | "desc") {
+  return readPageOrFirst(cursor, (c) => listVisitPage(actor, filter, { limit: PAGE_SIZE, cursor: c }, order));
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -41,12 +37,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const errors = parsed.ok ? {} : parsed.fieldErrors;
   const today = todayIn(s.timeZone);
   const yesterday = DateTime.fromISO(today).minus({ days: 1 }).toISODate()!;
-  const views = [
-    { label: "Today", href: visitListHref({ from: today, to: today }) },
-    { label: "Upcoming", href: visitListHref({ from: today }) },
-    { label: "Requests to schedule", href: visitListHref({ status: "requested" }) },
-    { label: "Past", href: visitListHref({ to: yesterday, order: "desc" }) },
-    { label: "All", href: visitListHref({}) },
+  const views: ViewTab[] = [
+    { key: "today", label: "Today", href: visitListHref({ from: today, to: today }) },
+    { key: "upcoming", label: "Upcoming", href: visitListHref({ from: today }) },
+    { key: "requests", label: "Requests to schedule", href: visitListHref({ status: "requested" }) },
+    { key: "past", label: "Past", href: visitListHref({ to: yesterday, order: "desc" }) },
+    { key: "all", label: "All", href: visitListHref({}) },
   ];
   const cursor = typeof sp.cursor === "string" && sp.cursor ? sp.cursor : undefined;
   const result = parsed.ok
@@ -67,21 +63,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           Book a visit
         </Link>
       </div>
-      <nav aria-label="Visit views">
-        <ul className="flex flex-wrap gap-2">
-          {views.map((v) => (
-            <li key={v.label}>
-              <Link
-                href={v.href}
-                aria-current={v.href === current ? "page" : undefined}
-                className="inline-flex min-h-11 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
-              >
-                {v.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs label="Visit views" tabs={views} current={views.find((v) => v.href === current)?.key} />
       <form
         method="get"
         action="/admin/visits"
@@ -157,11 +139,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
             {result.total} visit{result.total === 1 ? "" : "s"}
             <span className="font-normal text-slate-600"> · times in {s.timeZone}</span>
           </h2>
-          {result.stale ? (
-            <p role="status" className="text-slate-700">
-              That page link is out of date, so the list starts from the beginning.
-            </p>
-          ) : null}
+          {result.stale ? <StalePageNote /> : null}
           {result.page.data.length ? (
             <VisitTable rows={result.page.data} zone={s} label="Visits" />
           ) : (
