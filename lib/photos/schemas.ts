@@ -25,5 +25,4 @@ export const photoUploadSchema = z.object({
 export type PhotoUpload = z.infer<typeof photoUploadSchema>;
 
 /** Where a stored photo is served (full size, audited) and its thumbnail. */
-export const photoUrl = (id: string) => `/api/photos/${id}`;
-export const thumbUrl = (id: string) => `/api/photos/${id}/thumb`;
+export { photoUrl, thumbUrl } from "./limits";

@@ -2,7 +2,7 @@ import { Camera } from "lucide-react";
 import { formatDate, formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
 import { THUMB_SIZE } from "@/lib/photos/limits";
 import type { PhotoListItem } from "@/lib/photos/read";
-import { photoUrl, thumbUrl } from "@/lib/photos/schemas";
+import { photoUrl, thumbUrl } from "@/lib/photos/limits";
 import { PHOTO_KIND_LABELS } from "@/lib/values/labels";
 
 /** A thumbnail's box (the server made it at most THUMB_SIZE on its longer side). */
