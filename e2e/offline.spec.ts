@@ -197,8 +197,12 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   const admin = await (await contextAs(browser, "admin")).newPage();
   const { startsAt } = (await serverJob(admin, OFFLINE.reassigned.id)).visit;
   await admin.goto(`/admin/dispatch?date=${DateTime.fromISO(startsAt).setZone("America/New_York").toISODate()}`);
-  await admin.getByRole("button", { name: `Move / reassign ${OFFLINE.reassigned.ref}` }).click();
   const dialog = admin.getByRole("dialog", { name: `Move / reassign ${OFFLINE.reassigned.ref}` });
+  // A tap before the board has hydrated does nothing (seen once in CI): tap again until the dialog is open.
+  await expect(async () => {
+    await admin.getByRole("button", { name: `Move / reassign ${OFFLINE.reassigned.ref}` }).click({ timeout: 2000 });
+    await expect(dialog).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByLabel("Technician").selectOption({ label: OFFLINE.pete.name });
   await dialog.getByRole("button", { name: "Save move" }).click();
   await expect(admin.getByTestId("just-moved")).toContainText(`${OFFLINE.reassigned.ref} → ${OFFLINE.pete.name}`);
