@@ -1,8 +1,8 @@
 import bwipjs from "bwip-js/node";
-import sharp from "sharp";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { contextAs, PHONE } from "./support/helpers";
 import { EVIDENCE } from "./support/evidence-fixtures";
+import { takePhoto } from "./support/photos";
 
 /**
  * Evidence on the job (issue #17), at 390 px: Terry photographs the Lorex's
@@ -14,18 +14,6 @@ import { EVIDENCE } from "./support/evidence-fixtures";
  * technician get 404 (e2e/seeders/85-evidence.ts).
  */
 test.describe.configure({ mode: "serial" });
-
-/** A camera-sized JPEG (the phone shrinks it before upload). */
-const shot = (r: number, g: number, b: number) =>
-  sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r, g, b } } })
-    .jpeg()
-    .toBuffer();
-
-async function takePhoto(page: Page, device: string, kind: string, how: "Take a photo" | "Choose a photo", name: string, color: [number, number, number]) {
-  const d = page.getByTestId(`device-${device}`);
-  await d.getByLabel("What does the photo show?").selectOption({ label: kind });
-  await d.getByLabel(how).setInputFiles({ name, mimeType: "image/jpeg", buffer: await shot(...color) });
-}
 
 let photoId = "";
 

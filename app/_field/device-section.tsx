@@ -14,6 +14,7 @@ import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
 import { DevicePhotos } from "./evidence/device-photos";
 import { EvidenceList } from "./evidence/evidence-list";
+import { RequestFileUpload } from "./evidence/request-file";
 import { evidenceOf } from "./offline/kinds";
 
 type Job = FieldJob;
@@ -111,6 +112,9 @@ export function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean
             {Object.keys(d.evidence).map((methodId) => (
               <EvidenceList key={methodId} methodName={job.vendorMethods[methodId]?.name ?? methodId} items={evidenceOf(job, d, methodId)} />
             ))}
+            {Object.values(d.evidence).some((items) => items.some((e) => e.item === "request_file")) ? (
+              <RequestFileUpload deviceId={d.id} deviceLabel={d.label} visitId={job.visit.id} maxBytes={maxBytes} />
+            ) : null}
           </div>
         </details>
       ) : null}

@@ -74,6 +74,28 @@ export async function typeInto(page: Page, field: Locator, text: string, opts: {
   await expect(field).toHaveValue(text);
 }
 
+/**
+ * Tabs to a file input and opens its chooser with Space, as a keyboard user does; the file is given to the chooser
+ * (Playwright's stand-in for the system dialog). The focus must be visible on the input or on its label.
+ */
+export async function chooseFile(
+  page: Page,
+  input: Locator,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  opts: { back?: boolean; max?: number } = {},
+) {
+  await tabTo(page, input, opts);
+  // A visually hidden input: the label that stands for it must show the ring.
+  const hiddenLabelOutline = await input.evaluate((el: HTMLInputElement) => {
+    const label = el.labels?.[0];
+    return label && el.getBoundingClientRect().width <= 1 ? getComputedStyle(label).outlineStyle : null;
+  });
+  expect(hiddenLabelOutline, "the label of a hidden file input shows the keyboard focus").not.toBe("none");
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles(file);
+}
+
 /** Tabs to a control and presses Enter (or Space). */
 export async function activate(page: Page, control: Locator, opts: { back?: boolean; max?: number; key?: "Enter" | "Space" } = {}) {
   await tabTo(page, control, opts);

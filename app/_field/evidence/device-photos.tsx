@@ -39,6 +39,12 @@ function thumbBox(p: { width: number; height: number }) {
  * with a progress bar while it goes. Thumbnails of the device's photos from
  * every visit; each opens the full picture.
  */
+/** The hidden file inputs' keyboard focus drawn on the labels that stand for them (the same ring as :focus-visible). */
+const FOCUS_FROM_INPUT = {
+  camera: "peer-focus-visible/camera:outline-2 peer-focus-visible/camera:outline-offset-2 peer-focus-visible/camera:outline-brand-600",
+  pick: "peer-focus-visible/pick:outline-2 peer-focus-visible/pick:outline-offset-2 peer-focus-visible/pick:outline-brand-600",
+};
+
 export function DevicePhotos(props: { deviceId: string; deviceLabel: string; photos: JobPhoto[]; editable: boolean; zone: ZoneAndLocale; maxBytes: number }) {
   const { deviceId, deviceLabel, photos, editable, zone, maxBytes } = props;
   const { upload, uploadsFor, queued } = useFieldWriter();
@@ -125,22 +131,22 @@ export function DevicePhotos(props: { deviceId: string; deviceLabel: string; pho
               type="file"
               accept="image/*"
               capture="environment"
-              className="sr-only"
+              className="peer/camera sr-only"
               disabled={preparing !== null}
               onChange={(e) => void take(e.target.files?.[0])}
             />
-            <label htmlFor={`${id}-camera`} className="btn-primary min-h-11 cursor-pointer">
+            <label htmlFor={`${id}-camera`} className={`btn-primary min-h-11 cursor-pointer ${FOCUS_FROM_INPUT.camera}`}>
               <Camera aria-hidden className="size-4" /> Take a photo
             </label>
             <input
               id={`${id}-pick`}
               type="file"
               accept="image/*"
-              className="sr-only"
+              className="peer/pick sr-only"
               disabled={preparing !== null}
               onChange={(e) => void take(e.target.files?.[0])}
             />
-            <label htmlFor={`${id}-pick`} className="btn-secondary min-h-11 cursor-pointer">
+            <label htmlFor={`${id}-pick`} className={`btn-secondary min-h-11 cursor-pointer ${FOCUS_FROM_INPUT.pick}`}>
               <ImagePlus aria-hidden className="size-4" /> Choose a photo
             </label>
           </div>

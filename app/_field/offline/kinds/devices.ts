@@ -159,5 +159,12 @@ export const DEVICE_KINDS = {
   },
   "backup.upload": {
     summary: () => "File upload",
+    // A vendor request file waiting on the phone counts for the evidence its methods ask for (the server
+    // links the newest one stored on the visit when the case opens; the queue sends the file first).
+    apply: (job, item) => {
+      if (item.upload?.kind !== "vendor_request") return;
+      const d = deviceOf(job, item.upload.deviceId);
+      for (const items of Object.values(d?.evidence ?? {})) for (const e of items) if (e.item === "request_file") e.present = true;
+    },
   },
 } satisfies Partial<Record<QueuedWriteKind, ClientKind>>;
