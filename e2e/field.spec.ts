@@ -129,7 +129,8 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(sheet).toBeHidden();
   await expect(page.getByTestId("visit-status")).toHaveText("Waiting on vendor");
   const vendorCase = hik.getByRole("region", { name: "Vendor case with Hikvision" });
-  await expect(vendorCase).toContainText("Do not reboot or power-cycle this device");
+  // The method's own warning (catalogue data): a reboot or a second export voids the SADP request.
+  await expect(vendorCase.getByTestId("do-not-reboot")).toContainText("Do not reboot the recorder and do not export a second request");
   await expect(vendorCase).toContainText("SADP reset request file (XML) emailed to Hikvision support");
   await expect(hik.getByRole("button", { name: /^Try / })).toHaveCount(0);
   // The exported request stored in the encrypted vault went with the case (linked once the server has both).

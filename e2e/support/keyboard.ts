@@ -51,8 +51,11 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
  */
 export async function expectNotObscured(page: Page) {
   const covered = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
+    const focused = document.activeElement as HTMLElement | null;
+    if (!focused || focused === document.body) return null;
+    // A visually hidden control (a file input behind a button-like label) is seen through its label.
+    const hidden = focused.getBoundingClientRect().width <= 1 && (focused as HTMLInputElement).labels?.[0];
+    const el = hidden || focused;
     // The middle of its visible part (a tall text area is scrolled only as far as its caret).
     const r = el.getBoundingClientRect();
     const [x1, x2] = [Math.max(r.left, 0), Math.min(r.right, innerWidth)];
@@ -60,7 +63,7 @@ export async function expectNotObscured(page: Page) {
     if (x2 <= x1 || y2 <= y1) return "it is outside the viewport";
     const top = document.elementFromPoint((x1 + x2) / 2, (y1 + y2) / 2);
     if (!top) return "it is outside the viewport";
-    const label = (el as HTMLInputElement).labels?.[0];
+    const label = (focused as HTMLInputElement).labels?.[0];
     if (el.contains(top) || label?.contains(top)) return null;
     return `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" is covered by ${top.tagName.toLowerCase()}.${[...top.classList].slice(0, 4).join(".")}`;
   });
