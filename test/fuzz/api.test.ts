@@ -24,6 +24,7 @@ import * as photo from "@/app/api/photos/[id]/route";
 import * as photoThumb from "@/app/api/photos/[id]/thumb/route";
 import { storePhoto } from "@/lib/photos/store";
 import { makePng } from "@/test/support/images";
+import { makeDevice, makeVisit } from "@/test/support/factories";
 import { READ_CASES, type Case, type Handler } from "../contract/cases";
 import { makeContractWorld, type ContractWorld } from "../contract/fixtures";
 import { WRITE_CASES } from "../contract/write-cases";
@@ -236,7 +237,16 @@ describe("routes outside /api/v1", () => {
   it(
     "GET /api/photos/:id and /api/photos/:id/thumb: any id, any visitor",
     async () => {
-      const stored = await storePhoto(w.tech, { deviceId: w.deviceA, visitId: w.visitA, kind: "label" }, await makePng(40, 30));
+      // A device and visit of its own: other cases here assign the world's visits (with deviceA) to other technicians,
+      // who then may see deviceA's photos. This one's circle is Carla (custA) and w.tech only.
+      const deviceId = await makeDevice(w.custA.customerId!);
+      const visitId = await makeVisit({
+        customerId: w.custA.customerId!,
+        technicianId: w.tech.id,
+        startsAt: new Date("2031-02-03T15:00:00Z"),
+        deviceIds: [deviceId],
+      });
+      const stored = await storePhoto(w.tech, { deviceId, visitId, kind: "label" }, await makePng(40, 30));
       await watch.reset();
       await fc.assert(
         fc.asyncProperty(
