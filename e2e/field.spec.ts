@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { contextAs, pageAs, PHONE } from "./support/helpers";
 import { FIELD } from "./support/field-fixtures";
+import { takePhoto } from "./support/photos";
 
 /**
  * The technician's day on a phone: one visit from "on my way" to completed,
@@ -97,8 +98,28 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(dahua.getByTestId("attempt-2")).toContainText("2. Reset button on the board (recorder) — Succeeded");
   await expect(dahua.getByTestId("device-state")).toHaveText("Recovered");
 
-  // Hikvision: the vendor route opens a case and the visit waits on the vendor.
+  // Hikvision: the vendor route opens a case and the visit waits on the vendor. The case is refused until what
+  // Hikvision asks for is here: a photo of the label and the exported request file, stored first.
   const hik = page.getByTestId("device-hikvision");
+  const sadpEvidence = hik.getByRole("region", { name: "Evidence for SADP export to Hikvision support" });
+  await hik.getByText("What the vendors ask for").click();
+  await expect(sadpEvidence).toContainText("2 missing");
+  await hik.getByRole("button", { name: /^Try SADP export to Hikvision support/ }).click();
+  sheet = page.getByRole("dialog", { name: "SADP export to Hikvision support" });
+  await sheet.getByLabel("Waiting on vendor", { exact: true }).check();
+  await sheet.getByLabel("What was sent").fill("SADP reset request file (XML) emailed to Hikvision support");
+  await sheet.getByRole("button", { name: "Save with 15 min" }).click();
+  await expect(sheet).toContainText("Not sent: SADP export to Hikvision support needs 2 more things first");
+  await sheet.getByRole("button", { name: "Close without saving" }).click();
+  await expect(sheet).toBeHidden();
+  await takePhoto(page, "hikvision", "Label / sticker", "Take a photo", "IMG_0100.jpg", [90, 90, 90]);
+  const request = hik.getByTestId("request-file");
+  await request.getByText("Store the exported request file").click();
+  await request
+    .getByLabel("Exported file")
+    .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
+  await request.getByRole("button", { name: "Save file to upload" }).click();
+  await expect(sadpEvidence).toContainText("ready to send");
   await hik.getByRole("button", { name: /^Try SADP export to Hikvision support/ }).click();
   sheet = page.getByRole("dialog", { name: "SADP export to Hikvision support" });
   await sheet.getByLabel("Waiting on vendor", { exact: true }).check();
@@ -108,17 +129,12 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(sheet).toBeHidden();
   await expect(page.getByTestId("visit-status")).toHaveText("Waiting on vendor");
   const vendorCase = hik.getByRole("region", { name: "Vendor case with Hikvision" });
-  await expect(vendorCase).toContainText("Do not reboot or power-cycle this device");
+  // The method's own warning (catalogue data): a reboot or a second export voids the SADP request.
+  await expect(vendorCase.getByTestId("do-not-reboot")).toContainText("Do not reboot the recorder and do not export a second request");
   await expect(vendorCase).toContainText("SADP reset request file (XML) emailed to Hikvision support");
   await expect(hik.getByRole("button", { name: /^Try / })).toHaveCount(0);
-  // The exported request goes into the encrypted vault, linked to the case.
-  await vendorCase.getByText("Attach the exported request file").click();
-  const requestUpload = vendorCase.getByRole("group", { name: "Exported request file" });
-  await requestUpload
-    .getByLabel("Exported file")
-    .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
-  await requestUpload.getByRole("button", { name: "Save file to upload" }).click();
-  await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml");
+  // The exported request stored in the encrypted vault went with the case (linked once the server has both).
+  await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml", { timeout: 30_000 });
   // Saved on the phone, sent at once (online): nothing waits once it has synced.
   await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await shotOf(hik, "tech-job-waiting-vendor-390");

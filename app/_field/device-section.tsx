@@ -12,6 +12,10 @@ import { PlaybookList } from "./playbook-list";
 import { QueuedUploads } from "./queued-uploads";
 import { VendorCaseCard } from "./vendor-case-card";
 import { VendorCaseFiles, type VendorFile } from "./vendor-case-files";
+import { DevicePhotos } from "./evidence/device-photos";
+import { EvidenceList } from "./evidence/evidence-list";
+import { RequestFileUpload } from "./evidence/request-file";
+import { evidenceOf } from "./offline/kinds";
 
 type Job = FieldJob;
 type JobDevice = Job["devices"][number];
@@ -81,7 +85,38 @@ export function DeviceSection(props: { job: Job; d: JobDevice; editable: boolean
             overdue: d.openCaseOverdue,
             notes: d.openCase.notes,
           }}
+          clock={{
+            dueAt: d.openCase.dueAt,
+            dueAtText: formatDateTime(d.openCase.dueAt, zone),
+            resultReceivedAt: d.openCase.resultReceivedAt,
+            expiresAt: d.openCase.expiresAt,
+            expiresAtText: d.openCase.expiresAt ? formatDateTime(d.openCase.expiresAt, zone) : null,
+            method: d.openCaseMethod
+              ? {
+                  name: d.openCaseMethod.name,
+                  doNotReboot: d.openCaseMethod.doNotReboot,
+                  validity: job.vendorMethods[d.openCaseMethod.id]?.validity ?? "unknown (no source says)",
+                  voidedBy: d.openCaseMethod.voidedBy,
+                }
+              : null,
+          }}
+          now={job.fetchedAt}
         />
+      ) : null}
+      <DevicePhotos deviceId={d.id} deviceLabel={d.label} photos={d.photos} editable={editable} zone={zone} maxBytes={maxBytes} />
+      {editable && !d.openCase && Object.keys(d.evidence).length ? (
+        <details className="rounded-lg border border-slate-200 px-3 py-1" data-testid="evidence-checklists">
+          <summary className="min-h-11 cursor-pointer content-center font-medium">What the vendors ask for</summary>
+          <div className="space-y-3 py-3">
+            <p className="text-sm text-slate-700">A vendor case can be sent only once everything its method asks for is here.</p>
+            {Object.keys(d.evidence).map((methodId) => (
+              <EvidenceList key={methodId} methodName={job.vendorMethods[methodId]?.name ?? methodId} items={evidenceOf(job, d, methodId)} />
+            ))}
+            {Object.values(d.evidence).some((items) => items.some((e) => e.item === "request_file")) ? (
+              <RequestFileUpload deviceId={d.id} deviceLabel={d.label} visitId={job.visit.id} maxBytes={maxBytes} />
+            ) : null}
+          </div>
+        </details>
       ) : null}
       <div>
         <h4 className="mb-2 font-semibold">Attempts</h4>

@@ -40,7 +40,13 @@ export async function startServer() {
 /** Mail delivery, webhooks, reminders…: each run opens the database itself, so they also start when it was down at start-up. */
 async function startJobs() {
   // Background jobs register themselves when imported.
-  await Promise.all([import("@/lib/mail/jobs"), import("@/lib/webhooks/deliver"), import("@/lib/webhooks/overdue"), import("@/lib/platform/rate-limit-job")]);
+  await Promise.all([
+    import("@/lib/mail/jobs"),
+    import("@/lib/webhooks/deliver"),
+    import("@/lib/webhooks/overdue"),
+    import("@/lib/vendor-cases/reminders"),
+    import("@/lib/platform/rate-limit-job"),
+  ]);
   const { startBackgroundWork } = await import("@/lib/platform/background");
   startBackgroundWork();
 }

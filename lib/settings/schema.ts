@@ -3,6 +3,12 @@ import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
 import { CURRENCIES, PAYMENT_TERMS } from "@/lib/values";
 import { percentToRate } from "@/lib/billing/money";
 
+const supportAddress = z
+  .string()
+  .trim()
+  .max(254, "Use at most 254 characters.")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address such as support@vendor.example, or leave it empty.");
+
 /** The company and booking rules (the main settings form). */
 export const generalSettingsSchema = z.object({
   companyName: z.string().trim().min(1).max(120).default("FieldKey Security"),
@@ -51,6 +57,13 @@ export const generalSettingsSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(48),
+  /**
+   * Where a vendor case's email goes, per vendor (empty: no email is drafted; the case is sent another way).
+   * The seed guide names Dahua's password-reset desk; no public source names the others'.
+   */
+  vendorSupportEmails: z
+    .object({ dahua: supportAddress, hikvision: supportAddress, lorex: supportAddress })
+    .default({ dahua: "support_rpwd@dahuatech.com", hikvision: "", lorex: "" }),
   /** Security: the longest a staff sign-in lasts, counted from sign-in (not from the last request). */
   staffSessionHours: z.number().int().min(1).max(72).default(12),
   /** Security: the longest a customer's sign-in lasts, counted from sign-in. */

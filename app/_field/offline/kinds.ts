@@ -9,15 +9,17 @@ import { completionBlockers, deviceState } from "@/lib/field/resolution";
 import type { QueuedWriteKind } from "@/lib/values";
 import { FIELD_WRITE_KIND_LABELS } from "@/lib/values/labels";
 import { DEVICE_KINDS } from "./kinds/devices";
+import { EVIDENCE_KINDS } from "./kinds/evidence";
 import { MONEY_KINDS } from "./kinds/money";
 import type { ClientKind, Job } from "./kinds/shared";
 import { VISIT_KINDS } from "./kinds/visit";
 import type { OutboxItem } from "./store";
 
 export type { Pending, Refusal } from "./kinds/shared";
+export { evidenceOf } from "./kinds/evidence";
 
 /** Every kind once: a kind missing from the groups is a type error here. */
-export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = { ...VISIT_KINDS, ...DEVICE_KINDS, ...MONEY_KINDS };
+export const CLIENT_KINDS: Record<QueuedWriteKind, ClientKind> = { ...VISIT_KINDS, ...DEVICE_KINDS, ...EVIDENCE_KINDS, ...MONEY_KINDS };
 /** How a queued item reads in the lists. */
 export function describeItem(item: OutboxItem, job: Job | undefined) {
   if (item.kind === "backup.upload") return `${FIELD_WRITE_KIND_LABELS["backup.upload"]}: ${item.upload?.filename ?? "file"}`;

@@ -6,6 +6,8 @@ import type { ExportTable } from "@/lib/reports/tables";
 import { FiltersForm } from "./filters-form";
 import { BrandMethodSection, ClaimsSection, FirstVisitSection } from "./sections-rates";
 import { TechniciansSection, TimeSection, TrendSection } from "./sections-time";
+import { VendorExpirySection } from "./section-vendor-expiry";
+import { getVendorExpiry } from "@/lib/reports/vendor-expiry";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -34,7 +36,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const data = await getReportData(actor, parsed.filters);
+  const [data, vendorExpiry] = await Promise.all([getReportData(actor, parsed.filters), getVendorExpiry(actor, parsed.filters)]);
   const q = filtersToQuery(parsed.filters);
   const href = (table: ExportTable) => `/admin/reports/export?table=${table}${q ? `&${q}` : ""}`;
   const t = data.totals;
@@ -60,6 +62,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ClaimsSection data={data} exportHref={href("claims")} />
       <FirstVisitSection data={data} exportHref={href("first-visit")} />
       <TimeSection data={data} exportHref={href("time-to-unlock")} vendorHref={href("vendors")} />
+      <VendorExpirySection rows={vendorExpiry} />
       <TechniciansSection data={data} exportHref={href("technicians")} />
       <TrendSection data={data} exportHref={href("trend")} />
     </div>

@@ -1,17 +1,30 @@
-/** Writes about one device on the phone: attempts and their corrections, device facts, vendor cases, files. */
+/** Writes about one device on the phone: attempts and their corrections, device facts, vendor cases, files (photos: ./evidence.ts). */
 import { AUTHORIZATION_FIRST, formatDuration, ON_SITE_FIRST } from "@/lib/field/labels";
 import { lackingReason } from "@/lib/field/playbook";
 import type { AttemptOutcome, QueuedWriteKind, RecoveryOptions } from "@/lib/values";
 import { OUTCOME_LABELS } from "@/lib/values/labels";
 import { VENDOR_CASE_RESULT_CHOICES } from "@/lib/vendor-cases/results";
+import { answerExpiresAt } from "@/lib/vendor-cases/clock";
+import { missingEvidenceMessage } from "@/lib/vendor-cases/evidence";
+import { evidenceOf } from "./evidence";
 import { type ClientKind, type Device, type In, deviceOf, methodName, pendingOf, sameThing, str } from "./shared";
 
 /** The outcome the waiting attempt takes when its case closes with this result (as lib/vendor-cases/manage.ts). */
-const SETTLES_TO = { unlocked: "succeeded", not_unlocked: "failed", no_answer: "failed", received: null } as const;
+const SETTLES_TO = { unlocked: "succeeded", not_unlocked: "failed", no_answer: "failed", voided: "failed", received: null } as const;
 
 export const DEVICE_KINDS = {
   "attempt.log": {
-    check: (job) => (job.visit.status !== "on_site" && job.visit.status !== "waiting_vendor" ? ON_SITE_FIRST : !job.authorization ? AUTHORIZATION_FIRST : null),
+    check: (job, input) => {
+      if (job.visit.status !== "on_site" && job.visit.status !== "waiting_vendor") return ON_SITE_FIRST;
+      if (!job.authorization) return AUTHORIZATION_FIRST;
+      // A vendor case goes only with the evidence its method asks for (lib/field/attempts.ts refuses it the same way).
+      const d = deviceOf(job, input.deviceId);
+      if (input.outcome !== "waiting_vendor" || !d) return null;
+      const missing = evidenceOf(job, d, str(input.methodId))
+        .filter((c) => !c.present)
+        .map((c) => c.label);
+      return missing.length ? { error: missingEvidenceMessage(methodName(d, input.methodId), missing), fieldErrors: { evidence: missing } } : null;
+    },
     summary: (i, job) => {
       const d = job ? deviceOf(job, i.deviceId) : undefined;
       return `Attempt: ${methodName(d, i.methodId)}, ${(OUTCOME_LABELS[i.outcome as AttemptOutcome] ?? "").toLowerCase()} (${formatDuration(Number(i.durationSeconds))})${d ? ` on ${d.label}` : ""}`;
@@ -58,12 +71,17 @@ export const DEVICE_KINDS = {
           status: "open" as const,
           notes: null,
           resultReceivedAt: null,
+          expiresAt: null,
+          closedReason: null,
+          vendorMailId: null,
           closedAt: null,
           requestBackupId: null,
           resultBackupId: null,
         };
         d.cases.push(open);
         d.openCase = open;
+        const m = job.vendorMethods[str(i.methodId)];
+        d.openCaseMethod = m ? { id: str(i.methodId), name: m.name, answerValidity: m.answerValidity, voidedBy: m.voidedBy, doNotReboot: m.doNotReboot } : null;
         job.visit.status = "waiting_vendor";
       }
     },
@@ -98,6 +116,19 @@ export const DEVICE_KINDS = {
       for (const e of d.playbook) e.lacking = lackingReason(e.method, (d.recoveryOptions ?? {}) as RecoveryOptions);
     },
   },
+  "vendor_case.record_result": {
+    summary: () => "Vendor answer in (its clock starts)",
+    apply: (job, item) => {
+      for (const d of job.devices) {
+        if (!d.openCase || !sameThing(d.openCase.id, item, "caseId") || d.openCase.resultReceivedAt) continue;
+        const expires = d.openCaseMethod ? answerExpiresAt(d.openCaseMethod.answerValidity, new Date(item.madeAt), job.timeZone) : null;
+        const patch = { status: "result_received" as const, resultReceivedAt: item.madeAt, expiresAt: expires?.toISOString() ?? null };
+        Object.assign(d.openCase, patch);
+        const c = d.cases.find((x) => x.id === d.openCase!.id);
+        if (c) Object.assign(c, patch);
+      }
+    },
+  },
   "vendor_case.close": {
     summary: (i) => `Vendor case closed: ${(VENDOR_CASE_RESULT_CHOICES.find((c) => c.value === i.result)?.label ?? str(i.result)).toLowerCase()}`,
     apply: (job, item) => {
@@ -105,7 +136,7 @@ export const DEVICE_KINDS = {
       for (const d of job.devices) {
         if (!d.openCase || !sameThing(d.openCase.id, item, "caseId")) continue;
         const c = d.cases.find((x) => x.id === d.openCase!.id);
-        if (c) Object.assign(c, { status: item.input.result === "no_answer" ? "expired" : "closed", closedAt: item.madeAt });
+        if (c) Object.assign(c, { status: item.input.result === "no_answer" || item.input.result === "voided" ? "expired" : "closed", closedAt: item.madeAt });
         // The attempt that waited on the case takes its final outcome (lib/vendor-cases/manage.ts).
         const waited = c ? d.attempts.find((a) => a.id === c.attemptId && a.outcome === "waiting_vendor") : undefined;
         if (waited && settles) waited.outcome = settles;
@@ -128,5 +159,12 @@ export const DEVICE_KINDS = {
   },
   "backup.upload": {
     summary: () => "File upload",
+    // A vendor request file waiting on the phone counts for the evidence its methods ask for (the server
+    // links the newest one stored on the visit when the case opens; the queue sends the file first).
+    apply: (job, item) => {
+      if (item.upload?.kind !== "vendor_request") return;
+      const d = deviceOf(job, item.upload.deviceId);
+      for (const items of Object.values(d?.evidence ?? {})) for (const e of items) if (e.item === "request_file") e.present = true;
+    },
   },
 } satisfies Partial<Record<QueuedWriteKind, ClientKind>>;

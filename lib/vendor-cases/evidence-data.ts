@@ -1,0 +1,56 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { authorizations, configBackups, devices, recoveryMethods, vendorCases } from "@/db/schema";
+import type { EvidenceFacts } from "./evidence";
+
+/** A method's vendor-case data from the catalogue. */
+export const methodClockColumns = {
+  id: recoveryMethods.id,
+  name: recoveryMethods.name,
+  answerValidity: recoveryMethods.answerValidity,
+  voidedBy: recoveryMethods.voidedBy,
+  doNotReboot: recoveryMethods.doNotReboot,
+  evidence: recoveryMethods.evidence,
+};
+
+/** The vault files that can serve as evidence for one device on one visit: its photos (any visit) and this visit's request files, newest first. */
+export async function evidenceFiles(db: Executor, visitId: string, deviceId: string) {
+  const rows = await db
+    .select({
+      id: configBackups.id,
+      kind: configBackups.kind,
+      photoKind: configBackups.photoKind,
+      visitId: configBackups.visitId,
+      filename: configBackups.filename,
+      contentType: configBackups.contentType,
+      sizeBytes: configBackups.sizeBytes,
+    })
+    .from(configBackups)
+    .where(and(eq(configBackups.deviceId, deviceId), isNull(configBackups.deletedAt)))
+    .orderBy(desc(configBackups.uploadedAt), desc(configBackups.version));
+  const photos = rows.filter((r) => r.kind === "photo" && r.photoKind).map((r) => ({ ...r, photoKind: r.photoKind!, thisVisit: r.visitId === visitId }));
+  const requests = rows.filter((r) => r.kind === "vendor_request" && r.visitId === visitId);
+  return { photos, requests };
+}
+
+/** What is in hand for one device on one visit, to check a method's evidence list against. Callers scope the visit. */
+export async function evidenceFactsFor(db: Executor, visitId: string, deviceId: string): Promise<EvidenceFacts> {
+  const [[device], [auth], files, linked] = await Promise.all([
+    db
+      .select({ serial: devices.serial, model: devices.model, mac: devices.mac, lorexDeviceId: devices.lorexDeviceId })
+      .from(devices)
+      .where(eq(devices.id, deviceId)),
+    db.select({ id: authorizations.id }).from(authorizations).where(eq(authorizations.visitId, visitId)),
+    evidenceFiles(db, visitId, deviceId),
+    db.select({ id: vendorCases.requestBackupId }).from(vendorCases).where(eq(vendorCases.deviceId, deviceId)),
+  ]);
+  const used = new Set(linked.map((l) => l.id));
+  return {
+    device: device ?? { serial: null, model: null, mac: null, lorexDeviceId: null },
+    authorized: !!auth,
+    photos: files.photos.map((p) => ({ photoKind: p.photoKind, thisVisit: p.thisVisit })),
+    // A request file already sent with an earlier case does not count again: a new request needs a new export.
+    requestFile: files.requests.some((r) => !used.has(r.id)),
+  };
+}
