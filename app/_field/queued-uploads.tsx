@@ -77,7 +77,7 @@ export function QueuedUploadForm(props: {
           if (!r.ok) return setError(r.error);
           const after = await props.onQueued?.(r.data.id);
           if (after) return setError(after);
-          toastSaved(`${file.name} is saved on this phone and uploads when there is a connection.`);
+          toastSaved(`${file.name} is saved on this phone; it uploads now, or once there is a signal.`);
           setFile(null);
           setInputKey((k) => k + 1);
         } finally {

@@ -68,7 +68,7 @@ export function DevicePhotos(props: { deviceId: string; deviceLabel: string; pho
       const r = await upload({ file: ready.file, deviceId, kind: "photo", photo: { photoKind: kind, takenAt: ready.takenAt } });
       if (!r.ok) return setError(r.error);
       const what = PHOTO_KIND_LABELS[kind];
-      setDone(queued ? `${what} photo saved on this phone; it uploads when there is a connection.` : `${what} photo uploaded.`);
+      setDone(queued ? `${what} photo saved on this phone; it uploads now, or once there is a signal.` : `${what} photo uploaded.`);
     } finally {
       setPreparing(null);
       setInputKey((k) => k + 1);
