@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { attempts, customers, devices, recoveryMethods, users, vendorCases, visits } from "@/db/schema";
@@ -110,69 +110,58 @@ async function mailAbout(tx: Executor, kind: Kind, cases: CaseFacts[], s: Compan
   return n;
 }
 
-/** Open cases past due with no overdue mail yet: claimed and mailed once. */
-export async function mailOverdueCases(opts: { db?: Executor; now?: Date } = {}) {
+/**
+ * Claims up to BATCH cases that match `where` and are not yet marked (rows
+ * locked with SKIP LOCKED, then a conditional UPDATE of the mark: one
+ * instance wins each case) and mails about them in the same transaction.
+ */
+async function claimAndMail(
+  opts: { db?: Executor; now?: Date },
+  kind: "overdue" | "expiring",
+  where: (now: Date) => SQL | undefined,
+  mark: "overdueMailedAt" | "expiryWarnedAt",
+) {
   const db = opts.db ?? (await getDb());
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const due = tx
       .select({ id: vendorCases.id })
       .from(vendorCases)
-      .where(and(eq(vendorCases.status, "open"), lte(vendorCases.dueAt, now), isNull(vendorCases.overdueMailedAt)))
+      .where(and(where(now), isNull(vendorCases[mark])))
       .limit(BATCH)
       .for("update", { skipLocked: true });
     const claimed = await tx
       .update(vendorCases)
-      .set({ overdueMailedAt: now })
-      .where(and(inArray(vendorCases.id, due), isNull(vendorCases.overdueMailedAt)))
+      .set({ [mark]: now })
+      .where(and(inArray(vendorCases.id, due), isNull(vendorCases[mark])))
       .returning({ id: vendorCases.id });
     if (claimed.length === 0) return { cases: 0, mails: 0 };
-    const s = await getSettings(tx);
-    const mails = await mailAbout(
+    const facts = await caseFacts(
       tx,
-      "overdue",
-      await caseFacts(
-        tx,
-        claimed.map((c) => c.id),
-      ),
-      s,
+      claimed.map((c) => c.id),
     );
-    return { cases: claimed.length, mails };
+    return { cases: claimed.length, mails: await mailAbout(tx, kind, facts, await getSettings(tx)) };
   });
 }
 
+/** Open cases past due with no overdue mail yet: claimed and mailed once. */
+export function mailOverdueCases(opts: { db?: Executor; now?: Date } = {}) {
+  return claimAndMail(opts, "overdue", (now) => and(eq(vendorCases.status, "open"), lte(vendorCases.dueAt, now)), "overdueMailedAt");
+}
+
 /** Received answers that expire within EXPIRY_WARNING_HOURS, not yet warned about: claimed and mailed once. */
-export async function warnExpiringAnswers(opts: { db?: Executor; now?: Date } = {}) {
-  const db = opts.db ?? (await getDb());
-  const now = opts.now ?? new Date();
-  const soon = new Date(now.getTime() + EXPIRY_WARNING_HOURS * 3_600_000);
-  return db.transaction(async (tx) => {
-    const due = tx
-      .select({ id: vendorCases.id })
-      .from(vendorCases)
-      .where(
-        and(eq(vendorCases.status, "result_received"), gt(vendorCases.expiresAt, now), lte(vendorCases.expiresAt, soon), isNull(vendorCases.expiryWarnedAt)),
-      )
-      .limit(BATCH)
-      .for("update", { skipLocked: true });
-    const claimed = await tx
-      .update(vendorCases)
-      .set({ expiryWarnedAt: now })
-      .where(and(inArray(vendorCases.id, due), isNull(vendorCases.expiryWarnedAt)))
-      .returning({ id: vendorCases.id });
-    if (claimed.length === 0) return { cases: 0, mails: 0 };
-    const s = await getSettings(tx);
-    const mails = await mailAbout(
-      tx,
-      "expiring",
-      await caseFacts(
-        tx,
-        claimed.map((c) => c.id),
+export function warnExpiringAnswers(opts: { db?: Executor; now?: Date } = {}) {
+  return claimAndMail(
+    opts,
+    "expiring",
+    (now) =>
+      and(
+        eq(vendorCases.status, "result_received"),
+        gt(vendorCases.expiresAt, now),
+        lte(vendorCases.expiresAt, new Date(now.getTime() + EXPIRY_WARNING_HOURS * 3_600_000)),
       ),
-      s,
-    );
-    return { cases: claimed.length, mails };
-  });
+    "expiryWarnedAt",
+  );
 }
 
 /**
