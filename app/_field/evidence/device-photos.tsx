@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { Camera, ImagePlus } from "lucide-react";
 import { FormMessage, SelectField } from "@/app/_ui/field";
 import { formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
-import { photoUrl, thumbUrl, THUMB_SIZE } from "@/lib/photos/limits";
+import { PhotoThumb } from "@/app/_ui/photos/photo-thumb";
 import { PHOTO_KINDS, type PhotoKind } from "@/lib/values";
 import { PHOTO_KIND_LABELS } from "@/lib/values/labels";
 import { formatBytes } from "../format";
@@ -24,11 +24,6 @@ export type JobPhoto = {
   /** Saved on the phone, not yet confirmed by a fresh copy of the job. */
   pending?: "queued" | "sent";
 };
-
-function thumbBox(p: { width: number; height: number }) {
-  const scale = Math.min(1, THUMB_SIZE / Math.max(p.width, p.height));
-  return { width: Math.max(1, Math.round(p.width * scale)), height: Math.max(1, Math.round(p.height * scale)) };
-}
 
 /**
  * A device's photos on the job: what the vendor asks for (the label, the
@@ -94,18 +89,13 @@ export function DevicePhotos(props: { deviceId: string; deviceLabel: string; pho
                     {what} <PendingMark />
                   </div>
                 ) : (
-                  <a href={photoUrl(p.id)} target="_blank" rel="noopener" className="block rounded-lg border border-slate-200 bg-white p-1 no-underline">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-request image: nothing for next/image to optimise or cache */}
-                    <img
-                      src={thumbUrl(p.id)}
-                      alt={`${what}, ${p.takenAt ? "taken" : "added"} ${when}`}
-                      {...thumbBox(p)}
-                      loading="lazy"
-                      className="h-20 w-full rounded object-cover"
-                    />
-                    <span className="mt-1 block text-xs leading-tight font-medium text-slate-900">{what}</span>
-                    <span className="block text-xs leading-tight text-slate-600">{p.thisVisit ? "This visit" : (p.visitReference ?? "Office")}</span>
-                  </a>
+                  <PhotoThumb
+                    compact
+                    photo={p}
+                    alt={`${what}, ${p.takenAt ? "taken" : "added"} ${when}`}
+                    what={what}
+                    detail={p.thisVisit ? "This visit" : (p.visitReference ?? "Office")}
+                  />
                 )}
               </li>
             );

@@ -1,15 +1,8 @@
 import { Camera } from "lucide-react";
 import { formatDate, formatDateTime, type ZoneAndLocale } from "@/lib/format/dates";
-import { THUMB_SIZE } from "@/lib/photos/limits";
 import type { PhotoListItem } from "@/lib/photos/read";
-import { photoUrl, thumbUrl } from "@/lib/photos/limits";
 import { PHOTO_KIND_LABELS } from "@/lib/values/labels";
-
-/** A thumbnail's box (the server made it at most THUMB_SIZE on its longer side). */
-function thumbBox(p: { width: number; height: number }) {
-  const scale = Math.min(1, THUMB_SIZE / Math.max(p.width, p.height));
-  return { width: Math.round(p.width * scale), height: Math.round(p.height * scale) };
-}
+import { PhotoThumb } from "./photo-thumb";
 
 /**
  * A device's photos as thumbnails, grouped by the visit they were taken on
@@ -41,21 +34,12 @@ export function PhotoGallery({ photos, zone, empty = "No photos yet." }: { photo
                 const when = formatDateTime(p.takenAt ?? p.uploadedAt, zone);
                 return (
                   <li key={p.id} data-testid="photo">
-                    <a href={photoUrl(p.id)} target="_blank" rel="noopener" className="block rounded-lg border border-slate-200 bg-white p-1 no-underline">
-                      {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-request image: nothing for next/image to optimise or cache */}
-                      <img
-                        src={thumbUrl(p.id)}
-                        alt={`${what}, ${p.takenAt ? "taken" : "added"} ${when}`}
-                        {...thumbBox(p)}
-                        loading="lazy"
-                        className="h-32 w-full rounded object-cover"
-                      />
-                      <span className="mt-1 block text-sm font-medium text-slate-900">{what}</span>
-                      <span className="block text-xs text-slate-600">
-                        {when}
-                        {p.deletedAt ? " · deleted" : ""}
-                      </span>
-                    </a>
+                    <PhotoThumb
+                      photo={p}
+                      alt={`${what}, ${p.takenAt ? "taken" : "added"} ${when}`}
+                      what={what}
+                      detail={`${when}${p.deletedAt ? " · deleted" : ""}`}
+                    />
                   </li>
                 );
               })}
