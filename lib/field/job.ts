@@ -183,12 +183,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       db,
       devs.map((d) => d.id),
     ),
-    evidenceForJob(
-      db,
-      v.id,
-      devs.map((d) => d.id),
-      ofTheseBrands,
-    ),
+    evidenceForJob(db, v.id, devs, !!info!.authorization, ofTheseBrands),
   ]);
   const methodById = new Map(ofTheseBrands.map((m) => [m.id, m]));
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { authorizations, configBackups, devices, recoveryMethods, vendorCases } from "@/db/schema";
 import type { EvidenceFacts } from "./evidence";
@@ -53,4 +53,31 @@ export async function evidenceFactsFor(db: Executor, visitId: string, deviceId: 
     // A request file already sent with an earlier case does not count again: a new request needs a new export.
     requestFile: files.requests.some((r) => !used.has(r.id)),
   };
+}
+
+/**
+ * Which of these devices have a request file stored on this visit that no
+ * case has been sent with yet (evidenceFactsFor's `requestFile`, for several
+ * devices in one query). Callers scope the visit.
+ */
+export async function devicesWithUnsentRequest(db: Executor, visitId: string, deviceIds: string[]): Promise<Set<string>> {
+  if (deviceIds.length === 0) return new Set();
+  // (NOT IN over a list with a NULL matches nothing: only cases that have a request file.)
+  const used = db
+    .select({ id: vendorCases.requestBackupId })
+    .from(vendorCases)
+    .where(and(inArray(vendorCases.deviceId, deviceIds), isNotNull(vendorCases.requestBackupId)));
+  const rows = await db
+    .selectDistinct({ deviceId: configBackups.deviceId })
+    .from(configBackups)
+    .where(
+      and(
+        eq(configBackups.visitId, visitId),
+        inArray(configBackups.deviceId, deviceIds),
+        eq(configBackups.kind, "vendor_request"),
+        isNull(configBackups.deletedAt),
+        notInArray(configBackups.id, used),
+      ),
+    );
+  return new Set(rows.map((r) => r.deviceId));
 }
