@@ -184,6 +184,11 @@ test("two tabs of the same technician send the same queue at once: one row per w
 
 test("a visit reassigned while the phone was offline: the queued attempt is refused, kept under Needs attention, nothing written", async ({ browser }) => {
   const { ctx, page } = await phone(browser);
+  // The visit starts at least two hours from now (so the dispatcher may still move it), which late in the evening is
+  // tomorrow, and "On my way" is for the visit's own day (CI failed at 22:35 in New York). The phone's clock reads the
+  // visit's start: the server refuses these writes because the visit is no longer Olga's, whatever their times.
+  const { startsAt } = (await serverJob(page, OFFLINE.reassigned.id)).visit;
+  await page.clock.setFixedTime(new Date(Date.parse(startsAt) + 60_000));
   await page.goto(`/tech/visits/${OFFLINE.reassigned.id}`);
   await expect(page.getByRole("heading", { name: OFFLINE.customer })).toBeVisible();
   await ctx.setOffline(true);
@@ -195,7 +200,6 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
 
   // Meanwhile the office, not knowing, gives the visit to Pete.
   const admin = await (await contextAs(browser, "admin")).newPage();
-  const { startsAt } = (await serverJob(admin, OFFLINE.reassigned.id)).visit;
   await admin.goto(`/admin/dispatch?date=${DateTime.fromISO(startsAt).setZone("America/New_York").toISODate()}`);
   const dialog = admin.getByRole("dialog", { name: `Move / reassign ${OFFLINE.reassigned.ref}` });
   // A tap before the board has hydrated does nothing (seen once in CI): tap again until the dialog is open.
