@@ -186,7 +186,7 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   const { ctx, page } = await phone(browser);
   // The visit starts at least two hours from now (so the dispatcher may still move it), which late in the evening is
   // tomorrow, and "On my way" is for the visit's own day (CI failed at 22:35 in New York). The phone's clock reads the
-  // visit's start: the server refuses these writes because the visit is no longer Olga's, whatever their times.
+  // visit's start for the two taps: the server refuses them because the visit is no longer Olga's, whatever their times.
   const { startsAt } = (await serverJob(page, OFFLINE.reassigned.id)).visit;
   await page.clock.setFixedTime(new Date(Date.parse(startsAt) + 60_000));
   await page.goto(`/tech/visits/${OFFLINE.reassigned.id}`);
@@ -195,6 +195,8 @@ test("a visit reassigned while the phone was offline: the queued attempt is refu
   await page.getByRole("button", { name: "On my way" }).click();
   await page.getByRole("button", { name: "Arrived on site" }).click();
   await expect(page.getByTestId("visit-status")).toHaveText("On site");
+  // Back to the real time for the attempt (the server refuses an attempt that ends in the future before anything else).
+  await page.clock.setFixedTime(new Date());
   await logAttempt(page, "QR code + DMSS app", "Failed", "Save with 5 min");
   await expect(page.getByTestId("pending-count")).toHaveText("3 waiting to sync");
 
