@@ -9,7 +9,7 @@ import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from ".
 import { AUTHORIZATION_FIRST } from "./labels";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
-import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/open";
 import { missingEvidence, missingEvidenceMessage } from "@/lib/vendor-cases/evidence";
 import { evidenceFactsFor } from "@/lib/vendor-cases/evidence-data";
 

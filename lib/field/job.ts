@@ -14,7 +14,7 @@ import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "@/lib/values/labels";
-import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/open";
 import { vendorFileNames } from "./vendor-files";
 import { evidenceForJob } from "./evidence-view";
 import { describeValidity } from "@/lib/vendor-cases/clock";

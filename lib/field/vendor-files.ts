@@ -7,7 +7,8 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { loadWorkVisit } from "./access";
 import { attachVendorFileSchema } from "./schemas";
-import { markAnswerReceived, OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
+import { markAnswerReceived } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/open";
 
 /**
  * Link a file already stored in the vault (lib/backups, kind vendor_request

@@ -6,7 +6,7 @@ import { attempts, customers, devices, recoveryMethods, users, vendorCases, visi
 import type { Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
-import { OPEN_CASE_STATUSES } from "./manage";
+import { OPEN_CASE_STATUSES } from "./open";
 
 const technician = alias(users, "technician");
 
