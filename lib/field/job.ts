@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import type { VisitStatus } from "@/lib/values";
@@ -126,7 +126,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const db = await getDb();
   const v = await loadWorkVisit(db, actor, visitId);
   // The visit's 1:1 rows in one query (an absent authorization or checklist comes back null); the lists and the reference data alongside it.
-  const [[info], devs, activeMethods, s] = await Promise.all([
+  const [[info], devs, ofTheseBrands, s] = await Promise.all([
     db
       .select({
         bookingNotes: visits.bookingNotes,
@@ -160,12 +160,20 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       .leftJoin(checklists, eq(checklists.visitId, visits.id))
       .where(eq(visits.id, v.id)),
     visitDevicesWithAttempts(db, v.id, v.status),
-    db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
+    // The active methods of the brands on this visit (the playbooks and the vendor methods' words need no others).
+    db
+      .select(playbookColumns)
+      .from(recoveryMethods)
+      .where(
+        and(
+          eq(recoveryMethods.active, true),
+          sql`${recoveryMethods.brands} && array(select ${devices.brand}::text from ${visitDevices} join ${devices} on ${devices.id} = ${visitDevices.deviceId} where ${visitDevices.visitId} = ${v.id})`,
+        ),
+      )
+      .orderBy(asc(recoveryMethods.sortOrder)),
     getSettings(),
   ]);
   const auth = info!.authorization;
-  const brands = [...new Set(devs.map((d) => d.brand))];
-  const ofTheseBrands = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
   const methods: PlaybookMethod[] = ofTheseBrands;
   const openCases = devs.filter((d) => d.openCase).length;
   const [files, withBackup, stats, undo, tried, evidence] = await Promise.all([

@@ -24,12 +24,8 @@ export async function loadRecommendationStats(db: Executor, d: StatsKey): Promis
 
 type StatsKey = { brand: Brand; kind: DeviceKind; model: string | null };
 
-/** Median minutes of successful attempts per method (all-time rollup, one row per method and bucket). */
-export async function loadMethodMinutes(db: Executor): Promise<MethodMinutes> {
-  const rows = await queryRows<{ key: string; bucket: number; n: number }>(
-    db,
-    sql`SELECT key, bucket, n::int AS n FROM report_duration_summary WHERE scope = 'method' AND n > 0`,
-  );
+/** Median minutes of successful attempts per method, from the all-time rollup's rows (one per method and bucket). */
+function methodMinutes(rows: { key: string; bucket: number; n: number }[]): MethodMinutes {
   const byMethod = new Map<string, Histogram>();
   for (const r of rows) {
     let h = byMethod.get(r.key);
@@ -71,33 +67,37 @@ export async function loadTriedMethods(db: Executor, deviceIds: readonly string[
   return out;
 }
 
-/** The same for several devices (a job's), in three queries whatever their number; results in the order given. */
+/**
+ * The same for several devices (a job's), in one statement whatever their
+ * number (the job's data is read on every sync): the brand-and-kind rollup,
+ * the exact models' attempts and the methods' minutes, each row tagged with
+ * its part; results in the order given.
+ */
 export async function loadRecommendationStatsFor(db: Executor, list: readonly StatsKey[]): Promise<RecStats[]> {
   if (list.length === 0) return [];
   // Each device is a row (i, brand, kind, model) joined to the data; results come back by i.
   const wanted = (rows: SQL[]) => sql.join(rows, sql`, `);
   const withModel = list.map((d, i) => ({ i, d, model: d.model?.trim() ?? "" })).filter((x) => x.model !== "");
-  const [similar, model, minutes] = await Promise.all([
-    queryRows<Row & { i: number }>(
-      db,
-      sql`SELECT w.i, s.method_id AS "methodId", sum(s.succeeded + s.failed + s.abandoned)::int AS n, sum(s.succeeded)::int AS succeeded
-        FROM (VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)
-        JOIN report_attempt_summary s ON s.brand = w.brand AND s.kind = w.kind
-        GROUP BY 1, 2`,
-    ),
-    withModel.length
-      ? queryRows<Row & { i: number }>(
-          db,
-          sql`SELECT w.i, a.method_id AS "methodId", count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int AS n, count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS succeeded
-            FROM (VALUES ${wanted(withModel.map((x) => sql`(${x.i}::int, ${x.d.brand}::text, ${x.d.kind}::text, ${x.model}::text)`))}) AS w(i, brand, kind, model)
-            JOIN devices dv ON dv.brand = w.brand AND dv.kind = w.kind AND lower(dv.model) = lower(w.model)
-            JOIN attempts a ON a.device_id = dv.id
-            GROUP BY 1, 2`,
-        )
-      : Promise.resolve([] as (Row & { i: number })[]),
-    loadMethodMinutes(db),
-  ]);
-  return list.map((_, i) => ({ similar: toMap(similar.filter((r) => r.i === i)), model: toMap(model.filter((r) => r.i === i)), minutes }));
+  const similar = sql`SELECT 'similar' AS part, w.i, s.method_id AS "methodId", sum(s.succeeded + s.failed + s.abandoned)::int AS n, sum(s.succeeded)::int AS succeeded, NULL::int AS bucket
+    FROM (VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)
+    JOIN report_attempt_summary s ON s.brand = w.brand AND s.kind = w.kind
+    GROUP BY 2, 3`;
+  const model = withModel.length
+    ? sql`SELECT 'model', w.i, a.method_id, count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int, count(*) FILTER (WHERE a.outcome = 'succeeded')::int, NULL::int
+        FROM (VALUES ${wanted(withModel.map((x) => sql`(${x.i}::int, ${x.d.brand}::text, ${x.d.kind}::text, ${x.model}::text)`))}) AS w(i, brand, kind, model)
+        JOIN devices dv ON dv.brand = w.brand AND dv.kind = w.kind AND lower(dv.model) = lower(w.model)
+        JOIN attempts a ON a.device_id = dv.id
+        GROUP BY 2, 3`
+    : null;
+  const minutes = sql`SELECT 'minutes', NULL::int, key, n::int, NULL::int, bucket FROM report_duration_summary WHERE scope = 'method' AND n > 0`;
+  const rows = await queryRows<Row & { part: "similar" | "model" | "minutes"; i: number | null; bucket: number | null }>(
+    db,
+    sql.join([sql`(${similar})`, ...(model ? [sql`(${model})`] : []), sql`(${minutes})`], sql` UNION ALL `),
+  );
+  const minuteRows = rows.filter((r) => r.part === "minutes").map((r) => ({ key: r.methodId, bucket: r.bucket!, n: r.n }));
+  const shared = methodMinutes(minuteRows);
+  const of = (part: "similar" | "model", i: number) => toMap(rows.filter((r) => r.part === part && r.i === i));
+  return list.map((_, i) => ({ similar: of("similar", i), model: of("model", i), minutes: shared }));
 }
 
 export async function loadMethods(db: Executor): Promise<RecMethod[]> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
+import { canonicalLocale, DEFAULT_LOCALE, isTimeZone } from "@/lib/format/dates";
 import { CURRENCIES, PAYMENT_TERMS } from "@/lib/values";
 import { percentToRate } from "@/lib/billing/money";
 
@@ -17,14 +17,7 @@ export const generalSettingsSchema = z.object({
   companyAddress: z.string().trim().max(300).default("Cleveland, OH"),
   timeZone: z
     .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en-US", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Unknown time zone")
+    .refine(isTimeZone, "Unknown time zone")
     .default("America/New_York"),
   /** How dates and times read on every page and email (a BCP 47 tag: en-US, en-GB, fr-CA…), stored in its canonical form. */
   locale: z
