@@ -199,7 +199,10 @@ async function measureKind(
     const seeded = JSON.parse(seed.stdout.trim().split("\n").pop()!) as Seeded;
     const profileDir = path.join(ROOT, ".data", "bench", `profile-${kind}`);
     const profiling: Record<string, string> = opts.profile
-      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "bench/support/cpu-profile.cjs")}`.trim(), FIELDKEY_PROFILE_DIR: profileDir }
+      ? {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "bench/support/cpu-profile.cjs")}`.trim(),
+          FIELDKEY_PROFILE_DIR: profileDir,
+        }
       : {};
     if (opts.profile) {
       fs.rmSync(profileDir, { recursive: true, force: true });

@@ -15,10 +15,7 @@ export const generalSettingsSchema = z.object({
   companyPhone: z.string().trim().max(40).default("216-333-8245"),
   companyEmail: z.string().trim().max(254).default("service@fieldkey.local"),
   companyAddress: z.string().trim().max(300).default("Cleveland, OH"),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, "Unknown time zone")
-    .default("America/New_York"),
+  timeZone: z.string().refine(isTimeZone, "Unknown time zone").default("America/New_York"),
   /** How dates and times read on every page and email (a BCP 47 tag: en-US, en-GB, fr-CA…), stored in its canonical form. */
   locale: z
     .string()
