@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, notInArray, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { authorizations, configBackups, devices, recoveryMethods, vendorCases } from "@/db/schema";
 import type { EvidenceFacts } from "./evidence";
@@ -34,50 +34,52 @@ export async function evidenceFiles(db: Executor, visitId: string, deviceId: str
   return { photos, requests };
 }
 
+/**
+ * The request files stored on this visit for these devices that no case has
+ * been sent with yet: a request already sent does not count again (a new
+ * request needs a new export). The one rule behind the phone's evidence
+ * lists, the server's check and the file a new case links.
+ */
+export function unsentRequestFiles(db: Executor, visitId: string, deviceIds: string[]): SQL {
+  // (NOT IN over a list with a NULL matches nothing: only cases that have a request file.)
+  const sent = db
+    .select({ id: vendorCases.requestBackupId })
+    .from(vendorCases)
+    .where(and(inArray(vendorCases.deviceId, deviceIds), isNotNull(vendorCases.requestBackupId)));
+  return and(
+    eq(configBackups.visitId, visitId),
+    inArray(configBackups.deviceId, deviceIds),
+    eq(configBackups.kind, "vendor_request"),
+    isNull(configBackups.deletedAt),
+    notInArray(configBackups.id, sent),
+  )!;
+}
+
 /** What is in hand for one device on one visit, to check a method's evidence list against. Callers scope the visit. */
 export async function evidenceFactsFor(db: Executor, visitId: string, deviceId: string): Promise<EvidenceFacts> {
-  const [[device], [auth], files, linked] = await Promise.all([
+  const [[device], [auth], files, unsent] = await Promise.all([
     db
       .select({ serial: devices.serial, model: devices.model, mac: devices.mac, lorexDeviceId: devices.lorexDeviceId })
       .from(devices)
       .where(eq(devices.id, deviceId)),
     db.select({ id: authorizations.id }).from(authorizations).where(eq(authorizations.visitId, visitId)),
     evidenceFiles(db, visitId, deviceId),
-    db.select({ id: vendorCases.requestBackupId }).from(vendorCases).where(eq(vendorCases.deviceId, deviceId)),
+    devicesWithUnsentRequest(db, visitId, [deviceId]),
   ]);
-  const used = new Set(linked.map((l) => l.id));
   return {
     device: device ?? { serial: null, model: null, mac: null, lorexDeviceId: null },
     authorized: !!auth,
     photos: files.photos.map((p) => ({ photoKind: p.photoKind, thisVisit: p.thisVisit })),
-    // A request file already sent with an earlier case does not count again: a new request needs a new export.
-    requestFile: files.requests.some((r) => !used.has(r.id)),
+    requestFile: unsent.has(deviceId),
   };
 }
 
-/**
- * Which of these devices have a request file stored on this visit that no
- * case has been sent with yet (evidenceFactsFor's `requestFile`, for several
- * devices in one query). Callers scope the visit.
- */
+/** Which of these devices have an unsent request file stored on this visit, in one query. Callers scope the visit. */
 export async function devicesWithUnsentRequest(db: Executor, visitId: string, deviceIds: string[]): Promise<Set<string>> {
   if (deviceIds.length === 0) return new Set();
-  // (NOT IN over a list with a NULL matches nothing: only cases that have a request file.)
-  const used = db
-    .select({ id: vendorCases.requestBackupId })
-    .from(vendorCases)
-    .where(and(inArray(vendorCases.deviceId, deviceIds), isNotNull(vendorCases.requestBackupId)));
   const rows = await db
     .selectDistinct({ deviceId: configBackups.deviceId })
     .from(configBackups)
-    .where(
-      and(
-        eq(configBackups.visitId, visitId),
-        inArray(configBackups.deviceId, deviceIds),
-        eq(configBackups.kind, "vendor_request"),
-        isNull(configBackups.deletedAt),
-        notInArray(configBackups.id, used),
-      ),
-    );
+    .where(unsentRequestFiles(db, visitId, deviceIds));
   return new Set(rows.map((r) => r.deviceId));
 }

@@ -3,7 +3,7 @@
  * transaction of the waiting_vendor attempt that sent the request.
  */
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { configBackups, vendorCases, visits, type EvidenceItem, type Vendor, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -12,6 +12,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { vendorCaseMail } from "./vendor-mail";
+import { unsentRequestFiles } from "./evidence-data";
 
 /** Cases that still block completion. */
 export const OPEN_CASE_STATUSES = ["open", "result_received"] as const;
@@ -43,23 +44,10 @@ export async function openVendorCase(
   // The newest request file stored on this visit and not already sent with another case.
   let requestBackupId: string | null = null;
   if (c.method.evidence.some((e) => e.item === "request_file")) {
-    // (NOT IN over a list with a NULL matches nothing: only cases that have a request file.)
-    const used = tx
-      .select({ id: vendorCases.requestBackupId })
-      .from(vendorCases)
-      .where(and(eq(vendorCases.deviceId, c.deviceId), isNotNull(vendorCases.requestBackupId)));
     const [file] = await tx
       .select({ id: configBackups.id })
       .from(configBackups)
-      .where(
-        and(
-          eq(configBackups.deviceId, c.deviceId),
-          eq(configBackups.visitId, c.visit.id),
-          eq(configBackups.kind, "vendor_request"),
-          isNull(configBackups.deletedAt),
-          notInArray(configBackups.id, used),
-        ),
-      )
+      .where(unsentRequestFiles(tx, c.visit.id, [c.deviceId]))
       .orderBy(desc(configBackups.uploadedAt))
       .limit(1);
     requestBackupId = file?.id ?? null;
