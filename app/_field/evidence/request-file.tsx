@@ -1,6 +1,5 @@
 "use client";
-import { BackupUpload } from "@/app/_ui/backups/backup-upload";
-import { QueuedUploadForm, UploadList } from "../queued-uploads";
+import { FileUploadSlot, UploadList } from "../queued-uploads";
 import { useFieldWriter } from "../write-context";
 
 /**
@@ -10,7 +9,7 @@ import { useFieldWriter } from "../write-context";
  * phone it waits in the queue like any other file (and counts at once).
  */
 export function RequestFileUpload(props: { deviceId: string; deviceLabel: string; visitId: string; maxBytes: number }) {
-  const { queued, uploadsFor } = useFieldWriter();
+  const { uploadsFor } = useFieldWriter();
   const waiting = uploadsFor(props.deviceId).filter((u) => u.kind === "vendor_request");
   const label = `Exported request file of the ${props.deviceLabel}`;
   return (
@@ -18,11 +17,7 @@ export function RequestFileUpload(props: { deviceId: string; deviceLabel: string
       <summary className="min-h-11 cursor-pointer content-center text-sm font-semibold">Store the exported request file</summary>
       <div className="space-y-2 py-2" role="group" aria-label={label}>
         <UploadList items={waiting} />
-        {queued ? (
-          <QueuedUploadForm deviceId={props.deviceId} maxBytes={props.maxBytes} kinds={["vendor_request"]} label={label} />
-        ) : (
-          <BackupUpload deviceId={props.deviceId} visitId={props.visitId} maxBytes={props.maxBytes} kinds={["vendor_request"]} />
-        )}
+        <FileUploadSlot deviceId={props.deviceId} visitId={props.visitId} maxBytes={props.maxBytes} kinds={["vendor_request"]} label={label} />
       </div>
     </details>
   );
