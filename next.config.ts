@@ -9,6 +9,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+/** The job pages scan serials and take photos with the camera (the same origin only); every other page keeps it off. */
+const cameraPages = [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -24,6 +26,9 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path((?!widget$).*)", headers: securityHeaders },
       { source: "/widget", headers: frameable },
+      // After the rule above: the last rule to set a header wins.
+      { source: "/tech/:path*", headers: cameraPages },
+      { source: "/admin/visits/:path*", headers: cameraPages },
       // The service worker: never kept by an HTTP cache (a deploy must reach the phones), allowed to control the whole site.
       {
         source: "/sw.js",

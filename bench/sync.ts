@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync [-- --seconds 10 --connections 32 --no-demo --no-page --no-browser]`
+ * `npm run bench:sync [-- --seconds 10 --connections 32 --no-demo --no-page --no-browser --profile]`
  * The offline technician app's figures (issue #14), on PGlite and, with
  * DATABASE_URL, on PostgreSQL (fresh databases), against `npm start`:
  *   1. 200 field writes queued on a "phone" (the app's own store and queue
@@ -13,6 +13,9 @@
  *      the same component filled on the server), in the same run;
  *   4. first-load JavaScript of the job page vs a bare Next.js page, and the
  *      lazily loaded app chunk (store, queue, job view) beside it.
+ * `--profile` also samples the server's CPU while it serves the job's data
+ * (bench/support/cpu-profile.cjs) and prints where the time went, mapped to
+ * the sources (.data/bench/job-<database>.cpuprofile opens in Chrome DevTools).
  * Markdown into docs/benchmarks.md (section bench:sync; `--no-page` skips it)
  * and JSON into .data/bench/. Port: BENCH_PORT (default 3271).
  */
@@ -25,6 +28,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { v7 as uuidv7 } from "uuid";
 import { chromium } from "@playwright/test";
+import { generate } from "otplib";
 import { replayOutbox, httpTransport } from "@/app/_field/offline/queue";
 import { userStore, type OutboxItem } from "@/app/_field/offline/store";
 import { buildIsStale } from "@/lib/cli/start";
@@ -36,6 +40,7 @@ import { firstLoad } from "./support/first-load";
 import { load, signIn, type LoadResult } from "./support/http";
 import { startApp, stopApp, timeToFirst200 } from "./support/server";
 import { median, ratio } from "./support/stats";
+import { summarizeProfile } from "./support/profile-summary";
 import { shellAssets } from "@/lib/cli/build";
 
 const ROOT = process.cwd();
@@ -129,7 +134,22 @@ async function measureRender(base: string, seeded: Seeded, runs: number): Promis
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     return ms;
   };
+  // The office's side, signed in once: staff sign in with two steps since #16, so the seeded admin enrols an
+  // authenticator on first sign-in (a code from the key the page shows, as the setup journey does).
+  const admin = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
+    const ap = await admin.newPage();
+    await ap.goto(`${base}/signin`);
+    await ap.getByLabel("Email").fill(seeded.adminEmail);
+    await ap.getByLabel("Password").fill(seeded.password);
+    await ap.getByRole("button", { name: "Sign in" }).click();
+    await ap.waitForURL(/\/two-factor\/setup/);
+    const secret = (await ap.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+    await ap.getByLabel("Code from the app").fill(await generate({ secret }));
+    await ap.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+    await ap.getByRole("link", { name: "Continue" }).click();
+    await ap.waitForURL(/\/admin/);
+    await ap.close();
     for (let i = 0; i < runs; i++) {
       // A new phone: sign in, then open the job (nothing stored, no service worker yet).
       const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -150,16 +170,10 @@ async function measureRender(base: string, seeded: Seeded, runs: number): Promis
       out.firstOpenMs.push(await timed(page, `${base}/tech/visits/${visit}`));
       out.repeatFromStoreMs.push(await timed(page, `${base}/tech/visits/${visit}`));
       await ctx.close();
-      const admin = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const ap = await admin.newPage();
-      await ap.goto(`${base}/signin`);
-      await ap.getByLabel("Email").fill(seeded.adminEmail);
-      await ap.getByLabel("Password").fill(seeded.password);
-      await ap.getByRole("button", { name: "Sign in" }).click();
-      await ap.waitForURL(/\/admin/);
       await ap.goto(`${base}/admin/visits/${visit}`);
       out.serverRenderedMs.push(await timed(ap, `${base}/admin/visits/${visit}`));
-      await admin.close();
+      await ap.close();
     }
   } finally {
     await browser.close();
@@ -170,7 +184,7 @@ async function measureRender(base: string, seeded: Seeded, runs: number): Promis
 async function measureKind(
   kind: Kind,
   port: number,
-  opts: { seconds: number; connections: number; demo: boolean; browser: boolean; renderRuns: number },
+  opts: { seconds: number; connections: number; demo: boolean; browser: boolean; renderRuns: number; profile: boolean },
 ): Promise<KindResult> {
   const fresh = await freshDatabase(kind, process.env.DATABASE_URL, "sync");
   try {
@@ -183,7 +197,20 @@ async function measureKind(
     );
     if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);
     const seeded = JSON.parse(seed.stdout.trim().split("\n").pop()!) as Seeded;
-    const app = startApp(port, { ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1" }, path.join(LOGS, `${kind}-sync.log`));
+    const profileDir = path.join(ROOT, ".data", "bench", `profile-${kind}`);
+    const profiling: Record<string, string> = opts.profile
+      ? {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "bench/support/cpu-profile.cjs")}`.trim(),
+          FIELDKEY_PROFILE_DIR: profileDir,
+        }
+      : {};
+    if (opts.profile) {
+      fs.rmSync(profileDir, { recursive: true, force: true });
+      fs.mkdirSync(profileDir, { recursive: true });
+    }
+    const app = startApp(port, { ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1", ...profiling }, path.join(LOGS, `${kind}-sync.log`));
+    // Node processes of the server only: npm and its `sh -c` share the group and would die of the signal.
+    const toggleProfile = () => spawnSync("pkill", ["-USR2", "-g", String(app.child.pid), "-f", "node[^ ]* .*lib/cli/start\\.ts$"]);
     try {
       await timeToFirst200(app, ["/api/health"], 600_000);
       const base = `http://127.0.0.1:${port}`;
@@ -210,7 +237,9 @@ async function measureKind(
       await load(`${base}/api/health`, { connections: opts.connections, seconds: 2 });
       await load(jobUrl, { connections: opts.connections, seconds: 2, cookie });
       const health = await load(`${base}/api/health`, { connections: opts.connections, seconds: opts.seconds });
+      if (opts.profile) toggleProfile();
       const job = await load(jobUrl, { connections: opts.connections, seconds: opts.seconds, cookie });
+      if (opts.profile) await reportProfile(kind, profileDir, toggleProfile);
       log(`${kind}: p95 health ${health.p95.toFixed(1)} ms, job data ${job.p95.toFixed(1)} ms (${ratio(job.p95, health.p95).toFixed(2)}×)`);
 
       // 3. First render on Slow 4G.
@@ -226,6 +255,25 @@ async function measureKind(
   } finally {
     await fresh.drop();
   }
+}
+
+/** Stop the sampling, keep the profile of the serving process (the largest file) and print where its time went. */
+async function reportProfile(kind: Kind, dir: string, toggle: () => void) {
+  toggle();
+  const deadline = Date.now() + 30_000;
+  while (fs.readdirSync(dir).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 500));
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  if (files.length === 0) return log(`${kind}: no CPU profile was written`);
+  const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
+  const kept = path.join(ROOT, ".data", "bench", `job-${kind}.cpuprofile`);
+  fs.copyFileSync(largest, kept);
+  const summary = summarizeProfile(largest);
+  const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
+  log(`${kind}: CPU while serving the job's data, ${summary.totalMs.toFixed(0)} ms sampled (${path.relative(ROOT, kept)}); self time by package:`);
+  for (const p of summary.byPackage.slice(0, 12)) console.log(`  ${pct(p.share)} ${p.where}`);
+  log(`${kind}: by function:`);
+  for (const f of summary.self) console.log(`  ${pct(f.share)} ${f.where}`);
 }
 
 /** The job page's first-load JS vs a bare page, and the lazily loaded app (its loadable chunks, transitively). */
@@ -295,6 +343,7 @@ async function main() {
       "no-demo": { type: "boolean", default: false },
       "no-page": { type: "boolean", default: false },
       "no-browser": { type: "boolean", default: false },
+      profile: { type: "boolean", default: false },
     },
   });
   const settings = {
@@ -303,6 +352,7 @@ async function main() {
     demo: !values["no-demo"],
     browser: !values["no-browser"],
     renderRuns: Number(values["render-runs"]),
+    profile: values.profile,
   };
   const port = Number(process.env.BENCH_PORT ?? 3271);
   const machine = machineNow();

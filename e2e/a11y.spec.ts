@@ -187,7 +187,8 @@ const SCANNED: Visitor[] = ["anon", "customerA", "tech", "admin"];
 
 for (const width of WIDTHS) {
   for (const who of SCANNED) {
-    test(`every page of the matrix for ${who} at ${width} px: axe, overflow, language`, async ({ browser }) => {
+    // Tagged @markup: what it checks is the rendered markup, the same on either database (.ci/run scans on PostgreSQL only).
+    test(`every page of the matrix for ${who} at ${width} px: axe, overflow, language`, { tag: "@markup" }, async ({ browser }) => {
       const rows = PAGE_ROUTES.filter((r) => r[who] === "ok");
       test.setTimeout(60_000 + rows.length * 8_000); // one load and one axe run per page on a busy 2-core machine
       const viewport = { width, height: 900 };

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { contextAs, pageAs, PHONE } from "./support/helpers";
 import { FIELD } from "./support/field-fixtures";
+import { takePhoto } from "./support/photos";
 
 /**
  * The technician's day on a phone: one visit from "on my way" to completed,
@@ -97,8 +98,28 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(dahua.getByTestId("attempt-2")).toContainText("2. Reset button on the board (recorder) — Succeeded");
   await expect(dahua.getByTestId("device-state")).toHaveText("Recovered");
 
-  // Hikvision: the vendor route opens a case and the visit waits on the vendor.
+  // Hikvision: the vendor route opens a case and the visit waits on the vendor. The case is refused until what
+  // Hikvision asks for is here: a photo of the label and the exported request file, stored first.
   const hik = page.getByTestId("device-hikvision");
+  const sadpEvidence = hik.getByRole("region", { name: "Evidence for SADP export to Hikvision support" });
+  await hik.getByText("What the vendors ask for").click();
+  await expect(sadpEvidence).toContainText("2 missing");
+  await hik.getByRole("button", { name: /^Try SADP export to Hikvision support/ }).click();
+  sheet = page.getByRole("dialog", { name: "SADP export to Hikvision support" });
+  await sheet.getByLabel("Waiting on vendor", { exact: true }).check();
+  await sheet.getByLabel("What was sent").fill("SADP reset request file (XML) emailed to Hikvision support");
+  await sheet.getByRole("button", { name: "Save with 15 min" }).click();
+  await expect(sheet).toContainText("Not sent: SADP export to Hikvision support needs 2 more things first");
+  await sheet.getByRole("button", { name: "Close without saving" }).click();
+  await expect(sheet).toBeHidden();
+  await takePhoto(page, "hikvision", "Label / sticker", "Take a photo", "IMG_0100.jpg", [90, 90, 90]);
+  const request = hik.getByTestId("request-file");
+  await request.getByText("Store the exported request file").click();
+  await request
+    .getByLabel("Exported file")
+    .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
+  await request.getByRole("button", { name: "Save file to upload" }).click();
+  await expect(sadpEvidence).toContainText("ready to send");
   await hik.getByRole("button", { name: /^Try SADP export to Hikvision support/ }).click();
   sheet = page.getByRole("dialog", { name: "SADP export to Hikvision support" });
   await sheet.getByLabel("Waiting on vendor", { exact: true }).check();
@@ -108,17 +129,12 @@ test("a technician works a visit from 'on my way' to completed on a phone", asyn
   await expect(sheet).toBeHidden();
   await expect(page.getByTestId("visit-status")).toHaveText("Waiting on vendor");
   const vendorCase = hik.getByRole("region", { name: "Vendor case with Hikvision" });
-  await expect(vendorCase).toContainText("Do not reboot or power-cycle this device");
+  // The method's own warning (catalogue data): a reboot or a second export voids the SADP request.
+  await expect(vendorCase.getByTestId("do-not-reboot")).toContainText("Do not reboot the recorder and do not export a second request");
   await expect(vendorCase).toContainText("SADP reset request file (XML) emailed to Hikvision support");
   await expect(hik.getByRole("button", { name: /^Try / })).toHaveCount(0);
-  // The exported request goes into the encrypted vault, linked to the case.
-  await vendorCase.getByText("Attach the exported request file").click();
-  const requestUpload = vendorCase.getByRole("group", { name: "Exported request file" });
-  await requestUpload
-    .getByLabel("Exported file")
-    .setInputFiles({ name: "sadp-reset-request.xml", mimeType: "application/xml", buffer: Buffer.from("<request serial='DS76080012345'/>") });
-  await requestUpload.getByRole("button", { name: "Save file to upload" }).click();
-  await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml");
+  // The exported request stored in the encrypted vault went with the case (linked once the server has both).
+  await expect(vendorCase.getByTestId("vendor-request-file")).toHaveText("sadp-reset-request.xml", { timeout: 30_000 });
   // Saved on the phone, sent at once (online): nothing waits once it has synced.
   await expect(page.getByTestId("pending-count")).toHaveText("All changes synced");
   await shotOf(hik, "tech-job-waiting-vendor-390");
@@ -210,8 +226,15 @@ test("the server refuses an attempt before the authorization", async ({ browser 
   const page = await pageAs(browser, "tech", { viewport: PHONE });
   await page.goto(`/tech/visits/${FIELD.unauthorizedVisit}`);
   const cam = page.getByTestId("device-dahua");
-  await cam.getByRole("button", { name: /^Try Reset button \(camera\)/ }).click();
+  // The job settles once the phone's first sync is in; a tap while the playbook re-renders has opened the method
+  // that moved under the finger (CI: "Security questions" instead). Close a wrong sheet and tap again.
+  await expect(page.getByTestId("pending-count")).toHaveText("All changes synced", { timeout: 30_000 });
   const sheet = page.getByRole("dialog", { name: "Reset button (camera)" });
+  await expect(async () => {
+    if (await page.getByRole("dialog").isVisible()) await page.getByRole("dialog").getByRole("button", { name: "Close without saving" }).click();
+    await cam.getByRole("button", { name: /^Try Reset button \(camera\)/ }).click({ timeout: 5000 });
+    await expect(sheet).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await expect(sheet).toContainText("No authorization is recorded yet");
   await sheet.getByLabel("Failed", { exact: true }).check();
   await sheet.getByRole("button", { name: "Save with 5 min" }).click();
@@ -220,6 +243,42 @@ test("the server refuses an attempt before the authorization", async ({ browser 
   await expect(cam.getByText("No attempts yet.")).toBeVisible();
   await page.setViewportSize(DESKTOP);
   await shot(page, "tech-job-1280");
+  await page.context().close();
+});
+
+test("a sync that brings a new ranking does not move the playbook under the finger", async ({ browser }) => {
+  // No service worker: the page's own fetches of the day and the job are the ones rewritten below.
+  const page = await pageAs(browser, "tech", { viewport: PHONE, serviceWorkers: "block" });
+  await page.goto(`/tech/visits/${FIELD.unauthorizedVisit}`);
+  const cam = page.getByTestId("device-dahua");
+  const tries = cam.getByRole("button", { name: /^Try / });
+  const order = () => tries.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  await expect(tries.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Sync now" })).toBeEnabled({ timeout: 30_000 });
+  const first = await order();
+  expect(first.length).toBeGreaterThan(2);
+  // From now on every job the phone fetches ranks each device's methods the other way round (as other jobs' results might).
+  type Job = { devices: { playbook: unknown[] }[] };
+  const reversed = (job: Job) => job.devices.forEach((d) => d.playbook.reverse());
+  await page.route(`**/api/field/jobs/${FIELD.unauthorizedVisit}`, async (route) => {
+    const response = await route.fetch();
+    const job = (await response.json()) as Job;
+    reversed(job);
+    await route.fulfill({ response, json: job });
+  });
+  await page.route("**/api/field/day", async (route) => {
+    const response = await route.fetch();
+    const day = (await response.json()) as { jobs: Job[] };
+    day.jobs.forEach(reversed);
+    await route.fulfill({ response, json: day });
+  });
+  await page.getByRole("button", { name: "Sync now" }).click();
+  const notice = cam.getByRole("status").filter({ hasText: "New results changed the ranking since you opened this job." });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  expect(await order()).toEqual(first);
+  await notice.getByRole("button", { name: "Show the new order" }).click();
+  await expect.poll(order).toEqual([...first].reverse());
+  await expect(notice).toHaveCount(0);
   await page.context().close();
 });
 

@@ -7,7 +7,19 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { contextAs, PHONE } from "./support/helpers";
 import { KEYS } from "./support/keyboard-fixtures";
-import { activate, chooseOption, chooseRadio, expectFocusRing, expectNoHorizontalScroll, expectTouchTarget, shot, tabTo, typeInto } from "./support/keyboard";
+import {
+  activate,
+  chooseFile,
+  chooseOption,
+  chooseRadio,
+  expectFocusRing,
+  expectNoHorizontalScroll,
+  expectTouchTarget,
+  shot,
+  tabTo,
+  typeInto,
+} from "./support/keyboard";
+import { cameraShot } from "./support/photos";
 
 async function logAttempt(page: Page, section: Locator, method: string, outcome: string, save: string, extra?: () => Promise<void>) {
   const tryBtn = section.getByRole("button", { name: new RegExp(`^Try ${method.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} on`) });
@@ -114,8 +126,22 @@ test("the technician works a two-device visit from 'On my way' to completed with
   await expect(dahua.getByTestId("attempt-2")).toContainText("Succeeded");
   await expect(dahua.getByTestId("device-state")).toHaveText("Recovered");
 
-  // Hikvision: the vendor route opens a case; closing it with what came of the answer settles the attempt.
+  // Hikvision: the vendor route opens a case; closing it with what came of the answer settles the attempt. First what
+  // Hikvision asks for, by keyboard too: a photo of the label (the hidden camera input opens the phone's chooser on Space,
+  // and its button-like label shows the focus) and the exported request file.
   const hik = page.getByTestId("device-hikvision");
+  await chooseOption(page, hik.getByLabel("What does the photo show?"), "Label / sticker", { max: 80 });
+  await chooseFile(page, hik.getByLabel("Take a photo"), { name: "label.jpg", mimeType: "image/jpeg", buffer: await cameraShot(80, 80, 80) });
+  await expect(hik.getByTestId("job-photo")).toHaveCount(1, { timeout: 30_000 });
+  await activate(page, hik.getByText("What the vendors ask for"), { max: 60 });
+  await activate(page, hik.getByText("Store the exported request file"));
+  await chooseFile(page, hik.getByTestId("request-file").getByLabel("Exported file"), {
+    name: "sadp-request.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from("<request/>"),
+  });
+  await activate(page, hik.getByTestId("request-file").getByRole("button", { name: "Save file to upload" }));
+  await expect(hik.getByRole("region", { name: "Evidence for SADP export to Hikvision support" })).toContainText("ready to send");
   await logAttempt(page, hik, "SADP export to Hikvision support", "Waiting on vendor", "Save with 15 min", async () => {
     await expect(page.getByRole("dialog").getByLabel("What was sent")).toHaveValue(/request exported and sent/);
   });

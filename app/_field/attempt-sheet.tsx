@@ -167,7 +167,8 @@ export function AttemptSheet(props: {
               </SelectField>
               <TextField label="What was sent" id={`sent-${m.id}`} error={e.vendorCase?.whatWasSent?.message} {...register("vendorCase.whatWasSent")} />
               <p className="text-sm text-slate-700">
-                The answer is due within {vendorDueHours} hours of sending. Attach the exported request file on the vendor case once it is open.
+                The answer is due within {vendorDueHours} hours of sending. An exported request file stored on this visit goes with the case; the vendor&rsquo;s
+                result file is attached on the case when it comes back.
               </p>
             </div>
           ) : null}

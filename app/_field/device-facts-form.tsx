@@ -14,7 +14,9 @@ import {
   type WarrantySeal,
 } from "@/lib/values";
 import { BRAND_LABELS, KIND_LABELS, RECOVERY_OPTION_LABELS, SEAL_LABELS, TRI_STATE_LABELS } from "@/lib/values/labels";
+import { deviceIdWarning, serialWarning } from "@/lib/devices/serial-format";
 import { savedText, useFieldWriter } from "./write-context";
+import { ScanButton, WithScan } from "./evidence/scan-button";
 
 // Loaded on first use (zod stays out of the job page's first load).
 const loadDeviceFactsSchema = () => import("@/lib/field/schemas").then((m) => m.deviceFactsSchema);
@@ -55,9 +57,22 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
     },
     toast: savedText(queued, "Device facts"),
   });
-  const { register, formState } = form;
+  const { register, formState, setValue, watch } = form;
   const e = formState.errors;
   const p = `dev-${d.id}`;
+  // A scanned code fills its field (after the technician confirmed it in the Scan dialog); typing stays possible.
+  const scanned = (field: "serial" | "mac" | "lorexDeviceId") => (value: string) => {
+    setValue(field, value, { shouldDirty: true, shouldValidate: true });
+  };
+  // Formats per brand: a mismatch is a warning, never a block (labels vary).
+  const warn = (text: string | null, id: string) =>
+    text ? (
+      <span className="font-medium text-amber-900" data-testid={id}>
+        Check: {text}
+      </span>
+    ) : undefined;
+  const serialNote = serialWarning(watch("brand") ?? d.brand, watch("serial"));
+  const deviceIdNote = deviceIdWarning(watch("lorexDeviceId"), watch("serial"));
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Device facts">
       <SelectField label="Brand on the label" id={`${p}-brand`} error={e.brand?.message} {...register("brand")}>
@@ -75,9 +90,13 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
         ))}
       </SelectField>
       <TextField label="Model" id={`${p}-model`} error={e.model?.message} {...register("model")} />
-      <TextField label="Serial" id={`${p}-serial`} error={e.serial?.message} {...register("serial")} />
+      <WithScan scan={<ScanButton field="serial" label="serial" onUse={scanned("serial")} />}>
+        <TextField label="Serial" id={`${p}-serial`} error={e.serial?.message} hint={warn(serialNote, "serial-warning")} {...register("serial")} />
+      </WithScan>
       <TextField label="Firmware" id={`${p}-firmware`} error={e.firmware?.message} {...register("firmware")} />
-      <TextField label="MAC address" id={`${p}-mac`} error={e.mac?.message} {...register("mac")} />
+      <WithScan scan={<ScanButton field="mac" label="MAC address" onUse={scanned("mac")} />}>
+        <TextField label="MAC address" id={`${p}-mac`} error={e.mac?.message} {...register("mac")} />
+      </WithScan>
       <TextField
         label="Channels"
         id={`${p}-channels`}
@@ -86,7 +105,17 @@ export function DeviceFactsForm({ visitId, d }: { visitId: string; d: DeviceFact
         error={e.channels?.message}
         {...register("channels", { valueAsNumber: true })}
       />
-      {d.brand === "lorex" ? <TextField label="Lorex Device ID" id={`${p}-lorex`} error={e.lorexDeviceId?.message} {...register("lorexDeviceId")} /> : null}
+      {d.brand === "lorex" ? (
+        <WithScan scan={<ScanButton field="lorexDeviceId" label="Lorex Device ID" onUse={scanned("lorexDeviceId")} />}>
+          <TextField
+            label="Lorex Device ID"
+            id={`${p}-lorex`}
+            error={e.lorexDeviceId?.message}
+            hint={warn(deviceIdNote, "device-id-warning")}
+            {...register("lorexDeviceId")}
+          />
+        </WithScan>
+      ) : null}
       <SelectField label="Warranty seal" id={`${p}-seal`} error={e.warrantySeal?.message} {...register("warrantySeal")}>
         {WARRANTY_SEALS.map((s) => (
           <option key={s} value={s}>

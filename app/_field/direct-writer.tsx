@@ -42,8 +42,25 @@ export function DirectWriter({ visitId, children }: { visitId: string; children:
           return { ok: false, status: 0, error: UNREACHABLE_MESSAGE };
         }
       },
-      async upload() {
-        return { ok: false, status: 400, error: "Use the upload form." };
+      async upload(spec) {
+        // Device photos go straight to POST /api/photos (other files: the backup upload form).
+        if (spec.kind !== "photo" || !spec.photo) return { ok: false, status: 400, error: "Use the upload form." };
+        const id = uuidv7();
+        const q = new URLSearchParams({ deviceId: spec.deviceId, visitId, kind: spec.photo.photoKind });
+        if (spec.photo.takenAt) q.set("takenAt", spec.photo.takenAt);
+        try {
+          const res = await fetch(`/api/photos?${q}`, {
+            method: "POST",
+            headers: { "Content-Type": spec.file.type || "image/jpeg", "X-Filename": encodeURIComponent(spec.file.name), "Idempotency-Key": id },
+            body: spec.file,
+          });
+          const body = await res.json().catch(() => null);
+          if (!res.ok) return problemResult(res.status, body);
+          router.refresh();
+          return { ok: true, data: { id: (body as { id: string }).id } };
+        } catch {
+          return { ok: false, status: 0, error: UNREACHABLE_MESSAGE };
+        }
       },
     }),
     [visitId, router],

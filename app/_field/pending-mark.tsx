@@ -1,5 +1,8 @@
 import { CloudUpload } from "lucide-react";
 
+/** Marked by the phone's registry (app/_field/offline/kinds) as saved here and not yet confirmed by the server. */
+export const isPending = (x: unknown) => !!(x && typeof x === "object" && (x as { pending?: unknown }).pending);
+
 /** On anything saved on the phone that the server has not confirmed yet. */
 export function PendingMark({ label = "waiting to sync" }: { label?: string }) {
   return (

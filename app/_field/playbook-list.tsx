@@ -5,10 +5,13 @@ import type { Brand } from "@/lib/values";
 import type { PlaybookEntry } from "@/lib/field/playbook";
 import { OUTCOME_LABELS } from "@/lib/values/labels";
 import { AttemptSheet } from "./attempt-sheet";
+import { heldOrder } from "./held-order";
 
 /**
  * The device's methods in playbook order; tapping one starts its timer and opens the log sheet.
  * Closing the sheet gives the focus back to its Try button; saving, to the device's heading.
+ * While the job is open the methods keep the order they were first shown in: a sync that brings a new
+ * ranking (other jobs' results) offers it instead of moving the Try buttons under the technician's finger.
  */
 export function PlaybookList(props: {
   visitId: string;
@@ -18,7 +21,9 @@ export function PlaybookList(props: {
   editable: boolean;
   vendorDueHours: number;
 }) {
-  const { entries, editable } = props;
+  const { editable } = props;
+  const [shown, setShown] = useState(() => props.entries.map((e) => e.method.id));
+  const { ordered: entries, changed } = heldOrder(props.entries, (e) => e.method.id, shown);
   const [open, setOpen] = useState<PlaybookEntry | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const focusAfterClose = useRef<"opener" | "device" | null>(null);
@@ -34,6 +39,16 @@ export function PlaybookList(props: {
   }, [open, props.device.id]);
   return (
     <>
+      <div role="status" className="empty:hidden">
+        {changed ? (
+          <p className="mb-2 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 bg-slate-50 p-2 text-sm text-slate-800">
+            <span>New results changed the ranking since you opened this job.</span>
+            <button type="button" className="btn-secondary" onClick={() => setShown(props.entries.map((e) => e.method.id))}>
+              Show the new order
+            </button>
+          </p>
+        ) : null}
+      </div>
       <ol className="space-y-2">
         {entries.map((entry) => {
           const m = entry.method;

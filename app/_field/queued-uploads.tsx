@@ -1,5 +1,7 @@
 "use client";
 import { useId, useState } from "react";
+import { BackupUpload } from "@/app/_ui/backups/backup-upload";
+import type { UploadKind } from "@/lib/backups/schemas";
 import { FormMessage, SelectField } from "@/app/_ui/field";
 import { toastSaved } from "@/app/_ui/notify";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
@@ -77,7 +79,7 @@ export function QueuedUploadForm(props: {
           if (!r.ok) return setError(r.error);
           const after = await props.onQueued?.(r.data.id);
           if (after) return setError(after);
-          toastSaved(`${file.name} is saved on this phone and uploads when there is a connection.`);
+          toastSaved(`${file.name} is saved on this phone; it uploads now, or once there is a signal.`);
           setFile(null);
           setInputKey((k) => k + 1);
         } finally {
@@ -116,6 +118,35 @@ export function QueuedUploadForm(props: {
         Save file to upload
       </button>
     </form>
+  );
+}
+
+/**
+ * A file for the vault from the job: on the technician's phone it is kept and
+ * queued (QueuedUploadForm), on the office's copy of the job it uploads at once
+ * (BackupUpload). `onStored` gets the upload's id either way (the queued
+ * upload's id stands for the file until the server has it) and may answer an
+ * error to show.
+ */
+export function FileUploadSlot(props: {
+  deviceId: string;
+  visitId: string;
+  maxBytes: number;
+  kinds: UploadKind[];
+  label: string;
+  onStored?: (id: string) => Promise<string | null> | string | null | void;
+}) {
+  const { queued } = useFieldWriter();
+  return queued ? (
+    <QueuedUploadForm deviceId={props.deviceId} maxBytes={props.maxBytes} kinds={props.kinds} label={props.label} onQueued={props.onStored} />
+  ) : (
+    <BackupUpload
+      deviceId={props.deviceId}
+      visitId={props.visitId}
+      maxBytes={props.maxBytes}
+      kinds={props.kinds}
+      onUploaded={props.onStored ? ({ id }) => void props.onStored!(id) : undefined}
+    />
   );
 }
 

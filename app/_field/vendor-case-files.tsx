@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
 import { Paperclip } from "lucide-react";
-import { BackupUpload } from "@/app/_ui/backups/backup-upload";
 import { PendingMark } from "./pending-mark";
-import { QueuedUploadForm, UploadList } from "./queued-uploads";
+import { FileUploadSlot, UploadList } from "./queued-uploads";
 import { useFieldWriter } from "./write-context";
 
 /** A linked file; `pending` while the link (or the upload) waits on the phone. */
@@ -41,7 +40,7 @@ function FileSlot(props: {
   file: VendorFile;
   label: string;
 }) {
-  const { write, queued, uploadsFor } = useFieldWriter();
+  const { write, uploadsFor } = useFieldWriter();
   const [error, setError] = useState<string | null>(null);
   const kind = props.which === "request" ? "vendor_request" : "vendor_result";
   const waiting = uploadsFor(props.deviceId).filter((u) => u.kind === kind);
@@ -75,17 +74,14 @@ function FileSlot(props: {
     <details className="rounded-lg border border-slate-300 bg-white px-3 py-1">
       <summary className="min-h-11 cursor-pointer content-center text-sm font-semibold">Attach the {props.label.toLowerCase()}</summary>
       <div className="py-2" aria-label={props.label} role="group">
-        {queued ? (
-          <QueuedUploadForm
-            deviceId={props.deviceId}
-            maxBytes={props.maxBytes}
-            kinds={[kind]}
-            label={`Upload the ${props.label.toLowerCase()}`}
-            onQueued={link}
-          />
-        ) : (
-          <BackupUpload deviceId={props.deviceId} visitId={props.visitId} maxBytes={props.maxBytes} kinds={[kind]} onUploaded={({ id }) => void link(id)} />
-        )}
+        <FileUploadSlot
+          deviceId={props.deviceId}
+          visitId={props.visitId}
+          maxBytes={props.maxBytes}
+          kinds={[kind]}
+          label={`Upload the ${props.label.toLowerCase()}`}
+          onStored={link}
+        />
         <p className="field-error" aria-live="polite">
           {error ?? ""}
         </p>

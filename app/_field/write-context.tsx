@@ -1,9 +1,17 @@
 "use client";
 import { createContext, useContext, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/action-result";
-import type { FieldWriteKind } from "@/lib/values";
+import type { FieldWriteKind, PhotoKind } from "@/lib/values";
 
-export type UploadSpec = { file: File; deviceId: string; kind: "config" | "guid" | "vendor_request" | "vendor_result"; firmware?: string; note?: string };
+export type UploadSpec = {
+  file: File;
+  deviceId: string;
+  kind: "config" | "guid" | "vendor_request" | "vendor_result" | "photo";
+  firmware?: string;
+  note?: string;
+  /** Device photos: what the photo shows and the camera's shot time (read on the phone before compression). */
+  photo?: { photoKind: PhotoKind; takenAt: string | null };
+};
 
 /**
  * How the job's forms write: on the technician's phone, into the queue

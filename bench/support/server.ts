@@ -42,8 +42,9 @@ export function startBareNext(dir: string, port: number, logFile: string): Runni
 }
 
 export async function stopApp(app: Running) {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => app.child.once("exit", () => resolve()));
+  // npm may be gone while the server it started lives on in its group: the group is stopped either way.
+  const npmAlive = app.child.exitCode === null && app.child.signalCode === null;
+  const exited = npmAlive ? new Promise<void>((resolve) => app.child.once("exit", () => resolve())) : Promise.resolve();
   try {
     process.kill(-app.child.pid!, "SIGTERM");
   } catch {

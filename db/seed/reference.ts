@@ -19,6 +19,10 @@ export async function seedReferenceData(db: Database) {
         claimSource: null,
         vendorWaitMinutes: null,
         requiresDescription: false,
+        answerValidity: { kind: "unknown" } as const,
+        voidedBy: [],
+        doNotReboot: null,
+        evidence: [],
         active: true,
         ...m,
       };
@@ -44,6 +48,10 @@ export async function seedReferenceData(db: Database) {
             claimedSuccessRate: sql`excluded.claimed_success_rate`,
             claimSource: sql`excluded.claim_source`,
             requiresDescription: sql`excluded.requires_description`,
+            answerValidity: sql`excluded.answer_validity`,
+            voidedBy: sql`excluded.voided_by`,
+            doNotReboot: sql`excluded.do_not_reboot`,
+            evidence: sql`excluded.evidence`,
           },
         });
     }

@@ -2,7 +2,17 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
-import { ATTEMPT_OUTCOMES, WIPES_CONFIG, type AttemptOutcome, type Brand, type DeviceKind, type RecoveryOption, type WipesConfig } from "../../lib/values";
+import {
+  ATTEMPT_OUTCOMES,
+  WIPES_CONFIG,
+  type AnswerValidity,
+  type AttemptOutcome,
+  type Brand,
+  type DeviceKind,
+  type EvidenceItem,
+  type RecoveryOption,
+  type WipesConfig,
+} from "../../lib/values";
 import { users } from "./people";
 import { visitDevices, visits } from "./visits";
 
@@ -43,6 +53,17 @@ export const recoveryMethods = pgTable(
     /** The `other` method needs a free-text description on every attempt. */
     requiresDescription: boolean("requires_description").notNull().default(false),
     active: boolean("active").notNull().default(true),
+    /** How long the vendor's (or the self-service) answer stays usable once it is in. */
+    answerValidity: jsonb("answer_validity").$type<AnswerValidity>().notNull().default({ kind: "unknown" }),
+    /** What voids that answer before then (e.g. "a reboot"), as sources say. */
+    voidedBy: text("voided_by")
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    /** The warning shown while the answer is pending, in the method's own words ("Do not reboot the recorder or close ConfigTool…"). */
+    doNotReboot: text("do_not_reboot"),
+    /** What must be in hand before the case goes to the vendor (vendor-pending methods). */
+    evidence: jsonb("evidence").$type<EvidenceItem[]>().notNull().default([]),
   },
   (t) => [
     check("recovery_methods_wipes_valid", oneOf("wipes_config", WIPES_CONFIG)),

@@ -5,7 +5,13 @@ import { MAIL_STATUSES, type MailStatus } from "../../lib/values";
 import { users } from "./people";
 import { visits } from "./visits";
 
-export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+/**
+ * An email attachment: small, non-sensitive bytes carried in the row (an .ics
+ * invite), or a file kept sealed in the vault (a device photo, an exported
+ * vendor request) and read only when the mail is sent or an admin opens it:
+ * then `contentBase64` is empty and `vaultFileId` names the file.
+ */
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string; vaultFileId?: string; sizeBytes?: number };
 
 export const mailOutbox = pgTable(
   "mail_outbox",

@@ -1,21 +1,26 @@
-/** The config backup vault, vendor cases and the lockout-prevention checklist. */
+/** The vault (config backups, recovery files and device photos), vendor cases and the lockout-prevention checklist. */
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, bytea, createdAt } from "./columns";
 import {
   BACKUP_KINDS,
   CHECKLIST_ANSWERS,
+  PHOTO_KINDS,
   VENDORS,
+  VENDOR_CASE_CLOSE_REASONS,
   VENDOR_CASE_STATUSES,
   type BackupKind,
   type ChecklistAnswer,
+  type PhotoKind,
   type Vendor,
+  type VendorCaseCloseReason,
   type VendorCaseStatus,
 } from "../../lib/values";
 import { users } from "./people";
 import { devices } from "./places";
 import { visits } from "./visits";
 import { attempts } from "./field";
+import { mailOutbox } from "./platform";
 
 export const configBackups = pgTable(
   "config_backups",
@@ -45,6 +50,17 @@ export const configBackups = pgTable(
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "restrict" }),
+    /** Photos (kind = photo): what the photo shows. */
+    photoKind: text("photo_kind").$type<PhotoKind>(),
+    /** Photos: when the camera took it (the phone's word, read from EXIF before compression), if known. */
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+    /** Photos: pixel size of the stored image. */
+    width: integer("width"),
+    height: integer("height"),
+    /** Photos: a small JPEG made on the server, sealed like the file itself (same key id, its own IV and tag). */
+    thumbCiphertext: bytea("thumb_ciphertext"),
+    thumbIv: bytea("thumb_iv"),
+    thumbAuthTag: bytea("thumb_auth_tag"),
     /** The id the uploader's phone made for this upload (Idempotency-Key): a retried upload is stored once. */
     clientId: uuid("client_id"),
   },
@@ -55,6 +71,12 @@ export const configBackups = pgTable(
     check("config_backups_kind_valid", oneOf("kind", BACKUP_KINDS)),
     check("config_backups_size_positive", sql`${t.sizeBytes} > 0`),
     check("config_backups_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check("config_backups_photo_kind_valid", sql`${t.photoKind} IS NULL OR ${oneOf("photo_kind", PHOTO_KINDS)}`),
+    // A photo has what it shows and its thumbnail; no other file has either.
+    check(
+      "config_backups_photo_shape",
+      sql`(${t.kind} = 'photo') = (${t.photoKind} IS NOT NULL AND ${t.thumbCiphertext} IS NOT NULL AND ${t.thumbIv} IS NOT NULL AND ${t.thumbAuthTag} IS NOT NULL AND ${t.width} IS NOT NULL AND ${t.height} IS NOT NULL AND ${t.width} > 0 AND ${t.height} > 0)`,
+    ),
   ],
 );
 
@@ -82,16 +104,29 @@ export const vendorCases = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     notes: text("notes"),
     overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+    /** When the vendor's answer stops being usable (set when the answer comes in, from the method's validity); null = not in yet, or unknown. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Reminder claims (lib/vendor-cases/reminders.ts): each mail goes out once, whichever instance sends it. */
+    overdueMailedAt: timestamp("overdue_mailed_at", { withTimezone: true }),
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true }),
+    closedReason: text("closed_reason").$type<VendorCaseCloseReason>(),
+    /** The email to the vendor drafted when the case was sent (in the outbox). */
+    vendorMailId: uuid("vendor_mail_id").references(() => mailOutbox.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("vendor_cases_attempt_key").on(t.attemptId),
     index("vendor_cases_status_due_idx").on(t.status, t.dueAt),
+    index("vendor_cases_status_expires_idx").on(t.status, t.expiresAt),
     index("vendor_cases_visit_idx").on(t.visitId),
     index("vendor_cases_sent_idx").on(t.sentAt),
     check("vendor_cases_vendor_valid", oneOf("vendor", VENDORS)),
     check("vendor_cases_status_valid", oneOf("status", VENDOR_CASE_STATUSES)),
     check("vendor_cases_due_after_sent", sql`${t.dueAt} > ${t.sentAt}`),
+    check("vendor_cases_close_reason_valid", sql`${t.closedReason} IS NULL OR ${oneOf("closed_reason", VENDOR_CASE_CLOSE_REASONS)}`),
+    // Only an ended case has a reason (the reverse, every ended case has one, is in the backfill migration).
+    check("vendor_cases_close_reason_when_ended", sql`${t.closedReason} IS NULL OR ${t.status} IN ('closed', 'expired')`),
+    check("vendor_cases_expiry_after_answer", sql`${t.expiresAt} IS NULL OR (${t.resultReceivedAt} IS NOT NULL AND ${t.expiresAt} > ${t.resultReceivedAt})`),
   ],
 );
 

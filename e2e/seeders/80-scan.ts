@@ -160,6 +160,7 @@ const seed: Seeder = async ({ db, terry }) => {
       dueAt: new Date(start.getTime() + 70 * 60_000 + 48 * HOUR),
       status: "expired",
       closedAt: new Date(start.getTime() + 4 * DAY),
+      closedReason: "no_answer",
       notes: "Result: no answer after four days",
     });
     await tx.insert(checklists).values({ visitId: SCAN.visit, patternLockSet: "yes", configExported: "yes", recoveryEmailUpdated: "na", answeredBy: terry.id });

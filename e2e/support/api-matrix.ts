@@ -216,6 +216,26 @@ export const ROUTE_MATRIX: Record<string, Probe[]> = {
     },
   ],
   "GET /api/backups/{id}/download": [{ method: "GET", url: () => `/api/backups/${NIL}/download`, expect: everyone(404) }],
+  "POST /api/photos": [
+    // Same origin: staff pass the gate; a device not on the visit is refused on its field (A's visit, B's device); customers may not add photos.
+    {
+      method: "POST",
+      url: (i) => `/api/photos?deviceId=${i.B.deviceId}&visitId=${i.A.visitId}&kind=label`,
+      body: "x",
+      expect: cells(403, { tech: 422, otherTech: 422, admin: 422 }),
+      note: "the body is not a picture: refused before any device is looked at, for everyone allowed to add photos",
+    },
+    {
+      method: "POST",
+      url: (i) => `/api/photos?deviceId=${i.B.deviceId}&visitId=${i.A.visitId}&kind=label`,
+      body: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
+      headers: { "Content-Type": "image/png" },
+      expect: cells(403, { tech: 404, otherTech: 404, admin: 422 }),
+      note: "a real picture: Terry cannot see B's device, Mo cannot see A's visit (404); for the office the device is simply not on that visit (422)",
+    },
+  ],
+  "GET /api/photos/{id}": [{ method: "GET", url: () => `/api/photos/${NIL}`, expect: everyone(404) }],
+  "GET /api/photos/{id}/thumb": [{ method: "GET", url: () => `/api/photos/${NIL}/thumb`, expect: everyone(404) }],
   "GET /api/calendar/{token}": [{ method: "GET", url: () => "/api/calendar/not-a-real-feed-token", expect: everyone(404) }],
   "GET /portal/visits/{id}/calendar": [
     {

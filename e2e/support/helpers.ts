@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { account, storageStatePath, type Account, type E2ERole } from "./state";
 import { linkFromMail } from "./mailbox";
 import { nextCode } from "./totp";
@@ -50,11 +50,11 @@ export async function requestSignUp(page: Page, a: { name: string; email: string
 }
 
 /** A new browser context signed in as one of the setup accounts. */
-export async function contextAs(browser: Browser, role: E2ERole, opts: { viewport?: { width: number; height: number } } = {}) {
+export async function contextAs(browser: Browser, role: E2ERole, opts: Omit<BrowserContextOptions, "storageState"> = {}) {
   return browser.newContext({ storageState: storageStatePath(role), ...opts });
 }
 
-export async function pageAs(browser: Browser, role: E2ERole, opts: { viewport?: { width: number; height: number } } = {}) {
+export async function pageAs(browser: Browser, role: E2ERole, opts: Omit<BrowserContextOptions, "storageState"> = {}) {
   const ctx = await contextAs(browser, role, opts);
   return ctx.newPage();
 }

@@ -51,8 +51,11 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
  */
 export async function expectNotObscured(page: Page) {
   const covered = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
+    const focused = document.activeElement as HTMLElement | null;
+    if (!focused || focused === document.body) return null;
+    // A visually hidden control (a file input behind a button-like label) is seen through its label.
+    const hidden = focused.getBoundingClientRect().width <= 1 && (focused as HTMLInputElement).labels?.[0];
+    const el = hidden || focused;
     // The middle of its visible part (a tall text area is scrolled only as far as its caret).
     const r = el.getBoundingClientRect();
     const [x1, x2] = [Math.max(r.left, 0), Math.min(r.right, innerWidth)];
@@ -60,7 +63,7 @@ export async function expectNotObscured(page: Page) {
     if (x2 <= x1 || y2 <= y1) return "it is outside the viewport";
     const top = document.elementFromPoint((x1 + x2) / 2, (y1 + y2) / 2);
     if (!top) return "it is outside the viewport";
-    const label = (el as HTMLInputElement).labels?.[0];
+    const label = (focused as HTMLInputElement).labels?.[0];
     if (el.contains(top) || label?.contains(top)) return null;
     return `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}" is covered by ${top.tagName.toLowerCase()}.${[...top.classList].slice(0, 4).join(".")}`;
   });
@@ -72,6 +75,28 @@ export async function typeInto(page: Page, field: Locator, text: string, opts: {
   await tabTo(page, field, opts);
   await page.keyboard.type(text);
   await expect(field).toHaveValue(text);
+}
+
+/**
+ * Tabs to a file input and opens its chooser with Space, as a keyboard user does; the file is given to the chooser
+ * (Playwright's stand-in for the system dialog). The focus must be visible on the input or on its label.
+ */
+export async function chooseFile(
+  page: Page,
+  input: Locator,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  opts: { back?: boolean; max?: number } = {},
+) {
+  await tabTo(page, input, opts);
+  // A visually hidden input: the label that stands for it must show the ring.
+  const hiddenLabelOutline = await input.evaluate((el: HTMLInputElement) => {
+    const label = el.labels?.[0];
+    return label && el.getBoundingClientRect().width <= 1 ? getComputedStyle(label).outlineStyle : null;
+  });
+  expect(hiddenLabelOutline, "the label of a hidden file input shows the keyboard focus").not.toBe("none");
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles(file);
 }
 
 /** Tabs to a control and presses Enter (or Space). */

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { deviceScope, visitScope } from "@/lib/auth/scopes";
 import { NotFoundError } from "@/lib/platform/errors";
 
-const NOT_FOUND = "That device or backup does not exist.";
+const NOT_FOUND = "That device does not exist.";
 
 /**
  * The device, if this actor may see it and its backups (deviceScope,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, configBackups, devices, users } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -28,7 +28,7 @@ const listColumns = {
 };
 export type BackupListItem = Awaited<ReturnType<typeof listBackupsForDevice>>[number];
 
-/** Every version of a device's backups, newest first. Deleted ones only for admins. */
+/** Every version of a device's backups (its photos are listed by lib/photos), newest first. Deleted ones only for admins. */
 export async function listBackupsForDevice(actor: Actor | null, deviceId: string) {
   requirePermission(actor, "backups:download");
   const db = await getDb();
@@ -37,7 +37,7 @@ export async function listBackupsForDevice(actor: Actor | null, deviceId: string
     .select(listColumns)
     .from(configBackups)
     .innerJoin(users, eq(users.id, configBackups.uploadedBy))
-    .where(and(eq(configBackups.deviceId, deviceId), backupScope(actor)))
+    .where(and(eq(configBackups.deviceId, deviceId), ne(configBackups.kind, "photo"), backupScope(actor)))
     .orderBy(desc(configBackups.version));
 }
 
@@ -51,7 +51,7 @@ export async function listMyBackups(actor: Actor | null) {
     .from(configBackups)
     .innerJoin(devices, eq(devices.id, configBackups.deviceId))
     .innerJoin(users, eq(users.id, configBackups.uploadedBy))
-    .where(and(eq(devices.customerId, actor.customerId), isNull(configBackups.deletedAt)))
+    .where(and(eq(devices.customerId, actor.customerId), ne(configBackups.kind, "photo"), isNull(configBackups.deletedAt)))
     .orderBy(devices.brand, devices.id, desc(configBackups.version));
 }
 

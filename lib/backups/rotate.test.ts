@@ -7,6 +7,9 @@ import { env, resetEnvCache } from "@/lib/platform/env";
 import { downloadBackup } from "./read";
 import { rotateBackupKeys } from "./rotate";
 import { storeBackup } from "./store";
+import { openPhoto } from "@/lib/photos/read";
+import { storePhoto } from "@/lib/photos/store";
+import { makePng } from "@/test/support/images";
 
 describe("key rotation", () => {
   const saved = { ...process.env };
@@ -35,6 +38,9 @@ describe("key rotation", () => {
     const files = [randomBytes(10), randomBytes(5000), randomBytes(70000)];
     const stored = [];
     for (const f of files) stored.push(await upload(f));
+    const png = await makePng(640, 480);
+    const photo = await storePhoto(tech, { deviceId, visitId, kind: "label" }, png);
+    const thumb = (await openPhoto(tech, photo.id, "thumb", null)).bytes;
 
     process.env.FIELDKEY_BACKUP_KEYS = `r1:${r1},r2:${r2}`;
     resetEnvCache();
@@ -43,7 +49,7 @@ describe("key rotation", () => {
     expect((await downloadBackup(admin, stored[0]!.id, null)).bytes.equals(files[0]!)).toBe(true);
     const r = await rotateBackupKeys("system", { batchSize: 2 });
     expect(r.failed).toEqual([]);
-    expect(r.reencrypted).toBeGreaterThanOrEqual(3);
+    expect(r.reencrypted).toBeGreaterThanOrEqual(4);
     const db = await getDb();
     const keyIds = new Set((await db.select({ k: configBackups.keyId }).from(configBackups)).map((x) => x.k));
     expect(keyIds).toEqual(new Set(["r2"]));
@@ -52,6 +58,9 @@ describe("key rotation", () => {
     process.env.FIELDKEY_BACKUP_KEYS = `r2:${r2}`;
     resetEnvCache();
     for (const [i, s] of stored.entries()) expect((await downloadBackup(custA, s.id, null)).bytes.equals(files[i]!)).toBe(true);
+    // A photo's thumbnail moved to the new key with its file.
+    expect((await openPhoto(custA, photo.id, "full", null)).bytes.equals(png)).toBe(true);
+    expect((await openPhoto(custA, photo.id, "thumb", null)).bytes.equals(thumb)).toBe(true);
     expect((await rotateBackupKeys("system")).reencrypted).toBe(0);
   });
 });

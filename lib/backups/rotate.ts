@@ -10,7 +10,7 @@ import { open, seal } from "./crypto";
 export type RotationResult = { reencrypted: number; failed: { id: string; reason: string }[]; keyId: string };
 
 /**
- * Re-encrypt every backup not yet under the current key id. One row per
+ * Re-encrypt every vault file (backups, recovery files, photos with their thumbnails) not yet under the current key id. One row per
  * transaction (locked, re-checked), so the app keeps serving throughout:
  * rows not yet rotated still open with their old key, which stays
  * configured until this reports zero left. Rows that fail their integrity
@@ -43,7 +43,17 @@ export async function rotateBackupKeys(actor: Actor | null | "system", opts: { b
           if (!row) return; // rotated by someone else meanwhile
           const plain = open(row.id, row, row.sha256);
           const sealed = seal(row.id, plain, keyId);
-          await tx.update(configBackups).set(sealed).where(eq(configBackups.id, row.id));
+          // A photo's thumbnail is sealed under the row's key id too: it moves with the file.
+          let thumb = {};
+          if (row.thumbCiphertext && row.thumbIv && row.thumbAuthTag) {
+            const t = open(row.id, { ciphertext: row.thumbCiphertext, iv: row.thumbIv, authTag: row.thumbAuthTag, keyId: row.keyId }, null, "thumb");
+            const resealed = seal(row.id, t, keyId, "thumb");
+            thumb = { thumbCiphertext: resealed.ciphertext, thumbIv: resealed.iv, thumbAuthTag: resealed.authTag };
+          }
+          await tx
+            .update(configBackups)
+            .set({ ...sealed, ...thumb })
+            .where(eq(configBackups.id, row.id));
           await audit(tx, {
             actorId,
             action: "backup.reencrypt",

@@ -5,8 +5,12 @@ import type { BackupKind } from "@/db/schema";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
 
 export { BACKUP_KIND_LABELS };
-/** The same list as db/schema's BACKUP_KINDS (schemas.test.ts keeps them in step). */
-export const UPLOAD_KINDS = Object.keys(BACKUP_KIND_LABELS) as [BackupKind, ...BackupKind[]];
+/**
+ * What the file upload takes: db/schema's BACKUP_KINDS (schemas.test.ts keeps them in step) except photos,
+ * which arrive only through the photo upload (POST /api/photos), where the bytes are checked to be an image.
+ */
+export type UploadKind = Exclude<BackupKind, "photo">;
+export const UPLOAD_KINDS = (Object.keys(BACKUP_KIND_LABELS) as BackupKind[]).filter((k): k is UploadKind => k !== "photo") as [UploadKind, ...UploadKind[]];
 
 /** The upload form's own fields (checked in the browser before the bytes are sent). */
 export const uploadFormSchema = z.object({

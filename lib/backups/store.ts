@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, max, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { configBackups, devices } from "@/db/schema";
+import { configBackups, devices, type BackupKind, type PhotoKind } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { env } from "@/lib/platform/env";
@@ -29,6 +29,92 @@ export function formatBytes(n: number) {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A file going into the vault: what every kind has, plus a photo's own facts. */
+export type VaultFileInput = {
+  deviceId: string;
+  visitId: string | null;
+  kind: BackupKind;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+  firmwareAtExport?: string | null;
+  note?: string | null;
+  /** The id the phone gave this write (queued uploads): unique, so a replay cannot store twice. */
+  clientId?: string | null;
+  photo?: { photoKind: PhotoKind; takenAt: Date | null; width: number; height: number; thumbnail: Buffer };
+};
+
+/**
+ * The vault's one way in, for every kind of file (config backups, recovery
+ * files, device photos): inside the caller's transaction, after the caller
+ * checked the actor may add files to this device (and visit). Numbers the
+ * version per device (the device row is locked), seals the bytes (and a
+ * photo's thumbnail) under the current key with the row id as AAD, records
+ * the sha256 of the plain bytes, and audits the upload.
+ */
+export async function insertVaultFile(tx: Executor, actor: Actor, f: VaultFileInput, ip: string | null) {
+  // Lock the device row: versions are numbered one at a time per device.
+  const [locked] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.id, f.deviceId)).for("update");
+  if (!locked) throw new NotFoundError();
+  const [{ current } = { current: 0 }] = await tx
+    .select({ current: max(configBackups.version) })
+    .from(configBackups)
+    .where(eq(configBackups.deviceId, f.deviceId));
+  const version = (current ?? 0) + 1;
+  const id = randomUUID();
+  const sealed = seal(id, f.bytes);
+  const sha256 = sha256Hex(f.bytes);
+  const filename = safeFilename(f.filename);
+  let photo = {};
+  if (f.photo) {
+    const thumb = seal(id, f.photo.thumbnail, sealed.keyId, "thumb");
+    photo = {
+      photoKind: f.photo.photoKind,
+      takenAt: f.photo.takenAt,
+      width: f.photo.width,
+      height: f.photo.height,
+      thumbCiphertext: thumb.ciphertext,
+      thumbIv: thumb.iv,
+      thumbAuthTag: thumb.authTag,
+    };
+  }
+  await tx.insert(configBackups).values({
+    id,
+    deviceId: f.deviceId,
+    visitId: f.visitId,
+    version,
+    kind: f.kind,
+    filename,
+    contentType: f.contentType,
+    sizeBytes: f.bytes.length,
+    sha256,
+    ...sealed,
+    ...photo,
+    firmwareAtExport: f.firmwareAtExport || null,
+    note: f.note || null,
+    uploadedBy: actor.id,
+    clientId: f.clientId ?? null,
+  });
+  await audit(tx, {
+    actorId: actor.id,
+    action: f.photo ? "photo.upload" : "backup.upload",
+    entityType: "config_backup",
+    entityId: id,
+    details: {
+      deviceId: f.deviceId,
+      visitId: f.visitId,
+      version,
+      kind: f.kind,
+      sizeBytes: f.bytes.length,
+      sha256,
+      filename,
+      ...(f.photo ? { photoKind: f.photo.photoKind } : {}),
+    },
+    ip,
+  });
+  return { id, version, sha256, sizeBytes: f.bytes.length, filename };
+}
+
 /**
  * Store one backup version: encrypted, checksummed, numbered per device,
  * audited, all in one transaction (pass `tx` to join a larger one, e.g. a
@@ -48,54 +134,34 @@ export async function storeBackup(
   const run = async (tx: Executor) => {
     const device = await deviceForActor(tx, actor, meta.deviceId);
     if (meta.visitId) await checkVisitForUpload(tx, actor, meta.visitId, meta.deviceId);
-    // Lock the device row: versions are numbered one at a time per device.
-    const [locked] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.id, meta.deviceId)).for("update");
-    if (!locked) throw new NotFoundError();
-    const [{ current } = { current: 0 }] = await tx
-      .select({ current: max(configBackups.version) })
-      .from(configBackups)
-      .where(eq(configBackups.deviceId, meta.deviceId));
-    const version = (current ?? 0) + 1;
-    const id = randomUUID();
-    const sealed = seal(id, bytes);
-    const sha256 = sha256Hex(bytes);
-    const filename = safeFilename(meta.filename);
-    await tx.insert(configBackups).values({
-      id,
-      deviceId: meta.deviceId,
-      visitId: meta.visitId ?? null,
-      version,
-      kind: meta.kind,
-      filename,
-      contentType: meta.contentType,
-      sizeBytes: bytes.length,
-      sha256,
-      ...sealed,
-      firmwareAtExport: meta.firmwareAtExport || null,
-      note: meta.note || null,
-      uploadedBy: actor.id,
-      clientId: opts.clientId ?? null,
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      action: "backup.upload",
-      entityType: "config_backup",
-      entityId: id,
-      details: { deviceId: meta.deviceId, version, kind: meta.kind, sizeBytes: bytes.length, sha256, filename },
-      ip: opts.ip ?? null,
-    });
+    const stored = await insertVaultFile(
+      tx,
+      actor,
+      {
+        deviceId: meta.deviceId,
+        visitId: meta.visitId ?? null,
+        kind: meta.kind,
+        filename: meta.filename,
+        contentType: meta.contentType,
+        bytes,
+        firmwareAtExport: meta.firmwareAtExport,
+        note: meta.note,
+        clientId: opts.clientId ?? null,
+      },
+      opts.ip ?? null,
+    );
     await emitEvent(tx, "backup.uploaded", {
-      backupId: id,
+      backupId: stored.id,
       deviceId: meta.deviceId,
       customerId: device.customerId,
       visitId: meta.visitId ?? null,
-      version,
+      version: stored.version,
       kind: meta.kind,
-      filename,
-      sizeBytes: bytes.length,
-      sha256,
+      filename: stored.filename,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
     });
-    return { id, version, sha256, sizeBytes: bytes.length, filename };
+    return stored;
   };
   if (opts.tx) return run(opts.tx);
   const db = await getDb();

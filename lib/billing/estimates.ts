@@ -239,11 +239,7 @@ export async function declineEstimate(actor: Actor | null, input: unknown, ip: s
 /** The current estimate of a visit the actor may see (job page, admin visit page), with its lines. */
 export async function currentEstimate(actor: Actor | null, visitId: string) {
   const db = await getDb();
-  const [v] = await db
-    .select({ id: visits.id })
-    .from(visits)
-    .where(and(eq(visits.id, visitId), visitScope(actor)));
-  if (!v) return null;
+  // The visit's scope in the same statement: a visit out of reach has no estimate.
   const [e] = await db
     .select({
       id: estimates.id,
@@ -260,7 +256,8 @@ export async function currentEstimate(actor: Actor | null, visitId: string) {
       validUntil: estimates.validUntil,
     })
     .from(estimates)
-    .where(and(eq(estimates.visitId, v.id), isNull(estimates.supersededAt)))
+    .innerJoin(visits, eq(visits.id, estimates.visitId))
+    .where(and(eq(visits.id, visitId), visitScope(actor), isNull(estimates.supersededAt)))
     .orderBy(desc(estimates.version))
     .limit(1);
   if (!e) return null;

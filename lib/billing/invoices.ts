@@ -75,7 +75,8 @@ export async function draftInvoiceForVisit(tx: Executor, visitId: string, actorI
   return row!.id;
 }
 
-const INVOICE_LOCK = {
+/** The invoice columns a payment or credit reads while holding the row lock. */
+export const INVOICE_LOCK = {
   id: invoices.id,
   visitId: invoices.visitId,
   customerId: invoices.customerId,

@@ -9,7 +9,7 @@ import { visitScope } from "@/lib/auth/scopes";
 import { ConflictError, NotFoundError, parseInput, pgError, ValidationError } from "@/lib/platform/errors";
 import { getSettings, type CompanySettings } from "@/lib/settings/company";
 import { emitInvoiceEvent } from "./events";
-import { balanceOf, lockInvoice, settledStatus, type LockedInvoice } from "./invoices";
+import { balanceOf, INVOICE_LOCK, lockInvoice, settledStatus, type LockedInvoice } from "./invoices";
 import { formatMoney } from "./money";
 import { onSitePaymentSchema, paymentSchema } from "./schemas";
 
@@ -115,23 +115,7 @@ export async function recordOnSitePayment(actor: Actor | null, input: unknown, i
       .where(and(eq(invoices.visitId, v.id), ne(invoices.status, "void")));
     if (!i) throw new ConflictError("This visit has no invoice yet; ask the office.");
     // Locked without the billing scope: the visit scope above is the technician's right to it.
-    const [inv] = await tx
-      .select({
-        id: invoices.id,
-        visitId: invoices.visitId,
-        customerId: invoices.customerId,
-        number: invoices.number,
-        status: invoices.status,
-        totalCents: invoices.totalCents,
-        paidCents: invoices.paidCents,
-        creditedCents: invoices.creditedCents,
-        termsDays: invoices.termsDays,
-        currency: invoices.currency,
-        issuedAt: invoices.issuedAt,
-      })
-      .from(invoices)
-      .where(eq(invoices.id, i.id))
-      .for("update");
+    const [inv] = await tx.select(INVOICE_LOCK).from(invoices).where(eq(invoices.id, i.id)).for("update");
     return record(tx, actor, inv!, { ...data, receivedOn }, s, ip, "on_site");
   }).catch(onRace);
 }

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { bookVisit } from "./book";
 import { cancelVisit, rescheduleVisit } from "./manage";
-import { rescheduleOptions } from "./slot-options";
+import { rescheduleOptions, slotOptions } from "./slot-options";
 import { bookingError, bookingInput, offeredStart } from "@/test/support/booking";
 
 let terry: Actor;
@@ -65,7 +65,12 @@ describe("reschedule", () => {
   });
 
   it("can move by less than its own length (it does not block itself)", async () => {
-    const booked = await carlaBooks(5);
+    // A start whose half-hour-later time is offered too (the day's last start has none): found among the offered times.
+    const { days } = await slotOptions({ brands: ["dahua"], deviceCount: 1 });
+    const offered = days.flatMap((d) => d.slots.map((sl) => new Date(sl.start).getTime())).filter((t) => t >= Date.now() + 48 * HOUR);
+    const n = offered.findIndex((t, i) => i >= 5 && offered.includes(t + 30 * 60_000));
+    expect(n).toBeGreaterThanOrEqual(5);
+    const booked = await carlaBooks(n);
     const later = new Date(new Date(booked.startsAt).getTime() + 30 * 60_000).toISOString();
     const moved = await rescheduleVisit(carla, { visitId: booked.visitId, slotStart: later }, null);
     expect(moved.startsAt).toBe(later);

@@ -15,6 +15,7 @@ import {
   type RecoveryMethod,
   type RecoveryOptions,
 } from "@/db/schema";
+import { answerExpiresAt } from "@/lib/vendor-cases/clock";
 import { chance, FIRST, LAST, pick, rand } from "./demo-random";
 
 /** How often each method works in this fictional company's history (when its requirement is met). */
@@ -98,6 +99,10 @@ export async function simulateWork(
       if (outcome === "waiting_vendor") {
         const hours = 6 + Math.floor(rand() * 60);
         const sent = clock;
+        const received = sent.plus({ hours });
+        // About one answer in seven dies before it is used (a reboot, or the end of Lorex's day): the reports count them.
+        const lost = chance(0.15);
+        const expiresAt = answerExpiresAt(m.answerValidity, received.toJSDate(), v.start.zoneName ?? "UTC");
         await tx.insert(vendorCases).values({
           attemptId,
           visitId: v.visitId,
@@ -106,9 +111,11 @@ export async function simulateWork(
           whatWasSent: "Password reset request export",
           sentAt: sent.toJSDate(),
           dueAt: sent.plus({ hours: 48 }).toJSDate(),
-          status: "closed",
-          resultReceivedAt: sent.plus({ hours }).toJSDate(),
-          closedAt: sent.plus({ hours }).toJSDate(),
+          status: lost ? "expired" : "closed",
+          closedReason: lost ? (expiresAt ? "expired_unused" : "voided") : "answered",
+          resultReceivedAt: received.toJSDate(),
+          expiresAt,
+          closedAt: lost && expiresAt ? expiresAt : received.toJSDate(),
         });
         await tx.insert(attempts).values({
           visitId: v.visitId,
@@ -116,14 +123,15 @@ export async function simulateWork(
           methodId: m.id,
           seq: ++seq,
           technicianId: v.techId,
-          startedAt: sent.plus({ hours }).toJSDate(),
-          endedAt: sent.plus({ hours, minutes: 10 }).toJSDate(),
+          startedAt: received.toJSDate(),
+          endedAt: received.plus({ minutes: 10 }).toJSDate(),
           durationSeconds: 600,
-          outcome: "succeeded",
-          notes: "Vendor result imported",
-          createdAt: sent.plus({ hours }).toJSDate(),
-          updatedAt: sent.plus({ hours }).toJSDate(),
+          outcome: lost ? "failed" : "succeeded",
+          notes: lost ? "The vendor's answer expired before it could be used" : "Vendor result imported",
+          createdAt: received.toJSDate(),
+          updatedAt: received.toJSDate(),
         });
+        if (lost) continue;
         break;
       }
       if (ok) break;

@@ -5,7 +5,7 @@
  * its own record.
  */
 import "server-only";
-import { and, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { configBackups, customers, devices, sites, users, visits } from "@/db/schema";
@@ -103,7 +103,7 @@ export async function getCustomerDetail(actor: Actor | null, customerId: string)
     db
       .select({ ...deviceColumns, backups: count(configBackups.id) })
       .from(devices)
-      .leftJoin(configBackups, and(eq(configBackups.deviceId, devices.id), isNull(configBackups.deletedAt)))
+      .leftJoin(configBackups, and(eq(configBackups.deviceId, devices.id), isNull(configBackups.deletedAt), ne(configBackups.kind, "photo")))
       .where(eq(devices.customerId, customer.id))
       .groupBy(devices.id)
       .orderBy(desc(devices.createdAt)),

@@ -44,7 +44,7 @@ export async function getDevice(actor: Actor | null, deviceId: string) {
     .innerJoin(customers, eq(customers.id, devices.customerId))
     .leftJoin(sites, eq(sites.id, devices.siteId))
     .where(and(eq(devices.id, deviceId), scope));
-  if (!row) throw new NotFoundError("That device or backup does not exist.");
+  if (!row) throw new NotFoundError("That device does not exist.");
   return row;
 }
 

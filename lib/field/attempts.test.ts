@@ -6,7 +6,7 @@ import { makeDevice } from "@/test/support/factories";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/platform/errors";
 import { correctAttempt, logAttempt } from "./attempts";
 import { closeVendorCase } from "@/lib/vendor-cases/manage";
-import { attempt, scenario, visitStatus } from "@/test/support/field";
+import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
 
 async function attemptCount(visitId: string) {
   const db = await getDb();
@@ -116,16 +116,21 @@ describe("logging attempts", () => {
   it("waiting on a vendor opens a case due after the configured hours and moves the visit; the device is then left alone", async () => {
     const s = await scenario({ authorized: true });
     const now = new Date();
-    const r = await logAttempt(
-      s.tech,
-      attempt(s.visitId, s.hik, {
-        methodId: "hik_sadp_export",
-        outcome: "waiting_vendor",
-        vendorCase: { vendor: "hikvision", whatWasSent: "SADP export file" },
-      }),
-      null,
-      now,
+    const sadp = attempt(s.visitId, s.hik, {
+      methodId: "hik_sadp_export",
+      outcome: "waiting_vendor",
+      vendorCase: { vendor: "hikvision", whatWasSent: "SADP export file" },
+    });
+    // Not without what Hikvision asks for: the exported file and a photo of the label. Nothing is written.
+    await refused(
+      logAttempt(s.tech, sadp, null, now),
+      ConflictError,
+      /needs 2 more things first: The exported SADP request file.*; A photo of the serial\/model label\./,
     );
+    expect(await attemptCount(s.visitId)).toBe(0);
+    expect(await visitStatus(s.visitId)).toBe("on_site");
+    await prepareEvidence(s.tech, s.visitId, s.hik, "hik_sadp_export");
+    const r = await logAttempt(s.tech, sadp, null, now);
     expect(r.vendorCaseId).toBeTruthy();
     const db = await getDb();
     const [c] = await db.select().from(vendorCases).where(eq(vendorCases.id, r.vendorCaseId!));
@@ -179,6 +184,7 @@ describe("correcting attempts", () => {
 
   it("once its vendor case is closed, the waiting attempt takes its final outcome by correction (the method stays; never back to waiting)", async () => {
     const s = await scenario({ authorized: true });
+    await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
     const a = await logAttempt(
       s.tech,
       attempt(s.visitId, s.dahua, {
@@ -199,6 +205,7 @@ describe("correcting attempts", () => {
 
   it("keeps the method and outcome of an attempt while its vendor case is open", async () => {
     const s = await scenario({ authorized: true });
+    await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
     const a = await logAttempt(
       s.tech,
       attempt(s.visitId, s.dahua, {

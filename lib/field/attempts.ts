@@ -9,7 +9,9 @@ import { assertEditable, assertOnSite, hasAuthorization, loadWorkVisit } from ".
 import { AUTHORIZATION_FIRST } from "./labels";
 import { whyNotApplicable } from "./playbook";
 import { correctAttemptSchema, logAttemptSchema } from "./schemas";
-import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES, openCaseFor, openVendorCase } from "@/lib/vendor-cases/open";
+import { missingEvidence, missingEvidenceMessage } from "@/lib/vendor-cases/evidence";
+import { evidenceFactsFor } from "@/lib/vendor-cases/evidence-data";
 
 /** How far a phone's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -67,6 +69,7 @@ async function checkedMethod(db: Executor, methodId: string, device: { brand: Br
       active: recoveryMethods.active,
       vendorPending: recoveryMethods.vendorPending,
       requiresDescription: recoveryMethods.requiresDescription,
+      evidence: recoveryMethods.evidence,
     })
     .from(recoveryMethods)
     .where(eq(recoveryMethods.id, methodId));
@@ -83,8 +86,10 @@ async function checkedMethod(db: Executor, methodId: string, device: { brand: Br
  * Log one method tried on one device. Refused: before the authorization,
  * off site, on a closed visit, for a device not on the visit, with a method
  * that is unknown or of another brand, `other` without a description,
- * waiting_vendor for a method that never waits on a vendor, and anything on
- * a device whose vendor case is still open (the device must not be touched).
+ * waiting_vendor for a method that never waits on a vendor or before its
+ * evidence checklist is complete (the message lists what is missing), and
+ * anything on a device whose vendor case is still open (the device must not
+ * be touched).
  */
 export async function logAttempt(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date(), opts: WriteOptions = {}) {
   const data = parseInput(logAttemptSchema, input);
@@ -102,6 +107,11 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
     }
     const open = await openCaseFor(tx, v.id, device.id);
     if (open) throw new ConflictError("This device is waiting on the vendor. Close the vendor case with its result before logging anything else on it.");
+    if (data.outcome === "waiting_vendor") {
+      // The case goes to the vendor only with everything the vendor asks for (the method's evidence checklist).
+      const missing = missingEvidence(method.evidence, await evidenceFactsFor(tx, v.id, device.id));
+      if (missing.length) throw new ConflictError(missingEvidenceMessage(method.name, missing), { evidence: missing });
+    }
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${attempts.seq}), 0) + 1`.mapWith(Number) })
       .from(attempts)
@@ -131,17 +141,28 @@ export async function logAttempt(actor: Actor | null, input: unknown, ip: string
       ip,
     });
     let vendorCaseId: string | null = null;
+    let emailedTo: string | null = null;
     if (data.outcome === "waiting_vendor") {
       const vc = data.vendorCase!;
       const c = await openVendorCase(
         tx,
         actor!,
-        { attemptId: row!.id, visit: v, deviceId: device.id, vendor: vc.vendor, whatWasSent: vc.whatWasSent, sentAt: endedAt ?? now },
+        {
+          attemptId: row!.id,
+          visit: v,
+          deviceId: device.id,
+          vendor: vc.vendor,
+          whatWasSent: vc.whatWasSent,
+          sentAt: endedAt ?? now,
+          method: { id: method.id, name: method.name, evidence: method.evidence },
+          emailVendor: vc.emailVendor,
+        },
         ip,
       );
       vendorCaseId = c.id;
+      emailedTo = c.emailedTo;
     }
-    return { attemptId: row!.id, seq: row!.seq, vendorCaseId };
+    return { attemptId: row!.id, seq: row!.seq, vendorCaseId, emailedTo };
   });
 }
 

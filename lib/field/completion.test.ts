@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/err
 import { logAttempt } from "./attempts";
 import { completeVisit } from "./completion";
 import { getVisitSummary } from "./summary";
-import { attempt, scenario, visitStatus } from "@/test/support/field";
+import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
 import { closeVendorCase } from "@/lib/vendor-cases/manage";
 
 const checklist = { patternLockSet: "yes", configExported: "yes", recoveryEmailUpdated: "na" } as const;
@@ -83,6 +83,7 @@ describe("completion", () => {
     await expect(completeVisit(s.tech, { visitId: s.visitId, ...checklist, devices: allReasons })).rejects.toThrow(/Record the customer's authorization/);
 
     const t = await scenario({ authorized: true, people: s });
+    await prepareEvidence(t.tech, t.visitId, t.dahua, "dahua_configtool_xml");
     const { vendorCaseId } = await logAttempt(
       t.tech,
       attempt(t.visitId, t.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "XML" } }),

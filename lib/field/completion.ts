@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { inTransaction, type WriteOptions } from "@/db/client";
-import { checklists, customers, visitDevices, visits } from "@/db/schema";
+import { customers, visitDevices, visits } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError, type FieldErrors, parseInput, ValidationError } from "@/lib/platform/errors";
@@ -9,6 +9,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { getSettings } from "@/lib/settings/company";
 import { assertTransition } from "@/lib/visits/lifecycle";
 import { assertEditable, hasAuthorization, loadWorkVisit } from "./access";
+import { saveChecklist } from "./checklist";
 import { visitDevicesWithAttempts } from "./job";
 import { acceptsReason, completionBlockers, isResolved, needsOutcomeOrReason } from "./resolution";
 import { completeVisitSchema } from "./schemas";
@@ -63,17 +64,8 @@ export async function completeVisit(actor: Actor | null, input: unknown, ip: str
       throw new ConflictError(`This visit cannot be completed yet: ${blockers.join(" ")}`, Object.keys(fieldErrors).length ? fieldErrors : undefined);
     if (!devs.every((d) => isResolved(d.state))) throw new ConflictError("Every device needs a final outcome first.");
 
-    const answers = {
-      patternLockSet: data.patternLockSet,
-      configExported: data.configExported,
-      recoveryEmailUpdated: data.recoveryEmailUpdated,
-      notes: data.notes || null,
-    };
     const now = new Date();
-    await tx
-      .insert(checklists)
-      .values({ visitId: v.id, ...answers, answeredBy: actor!.id, answeredAt: now })
-      .onConflictDoUpdate({ target: checklists.visitId, set: { ...answers, answeredBy: actor!.id, answeredAt: now } });
+    const answers = await saveChecklist(tx, v.id, actor!.id, data, now);
     await tx.update(visits).set({ status: "completed", completedAt: now, updatedAt: now }).where(eq(visits.id, v.id));
     await audit(tx, {
       actorId: actor!.id,

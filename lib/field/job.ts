@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import type { VisitStatus } from "@/lib/values";
@@ -14,8 +14,10 @@ import { buildPlaybook, type PlaybookMethod } from "./playbook";
 import { devicesWithConfigBackup, recommendationOrder } from "./recommendation";
 import { completionBlockers, deviceState } from "./resolution";
 import { deviceLabel } from "@/lib/values/labels";
-import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/open";
 import { vendorFileNames } from "./vendor-files";
+import { evidenceForJob } from "./evidence-view";
+import { describeValidity } from "@/lib/vendor-cases/clock";
 import { nextMove } from "./moves";
 import { recentStatusChanges } from "./status";
 
@@ -38,6 +40,10 @@ export const playbookColumns = {
   sortOrder: recoveryMethods.sortOrder,
   requiresDescription: recoveryMethods.requiresDescription,
   active: recoveryMethods.active,
+  answerValidity: recoveryMethods.answerValidity,
+  voidedBy: recoveryMethods.voidedBy,
+  doNotReboot: recoveryMethods.doNotReboot,
+  evidence: recoveryMethods.evidence,
 };
 
 /** Devices of a visit with their facts, the closing note, their attempts in order and where each stands. Callers scope the visit. */
@@ -89,6 +95,9 @@ export async function visitDevicesWithAttempts(db: Executor, visitId: string, vi
         status: vendorCases.status,
         notes: vendorCases.notes,
         resultReceivedAt: vendorCases.resultReceivedAt,
+        expiresAt: vendorCases.expiresAt,
+        closedReason: vendorCases.closedReason,
+        vendorMailId: vendorCases.vendorMailId,
         closedAt: vendorCases.closedAt,
         requestBackupId: vendorCases.requestBackupId,
         resultBackupId: vendorCases.resultBackupId,
@@ -117,7 +126,7 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
   const db = await getDb();
   const v = await loadWorkVisit(db, actor, visitId);
   // The visit's 1:1 rows in one query (an absent authorization or checklist comes back null); the lists and the reference data alongside it.
-  const [[info], devs, activeMethods, s] = await Promise.all([
+  const [[info], devs, ofTheseBrands, s] = await Promise.all([
     db
       .select({
         bookingNotes: visits.bookingNotes,
@@ -151,14 +160,23 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       .leftJoin(checklists, eq(checklists.visitId, visits.id))
       .where(eq(visits.id, v.id)),
     visitDevicesWithAttempts(db, v.id, v.status),
-    db.select(playbookColumns).from(recoveryMethods).where(eq(recoveryMethods.active, true)).orderBy(asc(recoveryMethods.sortOrder)),
+    // The active methods of the brands on this visit (the playbooks and the vendor methods' words need no others).
+    db
+      .select(playbookColumns)
+      .from(recoveryMethods)
+      .where(
+        and(
+          eq(recoveryMethods.active, true),
+          sql`${recoveryMethods.brands} && array(select ${devices.brand}::text from ${visitDevices} join ${devices} on ${devices.id} = ${visitDevices.deviceId} where ${visitDevices.visitId} = ${v.id})`,
+        ),
+      )
+      .orderBy(asc(recoveryMethods.sortOrder)),
     getSettings(),
   ]);
   const auth = info!.authorization;
-  const brands = [...new Set(devs.map((d) => d.brand))];
-  const methods: PlaybookMethod[] = activeMethods.filter((m) => m.brands.some((b) => brands.includes(b)));
+  const methods: PlaybookMethod[] = ofTheseBrands;
   const openCases = devs.filter((d) => d.openCase).length;
-  const [files, withBackup, stats, undo, tried] = await Promise.all([
+  const [files, withBackup, stats, undo, tried, evidence] = await Promise.all([
     vendorFileNames(
       db,
       devs.flatMap((d) => d.cases.flatMap((c) => [c.requestBackupId, c.resultBackupId])),
@@ -173,7 +191,9 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       db,
       devs.map((d) => d.id),
     ),
+    evidenceForJob(db, v.id, devs, !!info!.authorization, ofTheseBrands),
   ]);
+  const methodById = new Map(ofTheseBrands.map((m) => [m.id, m]));
   return {
     visit: { ...v, bookingNotes: info!.bookingNotes, completedAt: info!.completedAt, technicianName: info!.technicianName },
     /** The one-tap move offered now (none before the visit's day), and the last tap while it can be undone. */
@@ -192,11 +212,27 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
           recordedByName: info!.authorizationRecordedByName!,
         }
       : null,
-    devices: devs.map((d, i) => ({
-      ...d,
-      playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!, tried.get(d.id))),
-      openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
-    })),
+    devices: devs.map((d, i) => {
+      const caseMethod = d.openCase ? methodById.get(d.attempts.find((a) => a.id === d.openCase!.attemptId)?.methodId ?? "") : undefined;
+      return {
+        ...d,
+        playbook: buildPlaybook(methods, d, recommendationOrder(d, methods, withBackup.has(d.id), stats[i]!, tried.get(d.id))),
+        openCaseOverdue: !!d.openCase && d.openCase.dueAt.getTime() < now.getTime(),
+        /** The open case's method: its clock and its do-not-reboot words. */
+        openCaseMethod: caseMethod
+          ? {
+              id: caseMethod.id,
+              name: caseMethod.name,
+              answerValidity: caseMethod.answerValidity,
+              voidedBy: caseMethod.voidedBy,
+              doNotReboot: caseMethod.doNotReboot,
+            }
+          : null,
+        photos: evidence.get(d.id)!.photos,
+        /** Per vendor-pending method of the playbook: its evidence checklist, each item present or not. */
+        evidence: evidence.get(d.id)!.evidence,
+      };
+    }),
     checklist: info!.checklist,
     blockers: completionBlockers({
       status: v.status,
@@ -206,6 +242,15 @@ export async function getJob(actor: Actor | null, visitId: string, now = new Dat
       devices: devs.map((d) => ({ label: d.label, state: d.state })),
     }),
     vendorFiles: Object.fromEntries(files),
+    /** What each vendor-pending method of these devices says about its answer: how long it lives, what voids it, the warning's words. */
+    vendorMethods: Object.fromEntries(
+      ofTheseBrands
+        .filter((m) => m.vendorPending)
+        .map((m) => [
+          m.id,
+          { name: m.name, answerValidity: m.answerValidity, validity: describeValidity(m.answerValidity), voidedBy: m.voidedBy, doNotReboot: m.doNotReboot },
+        ]),
+    ),
     timeZone: s.timeZone,
     locale: s.locale,
     vendorCaseDueHours: s.vendorCaseDueHours,

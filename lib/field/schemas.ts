@@ -64,6 +64,8 @@ export const vendorCaseInputSchema = z.object({
     .trim()
     .min(3, "Say what was sent to the vendor.")
     .max(500, "Use at most 500 characters."),
+  /** Draft the email to the vendor's support address (settings); false when it goes another way (phone, portal). */
+  emailVendor: z.boolean().optional().default(true),
 });
 
 export const logAttemptSchema = z

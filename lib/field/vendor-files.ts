@@ -7,7 +7,8 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { loadWorkVisit } from "./access";
 import { attachVendorFileSchema } from "./schemas";
-import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/manage";
+import { markAnswerReceived } from "@/lib/vendor-cases/manage";
+import { OPEN_CASE_STATUSES } from "@/lib/vendor-cases/open";
 
 /**
  * Link a file already stored in the vault (lib/backups, kind vendor_request
@@ -46,10 +47,10 @@ export async function attachVendorFile(actor: Actor | null, input: unknown, ip: 
       throw new ValidationError(`That file was not stored as a ${data.which} file.`, { backupId: [`Upload it as the vendor ${data.which} file.`] });
     const current = data.which === "request" ? c.requestBackupId : c.resultBackupId;
     if (current) throw new ConflictError(`This case already has its ${data.which} file; it is kept as it is.`);
-    await tx
-      .update(vendorCases)
-      .set(data.which === "request" ? { requestBackupId: file.id } : { resultBackupId: file.id, resultReceivedAt: new Date(), status: "result_received" })
-      .where(eq(vendorCases.id, data.caseId));
+    if (data.which === "request") await tx.update(vendorCases).set({ requestBackupId: file.id }).where(eq(vendorCases.id, data.caseId));
+    else if (c.status === "open") await markAnswerReceived(tx, data.caseId, new Date(), { resultBackupId: file.id });
+    // The answer was already recorded (its clock is running): the file joins it without restarting the clock.
+    else await tx.update(vendorCases).set({ resultBackupId: file.id }).where(eq(vendorCases.id, data.caseId));
     await audit(tx, {
       actorId: actor.id,
       action: `vendor_case.attach_${data.which}`,

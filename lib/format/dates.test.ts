@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { companySettingsSchema, DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import {
   canonicalLocale,
+  isTimeZone,
   formatDate,
   formatDateTime,
   formatDateTimeRange,
@@ -83,6 +84,17 @@ describe("the locale setting", () => {
     expect(canonicalLocale(" fr-CA ")).toBe("fr-CA");
     expect(canonicalLocale("en-US-u-hc-h23")).toBe("en-US-u-hc-h23");
     for (const bad of ["", "xx-YY", "not a locale", "en_US", "12"]) expect(canonicalLocale(bad), bad).toBeNull();
+  });
+
+  it("answers the same when asked again (the answers are remembered; a refusal is not)", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(canonicalLocale("en-gb")).toBe("en-GB");
+      expect(canonicalLocale("xx-YY")).toBeNull();
+      expect(isTimeZone("America/Chicago")).toBe(true);
+      expect(isTimeZone("US/Eastern")).toBe(true);
+      expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
+      expect(isTimeZone("")).toBe(false);
+    }
   });
 
   it("defaults to en-US beside the time zone, and says what is wrong on the field", () => {

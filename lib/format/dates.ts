@@ -103,8 +103,33 @@ export const formatVisitWindow = (a: DateInput, b: DateInput, z: ZoneAndLocale) 
 export const formatFullDateTime = (d: DateInput, z: ZoneAndLocale) =>
   format(d, z, { weekday: "long", month: "long", day: "numeric", year: "numeric", ...timeParts(z.locale), timeZoneName: "short" });
 
+/** Is this an IANA time zone Intl knows ("America/New_York", "UTC", "US/Eastern")? Known zones are remembered: the check builds a formatter. */
+export function isTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+  } catch {
+    return false;
+  }
+  if (knownZones.size < 1000) knownZones.add(tz);
+  return true;
+}
+
+const knownZones = new Set<string>();
+
 /** Is this a BCP 47 language tag Intl formats dates for? Returns its canonical form ("en-us" -> "en-US"), or null. */
 export function canonicalLocale(tag: string): string | null {
+  const known = canonicalLocales.get(tag);
+  if (known) return known;
+  const canonical = findCanonicalLocale(tag);
+  // Only answers that are locales are kept (a finite set; the settings are read on every request and building the answer takes Intl's locale data).
+  if (canonical && canonicalLocales.size < 1000) canonicalLocales.set(tag, canonical);
+  return canonical;
+}
+
+const canonicalLocales = new Map<string, string>();
+
+function findCanonicalLocale(tag: string): string | null {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
     if (!canonical || Intl.DateTimeFormat.supportedLocalesOf(canonical).length === 0) return null;

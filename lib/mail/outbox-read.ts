@@ -11,6 +11,7 @@ import { MAIL_STATUSES, mailOutbox, type MailStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
+import { attachmentSize, resolveAttachments } from "./attachments";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 
 export type OutboxFilter = { status?: MailStatus; visitId?: string };
@@ -96,7 +97,7 @@ export async function getOutboxMail(actor: Actor | null, id: string, ip: string 
       index,
       filename: a.filename,
       contentType: a.contentType,
-      size: Buffer.byteLength(a.contentBase64, "base64"),
+      size: attachmentSize(a),
     })),
   };
 }
@@ -115,5 +116,11 @@ export async function getOutboxAttachment(actor: Actor | null, id: string, index
     details: { index, filename: a.filename },
     ip,
   });
-  return { filename: a.filename, contentType: a.contentType, bytes: Buffer.from(a.contentBase64, "base64") };
+  let file;
+  try {
+    [file] = await resolveAttachments(db, [a]);
+  } catch {
+    throw new NotFoundError("That attached file is no longer in the vault.");
+  }
+  return { filename: file!.filename, contentType: file!.contentType, bytes: file!.content };
 }

@@ -6,6 +6,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Executor } from "@/db/client";
 import { mailOutbox, type MailAttachment } from "@/db/schema";
 import { env } from "@/lib/platform/env";
+import { resolveAttachments, type ResolvedAttachment } from "./attachments";
 import { textToSend } from "./outbox";
 
 /**
@@ -110,7 +111,8 @@ async function finish(db: Executor, mail: ClaimedMail, workerId: string, now: Da
   return giveUp ? ("failed" as const) : ("retry" as const);
 }
 
-export function toNodemailerMessage(mail: ClaimedMail, from: string) {
+/** The message for nodemailer; `files` are the attachments' bytes (resolveAttachments), else the ones carried in the row. */
+export function toNodemailerMessage(mail: ClaimedMail, from: string, files?: ResolvedAttachment[]) {
   const text = textToSend(mail.id, mail.textBody, mail.secretSealed ?? null);
   const html = mail.htmlBody === null ? null : textToSend(mail.id, mail.htmlBody, mail.secretSealed ?? null);
   if (text === null || (mail.htmlBody !== null && html === null))
@@ -123,7 +125,9 @@ export function toNodemailerMessage(mail: ClaimedMail, from: string) {
     subject: mail.subject,
     text,
     html: html ?? undefined,
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.contentBase64, encoding: "base64" as const })),
+    attachments: files
+      ? files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content }))
+      : mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.contentBase64, encoding: "base64" as const })),
   };
 }
 
@@ -153,7 +157,9 @@ export async function runSender(opts: {
     for (const mail of claimed) {
       let error: unknown = null;
       try {
-        await opts.transport.sendMail(toNodemailerMessage(mail, from));
+        // Vault files are read (and verified) only now; carried attachments go as they are.
+        const files = mail.attachments.some((a) => a.vaultFileId) ? await resolveAttachments(db, mail.attachments) : undefined;
+        await opts.transport.sendMail(toNodemailerMessage(mail, from, files));
       } catch (err) {
         error = err ?? new Error("send failed");
       }

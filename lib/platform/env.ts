@@ -34,6 +34,12 @@ const schema = z.object({
     .int()
     .positive()
     .default(20 * 1024 * 1024),
+  /** Largest device photo accepted. Phones compress before uploading (about 0.5 MB); this allows an uncompressed original. */
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -44,6 +44,7 @@ async function startJobs() {
     import("@/lib/mail/jobs"),
     import("@/lib/webhooks/deliver"),
     import("@/lib/webhooks/overdue"),
+    import("@/lib/vendor-cases/reminders"),
     import("@/lib/platform/rate-limit-job"),
     import("@/lib/reports/jobs"),
   ]);

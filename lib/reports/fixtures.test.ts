@@ -11,7 +11,7 @@ import { makeDevice, makeUser } from "@/test/support/factories";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ReportFilters } from "./filters";
 import { addAttempt, addVendorCase, correctAttempt, juneVisit, reportFromEverySource } from "@/test/support/reports";
-import { attempt as fieldAttempt, scenario } from "@/test/support/field";
+import { attempt as fieldAttempt, prepareEvidence, scenario } from "@/test/support/field";
 import { correctAttempt as correctFieldAttempt, logAttempt } from "@/lib/field/attempts";
 import { closeVendorCase } from "@/lib/vendor-cases/manage";
 
@@ -137,6 +137,9 @@ describe("report fixtures", () => {
     const s = await scenario({ authorized: true });
     const xml = (deviceId: string, vendor: "dahua" | "hikvision", methodId: string) =>
       logAttempt(s.tech, fieldAttempt(s.visitId, deviceId, { methodId, outcome: "waiting_vendor", vendorCase: { vendor, whatWasSent: "export file" } }));
+    // Each case goes with what its vendor asks for (the method's evidence list).
+    await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
+    await prepareEvidence(s.tech, s.visitId, s.hik, "hik_sadp_export");
     const a = await xml(s.dahua, "dahua", "dahua_configtool_xml");
     const b = await xml(s.hik, "hikvision", "hik_sadp_export");
     let r = await report({ technician: s.tech.id });
@@ -158,6 +161,7 @@ describe("report fixtures", () => {
 
   it("a case closed with the answer received can still have its waiting attempt corrected to succeeded (the documented rule)", async () => {
     const s = await scenario({ authorized: true });
+    await prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml");
     const a = await logAttempt(
       s.tech,
       fieldAttempt(s.visitId, s.dahua, { methodId: "dahua_configtool_xml", outcome: "waiting_vendor", vendorCase: { vendor: "dahua", whatWasSent: "XML" } }),

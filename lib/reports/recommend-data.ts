@@ -25,23 +25,8 @@ export async function loadRecommendationStats(db: Executor, d: StatsKey): Promis
 
 type StatsKey = { brand: Brand; kind: DeviceKind; model: string | null };
 
-/** Median minutes of successful attempts per method (all-time cumulative rollups, one probe per brand × kind and method). */
-export async function loadMethodMinutes(db: Executor): Promise<MethodMinutes> {
-  const rows = await queryRows<{ key: string; bucket: number; n: number }>(
-    db,
-    // all-time totals of succeeded attempts per method: the latest cumulative row of each (brand × kind, method) key
-    // over every technician (h1 first attempts, h2 later ones; index = bucket + 1), plus changes not yet folded
-    sql`SELECT x.key, x.bucket, sum(x.n)::int AS n FROM (
-          SELECT k.method AS key, (h.i - 1)::int AS bucket, h.n
-            FROM report_devkeys dk
-            JOIN report_keys k ON k.fam = 'a' AND k.devkey = dk.id AND k.method <> '' AND k.tech = ${ALL_TECHNICIANS}::uuid AND k.vendor = ''
-           CROSS JOIN LATERAL (SELECT c.h1, c.h2 FROM report_cum c WHERE c.key = k.id ORDER BY c.day DESC LIMIT 1) c
-           CROSS JOIN LATERAL (SELECT i, n FROM unnest(c.h1) WITH ORDINALITY u(n, i) UNION ALL SELECT i, n FROM unnest(c.h2) WITH ORDINALITY u(n, i)) h
-           WHERE dk.attr = '' AND dk.brand <> '*'
-          UNION ALL
-          SELECT method, bucket, sign FROM report_deltas WHERE fam = 'a' AND outcome = 0 AND bucket >= 0
-        ) x GROUP BY 1, 2 HAVING sum(x.n) > 0`,
-  );
+/** Median minutes of successful attempts per method, from the all-time rollup's rows (one per method and bucket). */
+function methodMinutes(rows: { key: string; bucket: number; n: number }[]): MethodMinutes {
   const byMethod = new Map<string, Histogram>();
   for (const r of rows) {
     let h = byMethod.get(r.key);
@@ -83,53 +68,66 @@ export async function loadTriedMethods(db: Executor, deviceIds: readonly string[
   return out;
 }
 
-/** The same for several devices (a job's), in three queries whatever their number; results in the order given. */
+/**
+ * The same for several devices (a job's), in one statement whatever their
+ * number (the job's data is read on every sync): the brand-and-kind rollup,
+ * the exact models' attempts and the methods' minutes, each row tagged with
+ * its part; results in the order given.
+ */
 export async function loadRecommendationStatsFor(db: Executor, list: readonly StatsKey[]): Promise<RecStats[]> {
   if (list.length === 0) return [];
   // Each device is a row (i, brand, kind, model) joined to the data; results come back by i.
   const wanted = (rows: SQL[]) => sql.join(rows, sql`, `);
   const pairs = sql`(VALUES ${wanted(list.map((d, i) => sql`(${i}::int, ${d.brand}::text, ${d.kind}::text)`))}) AS w(i, brand, kind)`;
   const withModel = list.map((d, i) => ({ i, d, model: d.model?.trim() ?? "" })).filter((x) => x.model !== "");
-  const [folded, pending, model, minutes] = await Promise.all([
-    queryRows<Row & { i: number }>(
-      db,
-      sql`SELECT w.i, k.method AS "methodId", (c.c1 + c.c2 + c.c3 + c.c5 + c.c6 + c.c7)::int AS n, (c.c1 + c.c5)::int AS succeeded
+  // Brand and kind: the latest cumulative row of each (brand × kind, method) key over every technician (one index probe
+  // per key), plus the changes not yet folded into it.
+  const similar = sql`SELECT 'similar' AS part, x.i, x.method AS "methodId", sum(x.n)::int AS n, sum(x.succeeded)::int AS succeeded, NULL::int AS bucket
+    FROM (
+      SELECT w.i, k.method, c.c1 + c.c2 + c.c3 + c.c5 + c.c6 + c.c7 AS n, c.c1 + c.c5 AS succeeded
         FROM ${pairs}
         JOIN report_devkeys dk ON dk.brand = w.brand AND dk.kind = w.kind AND dk.attr = ''
         JOIN report_keys k ON k.fam = 'a' AND k.devkey = dk.id AND k.method <> '' AND k.tech = ${ALL_TECHNICIANS}::uuid AND k.vendor = ''
-        CROSS JOIN LATERAL (SELECT * FROM report_cum c WHERE c.key = k.id ORDER BY c.day DESC LIMIT 1) c`,
-    ),
-    queryRows<Row & { i: number }>(
-      db,
-      sql`SELECT w.i, x.method AS "methodId", coalesce(sum(x.sign) FILTER (WHERE x.outcome <> 3), 0)::int AS n,
-          coalesce(sum(x.sign) FILTER (WHERE x.outcome = 0), 0)::int AS succeeded
+        CROSS JOIN LATERAL (SELECT * FROM report_cum c WHERE c.key = k.id ORDER BY c.day DESC LIMIT 1) c
+      UNION ALL
+      SELECT w.i, d.method, CASE WHEN d.outcome <> 3 THEN d.sign ELSE 0 END, CASE WHEN d.outcome = 0 THEN d.sign ELSE 0 END
         FROM ${pairs}
         JOIN report_profiles p ON p.brand = w.brand AND p.kind = w.kind
-        JOIN report_deltas x ON x.fam = 'a' AND x.profile = p.id
-        GROUP BY 1, 2`,
-    ),
-    withModel.length
-      ? queryRows<Row & { i: number }>(
-          db,
-          sql`SELECT w.i, a.method_id AS "methodId", count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int AS n, count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS succeeded
-            FROM (VALUES ${wanted(withModel.map((x) => sql`(${x.i}::int, ${x.d.brand}::text, ${x.d.kind}::text, ${x.model}::text)`))}) AS w(i, brand, kind, model)
-            JOIN devices dv ON dv.brand = w.brand AND dv.kind = w.kind AND lower(dv.model) = lower(w.model)
-            JOIN attempts a ON a.device_id = dv.id
-            GROUP BY 1, 2`,
-        )
-      : Promise.resolve([] as (Row & { i: number })[]),
-    loadMethodMinutes(db),
-  ]);
-  const similar = (i: number) => {
-    const m: MethodCounts = new Map();
-    for (const r of [...folded, ...pending].filter((r) => r.i === i)) {
-      const e = m.get(r.methodId) ?? { n: 0, succeeded: 0 };
-      m.set(r.methodId, { n: e.n + r.n, succeeded: e.succeeded + r.succeeded });
-    }
-    for (const [k, v] of m) if (v.n === 0 && v.succeeded === 0) m.delete(k);
-    return m;
-  };
-  return list.map((_, i) => ({ similar: similar(i), model: toMap(model.filter((r) => r.i === i)), minutes }));
+        JOIN report_deltas d ON d.fam = 'a' AND d.profile = p.id
+    ) x
+    GROUP BY 2, 3
+    HAVING sum(x.n) <> 0 OR sum(x.succeeded) <> 0`;
+  const model = withModel.length
+    ? sql`SELECT 'model', w.i, a.method_id, count(*) FILTER (WHERE a.outcome <> 'waiting_vendor')::int, count(*) FILTER (WHERE a.outcome = 'succeeded')::int, NULL::int
+        FROM (VALUES ${wanted(withModel.map((x) => sql`(${x.i}::int, ${x.d.brand}::text, ${x.d.kind}::text, ${x.model}::text)`))}) AS w(i, brand, kind, model)
+        JOIN devices dv ON dv.brand = w.brand AND dv.kind = w.kind AND lower(dv.model) = lower(w.model)
+        JOIN attempts a ON a.device_id = dv.id
+        GROUP BY 2, 3`
+    : null;
+  // Method minutes: all-time succeeded attempts per method and duration bucket, from the latest cumulative row of each
+  // (brand × kind, method) key over every technician (h1 first attempts, h2 later ones; index = bucket + 1), plus the
+  // changes not yet folded.
+  const minutes = sql`SELECT 'minutes', NULL::int, x.key, sum(x.n)::int, NULL::int, x.bucket
+    FROM (
+      SELECT k.method AS key, (h.i - 1)::int AS bucket, h.n
+        FROM report_devkeys dk
+        JOIN report_keys k ON k.fam = 'a' AND k.devkey = dk.id AND k.method <> '' AND k.tech = ${ALL_TECHNICIANS}::uuid AND k.vendor = ''
+        CROSS JOIN LATERAL (SELECT c.h1, c.h2 FROM report_cum c WHERE c.key = k.id ORDER BY c.day DESC LIMIT 1) c
+        CROSS JOIN LATERAL (SELECT i, n FROM unnest(c.h1) WITH ORDINALITY u(n, i) UNION ALL SELECT i, n FROM unnest(c.h2) WITH ORDINALITY u(n, i)) h
+       WHERE dk.attr = '' AND dk.brand <> '*'
+      UNION ALL
+      SELECT method, bucket, sign FROM report_deltas WHERE fam = 'a' AND outcome = 0 AND bucket >= 0
+    ) x
+    GROUP BY 3, 6
+    HAVING sum(x.n) > 0`;
+  const rows = await queryRows<Row & { part: "similar" | "model" | "minutes"; i: number | null; bucket: number | null }>(
+    db,
+    sql.join([sql`(${similar})`, ...(model ? [sql`(${model})`] : []), sql`(${minutes})`], sql` UNION ALL `),
+  );
+  const minuteRows = rows.filter((r) => r.part === "minutes").map((r) => ({ key: r.methodId, bucket: r.bucket!, n: r.n }));
+  const shared = methodMinutes(minuteRows);
+  const of = (part: "similar" | "model", i: number) => toMap(rows.filter((r) => r.part === part && r.i === i));
+  return list.map((_, i) => ({ similar: of("similar", i), model: of("model", i), minutes: shared }));
 }
 
 export async function loadMethods(db: Executor): Promise<RecMethod[]> {

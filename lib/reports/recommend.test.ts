@@ -203,7 +203,7 @@ describe("recommendForDevice (database)", () => {
   });
 });
 
-describe("loadRecommendationStatsFor (database): a job's devices in two queries", () => {
+describe("loadRecommendationStatsFor (database): a job's devices in one statement", () => {
   it("gives each device its brand-and-kind and its own model's results, in the order asked", async () => {
     const tech = await makeUser("technician");
     const customerId = (await makeUser("customer")).customerId!;
@@ -221,7 +221,7 @@ describe("loadRecommendationStatsFor (database): a job's devices in two queries"
       const d = await makeDevice(customerId, { brand: "dahua", kind: "dvr" });
       await db.update(devices).set({ model: p.model }).where(eq(devices.id, d));
       const v = await makeVisit({ customerId, technicianId: tech.id, startsAt: new Date(Date.UTC(2025, 7, 1 + i, 14)), status: "completed", deviceIds: [d] });
-      await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "dahua_qr_dmss", outcome: p.outcome });
+      await addAttempt({ visitId: v, deviceId: d, technicianId: tech.id, methodId: "dahua_qr_dmss", outcome: p.outcome, durationMinutes: 20 });
     }
     const asked = [
       { brand: "dahua", kind: "dvr", model: "  xvr-5104 " },
@@ -236,6 +236,10 @@ describe("loadRecommendationStatsFor (database): a job's devices in two queries"
     expect(got.map((g) => of(g.similar))).toEqual([dahuaDvr, {}, dahuaDvr, dahuaDvr]);
     // The model's own: matched ignoring case and surrounding spaces; none without a model.
     expect(got.map((g) => of(g.model))).toEqual([{ dahua_qr_dmss: { n: 3, succeeded: 2 } }, {}, { dahua_qr_dmss: { n: 2, succeeded: 0 } }, {}]);
+    // The methods' minutes (all methods, every device alike): the two successes of this method are counted.
+    const minutes = got[0]?.minutes;
+    expect(minutes?.get("dahua_qr_dmss")).toMatchObject({ n: 2 });
+    for (const g of got) expect(g.minutes).toEqual(minutes);
     // One device at a time gives the same.
     for (const [i, d] of asked.entries()) expect(await loadRecommendationStats(db, d)).toEqual(got[i]);
     expect(await loadRecommendationStatsFor(db, [])).toEqual([]);

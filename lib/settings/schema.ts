@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { canonicalLocale, DEFAULT_LOCALE } from "@/lib/format/dates";
+import { canonicalLocale, DEFAULT_LOCALE, isTimeZone } from "@/lib/format/dates";
 import { CURRENCIES, PAYMENT_TERMS } from "@/lib/values";
 import { percentToRate } from "@/lib/billing/money";
+
+const supportAddress = z
+  .string()
+  .trim()
+  .max(254, "Use at most 254 characters.")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address such as support@vendor.example, or leave it empty.");
 
 /** The company and booking rules (the main settings form). */
 export const generalSettingsSchema = z.object({
@@ -9,17 +15,7 @@ export const generalSettingsSchema = z.object({
   companyPhone: z.string().trim().max(40).default("216-333-8245"),
   companyEmail: z.string().trim().max(254).default("service@fieldkey.local"),
   companyAddress: z.string().trim().max(300).default("Cleveland, OH"),
-  timeZone: z
-    .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en-US", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Unknown time zone")
-    .default("America/New_York"),
+  timeZone: z.string().refine(isTimeZone, "Unknown time zone").default("America/New_York"),
   /** How dates and times read on every page and email (a BCP 47 tag: en-US, en-GB, fr-CA…), stored in its canonical form. */
   locale: z
     .string()
@@ -51,6 +47,13 @@ export const generalSettingsSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(48),
+  /**
+   * Where a vendor case's email goes, per vendor (empty: no email is drafted; the case is sent another way).
+   * The seed guide names Dahua's password-reset desk; no public source names the others'.
+   */
+  vendorSupportEmails: z
+    .object({ dahua: supportAddress, hikvision: supportAddress, lorex: supportAddress })
+    .default({ dahua: "support_rpwd@dahuatech.com", hikvision: "", lorex: "" }),
   /** Security: the longest a staff sign-in lasts, counted from sign-in (not from the last request). */
   staffSessionHours: z.number().int().min(1).max(72).default(12),
   /** Security: the longest a customer's sign-in lasts, counted from sign-in. */

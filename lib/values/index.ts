@@ -42,8 +42,45 @@ export type Vendor = (typeof VENDORS)[number];
 export const VENDOR_CASE_STATUSES = ["open", "result_received", "closed", "expired"] as const;
 export type VendorCaseStatus = (typeof VENDOR_CASE_STATUSES)[number];
 
-export const BACKUP_KINDS = ["config", "guid", "vendor_request", "vendor_result"] as const;
+/**
+ * Why a vendor case ended: its answer came back and was used (closed), no
+ * usable answer came (expired), the answer came but its clock ran out before
+ * it was used (expired, by the clock), or something voided it on site (a
+ * reboot, an email change: expired).
+ */
+export const VENDOR_CASE_CLOSE_REASONS = ["answered", "no_answer", "expired_unused", "voided"] as const;
+export type VendorCaseCloseReason = (typeof VENDOR_CASE_CLOSE_REASONS)[number];
+
+/**
+ * How long a vendor's answer stays usable once it is in (catalogue data, per
+ * method): a number of hours, until the end of that day in the company's time
+ * zone, or unknown where no source says.
+ */
+export type AnswerValidity = { kind: "hours"; hours: number } | { kind: "end_of_day" } | { kind: "unknown" };
+
+/** Files in the vault: configuration backups and recovery artifacts, and the photos taken on the job. */
+export const BACKUP_KINDS = ["config", "guid", "vendor_request", "vendor_result", "photo"] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** What a device photo shows. */
+export const PHOTO_KINDS = ["label", "screen_info", "screen_code", "other"] as const;
+export type PhotoKind = (typeof PHOTO_KINDS)[number];
+
+/** Device facts an evidence checklist can ask for. */
+export const EVIDENCE_FACTS = ["serial", "model", "mac", "lorexDeviceId"] as const;
+export type EvidenceFact = (typeof EVIDENCE_FACTS)[number];
+
+/**
+ * One item of a vendor-pending method's evidence checklist (catalogue data):
+ * a photo of a kind (taken on this visit when the screen it shows changes,
+ * e.g. the on-screen date), a device fact filled in, the customer's
+ * authorization, or the exported request file stored on this visit.
+ */
+export type EvidenceItem =
+  | { item: "photo"; photoKind: PhotoKind; label: string; thisVisit?: boolean }
+  | { item: "fact"; fact: EvidenceFact; label: string }
+  | { item: "authorization"; label: string }
+  | { item: "request_file"; label: string };
 
 export const CHECKLIST_ANSWERS = ["yes", "no", "na"] as const;
 export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];
@@ -102,6 +139,7 @@ export const FIELD_WRITE_KINDS = [
   "attempt.log",
   "attempt.correct",
   "device.update",
+  "vendor_case.record_result",
   "vendor_case.close",
   "vendor_case.attach_file",
   "checklist.answer",
@@ -110,7 +148,10 @@ export const FIELD_WRITE_KINDS = [
   "payment.record",
 ] as const;
 export type FieldWriteKind = (typeof FIELD_WRITE_KINDS)[number];
-export type QueuedWriteKind = FieldWriteKind | "backup.upload";
+/** Queued writes that are file uploads (their own route each, one at a time, with a progress bar). */
+export const UPLOAD_WRITE_KINDS = ["backup.upload", "photo.upload"] as const;
+export type UploadWriteKind = (typeof UPLOAD_WRITE_KINDS)[number];
+export type QueuedWriteKind = FieldWriteKind | UploadWriteKind;
 // ----- billing (lib/billing) -----
 
 /** What a price-list row prices. */

@@ -19,11 +19,14 @@ import type {
   PriceItemKind,
   Surcharge,
   MailStatus,
+  PhotoKind,
   QueuedWriteKind,
   RecoveryOption,
   Role,
   TriState,
   Vendor,
+  VendorCaseCloseReason,
+  VendorCaseStatus,
   VisitStatus,
   WarrantySeal,
   WebhookDeliveryStatus,
@@ -94,6 +97,28 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   guid: "Hikvision GUID file",
   vendor_request: "Vendor request file",
   vendor_result: "Vendor result file",
+  photo: "Photo",
+};
+
+export const PHOTO_KIND_LABELS: Record<PhotoKind, string> = {
+  label: "Label / sticker",
+  screen_info: "Device-info screen",
+  screen_code: "On-screen date or code",
+  other: "Wiring / other",
+};
+
+export const VENDOR_CASE_STATUS_LABELS: Record<VendorCaseStatus, string> = {
+  open: "Waiting on the vendor",
+  result_received: "Answer in, not yet used",
+  closed: "Closed",
+  expired: "Expired",
+};
+
+export const VENDOR_CASE_CLOSE_REASON_LABELS: Record<VendorCaseCloseReason, string> = {
+  answered: "Answer received and used",
+  no_answer: "No usable answer",
+  expired_unused: "Answer expired unused",
+  voided: "Answer voided on site",
 };
 
 export const MAIL_STATUS_LABELS: Record<MailStatus, string> = { pending: "Pending", sending: "Sending", sent: "Sent", failed: "Failed" };
@@ -151,6 +176,7 @@ export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
   "attempt.log": "Attempt",
   "attempt.correct": "Attempt correction",
   "device.update": "Device facts",
+  "vendor_case.record_result": "Vendor answer in",
   "vendor_case.close": "Vendor case closed",
   "vendor_case.attach_file": "Vendor file linked",
   "checklist.answer": "Checklist",
@@ -158,6 +184,7 @@ export const FIELD_WRITE_KIND_LABELS: Record<QueuedWriteKind, string> = {
   "estimate.accept": "Estimate accepted",
   "payment.record": "Payment taken",
   "backup.upload": "File upload",
+  "photo.upload": "Photo upload",
 };
 
 export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {

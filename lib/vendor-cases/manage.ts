@@ -1,71 +1,121 @@
 /**
  * Vendor cases: recovery work waiting on Dahua, Hikvision or Lorex support
  * (the 24-48 h state). A case opens with the attempt that sent the request
- * (lib/field/attempts.ts calls openVendorCase in its transaction) and closes
- * when the answer comes back, or does not. Reads: ./read.ts.
+ * (lib/field/attempts.ts calls openVendorCase, ./open.ts, in its transaction,
+ * once the method's evidence checklist is complete) and drafts the email to
+ * the vendor. Its answer comes back (recordVendorResult, or the result file:
+ * lib/field/vendor-files.ts), which starts the answer's own clock; the case
+ * closes when the answer is used or lost, or expires unused (./reminders.ts).
+ * Reads: ./read.ts.
  */
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { inTransaction, type Executor, type WriteOptions } from "@/db/client";
-import { attempts, vendorCases, visits, type Vendor, type VisitStatus } from "@/db/schema";
+import { attempts, recoveryMethods, vendorCases, visits, type VisitStatus } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/platform/errors";
 import { getSettings } from "@/lib/settings/company";
-import { assertTransition } from "@/lib/visits/lifecycle";
 import { assertEditable, loadWorkVisit } from "@/lib/field/access";
-import { closeVendorCaseSchema, type VendorCaseResult } from "./schemas";
+import { answerExpiresAt } from "./clock";
+import { OPEN_CASE_STATUSES } from "./open";
+import { closeVendorCaseSchema, recordVendorResultSchema, type VendorCaseResult } from "./schemas";
 
-export const DO_NOT_REBOOT = "Do not reboot or power-cycle this device until the vendor's answer is applied: a reboot voids the request.";
-/** Cases that still block completion. */
-export const OPEN_CASE_STATUSES = ["open", "result_received"] as const;
-
-/**
- * Open a vendor case for a waiting_vendor attempt, inside the attempt's
- * transaction, and move the visit to waiting_vendor.
- */
-export async function openVendorCase(
-  tx: Executor,
-  actor: Actor,
-  c: { attemptId: string; visit: { id: string; status: VisitStatus }; deviceId: string; vendor: Vendor; whatWasSent: string; sentAt: Date },
-  ip: string | null,
-) {
-  const s = await getSettings(tx);
-  const dueAt = new Date(c.sentAt.getTime() + s.vendorCaseDueHours * 3_600_000);
-  const [row] = await tx
-    .insert(vendorCases)
-    .values({ attemptId: c.attemptId, visitId: c.visit.id, deviceId: c.deviceId, vendor: c.vendor, whatWasSent: c.whatWasSent, sentAt: c.sentAt, dueAt })
-    .returning({ id: vendorCases.id, dueAt: vendorCases.dueAt });
-  await audit(tx, {
-    actorId: actor.id,
-    action: "vendor_case.open",
-    entityType: "vendor_case",
-    entityId: row!.id,
-    details: { visitId: c.visit.id, deviceId: c.deviceId, vendor: c.vendor, dueAt },
-    ip,
-  });
-  if (c.visit.status !== "waiting_vendor") {
-    assertTransition(c.visit.status, "waiting_vendor");
-    await tx.update(visits).set({ status: "waiting_vendor", updatedAt: new Date() }).where(eq(visits.id, c.visit.id));
-    await audit(tx, {
-      actorId: actor.id,
-      action: "visit.status",
-      entityType: "visit",
-      entityId: c.visit.id,
-      details: { from: c.visit.status, to: "waiting_vendor" },
-      ip,
-    });
-  }
-  return row!;
+export { DO_NOT_REBOOT } from "./clock";
+/** The case's method and the company's time zone: when an answer received now stops being usable (null: unknown). */
+async function expiryFor(tx: Executor, caseId: string, receivedAt: Date) {
+  const [[m], s] = await Promise.all([
+    tx
+      .select({ answerValidity: recoveryMethods.answerValidity })
+      .from(vendorCases)
+      .innerJoin(attempts, eq(attempts.id, vendorCases.attemptId))
+      .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
+      .where(eq(vendorCases.id, caseId)),
+    getSettings(tx),
+  ]);
+  return m ? answerExpiresAt(m.answerValidity, receivedAt, s.timeZone) : null;
 }
 
-/** Is there an open case on this device in this visit? */
-export async function openCaseFor(db: Executor, visitId: string, deviceId: string) {
-  const [row] = await db
-    .select({ id: vendorCases.id, sentAt: vendorCases.sentAt })
+/**
+ * The vendor's answer is in: the case moves to result_received and its
+ * expiry is set from the method's validity (in the company's time zone for
+ * "until the end of the day"). Inside the caller's transaction, on a case it
+ * has locked and found still waiting.
+ */
+export async function markAnswerReceived(
+  tx: Executor,
+  caseId: string,
+  now: Date,
+  extra: { resultBackupId?: string; note?: string; notes?: string | null } = {},
+) {
+  const expiresAt = await expiryFor(tx, caseId, now);
+  await tx
+    .update(vendorCases)
+    .set({
+      status: "result_received",
+      resultReceivedAt: now,
+      expiresAt,
+      ...(extra.resultBackupId ? { resultBackupId: extra.resultBackupId } : {}),
+      ...(extra.note ? { notes: [extra.notes, `Answer in: ${extra.note}`].filter(Boolean).join("\n") } : {}),
+    })
+    .where(eq(vendorCases.id, caseId));
+  return expiresAt;
+}
+
+/** A case of a visit this actor works on, locked, with what closing or answering needs. */
+async function lockCase(tx: Executor, actor: Actor | null, caseId: string) {
+  const [found] = await tx.select({ visitId: vendorCases.visitId }).from(vendorCases).where(eq(vendorCases.id, caseId));
+  if (!found) throw new NotFoundError("Vendor case not found.");
+  const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
+  assertEditable(v);
+  const [c] = await tx
+    .select({ status: vendorCases.status, notes: vendorCases.notes, resultReceivedAt: vendorCases.resultReceivedAt, attemptId: vendorCases.attemptId })
     .from(vendorCases)
-    .where(and(eq(vendorCases.visitId, visitId), eq(vendorCases.deviceId, deviceId), inArray(vendorCases.status, OPEN_CASE_STATUSES)));
-  return row ?? null;
+    .where(eq(vendorCases.id, caseId))
+    .for("update");
+  return { v, c: c! };
+}
+
+/**
+ * Record that the vendor's answer came back (a code by phone, a temporary
+ * password by email: never the secret itself), before it is used: its
+ * countdown starts. Only while the case is still waiting.
+ */
+export async function recordVendorResult(actor: Actor | null, input: unknown, ip: string | null = null, now = new Date(), opts: WriteOptions = {}) {
+  const data = parseInput(recordVendorResultSchema, input);
+  requirePermission(actor, "jobs:work");
+  return inTransaction(opts.tx, async (tx) => {
+    const { c } = await lockCase(tx, actor, data.caseId);
+    if (c.status !== "open")
+      throw new ConflictError(c.status === "result_received" ? "The answer is already recorded; its clock is running." : "This vendor case is already closed.");
+    const expiresAt = await markAnswerReceived(tx, data.caseId, now, { note: data.note, notes: c.notes });
+    await audit(tx, { actorId: actor.id, action: "vendor_case.answer", entityType: "vendor_case", entityId: data.caseId, details: { expiresAt }, ip });
+    return { status: "result_received" as const, expiresAt };
+  });
+}
+
+/**
+ * When no case of the visit stays open, a visit waiting on vendors goes back
+ * to on_site, where the technician logs the final outcome and completes (or
+ * the office books a follow-up).
+ */
+export async function releaseVisit(
+  tx: Executor,
+  actorId: string | null,
+  visit: { id: string; status: VisitStatus },
+  exceptCaseId: string,
+  now: Date,
+  ip: string | null,
+) {
+  if (visit.status !== "waiting_vendor") return false;
+  const stillOpen = await tx
+    .select({ id: vendorCases.id })
+    .from(vendorCases)
+    .where(and(eq(vendorCases.visitId, visit.id), ne(vendorCases.id, exceptCaseId), inArray(vendorCases.status, OPEN_CASE_STATUSES)));
+  if (stillOpen.length > 0) return false;
+  await tx.update(visits).set({ status: "on_site", updatedAt: now }).where(eq(visits.id, visit.id));
+  await audit(tx, { actorId, action: "visit.status", entityType: "visit", entityId: visit.id, details: { from: "waiting_vendor", to: "on_site" }, ip });
+  return true;
 }
 
 /** The outcome the waiting attempt takes when its case closes with this result (null: it keeps waiting for a correction). */
@@ -73,15 +123,19 @@ const SETTLES_TO: Record<VendorCaseResult, "succeeded" | "failed" | null> = {
   unlocked: "succeeded",
   not_unlocked: "failed",
   no_answer: "failed",
+  // The answer came but something on site (a reboot, an email change) voided it before it was used.
+  voided: "failed",
   received: null,
 };
 
 /**
- * Record what came of the vendor's answer and close the case, in one step:
- * the attempt that waited on it takes its final outcome (unlocked:
- * succeeded; did not unlock, or no usable answer: failed), so the reports'
- * "waiting on vendor" drops and the method's result counts on its original
- * day. When no case of the visit stays open, the visit goes back to on_site.
+ * Record how the case ended and close it, in one step: the answer came back
+ * and unlocked it, or did not (closed, answered), none usable came (expired),
+ * or it came and something on site voided it (expired, voided). The attempt
+ * that waited on it takes its final outcome (unlocked: succeeded; otherwise
+ * failed), so the reports' "waiting on vendor" drops and the method's result
+ * counts on its original day. When no case of the visit stays open, the
+ * visit goes back to on_site.
  */
 export async function closeVendorCase(
   actor: Actor | null,
@@ -92,24 +146,20 @@ export async function closeVendorCase(
   const data = parseInput(closeVendorCaseSchema, input);
   requirePermission(actor, "jobs:work");
   return inTransaction(extra.tx, async (tx) => {
-    const [found] = await tx.select({ visitId: vendorCases.visitId }).from(vendorCases).where(eq(vendorCases.id, data.caseId));
-    if (!found) throw new NotFoundError("Vendor case not found.");
-    const v = await loadWorkVisit(tx, actor, found.visitId, { lock: true });
-    assertEditable(v);
-    const [c] = await tx
-      .select({ status: vendorCases.status, notes: vendorCases.notes, attemptId: vendorCases.attemptId })
-      .from(vendorCases)
-      .where(eq(vendorCases.id, data.caseId))
-      .for("update");
-    if (!c || !(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
+    const { v, c } = await lockCase(tx, actor, data.caseId);
+    if (!(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new ConflictError("This vendor case is already closed.");
+    if (data.result === "voided" && !c.resultReceivedAt) throw new ConflictError("Only an answer that came back can be voided: choose “No usable answer”.");
     const now = new Date();
-    const answered = data.result !== "no_answer";
+    const answered = data.result !== "no_answer" && data.result !== "voided";
     const status = answered ? "closed" : "expired";
+    const closedReason = answered ? "answered" : data.result === "voided" ? "voided" : "no_answer";
     await tx
       .update(vendorCases)
       .set({
         status,
-        resultReceivedAt: answered ? now : null,
+        closedReason,
+        // The answer's arrival time stays as recorded; an answer used straight away arrived now.
+        resultReceivedAt: c.resultReceivedAt ?? (answered ? now : null),
         closedAt: now,
         notes: [c.notes, `Result: ${data.resultNote}`].filter(Boolean).join("\n"),
         ...(extra.resultBackupId ? { resultBackupId: extra.resultBackupId } : {}),
@@ -120,7 +170,7 @@ export async function closeVendorCase(
       action: "vendor_case.close",
       entityType: "vendor_case",
       entityId: data.caseId,
-      details: { result: data.result, status },
+      details: { result: data.result, status, closedReason },
       ip,
     });
     const outcome = SETTLES_TO[data.result];
@@ -141,21 +191,7 @@ export async function closeVendorCase(
         });
       }
     }
-    const stillOpen = await tx
-      .select({ id: vendorCases.id })
-      .from(vendorCases)
-      .where(and(eq(vendorCases.visitId, v.id), ne(vendorCases.id, data.caseId), inArray(vendorCases.status, OPEN_CASE_STATUSES)));
-    if (stillOpen.length === 0 && v.status === "waiting_vendor") {
-      await tx.update(visits).set({ status: "on_site", updatedAt: now }).where(eq(visits.id, v.id));
-      await audit(tx, {
-        actorId: actor.id,
-        action: "visit.status",
-        entityType: "visit",
-        entityId: v.id,
-        details: { from: "waiting_vendor", to: "on_site" },
-        ip,
-      });
-    }
+    await releaseVisit(tx, actor.id, v, data.caseId, now, ip);
     return { status };
   });
 }

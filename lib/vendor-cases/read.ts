@@ -2,11 +2,11 @@ import "server-only";
 import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { customers, devices, users, vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
+import { attempts, customers, devices, recoveryMethods, users, vendorCases, visits, type VendorCaseStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { visitScope } from "@/lib/auth/scopes";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
-import { OPEN_CASE_STATUSES } from "./manage";
+import { OPEN_CASE_STATUSES } from "./open";
 
 const technician = alias(users, "technician");
 
@@ -80,6 +80,9 @@ export async function listVendorCases(actor: Actor | null, filter: VendorCaseFil
       visitReference: visits.reference,
       deviceId: vendorCases.deviceId,
       attemptId: vendorCases.attemptId,
+      methodId: attempts.methodId,
+      methodName: recoveryMethods.name,
+      doNotReboot: recoveryMethods.doNotReboot,
       vendor: vendorCases.vendor,
       whatWasSent: vendorCases.whatWasSent,
       status: vendorCases.status,
@@ -87,7 +90,9 @@ export async function listVendorCases(actor: Actor | null, filter: VendorCaseFil
       dueAt: vendorCases.dueAt,
       overdue,
       resultReceivedAt: vendorCases.resultReceivedAt,
+      expiresAt: vendorCases.expiresAt,
       closedAt: vendorCases.closedAt,
+      closedReason: vendorCases.closedReason,
       createdAt: vendorCases.createdAt,
       customerId: visits.customerId,
       customerName: customers.name,
@@ -102,6 +107,8 @@ export async function listVendorCases(actor: Actor | null, filter: VendorCaseFil
     .innerJoin(visits, eq(visits.id, vendorCases.visitId))
     .innerJoin(customers, eq(customers.id, visits.customerId))
     .innerJoin(devices, eq(devices.id, vendorCases.deviceId))
+    .innerJoin(attempts, eq(attempts.id, vendorCases.attemptId))
+    .innerJoin(recoveryMethods, eq(recoveryMethods.id, attempts.methodId))
     .leftJoin(technician, eq(technician.id, visits.technicianId))
     .where(and(where, pager.where))
     .orderBy(...pager.orderBy)

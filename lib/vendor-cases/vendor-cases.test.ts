@@ -5,8 +5,8 @@ import { attempts, auditEvents, vendorCases } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { updateSettings } from "@/lib/settings/company";
 import { logAttempt } from "@/lib/field/attempts";
-import { attempt, scenario, visitStatus } from "@/test/support/field";
-import { closeVendorCase } from "./manage";
+import { attempt, prepareEvidence, scenario, visitStatus } from "@/test/support/field";
+import { closeVendorCase, recordVendorResult } from "./manage";
 import { listVendorCases } from "./read";
 
 const xml = (visitId: string, deviceId: string) =>
@@ -18,9 +18,14 @@ const xml = (visitId: string, deviceId: string) =>
 const sadp = (visitId: string, deviceId: string) =>
   attempt(visitId, deviceId, { methodId: "hik_sadp_export", outcome: "waiting_vendor", vendorCase: { vendor: "hikvision", whatWasSent: "SADP request" } });
 
+/** What Dahua and Hikvision ask for before the cases can go (the evidence checklists). */
+const ready = (s: Awaited<ReturnType<typeof scenario>>) =>
+  Promise.all([prepareEvidence(s.tech, s.visitId, s.dahua, "dahua_configtool_xml"), prepareEvidence(s.tech, s.visitId, s.hik, "hik_sadp_export")]);
+
 describe("vendor cases", () => {
   it("the visit waits until the last open case closes, then is back on site", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const b = await logAttempt(s.tech, sadp(s.visitId, s.hik));
     expect(await visitStatus(s.visitId)).toBe("waiting_vendor");
@@ -39,7 +44,7 @@ describe("vendor cases", () => {
     expect(closes).toHaveLength(2);
   });
 
-  it("closing a case settles the attempt that waited: unlocked -> succeeded, not unlocked or no answer -> failed; audited", async () => {
+  it("closing a case settles the attempt that waited: unlocked -> succeeded, not unlocked, no answer or voided -> failed; audited", async () => {
     const outcomeOf = async (attemptId: string) => {
       const db = await getDb();
       const [row] = await db.select({ outcome: attempts.outcome }).from(attempts).where(eq(attempts.id, attemptId));
@@ -49,9 +54,13 @@ describe("vendor cases", () => {
       ["unlocked", "succeeded", "closed"],
       ["not_unlocked", "failed", "closed"],
       ["no_answer", "failed", "expired"],
+      ["voided", "failed", "expired"],
     ] as const) {
       const s = await scenario({ authorized: true });
+      await ready(s);
       const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
+      // "Voided" needs an answer that came first (a reboot then voided it).
+      if (result === "voided") await recordVendorResult(s.tech, { caseId: a.vendorCaseId!, note: "Result file came back" });
       await closeVendorCase(s.tech, { caseId: a.vendorCaseId!, result, resultNote: "What came back" });
       expect(await outcomeOf(a.attemptId)).toBe(outcome);
       const db = await getDb();
@@ -68,6 +77,7 @@ describe("vendor cases", () => {
 
   it("due time follows the company setting", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     await updateSettings(s.admin, { vendorCaseDueHours: 24 }, null);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const db = await getDb();
@@ -78,6 +88,7 @@ describe("vendor cases", () => {
 
   it("only the assigned technician or an admin closes a case", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     const close = { caseId: a.vendorCaseId!, result: "received", resultNote: "done" };
     await expect(closeVendorCase(s.otherTech, close)).rejects.toBeInstanceOf(NotFoundError);
@@ -89,6 +100,7 @@ describe("vendor cases", () => {
 
   it("one read path: open cases with customer, technician, device, age and an overdue marker; scoped like visits", async () => {
     const s = await scenario({ authorized: true });
+    await ready(s);
     const a = await logAttempt(s.tech, xml(s.visitId, s.dahua));
     await logAttempt(s.tech, sadp(s.visitId, s.hik));
     const open = (actor: typeof s.admin, now?: Date) =>

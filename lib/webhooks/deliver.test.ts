@@ -189,6 +189,8 @@ describe("vendor_case.overdue scanner", () => {
           sentAt: new Date(dueAt.getTime() - 48 * 3600_000),
           dueAt,
           status,
+          // An ended case says why it ended (vendor_cases_ended_has_reason).
+          ...(status === "closed" ? { closedReason: "answered" as const, closedAt: new Date() } : {}),
         })
         .returning({ id: vendorCases.id });
       return c!.id;

@@ -24,7 +24,9 @@ export const WRITE_CASES: Case[] = [
     op: "listSlots",
     handler: slots.GET,
     as: (w) => w.admin,
-    url: () => "/api/v1/slots?brands=dahua,lorex&devices=2",
+    // The same brands and device count the fixture's starts were taken with: a longer visit is not offered every start a
+    // short one is (near the end of a working day), so a wider query fails at some times of day.
+    url: () => "/api/v1/slots?brands=dahua&devices=1",
     ok: (b, w) => {
       const days = (b as { days: { slots: { start: string }[] }[] }).days;
       expect(days.length).toBeGreaterThan(0);

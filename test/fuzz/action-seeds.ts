@@ -13,6 +13,7 @@ import { createCalendarFeed } from "@/lib/calendar/feeds";
 import { NO_OPTIONS, bookingInput } from "@/test/support/booking";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { makeContractWorld } from "../contract/fixtures";
+import { prepareEvidence } from "@/test/support/field";
 import type { FieldWriteKind } from "@/lib/values";
 
 export async function makeActionWorld() {
@@ -25,6 +26,8 @@ export async function makeActionWorld() {
   const hook = await createWebhookEndpoint(w.admin, { url: "https://hooks.example.com/fk", description: "CRM", events: ["visit.booked"] }, "127.0.0.1");
   await createCalendarFeed(w.tech, "127.0.0.1");
   const [site] = await db.query.sites.findMany({ columns: { id: true }, where: (s, { eq }) => eq(s.customerId, w.custA.customerId!) });
+  // What the ConfigTool XML case asks for before it can go (the logAttemptAction seed opens one): this visit's export and the serial.
+  await prepareEvidence(w.tech, w.visitOnSite, w.deviceA, "dahua_configtool_xml");
   return { ...w, attemptId: attempt!.id, timeOffId: timeOff!.id, tokenId: token.id, webhookId: hook.id, siteA: site!.id };
 }
 export type ActionWorld = Awaited<ReturnType<typeof makeActionWorld>>;
@@ -250,6 +253,7 @@ export const FIELD_WRITE_SEEDS: Record<FieldWriteKind, WriteSeed> = {
       },
     }),
   },
+  "vendor_case.record_result": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, note: "Result file emailed back by Dahua" }) },
   "vendor_case.close": { visit: (w) => w.visitA, seed: (w) => ({ caseId: w.caseA, result: "received", resultNote: "Reset file came back" }) },
   "visit.complete": {
     seed: (w) => ({

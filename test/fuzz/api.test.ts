@@ -1,7 +1,7 @@
 /**
  * Bad-input property tests of EVERY /api/v1 operation (the registry's list,
  * each called through its route handler from its contract case's valid
- * request) and of the upload, download and calendar routes outside /api/v1.
+ * request) and of the upload, download, photo and calendar routes outside /api/v1.
  * Path ids, query strings, headers and JSON bodies are changed by fast-check,
  * bodies replaced by non-JSON or sent with the wrong content type. Never a
  * status >= 500; a refused request (>= 400) leaves every table's row count
@@ -19,6 +19,12 @@ import { RowCountWatch } from "@/test/fuzz/row-counts";
 import * as calendar from "@/app/api/calendar/[token]/route";
 import * as download from "@/app/api/backups/[id]/download/route";
 import * as upload from "@/app/api/backups/route";
+import * as photoUpload from "@/app/api/photos/route";
+import * as photo from "@/app/api/photos/[id]/route";
+import * as photoThumb from "@/app/api/photos/[id]/thumb/route";
+import { storePhoto } from "@/lib/photos/store";
+import { makePng } from "@/test/support/images";
+import { makeDevice, makeVisit } from "@/test/support/factories";
 import { READ_CASES, type Case, type Handler } from "../contract/cases";
 import { makeContractWorld, type ContractWorld } from "../contract/fixtures";
 import { WRITE_CASES } from "../contract/write-cases";
@@ -170,6 +176,96 @@ describe("routes outside /api/v1", () => {
           if (res.status === 201) expect(res.body?.filename, r.kind).toMatch(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*$/);
         }),
         { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "POST /api/photos (device photo): metadata, upload id, file name, and bodies that are not pictures, empty, damaged or valid",
+    async () => {
+      const png = await makePng(40, 30);
+      const valid = { deviceId: w.deviceA, visitId: w.visitA, kind: "label", takenAt: "2026-10-30T09:14:59" };
+      const arb = fc.record({
+        field: fc.constantFrom("deviceId", "visitId", "kind", "takenAt", "none"),
+        value: badString(),
+        clientId: fc.oneof(fc.constant(""), fc.uuid(), badString()),
+        filename: fc.oneof(fc.constantFrom("../../etc/passwd", "%", "label.svg", "x".repeat(300)), badString()),
+        body: fc.constantFrom("png", "svg", "empty", "jpeg-head", "random"),
+        as: fc.constantFrom(w.tech, w.admin, w.otherTech, w.custA),
+      });
+      const bytes = (b: Uint8Array) => new Uint8Array(b);
+      const bodies: Record<string, Uint8Array<ArrayBuffer>> = {
+        png: bytes(png),
+        svg: bytes(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+        empty: new Uint8Array(0),
+        "jpeg-head": bytes(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)])),
+        random: new Uint8Array(512).map(() => Math.floor(Math.random() * 256)),
+      };
+      await fc.assert(
+        fc.asyncProperty(arb, async (a) => {
+          state.actor = a.as;
+          const u = new URL("/api/photos", "http://localhost");
+          for (const [k, v] of Object.entries(valid)) u.searchParams.set(k, a.field === k ? a.value : v);
+          const headers: Record<string, string> = {
+            origin: "http://localhost",
+            host: "localhost",
+            "x-filename": headerSafe(a.filename),
+            "content-type": "image/png",
+          };
+          if (a.clientId) headers["idempotency-key"] = headerSafe(a.clientId);
+          const r: Req = {
+            kind: `photo ${a.field} ${a.body} ${JSON.stringify(a.value).slice(0, 40)}`,
+            url: u.pathname + u.search,
+            headers,
+            body: bodies[a.body],
+          };
+          const res = await sendRoute(photoUpload.POST as Handler, "POST", r);
+          await check("photo upload", r, res.status);
+          // Only a decodable picture is ever stored, under a name made from what it shows.
+          if (res.status === 201) {
+            expect(a.body, r.kind).toBe("png");
+            expect(res.body?.filename, r.kind).toMatch(/^[\w-]+\.png$/);
+          }
+        }),
+        { numRuns: 250 },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "GET /api/photos/:id and /api/photos/:id/thumb: any id, any visitor",
+    async () => {
+      // A device and visit of its own: other cases here assign the world's visits (with deviceA) to other technicians,
+      // who then may see deviceA's photos. This one's circle is Carla (custA) and w.tech only.
+      const deviceId = await makeDevice(w.custA.customerId!);
+      const visitId = await makeVisit({
+        customerId: w.custA.customerId!,
+        technicianId: w.tech.id,
+        startsAt: new Date("2031-02-03T15:00:00Z"),
+        deviceIds: [deviceId],
+      });
+      const stored = await storePhoto(w.tech, { deviceId, visitId, kind: "label" }, await makePng(40, 30));
+      await watch.reset();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(badString(stored.id), fc.uuid(), fc.constant(stored.id), fc.constant(w.backupA.id)),
+          fc.constantFrom(w.custA, w.custB, w.otherTech, w.tech, null),
+          fc.boolean(),
+          async (id, who, thumb) => {
+            state.actor = who;
+            const r: Req = { kind: `photo ${thumb ? "thumb " : ""}${JSON.stringify(id).slice(0, 60)}`, url: "/api/photos/x", params: { id }, headers: {} };
+            const res = await sendRoute((thumb ? photoThumb.GET : photo.GET) as Handler, "GET", r);
+            // A full-size view is audited (a row), so only the status is checked here; no one outside the device's circle gets a photo.
+            inputs++;
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            expect(res.status, r.kind).toBeLessThan(500);
+            if (res.status === 200) expect([id.toLowerCase(), [w.custA.id, w.tech.id].includes(who?.id ?? "")], r.kind).toEqual([stored.id, true]);
+            await watch.reset();
+          },
+        ),
+        { numRuns: 200 },
       );
     },
     SLOW,

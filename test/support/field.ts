@@ -4,6 +4,11 @@ import { getDb } from "@/db/client";
 import { devices, visits, type RecoveryOptions, type VisitStatus } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { recordAuthorization } from "@/lib/field/authorization";
+import { RECOVERY_METHODS } from "@/db/seed/catalogue";
+import type { Actor } from "@/lib/auth/permissions";
+import { storeBackup } from "@/lib/backups/store";
+import { storePhoto } from "@/lib/photos/store";
+import { makePng } from "./images";
 
 /** A real 1×1 PNG. */
 export const TINY_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
@@ -56,4 +61,31 @@ export async function visitStatus(visitId: string) {
 /** A minimal valid attempt for the Dahua NVR. */
 export function attempt(visitId: string, deviceId: string, over: Record<string, unknown> = {}) {
   return { visitId, deviceId, methodId: "dahua_qr_dmss", outcome: "failed", durationSeconds: 300, ...over };
+}
+
+/**
+ * Everything a vendor-pending method's evidence checklist asks for, on one
+ * device of a visit (catalogue data): the photos, the device facts, this
+ * visit's exported request file. The authorization is the scenario's.
+ */
+export async function prepareEvidence(actor: Actor, visitId: string, deviceId: string, methodId: string) {
+  const items = RECOVERY_METHODS.find((m) => m.id === methodId)?.evidence ?? [];
+  const db = await getDb();
+  for (const item of items) {
+    if (item.item === "photo") await storePhoto(actor, { deviceId, visitId, kind: item.photoKind }, await makePng(32, 24));
+    if (item.item === "fact")
+      await db
+        .update(devices)
+        .set({ [item.fact]: `EV-${item.fact}-${deviceId.slice(0, 8)}` })
+        .where(eq(devices.id, deviceId));
+    if (item.item === "request_file")
+      await storeBackup(actor, {
+        deviceId,
+        visitId,
+        kind: "vendor_request",
+        filename: "request.xml",
+        contentType: "application/xml",
+        bytes: Buffer.from("<req/>"),
+      });
+  }
 }

@@ -4,6 +4,7 @@ import type { FieldJob } from "@/lib/field/sync";
 import type { FieldWriter, QueuedUpload } from "../write-context";
 import { CLIENT_KINDS, describeItem } from "../offline/kinds";
 import { enqueue, syncState } from "../offline/runner";
+import { isUpload } from "../offline/queue";
 import type { OutboxItem } from "../offline/store";
 
 export function useSyncState() {
@@ -29,6 +30,21 @@ export function useTechWriter(userId: string, job: FieldJob | undefined, visitId
         return { ok: true, data: { id } };
       },
       async upload(spec) {
+        if (spec.kind === "photo") {
+          // A device photo: its own queued kind (POST /api/photos); its input lets the job show it (and count it as evidence) before it syncs.
+          const photo = spec.photo ?? { photoKind: "other", takenAt: null };
+          const input = { deviceId: spec.deviceId, photoKind: photo.photoKind, takenAt: photo.takenAt };
+          const id = await enqueue(userId, { kind: "photo.upload", visitId, input, summary: CLIENT_KINDS["photo.upload"].summary(input, job) }, spec.file, {
+            deviceId: spec.deviceId,
+            kind: "photo",
+            filename: spec.file.name,
+            contentType: spec.file.type || "image/jpeg",
+            size: spec.file.size,
+            photoKind: photo.photoKind,
+            takenAt: photo.takenAt,
+          });
+          return { ok: true, data: { id } };
+        }
         const id = await enqueue(userId, { kind: "backup.upload", visitId, input: {}, summary: `File upload: ${spec.file.name}` }, spec.file, {
           deviceId: spec.deviceId,
           kind: spec.kind,
@@ -42,7 +58,7 @@ export function useTechWriter(userId: string, job: FieldJob | undefined, visitId
       },
       uploadsFor(deviceId) {
         return items
-          .filter((i) => i.kind === "backup.upload" && i.visitId === visitId && i.upload?.deviceId === deviceId && i.state !== "sent")
+          .filter((i) => isUpload(i.kind) && i.visitId === visitId && i.upload?.deviceId === deviceId && i.state !== "sent")
           .map<QueuedUpload>((i) => ({
             id: i.id,
             filename: i.upload!.filename,

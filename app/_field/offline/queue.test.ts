@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { v7 as uuidv7 } from "uuid";
 import { beforeEach, describe, expect, it } from "vitest";
-import { backoffMs, replayOutbox, type Answer, type Transport, type WireWrite } from "./queue";
+import { backoffMs, replayOutbox, uploadUrl, type Answer, type Transport, type WireWrite } from "./queue";
 import { userStore, type FieldStore, type OutboxItem } from "./store";
 
 const A = "0190aaaa-0000-7000-8000-00000000000a";
@@ -161,5 +161,22 @@ describe("the phone's queue", () => {
     await replayOutbox(db, user, s.transport);
     expect(s.calls).toEqual([[`upload:${up.id}`], [attach.id]]);
     expect(await db.files.count()).toBe(0);
+  });
+
+  it("a queued device photo is an upload of its own (POST /api/photos with what it shows and its shot time), sent in its place", async () => {
+    await db.files.add({ id: "p1", name: "IMG_0001.jpg", type: "image/jpeg", size: 3, data: new Uint8Array([0xff, 0xd8, 0xff]).buffer });
+    const before = await queue(A, "device.update");
+    const photo = await queue(A, "photo.upload", {
+      fileId: "p1",
+      upload: { deviceId: B, kind: "photo", filename: "IMG_0001.jpg", contentType: "image/jpeg", size: 3, photoKind: "label", takenAt: "2026-10-30T09:14:59" },
+    });
+    const after = await queue(A, "attempt.log");
+    const s = fakeServer();
+    await replayOutbox(db, user, s.transport);
+    expect(s.calls).toEqual([[before.id], [`upload:${photo.id}`], [after.id]]);
+    expect(await db.files.count()).toBe(0);
+    const url = new URL(uploadUrl(photo), "https://fieldkey.example");
+    expect(url.pathname).toBe("/api/photos");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ deviceId: B, kind: "label", visitId: A, takenAt: "2026-10-30T09:14:59" });
   });
 });

@@ -15,7 +15,11 @@
  * - A Web Lock per user makes tabs and the service worker take turns, and the
  *   server's idempotency makes a double send harmless anyway.
  */
+import { UPLOAD_WRITE_KINDS, type QueuedWriteKind } from "@/lib/values";
 import type { FieldStore, OutboxItem, StoredFile } from "./store";
+
+/** A queued file (a backup or recovery file, a device photo): sent on its own, to its own route. */
+export const isUpload = (kind: QueuedWriteKind) => (UPLOAD_WRITE_KINDS as readonly string[]).includes(kind);
 
 export const SYNC_TAG = "fieldkey-outbox";
 const MAX_BATCH = 20;
@@ -89,7 +93,7 @@ export async function replayOutbox(
         }
         let batch: OutboxItem[];
         let answers: Answer[];
-        if (head.kind === "backup.upload") {
+        if (isUpload(head.kind)) {
           batch = [head];
           const file = head.fileId ? await db.files.get(head.fileId) : undefined;
           answers = [
@@ -97,7 +101,7 @@ export async function replayOutbox(
           ];
         } else {
           batch = [];
-          for (let j = i; j < items.length && batch.length < MAX_BATCH && items[j]!.kind !== "backup.upload"; j++) batch.push(items[j]!);
+          for (let j = i; j < items.length && batch.length < MAX_BATCH && !isUpload(items[j]!.kind); j++) batch.push(items[j]!);
           const a = await transport.sendWrites(batch.map(wire));
           answers = perWrite(batch, a);
         }
@@ -199,6 +203,12 @@ export function httpTransport(
 
 export function uploadUrl(item: OutboxItem) {
   const u = item.upload!;
+  if (item.kind === "photo.upload") {
+    // A device photo: what it shows and when it was taken travel with it (the server makes the thumbnail).
+    const q = new URLSearchParams({ deviceId: u.deviceId, kind: u.photoKind ?? "other", visitId: item.visitId });
+    if (u.takenAt) q.set("takenAt", u.takenAt);
+    return `/api/photos?${q}`;
+  }
   const q = new URLSearchParams({ deviceId: u.deviceId, kind: u.kind, visitId: item.visitId });
   if (u.firmware) q.set("firmware", u.firmware);
   if (u.note) q.set("note", u.note);

@@ -15,6 +15,7 @@ import { userStore, type OutboxItem, type StoredFile } from "./store";
 /** Input fields that may name something an earlier queued write will make (sent as references the server fills in). */
 const REF_FIELDS: Partial<Record<QueuedWriteKind, string[]>> = {
   "attempt.correct": ["attemptId"],
+  "vendor_case.record_result": ["caseId"],
   "vendor_case.close": ["caseId"],
   "vendor_case.attach_file": ["caseId", "backupId"],
 };

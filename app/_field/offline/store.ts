@@ -41,7 +41,18 @@ export type OutboxItem = {
   sentAt?: number;
   /** Uploads: the queued file (files table) and where it goes. */
   fileId?: string;
-  upload?: { deviceId: string; kind: string; filename: string; contentType: string; size: number; firmware?: string; note?: string };
+  upload?: {
+    deviceId: string;
+    kind: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    firmware?: string;
+    note?: string;
+    /** Device photos ("photo.upload"): what it shows, and the camera's shot time when the phone could read it. */
+    photoKind?: string;
+    takenAt?: string | null;
+  };
 };
 
 /** A file queued on the phone: bytes as an ArrayBuffer (Blobs in IndexedDB have failed on Safari). */

@@ -7,8 +7,7 @@ import type { z } from "zod";
 import { toastFailed, toastSaved } from "@/app/_ui/notify";
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { BACKUP_KIND_LABELS } from "@/lib/values/labels";
-
-type Kind = keyof typeof BACKUP_KIND_LABELS;
+import type { UploadKind as Kind } from "@/lib/backups/schemas";
 
 type Values = z.infer<typeof import("@/lib/backups/schemas").uploadFormSchema>;
 // Loaded on first validation (zod stays out of the page's first load), or once the browser is idle.

@@ -36,7 +36,7 @@ export function DayLanes({ b, card }: { b: Board; card: CardFn }) {
                 {lane.visits.map((v) => (
                   <li
                     key={v.id}
-                    className="sm:absolute sm:inset-y-1 sm:left-[var(--l)] sm:w-[var(--w)] sm:min-w-24 sm:px-0.5"
+                    className="sm:absolute sm:inset-y-1 sm:left-[min(var(--l),calc(100%_-_6rem))] sm:w-[var(--w)] sm:min-w-24 sm:px-0.5"
                     style={{ "--l": `${v.leftPct}%`, "--w": `${v.widthPct}%` } as React.CSSProperties}
                   >
                     {card(v, { compact: true })}

@@ -11,6 +11,8 @@ import { attemptsHref, CountLink, visitsHref } from "./links";
 import { ComparisonSection } from "./sections-compare";
 import { BrandMethodSection, ClaimsSection, FirstVisitSection } from "./sections-rates";
 import { TechniciansSection, TimeSection, TrendSection } from "./sections-time";
+import { VendorExpirySection } from "./section-vendor-expiry";
+import { getVendorExpiry } from "@/lib/reports/vendor-expiry";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -50,7 +52,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
   const other = compared.value.cfrom && compared.value.cto ? { ...parsed.filters, from: compared.value.cfrom, to: compared.value.cto } : null;
-  const [data, otherData] = await Promise.all([getReportData(actor, parsed.filters), other ? getReportData(actor, other) : null]);
+  const [data, otherData, vendorExpiry] = await Promise.all([
+    getReportData(actor, parsed.filters),
+    other ? getReportData(actor, other) : null,
+    getVendorExpiry(actor, parsed.filters),
+  ]);
   const q = filtersToQuery(parsed.filters);
   const href = (table: ExportTable) => `/admin/reports/export?table=${table}${q ? `&${q}` : ""}`;
   const t = data.totals;
@@ -117,6 +123,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ClaimsSection data={data} exportHref={href("claims")} />
       <FirstVisitSection data={data} exportHref={href("first-visit")} />
       <TimeSection data={data} exportHref={href("time-to-unlock")} vendorHref={href("vendors")} />
+      <VendorExpirySection rows={vendorExpiry} />
       <TechniciansSection data={data} exportHref={href("technicians")} />
       <TrendSection data={data} exportHref={href("trend")} />
     </div>

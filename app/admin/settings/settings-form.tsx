@@ -2,6 +2,8 @@
 import { FormMessage, SelectField, TextField } from "@/app/_ui/field";
 import { useActionForm } from "@/app/_ui/use-action-form";
 import { canonicalLocale, formatDayLabel, formatTimeRange } from "@/lib/format/dates";
+import { VENDORS } from "@/lib/values";
+import { VENDOR_LABELS } from "@/lib/values/labels";
 import { generalSettingsSchema, type CompanySettings } from "@/lib/settings/schema";
 import { NUMBER_SETTING_FIELDS, type NumberSettingField } from "@/lib/settings/fields";
 import { visitMinutes } from "@/lib/booking/visit-length";
@@ -115,6 +117,24 @@ export function SettingsForm({ settings, timeZones }: { settings: CompanySetting
             }
             error={e[n.key]?.message}
             {...form.register(n.key, { valueAsNumber: true })}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-base font-semibold">Vendor support addresses</legend>
+        <p className="text-sm text-slate-700 sm:col-span-3">
+          A vendor case&apos;s email (device facts, the customer&apos;s authorization, evidence photos, the exported file) goes here. Leave one empty to send
+          that vendor&apos;s cases another way (phone, portal).
+        </p>
+        {VENDORS.map((v) => (
+          <TextField
+            key={v}
+            label={`${VENDOR_LABELS[v]} support email`}
+            id={`s-vendor-${v}`}
+            type="email"
+            autoComplete="off"
+            error={e.vendorSupportEmails?.[v]?.message}
+            {...form.register(`vendorSupportEmails.${v}`)}
           />
         ))}
       </fieldset>

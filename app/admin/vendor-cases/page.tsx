@@ -16,6 +16,8 @@ import {
 } from "@/lib/vendor-cases/read";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { getSettings } from "@/lib/settings/company";
+import { Countdown } from "@/app/_ui/countdown";
+import { clockState, DO_NOT_REBOOT } from "@/lib/vendor-cases/clock";
 import { readPageOrFirst } from "@/lib/platform/pagination";
 import { ViewTabs } from "@/app/_ui/view-tabs";
 
@@ -49,11 +51,14 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
   ]);
   const count = Object.fromEntries(counts) as Record<View, number>;
   const cases = page.data;
+  /** The clock that matters now: the answer's expiry once it is in, else when the answer is due. */
+  const deadline = (c: (typeof cases)[number]) => (c.status === "result_received" && c.expiresAt ? c.expiresAt : c.dueAt);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Open vendor cases</h1>
       <p className="text-slate-700">
-        {count.open} open, {count.overdue} overdue. A case is due {s.vendorCaseDueHours} h after sending; an answer is short-lived, so apply it soon.
+        {count.open} open, {count.overdue} overdue. Answers are due {s.vendorCaseDueHours} h after sending; once in, each lives as long as its method says:
+        apply it soon.
       </p>
       <ViewTabs
         label="Vendor cases by due time"
@@ -103,14 +108,22 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
                   Age
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Due
+                  Clock
                 </th>
               </tr>
             </thead>
             <tbody>
               {cases.map((c) => (
-                <tr key={c.id} className={`border-b border-slate-100 align-top ${c.overdue ? "bg-red-50" : ""}`} data-testid="vendor-case-row">
-                  <td className="px-3 py-2 font-medium">{VENDOR_LABELS[c.vendor]}</td>
+                <tr
+                  key={c.id}
+                  className={`border-b border-slate-100 align-top ${c.overdue || clockState(deadline(c), now) !== "ok" ? "bg-red-50" : ""}`}
+                  data-testid="vendor-case-row"
+                >
+                  <td className="max-w-64 px-3 py-2">
+                    <span className="font-medium">{VENDOR_LABELS[c.vendor]}</span>
+                    <span className="block text-xs text-slate-700">{c.methodName}</span>
+                    <span className="mt-1 block text-xs font-medium text-red-900">{c.doNotReboot ?? DO_NOT_REBOOT}</span>
+                  </td>
                   <td className="px-3 py-2">
                     <Link href={`/admin/devices/${c.deviceId}`}>{deviceLabel(c.device)}</Link>
                     {c.device.serial ? <span className="block text-xs text-slate-600">S/N {c.device.serial}</span> : null}
@@ -127,9 +140,38 @@ export default async function VendorCasesPage({ searchParams }: { searchParams: 
                     <span className="block text-xs text-slate-600">{formatDateTime(c.sentAt, s)}</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{age(c.ageHours)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {formatDateTime(c.dueAt, s)}
-                    {c.overdue ? <span className="badge ml-1 bg-red-700 text-white">Overdue</span> : null}
+                  <td className="px-3 py-2">
+                    {c.status === "result_received" ? (
+                      <>
+                        <span className="block text-xs font-medium">Answer in, not yet used</span>
+                        {c.expiresAt ? (
+                          <>
+                            <Countdown
+                              deadline={c.expiresAt.toISOString()}
+                              now={now.toISOString()}
+                              label="left to use it"
+                              pastLabel="Expired"
+                              testId="expiry-clock"
+                            />
+                            <span className="block text-xs text-slate-600">Expires {formatDateTime(c.expiresAt, s)}</span>
+                          </>
+                        ) : (
+                          <span className="block text-xs text-slate-600">How long it lives: unknown</span>
+                        )}
+                      </>
+                    ) : (
+                      <>
+                        <Countdown
+                          deadline={c.dueAt.toISOString()}
+                          now={now.toISOString()}
+                          label="until the answer is due"
+                          pastLabel="Answer due"
+                          testId="due-clock"
+                        />
+                        <span className="block text-xs text-slate-600">Due {formatDateTime(c.dueAt, s)}</span>
+                      </>
+                    )}
+                    {c.overdue ? <span className="badge mt-1 bg-red-700 text-white">Overdue</span> : null}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 /** Dahua's recovery methods, with the seed guide's claimed success rates (stored as claims, never as measurements). */
-import { NO_REBOOT, WIPES, type MethodSeed } from "./shared";
+import { NO_REBOOT, WIPES, type MethodSeed, AUTHORIZATION, FULL_SERIAL } from "./shared";
 
 const SEED_GUIDE = "Seed guide: How to Reset Dahua Password (Jan 19)";
 
@@ -22,6 +22,9 @@ export const DAHUA_METHODS: MethodSeed[] = [
       "Dahua's cloud sends a security code to the registered email address.",
       "Type the code on the recorder and click Next; set a new password immediately.",
     ],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the recorder until the emailed code is used: a reboot voids it (the same QR code can yield the code twice).",
     sortOrder: 10,
     claimedSuccessRate: 0.95,
     claimSource: SEED_GUIDE,
@@ -88,6 +91,10 @@ export const DAHUA_METHODS: MethodSeed[] = [
       "When the Result file comes back, import it in ConfigTool to unlock the device.",
     ],
     warnings: [NO_REBOOT],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot", "closing ConfigTool mid-process"],
+    doNotReboot: "Do not reboot the recorder or close ConfigTool until the result file is imported: either voids the request.",
+    evidence: [{ item: "request_file", label: "The exported XML file, stored on this visit" }, FULL_SERIAL, AUTHORIZATION],
     sortOrder: 40,
     claimedSuccessRate: 1,
     claimSource: SEED_GUIDE + " (takes 24–48 hours)",
@@ -110,6 +117,13 @@ export const DAHUA_METHODS: MethodSeed[] = [
       "Enter the returned code as the password and set a new one.",
     ],
     warnings: [NO_REBOOT],
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the recorder until the code is entered: the code is tied to the date on the screen.",
+    evidence: [
+      FULL_SERIAL,
+      { item: "photo", photoKind: "screen_code", label: "A photo of the date shown on the screen, taken on this visit", thisVisit: true },
+      AUTHORIZATION,
+    ],
     sortOrder: 50,
   },
   {

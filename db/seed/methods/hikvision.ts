@@ -1,5 +1,5 @@
 /** Hikvision's recovery methods. */
-import { NO_REBOOT, WIPES, type MethodSeed } from "./shared";
+import { NO_REBOOT, WIPES, type MethodSeed, AUTHORIZATION, FULL_SERIAL, LABEL_PHOTO } from "./shared";
 
 export const HIKVISION_METHODS: MethodSeed[] = [
   {
@@ -49,6 +49,9 @@ export const HIKVISION_METHODS: MethodSeed[] = [
       "Enter the verification code sent to the reserved email (valid 48 h, void after a reboot).",
       "Set a new password.",
     ],
+    answerValidity: { kind: "hours", hours: 48 },
+    voidedBy: ["a reboot", "a change of the reserved email"],
+    doNotReboot: "Do not reboot the recorder or change its reserved email until the code is used: either voids it.",
     sortOrder: 130,
   },
   {
@@ -87,6 +90,10 @@ export const HIKVISION_METHODS: MethodSeed[] = [
       "Import the returned file or key in SADP and set a new password.",
     ],
     warnings: [NO_REBOOT],
+    answerValidity: { kind: "hours", hours: 24 },
+    voidedBy: ["a reboot", "a second export"],
+    doNotReboot: "Do not reboot the recorder and do not export a second request until the returned file is imported: either voids it.",
+    evidence: [{ item: "request_file", label: "The exported SADP request file, stored on this visit" }, LABEL_PHOTO, AUTHORIZATION],
     sortOrder: 150,
   },
   {
@@ -106,6 +113,13 @@ export const HIKVISION_METHODS: MethodSeed[] = [
       "Enter the returned security code in SADP; change the default password at once.",
     ],
     warnings: [NO_REBOOT],
+    voidedBy: ["a reboot"],
+    doNotReboot: "Do not reboot the device until the security code is entered: the code is tied to its Start Time.",
+    evidence: [
+      FULL_SERIAL,
+      { item: "photo", photoKind: "screen_code", label: "A photo of the device Start Time (SADP), taken on this visit", thisVisit: true },
+      AUTHORIZATION,
+    ],
     sortOrder: 160,
   },
   {

@@ -1,5 +1,5 @@
 /** Lorex's recovery methods. */
-import { WIPES, type MethodSeed } from "./shared";
+import { WIPES, type MethodSeed, AUTHORIZATION, LABEL_PHOTO } from "./shared";
 
 export const LOREX_METHODS: MethodSeed[] = [
   {
@@ -23,7 +23,8 @@ export const LOREX_METHODS: MethodSeed[] = [
     id: "lorex_support_temp_password",
     name: "Temporary password from Lorex support",
     brands: ["lorex"],
-    requirements: "Call Lorex support with the Device ID (not the serial) and photos of the device info screen and label. Valid until end of day.",
+    requirements:
+      "Call Lorex support with the Device ID (not the serial) and photos of the device info screen and label; the product must be warranty-registered. Valid until end of day.",
     requiresOptions: [],
     wipesConfig: "no",
     vendorPending: true,
@@ -36,6 +37,13 @@ export const LOREX_METHODS: MethodSeed[] = [
       "Use the temporary password the same day and set a new password.",
     ],
     warnings: ["The temporary password expires at the end of the day."],
+    answerValidity: { kind: "end_of_day" },
+    evidence: [
+      LABEL_PHOTO,
+      { item: "photo", photoKind: "screen_info", label: "A photo of the device-info screen, taken on this visit", thisVisit: true },
+      { item: "fact", fact: "lorexDeviceId", label: "The Lorex Device ID (not the serial)" },
+      AUTHORIZATION,
+    ],
     sortOrder: 220,
   },
   {

@@ -46,7 +46,7 @@ export const createAttemptEndpoint = defineEndpoint({
   path: "/api/v1/visits/{id}/attempts",
   summary: "Log a recovery attempt (technicians, on their own visits)",
   description:
-    "As in the field app: the visit must be on site with the customer's authorization recorded; `waiting_vendor` needs `vendorCase` and opens a vendor case. A device waiting on the vendor takes no new attempts (409).",
+    "As in the field app: the visit must be on site with the customer's authorization recorded; `waiting_vendor` needs `vendorCase` and opens a vendor case, once the method's evidence checklist is complete (photos taken in the field app, device facts, the exported request file): otherwise 409, whose `detail` lists what is missing. Opening a case drafts the email to the vendor's support address (settings) unless `vendorCase.emailVendor` is false. A device waiting on the vendor takes no new attempts (409).",
   tag,
   scope: "attempts:write",
   readScope: "attempts:read",
@@ -55,7 +55,14 @@ export const createAttemptEndpoint = defineEndpoint({
   response: {
     status: 201,
     description: "The attempt (and the vendor case it opened, if any)",
-    schema: z.object({ attemptId: z.uuid(), seq: z.number().int(), vendorCaseId: z.uuid().nullable() }).meta({ id: "AttemptCreated" }),
+    schema: z
+      .object({
+        attemptId: z.uuid(),
+        seq: z.number().int(),
+        vendorCaseId: z.uuid().nullable(),
+        emailedTo: z.string().nullable().meta({ description: "Where the vendor case's email was drafted to (in the outbox), if one was" }),
+      })
+      .meta({ id: "AttemptCreated" }),
   },
   extraErrors: [409],
 });

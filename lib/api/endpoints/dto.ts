@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BACKUP_KINDS, BRANDS, DEVICE_KINDS, VENDOR_CASE_STATUSES, VENDORS, VISIT_STATUSES, WARRANTY_SEALS } from "@/db/schema";
+import { BRANDS, DEVICE_KINDS, VENDOR_CASE_CLOSE_REASONS, VENDOR_CASE_STATUSES, VENDORS, VISIT_STATUSES, WARRANTY_SEALS } from "@/db/schema";
+import { UPLOAD_KINDS } from "@/lib/backups/schemas";
 
 /** Response shapes of /api/v1: documented in OpenAPI and enforced on every response (extra columns are dropped). */
 const ts = () => z.iso.datetime({ offset: true });
@@ -90,7 +91,7 @@ export const backupDto = z
     deviceId: z.uuid(),
     visitId: z.uuid().nullable(),
     version: z.number().int(),
-    kind: z.enum(BACKUP_KINDS),
+    kind: z.enum(UPLOAD_KINDS), // device photos are not backups: they are listed apart (lib/photos)
     filename: z.string(),
     contentType: z.string(),
     sizeBytes: z.number().int(),
@@ -109,6 +110,7 @@ export const vendorCaseDto = z
     visitReference: z.string(),
     deviceId: z.uuid(),
     attemptId: z.uuid(),
+    methodId: z.string().meta({ description: "The recovery method the case follows (its catalogue entry says how long the answer lives)" }),
     vendor: z.enum(VENDORS),
     whatWasSent: z.string(),
     status: z.enum(VENDOR_CASE_STATUSES),
@@ -116,7 +118,15 @@ export const vendorCaseDto = z
     dueAt: ts(),
     overdue: z.boolean(),
     resultReceivedAt: tsOrNull(),
+    expiresAt: tsOrNull().meta({
+      description:
+        "Once the answer is in: when it stops being usable (the method's validity: hours, or the end of that day in the company's time zone); null while waiting, or when no source says",
+    }),
     closedAt: tsOrNull(),
+    closedReason: z
+      .enum(VENDOR_CASE_CLOSE_REASONS)
+      .nullable()
+      .meta({ description: "How an ended case ended: answered (used), no_answer, expired_unused (its clock ran out), voided (e.g. a reboot)" }),
     createdAt: ts(),
   })
   .meta({ id: "VendorCase" });

@@ -16,7 +16,7 @@ import type { FieldWriteKind } from "@/lib/values";
 import { FIELD_WRITE_KIND_LABELS } from "@/lib/values/labels";
 import { acceptEstimateOnSite } from "@/lib/billing/estimates";
 import { recordOnSitePayment } from "@/lib/billing/payments";
-import { closeVendorCase } from "@/lib/vendor-cases/manage";
+import { closeVendorCase, recordVendorResult } from "@/lib/vendor-cases/manage";
 import { correctAttempt, logAttempt } from "../attempts";
 import { recordAuthorization } from "../authorization";
 import { answerChecklist } from "../checklist";
@@ -69,6 +69,11 @@ export const WRITE_KINDS: Record<FieldWriteKind, WriteKindEntry> = {
     apply: (a, i, c) => correctAttempt(a, i, c.ip, c),
   },
   "device.update": { visit: "input", apply: (a, i, c) => updateDeviceFacts(a, i, c.ip, c) },
+  "vendor_case.record_result": {
+    visit: visitOfCase,
+    refs: { caseId: { write: "attempt.log", field: "vendorCaseId" } },
+    apply: (a, i, c) => recordVendorResult(a, i, c.ip, c.now, { tx: c.tx }),
+  },
   "vendor_case.close": {
     visit: visitOfCase,
     refs: { caseId: { write: "attempt.log", field: "vendorCaseId" } },

@@ -12,6 +12,8 @@ import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
+import { PhotoGallery } from "@/app/_ui/photos/photo-gallery";
+import { listDevicePhotos } from "@/lib/photos/read";
 import { listVisitPage } from "@/lib/visits/read";
 import type { Actor } from "@/lib/auth/permissions";
 import { readPageOrFirst } from "@/lib/platform/pagination";
@@ -34,8 +36,9 @@ export default async function AdminDevicePage({
   const { id } = await params;
   const { cursor } = await searchParams;
   const device = await orNotFound(getDevice(actor, id));
-  const [backups, s, visits] = await Promise.all([
+  const [backups, photos, s, visits] = await Promise.all([
     listBackupsForDevice(actor, id),
+    listDevicePhotos(actor, id),
     getSettings(),
     loadVisits(actor, id, typeof cursor === "string" && cursor ? cursor : undefined),
   ]);
@@ -67,6 +70,12 @@ export default async function AdminDevicePage({
           />
         </section>
       </div>
+      <section className="card" aria-labelledby="photos">
+        <h2 id="photos" className="mb-2 font-semibold">
+          Photos
+        </h2>
+        <PhotoGallery photos={photos} zone={s} empty="No photos yet: technicians take them on the job page." />
+      </section>
       <section className="card space-y-3" aria-labelledby="device-visits">
         <h2 id="device-visits" className="font-semibold">
           Visits

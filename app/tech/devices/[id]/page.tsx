@@ -9,6 +9,8 @@ import { listBackupsForDevice } from "@/lib/backups/read";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDevice } from "@/lib/devices/read";
 import { getSettings } from "@/lib/settings/company";
+import { PhotoGallery } from "@/app/_ui/photos/photo-gallery";
+import { listDevicePhotos } from "@/lib/photos/read";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -17,7 +19,7 @@ export default async function TechDevicePage({ params, searchParams }: { params:
   const { id } = await params;
   const { visit } = await searchParams;
   const device = await orNotFound(getDevice(actor, id));
-  const [backups, s] = await Promise.all([listBackupsForDevice(actor, id), getSettings()]);
+  const [backups, photos, s] = await Promise.all([listBackupsForDevice(actor, id), listDevicePhotos(actor, id), getSettings()]);
   const visitId = typeof visit === "string" && /^[0-9a-f-]{36}$/i.test(visit) ? visit : undefined;
   return (
     <div className="space-y-4">
@@ -39,6 +41,12 @@ export default async function TechDevicePage({ params, searchParams }: { params:
           Upload a backup
         </h2>
         <BackupUpload deviceId={device.id} visitId={visitId} maxBytes={maxBackupBytes()} defaultFirmware={device.firmware} />
+      </section>
+      <section className="card" aria-labelledby="photos">
+        <h2 id="photos" className="mb-2 font-semibold">
+          Photos across visits
+        </h2>
+        <PhotoGallery photos={photos} zone={s} empty="No photos yet: take them on the job page." />
       </section>
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">

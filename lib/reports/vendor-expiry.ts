@@ -1,0 +1,58 @@
+/**
+ * How often vendors' answers died unused, per vendor and method: beside the
+ * turnaround (how fast answers come), whether they were used in time. A small
+ * query of its own over vendor_cases (thousands of rows, not millions), with
+ * the report's filters: the local day the case was sent, the device's brand,
+ * kind and model, the technician who sent it.
+ */
+import "server-only";
+import { and, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { ReportFilters } from "./filters";
+import { likePattern, queryRows } from "./queries";
+
+export type VendorExpiryRow = {
+  vendor: string;
+  methodId: string;
+  methodName: string;
+  /** Cases whose answer came back. */
+  answered: number;
+  /** Answers used before they died. */
+  used: number;
+  /** Answers whose clock ran out before they were used. */
+  expiredUnused: number;
+  /** Answers voided on site (a reboot, an email change…). */
+  voided: number;
+  /** Answers in and still usable (not yet closed). */
+  live: number;
+};
+
+export function vendorExpirySql(f: ReportFilters): SQL {
+  const c: SQL[] = [sql`vc.result_received_at IS NOT NULL`];
+  if (f.from) c.push(sql`vc.sent_at >= (${f.from}::date::timestamp AT TIME ZONE (SELECT reports_tz()))`);
+  if (f.to) c.push(sql`vc.sent_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE (SELECT reports_tz()))`);
+  if (f.brand) c.push(sql`d.brand = ${f.brand}`);
+  if (f.kind) c.push(sql`d.kind = ${f.kind}`);
+  if (f.technician) c.push(sql`a.technician_id = ${f.technician}::uuid`);
+  if (f.model) c.push(sql`d.model ILIKE ${likePattern(f.model)}`);
+  return sql`SELECT vc.vendor, a.method_id AS "methodId", m.name AS "methodName",
+      count(*)::int AS answered,
+      count(*) FILTER (WHERE vc.closed_reason = 'answered')::int AS used,
+      count(*) FILTER (WHERE vc.closed_reason = 'expired_unused')::int AS "expiredUnused",
+      count(*) FILTER (WHERE vc.closed_reason = 'voided')::int AS voided,
+      count(*) FILTER (WHERE vc.status = 'result_received')::int AS live
+    FROM vendor_cases vc
+    JOIN attempts a ON a.id = vc.attempt_id
+    JOIN recovery_methods m ON m.id = a.method_id
+    JOIN devices d ON d.id = vc.device_id
+    WHERE ${and(...c)}
+    GROUP BY vc.vendor, a.method_id, m.name, m.sort_order
+    ORDER BY vc.vendor, m.sort_order`;
+}
+
+export async function getVendorExpiry(actor: Actor | null, f: ReportFilters): Promise<VendorExpiryRow[]> {
+  requirePermission(actor, "reports:read");
+  const db = await getDb();
+  return queryRows<VendorExpiryRow>(db, vendorExpirySql(f));
+}
