@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { vendorCases, type VendorCaseCloseReason, type VendorCaseStatus } from "@/db/schema";
+import { devices, vendorCases, type VendorCaseCloseReason, type VendorCaseStatus } from "@/db/schema";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { addAttempt, addVendorCase } from "@/test/support/reports";
 import { getVendorExpiry } from "./vendor-expiry";
@@ -25,7 +25,7 @@ describe("vendor answers that died unused (reports)", () => {
       day++;
       const sentAt = new Date(Date.UTC(2025, 8, day, 15));
       const visitId = await makeVisit({ customerId: customer.customerId!, technicianId: tech.id, startsAt: sentAt, status: "on_site", deviceIds: [deviceId] });
-      const attemptId = await addAttempt({ visitId, deviceId, technicianId: tech.id, methodId, outcome: "waiting_vendor" });
+      const attemptId = await addAttempt({ visitId, deviceId, technicianId: tech.id, methodId, outcome: "waiting_vendor", startedAt: sentAt });
       const id = await addVendorCase({ attemptId, visitId, deviceId, vendor, sentAt, resultAfterHours: answered ? 5 : undefined });
       const [status, closedReason] = end;
       await db
@@ -68,6 +68,26 @@ describe("vendor answers that died unused (reports)", () => {
     // The report's filters: the brand, and the local day the case was sent.
     expect((await getVendorExpiry(admin, { technician: tech.id, brand: "dahua" })).map((r) => r.vendor)).toEqual(["dahua"]);
     expect((await getVendorExpiry(admin, { technician: tech.id, from: "2025-09-02", to: "2025-09-03" }))[0]).toMatchObject({ answered: 2, expiredUnused: 2 });
+    // And the filters #19 added: first attempt on the device or later ones, the visit's customer, the device's details.
+    const answered = async (f: Parameters<typeof getVendorExpiry>[1]) =>
+      (await getVendorExpiry(admin, { technician: tech.id, ...f })).map((r) => [r.vendor, r.answered]);
+    expect(await answered({ attempt: "first" })).toEqual([
+      ["dahua", 1],
+      ["lorex", 1],
+    ]);
+    expect(await answered({ attempt: "later" })).toEqual([["lorex", 4]]);
+    expect(await answered({ customer: customer.customerId! })).toEqual([
+      ["dahua", 1],
+      ["lorex", 5],
+    ]);
+    expect(await answered({ customer: (await makeUser("customer")).customerId! })).toEqual([]);
+    await db
+      .update(devices)
+      .set({ warrantySeal: "broken", firmware: "V4.001", recoveryOptions: { recovery_email: "yes" } })
+      .where(eq(devices.id, dahua));
+    expect(await answered({ seal: "broken" })).toEqual([["dahua", 1]]);
+    expect(await answered({ firmware: "v4.0" })).toEqual([["dahua", 1]]);
+    expect(await answered({ option: "recovery_email" })).toEqual([["dahua", 1]]);
     await expect(getVendorExpiry(tech, {})).rejects.toThrow("You do not have access to this.");
   });
 });

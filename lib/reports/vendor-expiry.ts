@@ -3,14 +3,15 @@
  * turnaround (how fast answers come), whether they were used in time. A small
  * query of its own over vendor_cases (thousands of rows, not millions), with
  * the report's filters: the local day the case was sent, the device's brand,
- * kind and model, the technician who sent it.
+ * kind, model, firmware, recovery option and warranty seal, the technician who
+ * sent it, the visit's customer, and whether its attempt was the device's first.
  */
 import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { ReportFilters } from "./filters";
-import { likePattern, queryRows } from "./queries";
+import { deviceConds, FIRST_OF_DEVICE, queryRows } from "./queries";
 
 export type VendorExpiryRow = {
   vendor: string;
@@ -32,10 +33,12 @@ export function vendorExpirySql(f: ReportFilters): SQL {
   const c: SQL[] = [sql`vc.result_received_at IS NOT NULL`];
   if (f.from) c.push(sql`vc.sent_at >= (${f.from}::date::timestamp AT TIME ZONE (SELECT reports_tz()))`);
   if (f.to) c.push(sql`vc.sent_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE (SELECT reports_tz()))`);
-  if (f.brand) c.push(sql`d.brand = ${f.brand}`);
-  if (f.kind) c.push(sql`d.kind = ${f.kind}`);
+  // The device filters (brand, kind, model, firmware, recovery option, warranty seal) as the report's raw facts read them.
+  c.push(...deviceConds(f));
   if (f.technician) c.push(sql`a.technician_id = ${f.technician}::uuid`);
-  if (f.model) c.push(sql`d.model ILIKE ${likePattern(f.model)}`);
+  if (f.customer) c.push(sql`EXISTS (SELECT 1 FROM visits v WHERE v.id = vc.visit_id AND v.customer_id = ${f.customer}::uuid)`);
+  if (f.attempt === "first") c.push(sql`a.id = ${FIRST_OF_DEVICE}`);
+  if (f.attempt === "later") c.push(sql`a.id <> ${FIRST_OF_DEVICE}`);
   return sql`SELECT vc.vendor, a.method_id AS "methodId", m.name AS "methodName",
       count(*)::int AS answered,
       count(*) FILTER (WHERE vc.closed_reason = 'answered')::int AS used,
