@@ -226,8 +226,8 @@ test("the server refuses an attempt before the authorization", async ({ browser 
   const page = await pageAs(browser, "tech", { viewport: PHONE });
   await page.goto(`/tech/visits/${FIELD.unauthorizedVisit}`);
   const cam = page.getByTestId("device-dahua");
-  // The job settles once the phone's first sync is in; a tap while the playbook re-renders has opened the method
-  // that moved under the finger (CI: "Security questions" instead). Close a wrong sheet and tap again.
+  // The job settles once the phone's first sync is in. (Until the fix tested below, the day's first sync re-mounted
+  // the page, closing a sheet opened just before; the retry stays as a guard for slow machines.)
   await expect(page.getByTestId("pending-count")).toHaveText("All changes synced", { timeout: 30_000 });
   const sheet = page.getByRole("dialog", { name: "Reset button (camera)" });
   await expect(async () => {
@@ -279,6 +279,32 @@ test("a sync that brings a new ranking does not move the playbook under the fing
   await notice.getByRole("button", { name: "Show the new order" }).click();
   await expect.poll(order).toEqual([...first].reverse());
   await expect(notice).toHaveCount(0);
+  await page.context().close();
+});
+
+test("the day's data arriving after the job does not close the sheet the technician opened", async ({ browser }) => {
+  // A phone with nothing stored yet: the job comes first (its own fetch), the day (company time zone) after. The
+  // day's fetch is held until the sheet is open and typed in; its arrival must not re-mount the page under it.
+  const page = await pageAs(browser, "tech", { viewport: PHONE, serviceWorkers: "block" });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/field/day", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/tech/visits/${FIELD.unauthorizedVisit}`);
+  await page
+    .getByTestId("device-dahua")
+    .getByRole("button", { name: /^Try Reset button \(camera\)/ })
+    .click({ timeout: 30_000 });
+  const sheet = page.getByRole("dialog", { name: "Reset button (camera)" });
+  await expect(sheet).toBeVisible();
+  await sheet.getByLabel("Notes (optional)").fill("Typed before the day synced");
+  release();
+  await expect(page.getByRole("region", { name: "Sync" })).toContainText("· synced", { timeout: 30_000 });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByLabel("Notes (optional)")).toHaveValue("Typed before the day synced");
+  await sheet.getByRole("button", { name: "Close without saving" }).click();
   await page.context().close();
 });
 

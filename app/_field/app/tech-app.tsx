@@ -2,7 +2,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import { config as zodConfig } from "zod";
-import { DateFormatProvider } from "@/app/_ui/date-format";
+import { DateFormatScope } from "@/app/_ui/date-format";
 import type { ZoneAndLocale } from "@/lib/format/dates";
 import { syncNow } from "../offline/runner";
 import { getCurrentUser, removeOtherUsersStores, setCurrentUser, userStore } from "../offline/store";
@@ -157,11 +157,6 @@ function SignedIn(props: TechAppProps & { user: { id: string; name: string } }) 
       {body}
     </div>
   );
-  return zone ? (
-    <DateFormatProvider timeZone={zone.timeZone} locale={zone.locale}>
-      {content}
-    </DateFormatProvider>
-  ) : (
-    content
-  );
+  // One element whether the zone is known yet or not: the day's first sync must not re-mount the screen.
+  return <DateFormatScope zone={zone}>{content}</DateFormatScope>;
 }

@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { QueuedWriteKind } from "@/lib/values";
 import { pullDay, pullJob } from "./pull";
 import { httpTransport, replayOutbox, SYNC_TAG, uploadHeaders, uploadUrl, type Answer, type ReplayResult } from "./queue";
+import { serialRunner, type SyncAsk } from "./serial";
 import { userStore, type OutboxItem, type StoredFile } from "./store";
 
 /** Input fields that may name something an earlier queued write will make (sent as references the server fills in). */
@@ -72,41 +73,33 @@ function xhrUpload(item: OutboxItem, file: StoredFile): Promise<Answer> {
   });
 }
 
-let running: Promise<ReplayResult | null> | null = null;
-let again = false;
+let syncUser = "";
+const runSync = serialRunner<ReplayResult>(async ({ force, day }) => {
+  const db = userStore(syncUser);
+  set({ syncing: true });
+  try {
+    const r = await replayOutbox(db, syncUser, httpTransport({ upload: xhrUpload }), { force });
+    set({ authRequired: r.authRequired, lastResult: r });
+    for (const v of r.visits) await pullJob(db, v);
+    if (day && !r.authRequired) {
+      const pulled = await pullDay(db);
+      if (pulled === "signed-out") set({ authRequired: true });
+    }
+    return { result: r, stop: r.authRequired };
+  } finally {
+    set({ syncing: false });
+  }
+});
 
 /**
  * Send what is queued, then fetch again the jobs whose writes were answered
- * (and the whole day when `day`). One run at a time in this tab; tabs and the
+ * (and the whole day when `day`). One run at a time in this tab (asks made
+ * meanwhile are merged into one more round, see serial.ts); tabs and the
  * service worker take turns through a Web Lock.
  */
-export function syncNow(userId: string, opts: { force?: boolean; day?: boolean } = {}): Promise<ReplayResult | null> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    const db = userStore(userId);
-    set({ syncing: true });
-    try {
-      let r: ReplayResult;
-      do {
-        again = false;
-        r = await replayOutbox(db, userId, httpTransport({ upload: xhrUpload }), { force: opts.force });
-        set({ authRequired: r.authRequired, lastResult: r });
-        for (const v of r.visits) await pullJob(db, v);
-      } while (again && !r.authRequired);
-      if (opts.day && !r.authRequired) {
-        const pulled = await pullDay(db);
-        if (pulled === "signed-out") set({ authRequired: true });
-      }
-      return r;
-    } finally {
-      set({ syncing: false });
-      running = null;
-    }
-  })();
-  return running;
+export function syncNow(userId: string, opts: SyncAsk = {}): Promise<ReplayResult | null> {
+  syncUser = userId;
+  return runSync(opts);
 }
 
 /** Ask for a Background Sync (Chromium), so the queue goes even if the tab is closed before the network returns. */
