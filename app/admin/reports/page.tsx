@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { getReportData, getRollupStatus, listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
 import { DateTime } from "luxon";
+import { redirect } from "next/navigation";
 import { comparePeriods, quarterAndPrevious } from "@/lib/reports/compare";
 import { COMPARISON_KEYS, comparisonSchema, FILTER_KEYS, filtersToQuery, parseParams, parseReportFilters, type Source } from "@/lib/reports/filters";
 import type { ExportTable } from "@/lib/reports/tables";
@@ -50,6 +51,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
     );
+  }
+  // The form sends every field, empty ones too; the address keeps only what is set, so a view bookmarks and shares cleanly.
+  if (Object.values(params).some((v) => v === "")) {
+    const q = filtersToQuery(values, [...FILTER_KEYS, ...COMPARISON_KEYS]);
+    redirect(q ? `/admin/reports?${q}` : "/admin/reports");
   }
   const other = compared.value.cfrom && compared.value.cto ? { ...parsed.filters, from: compared.value.cfrom, to: compared.value.cto } : null;
   const [data, otherData, vendorExpiry] = await Promise.all([
