@@ -51,6 +51,18 @@ describe("updateSettings: a partial save changes only what it names", () => {
   });
 });
 
+it("refuses a company email that is not an address, on its field (a confirmation's calendar file could not name it), and writes nothing", async () => {
+  const before = (await stored()).companyEmail;
+  for (const companyEmail of ["service@lakeside.exampleservice@lakeside.example", "service", ""]) {
+    await expect(updateSettings(admin, { companyEmail }, null)).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { companyEmail: [expect.stringContaining("email address")] },
+    });
+  }
+  expect((await stored()).companyEmail).toBe(before);
+  expect((await updateSettings(admin, { companyEmail: " office@lakeside.example " }, null)).companyEmail).toBe("office@lakeside.example");
+});
+
 describe("getSettings: one invalid stored value falls back for that key only", () => {
   it("keeps every valid value, uses the default for the bad one, and logs which", async () => {
     const db = await getDb();

@@ -13,7 +13,13 @@ const supportAddress = z
 export const generalSettingsSchema = z.object({
   companyName: z.string().trim().min(1).max(120).default("FieldKey Security"),
   companyPhone: z.string().trim().max(40).default("216-333-8245"),
-  companyEmail: z.string().trim().max(254).default("service@fieldkey.local"),
+  /** Every confirmation's calendar file names it as the organizer, and invoices print it: an address, not any text. */
+  companyEmail: z
+    .string()
+    .trim()
+    .max(254, "Use at most 254 characters.")
+    .refine((v) => z.email().safeParse(v).success, "Enter the company's email address, such as service@yourcompany.example.")
+    .default("service@fieldkey.local"),
   companyAddress: z.string().trim().max(300).default("Cleveland, OH"),
   timeZone: z.string().refine(isTimeZone, "Unknown time zone").default("America/New_York"),
   /** How dates and times read on every page and email (a BCP 47 tag: en-US, en-GB, fr-CA…), stored in its canonical form. */
