@@ -104,6 +104,13 @@ test.describe("admin reports", () => {
     const to = page.getByLabel("To (day)");
     await expect(to).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("The end date must be on or after the start date.")).toBeVisible();
+    // the lists behind a figure: a cell that does not read is named; a cursor that does not read starts at the first page
+    await page.goto(`/admin/reports/attempts?${MARCH}&outcome=nope`);
+    await expect(page.getByRole("heading", { name: "Attempts behind a report figure", level: 1 })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "These filters are not valid" })).toContainText("outcome: Pick one of");
+    await page.goto(`/admin/reports/visits?${MARCH}&outcome=completed&cursor=not-a-cursor`);
+    await expect(page.getByTestId("drill-count")).toHaveText("7 completed visits");
+    await expect(page.getByTestId("drill-row")).toHaveCount(7);
   });
 
   test("only admins reach the exports", async ({ playwright, baseURL }) => {

@@ -62,20 +62,24 @@ export function DrillTable({ caption, head, children }: { caption: string; head:
 
 export const cell = "px-3 py-2 align-top";
 
-export function BadFilters({ errors }: { errors: Record<string, string> }) {
+/** A drill-down page whose address does not read: its heading, each bad filter's message and the way back. */
+export function BadFilters({ title, errors }: { title: string; errors: Record<string, string> }) {
   return (
-    <div role="alert" className="card border-red-300 text-red-800">
-      <p className="font-medium">These filters are not valid:</p>
-      <ul className="list-disc pl-5">
-        {Object.entries(errors).map(([k, m]) => (
-          <li key={k}>
-            {k}: {m}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2">
-        <Link href="/admin/reports">Open the report</Link>
-      </p>
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <div role="alert" className="card border-red-300 text-red-800">
+        <p className="font-medium">These filters are not valid:</p>
+        <ul className="list-disc pl-5">
+          {Object.entries(errors).map(([k, m]) => (
+            <li key={k}>
+              {k}: {m}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2">
+          <Link href="/admin/reports">Open the report</Link>
+        </p>
+      </div>
     </div>
   );
 }

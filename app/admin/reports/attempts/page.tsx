@@ -3,18 +3,14 @@ import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager } from "@/app/_ui/pager";
 import { formatDateTime } from "@/lib/format/dates";
-import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
-import { listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
 import { drillAttempts, parseAttemptCell, type AttemptCellFilter } from "@/lib/reports/drill";
-import { filtersToQuery, paramOf, parseReportFilters, type ReportFilters } from "@/lib/reports/filters";
-import { getSettings } from "@/lib/settings/company";
+import { filtersToQuery } from "@/lib/reports/filters";
 import { deviceLabel, OUTCOME_LABELS, labelOf } from "@/lib/values/labels";
-import { BadFilters, cell, describeFilters, DrillHeader, DrillTable } from "../drill-ui";
+import { loadDrill } from "../drill-load";
+import { BadFilters, cell, DrillHeader, DrillTable } from "../drill-ui";
 
 export const metadata: Metadata = { title: "Attempts behind a report figure" };
 
-const PAGE_SIZE = 50;
 const OUTCOME_WORDS: Record<AttemptCellFilter["outcome"], string> = {
   final: "attempts with a result",
   succeeded: "succeeded attempts",
@@ -23,39 +19,11 @@ const OUTCOME_WORDS: Record<AttemptCellFilter["outcome"], string> = {
   timed: "timed unlocks",
 };
 
-/** This page of the list; a cursor that no longer reads (an old or edited link) starts again from the first page. */
-async function load(actor: Actor, f: ReportFilters, c: AttemptCellFilter, cursor: string | undefined) {
-  try {
-    return await drillAttempts(actor, f, c, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return drillAttempts(actor, f, c, { limit: PAGE_SIZE });
-  }
-}
-
 export default async function ReportAttemptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("reports:read");
-  const params = await searchParams;
-  const parsed = parseReportFilters(params);
-  const parsedCell = parseAttemptCell(params);
-  if (!parsed.ok || !parsedCell.ok) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-bold">Attempts behind a report figure</h1>
-        <BadFilters errors={{ ...(parsed.ok ? {} : parsed.fieldErrors), ...(parsedCell.ok ? {} : parsedCell.fieldErrors) }} />
-      </div>
-    );
-  }
-  const f = parsed.filters;
-  const c = parsedCell.value;
-  const cursor = paramOf(params, "cursor") || undefined;
-  const [page, s, techs, customers] = await Promise.all([
-    load(actor, f, c, cursor),
-    getSettings(),
-    f.technician ? listReportTechnicians(actor) : Promise.resolve([]),
-    f.customer ? listReportCustomers(actor, f.customer) : Promise.resolve([]),
-  ]);
-  const words = describeFilters(f, techs.find((t) => t.id === f.technician)?.name, customers.find((x) => x.id === f.customer)?.name);
+  const r = await loadDrill(actor, await searchParams, parseAttemptCell, drillAttempts);
+  if (!r.ok) return <BadFilters title="Attempts behind a report figure" errors={r.errors} />;
+  const { filters: f, cell: c, page, settings: s, words } = r;
   if (c.method) words.push(`method: ${page.data[0]?.methodName ?? c.method}`);
   if (c.week) words.push(`week of ${c.week}`);
   const pagerParams = { ...Object.fromEntries(new URLSearchParams(filtersToQuery(f))), method: c.method, week: c.week, outcome: c.outcome };

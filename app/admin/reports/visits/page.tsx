@@ -3,50 +3,18 @@ import Link from "next/link";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { Pager } from "@/app/_ui/pager";
 import { formatDateTime } from "@/lib/format/dates";
-import type { Actor } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/platform/errors";
-import { listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
-import { drillVisits, parseVisitCell, type VisitCellFilter } from "@/lib/reports/drill";
-import { filtersToQuery, paramOf, parseReportFilters, type ReportFilters } from "@/lib/reports/filters";
-import { getSettings } from "@/lib/settings/company";
-import { BadFilters, cell, describeFilters, DrillHeader, DrillTable } from "../drill-ui";
+import { drillVisits, parseVisitCell } from "@/lib/reports/drill";
+import { filtersToQuery } from "@/lib/reports/filters";
+import { loadDrill } from "../drill-load";
+import { BadFilters, cell, DrillHeader, DrillTable } from "../drill-ui";
 
 export const metadata: Metadata = { title: "Visits behind a report figure" };
 
-const PAGE_SIZE = 50;
-
-async function load(actor: Actor, f: ReportFilters, c: VisitCellFilter, cursor: string | undefined) {
-  try {
-    return await drillVisits(actor, f, c, { limit: PAGE_SIZE, cursor });
-  } catch (err) {
-    if (!(err instanceof ValidationError) || !cursor) throw err;
-    return drillVisits(actor, f, c, { limit: PAGE_SIZE });
-  }
-}
-
 export default async function ReportVisitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("reports:read");
-  const params = await searchParams;
-  const parsed = parseReportFilters(params);
-  const parsedCell = parseVisitCell(params);
-  if (!parsed.ok || !parsedCell.ok) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-bold">Visits behind a report figure</h1>
-        <BadFilters errors={{ ...(parsed.ok ? {} : parsed.fieldErrors), ...(parsedCell.ok ? {} : parsedCell.fieldErrors) }} />
-      </div>
-    );
-  }
-  const f = parsed.filters;
-  const c = parsedCell.value;
-  const cursor = paramOf(params, "cursor") || undefined;
-  const [page, s, techs, customers] = await Promise.all([
-    load(actor, f, c, cursor),
-    getSettings(),
-    f.technician ? listReportTechnicians(actor) : Promise.resolve([]),
-    f.customer ? listReportCustomers(actor, f.customer) : Promise.resolve([]),
-  ]);
-  const words = describeFilters(f, techs.find((t) => t.id === f.technician)?.name, customers.find((x) => x.id === f.customer)?.name);
+  const r = await loadDrill(actor, await searchParams, parseVisitCell, drillVisits);
+  if (!r.ok) return <BadFilters title="Visits behind a report figure" errors={r.errors} />;
+  const { filters: f, cell: c, page, settings: s, words } = r;
   const pagerParams = { ...Object.fromEntries(new URLSearchParams(filtersToQuery(f))), outcome: c.outcome };
   return (
     <div className="space-y-4">
