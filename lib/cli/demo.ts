@@ -28,6 +28,7 @@ import {
   type VisitStatus,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { loadInBulk } from "@/lib/reports/engine";
 import { visitMinutes } from "@/lib/booking/visit-length";
 import { getSettings } from "@/lib/settings/company";
 import { loadDemoBilling } from "./demo-billing";
@@ -61,135 +62,138 @@ export async function loadDemo(db: Database) {
   const accounts: { role: string; email: string; password: string }[] = [];
   const newPassword = () => randomBytes(9).toString("base64url");
 
-  await db.transaction(async (tx) => {
-    const make = async (role: "admin" | "technician" | "customer", name: string, email: string, customerId?: string) => {
-      const password = newPassword();
-      accounts.push({ role, email, password });
-      return createUserUnchecked(tx, {
-        email,
-        name,
-        role,
-        passwordHash: await hashPassword(password),
-        customerId,
-        phone: `216-555-01${String(accounts.length).padStart(2, "0")}`,
-      });
-    };
-    const dana = await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
+  // One transaction; the report rollups are rebuilt once at its end instead of folding each row's change later.
+  await db.transaction((tx) =>
+    loadInBulk(tx, async () => {
+      const make = async (role: "admin" | "technician" | "customer", name: string, email: string, customerId?: string) => {
+        const password = newPassword();
+        accounts.push({ role, email, password });
+        return createUserUnchecked(tx, {
+          email,
+          name,
+          role,
+          passwordHash: await hashPassword(password),
+          customerId,
+          phone: `216-555-01${String(accounts.length).padStart(2, "0")}`,
+        });
+      };
+      const dana = await make("admin", "Dana Dispatcher", "dispatch@demo.fieldkey.test");
 
-    const techSpecs: [string, Brand[]][] = [
-      ["Rico Alvarez", ["dahua", "lorex", "hikvision"]],
-      ["Jen Park", ["dahua", "hikvision"]],
-      ["Sam Okoye", ["lorex", "dahua"]],
-      ["Kat Novak", ["hikvision", "lorex", "dahua"]],
-    ];
-    const techs: { id: string; brands: Brand[] }[] = [];
-    for (const [name, brands] of techSpecs) {
-      const u = await make("technician", name, `${name.split(" ")[0]!.toLowerCase()}@demo.fieldkey.test`);
-      await tx.update(technicianProfiles).set({ brands }).where(eq(technicianProfiles.userId, u.id));
-      await tx.delete(technicianHours).where(eq(technicianHours.technicianId, u.id));
-      await tx.insert(technicianHours).values([1, 2, 3, 4, 5].map((weekday) => ({ technicianId: u.id, weekday, startMinute: 8 * 60, endMinute: 17 * 60 })));
-      if (techs.length === 0) await tx.insert(technicianHours).values({ technicianId: u.id, weekday: 6, startMinute: 9 * 60, endMinute: 13 * 60 });
-      techs.push({ id: u.id, brands });
-    }
+      const techSpecs: [string, Brand[]][] = [
+        ["Rico Alvarez", ["dahua", "lorex", "hikvision"]],
+        ["Jen Park", ["dahua", "hikvision"]],
+        ["Sam Okoye", ["lorex", "dahua"]],
+        ["Kat Novak", ["hikvision", "lorex", "dahua"]],
+      ];
+      const techs: { id: string; brands: Brand[] }[] = [];
+      for (const [name, brands] of techSpecs) {
+        const u = await make("technician", name, `${name.split(" ")[0]!.toLowerCase()}@demo.fieldkey.test`);
+        await tx.update(technicianProfiles).set({ brands }).where(eq(technicianProfiles.userId, u.id));
+        await tx.delete(technicianHours).where(eq(technicianHours.technicianId, u.id));
+        await tx.insert(technicianHours).values([1, 2, 3, 4, 5].map((weekday) => ({ technicianId: u.id, weekday, startMinute: 8 * 60, endMinute: 17 * 60 })));
+        if (techs.length === 0) await tx.insert(technicianHours).values({ technicianId: u.id, weekday: 6, startMinute: 9 * 60, endMinute: 13 * 60 });
+        techs.push({ id: u.id, brands });
+      }
 
-    // Customers, their sites and devices.
-    type Dev = { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions };
-    const custs: { id: string; siteId: string; devices: Dev[] }[] = [];
-    for (let i = 0; i < 36; i++) {
-      const business = i < BUSINESS.length;
-      const person = `${pick(FIRST)} ${pick(LAST)}`;
-      const name = business ? BUSINESS[i]! : person;
-      const email = `customer${i + 1}@demo.fieldkey.test`;
-      const [c] = await tx
-        .insert(customers)
-        .values({ name, email, phone: `216-555-${String(1000 + i)}` })
-        .returning({ id: customers.id });
-      if (i < 3) await make("customer", name, email, c!.id);
-      const [site] = await tx
-        .insert(sites)
-        .values({
-          customerId: c!.id,
-          label: business ? "Main location" : "Home",
-          addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(STREETS)}`,
-          city: "Cleveland",
-          region: "OH",
-          postalCode: pick(["44102", "44113", "44109", "44103"]),
-          accessNotes: chance(0.4) ? "Recorder is in the basement utility room." : null,
-        })
-        .returning({ id: sites.id });
-      const devs: Dev[] = [];
-      for (let d = 0; d < 1 + Math.floor(rand() * 2.4); d++) {
-        const brand: Brand = pick(["dahua", "dahua", "dahua", "hikvision", "hikvision", "lorex", "lorex"] as const);
-        const kind: DeviceKind = pick(["nvr", "nvr", "dvr", "dvr", "camera"] as const);
-        const opts = recoveryOptions();
-        const [dev] = await tx
-          .insert(devices)
+      // Customers, their sites and devices.
+      type Dev = { id: string; brand: Brand; kind: DeviceKind; opts: RecoveryOptions };
+      const custs: { id: string; siteId: string; devices: Dev[] }[] = [];
+      for (let i = 0; i < 36; i++) {
+        const business = i < BUSINESS.length;
+        const person = `${pick(FIRST)} ${pick(LAST)}`;
+        const name = business ? BUSINESS[i]! : person;
+        const email = `customer${i + 1}@demo.fieldkey.test`;
+        const [c] = await tx
+          .insert(customers)
+          .values({ name, email, phone: `216-555-${String(1000 + i)}` })
+          .returning({ id: customers.id });
+        if (i < 3) await make("customer", name, email, c!.id);
+        const [site] = await tx
+          .insert(sites)
           .values({
             customerId: c!.id,
-            siteId: site!.id,
-            brand,
-            kind,
-            model: pick(MODELS[brand][kind]),
-            serial: `${brand.slice(0, 2).toUpperCase()}${randomBytes(5).toString("hex").toUpperCase()}`,
-            firmware: `V${4 + Math.floor(rand() * 2)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 100)}`,
-            channels: kind === "camera" ? null : pick([4, 8, 16]),
-            recoveryOptions: opts,
-            lorexDeviceId: brand === "lorex" ? randomBytes(6).toString("hex").toUpperCase() : null,
+            label: business ? "Main location" : "Home",
+            addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(STREETS)}`,
+            city: "Cleveland",
+            region: "OH",
+            postalCode: pick(["44102", "44113", "44109", "44103"]),
+            accessNotes: chance(0.4) ? "Recorder is in the basement utility room." : null,
           })
-          .returning({ id: devices.id });
-        devs.push({ id: dev!.id, brand, kind, opts });
+          .returning({ id: sites.id });
+        const devs: Dev[] = [];
+        for (let d = 0; d < 1 + Math.floor(rand() * 2.4); d++) {
+          const brand: Brand = pick(["dahua", "dahua", "dahua", "hikvision", "hikvision", "lorex", "lorex"] as const);
+          const kind: DeviceKind = pick(["nvr", "nvr", "dvr", "dvr", "camera"] as const);
+          const opts = recoveryOptions();
+          const [dev] = await tx
+            .insert(devices)
+            .values({
+              customerId: c!.id,
+              siteId: site!.id,
+              brand,
+              kind,
+              model: pick(MODELS[brand][kind]),
+              serial: `${brand.slice(0, 2).toUpperCase()}${randomBytes(5).toString("hex").toUpperCase()}`,
+              firmware: `V${4 + Math.floor(rand() * 2)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 100)}`,
+              channels: kind === "camera" ? null : pick([4, 8, 16]),
+              recoveryOptions: opts,
+              lorexDeviceId: brand === "lorex" ? randomBytes(6).toString("hex").toUpperCase() : null,
+            })
+            .returning({ id: devices.id });
+          devs.push({ id: dev!.id, brand, kind, opts });
+        }
+        custs.push({ id: c!.id, siteId: site!.id, devices: devs });
       }
-      custs.push({ id: c!.id, siteId: site!.id, devices: devs });
-    }
 
-    // Visits: three fixed start times per technician per working day never overlap.
-    const today = DateTime.now().setZone(zone).startOf("day");
-    let n = 0;
-    for (let day = -180; day <= 14; day++) {
-      const date = today.plus({ days: day });
-      if (date.weekday > 5 || day === 0) continue;
-      for (const tech of techs) {
-        for (const hour of [9, 11.5, 14]) {
-          if (!chance(day < 0 ? 0.45 : 0.35)) continue;
-          const cust = pick(custs);
-          const devs = cust.devices.filter((d) => tech.brands.includes(d.brand));
-          if (devs.length === 0) continue;
-          const start = date.set({ hour: Math.floor(hour), minute: (hour % 1) * 60 });
-          const minutes = visitMinutes(s, devs.length);
-          const end = start.plus({ minutes: Math.min(minutes, 120) });
-          const past = day < 0;
-          const status: VisitStatus = past ? (chance(0.05) ? "cancelled" : chance(0.03) ? "no_show" : "completed") : "scheduled";
-          const visitId = randomUUID();
-          await tx.insert(visits).values({
-            id: visitId,
-            reference: `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}`,
-            customerId: cust.id,
-            siteId: cust.siteId,
-            technicianId: tech.id,
-            startsAt: start.toJSDate(),
-            endsAt: end.toJSDate(),
-            busyUntil: end.plus({ minutes: s.travelBufferMinutes }).toJSDate(),
-            status,
-            completedAt: status === "completed" ? end.toJSDate() : null,
-            cancelledAt: status === "cancelled" ? start.minus({ days: 1 }).toJSDate() : null,
-            bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
-          });
-          await tx.insert(visitDevices).values(
-            devs.map((d, position) => ({
-              visitId,
-              deviceId: d.id,
-              position,
-              problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
-            })),
-          );
-          if (status === "completed") await simulateWork(tx, { visitId, techId: tech.id, start, devs, methods });
+      // Visits: three fixed start times per technician per working day never overlap.
+      const today = DateTime.now().setZone(zone).startOf("day");
+      let n = 0;
+      for (let day = -180; day <= 14; day++) {
+        const date = today.plus({ days: day });
+        if (date.weekday > 5 || day === 0) continue;
+        for (const tech of techs) {
+          for (const hour of [9, 11.5, 14]) {
+            if (!chance(day < 0 ? 0.45 : 0.35)) continue;
+            const cust = pick(custs);
+            const devs = cust.devices.filter((d) => tech.brands.includes(d.brand));
+            if (devs.length === 0) continue;
+            const start = date.set({ hour: Math.floor(hour), minute: (hour % 1) * 60 });
+            const minutes = visitMinutes(s, devs.length);
+            const end = start.plus({ minutes: Math.min(minutes, 120) });
+            const past = day < 0;
+            const status: VisitStatus = past ? (chance(0.05) ? "cancelled" : chance(0.03) ? "no_show" : "completed") : "scheduled";
+            const visitId = randomUUID();
+            await tx.insert(visits).values({
+              id: visitId,
+              reference: `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}`,
+              customerId: cust.id,
+              siteId: cust.siteId,
+              technicianId: tech.id,
+              startsAt: start.toJSDate(),
+              endsAt: end.toJSDate(),
+              busyUntil: end.plus({ minutes: s.travelBufferMinutes }).toJSDate(),
+              status,
+              completedAt: status === "completed" ? end.toJSDate() : null,
+              cancelledAt: status === "cancelled" ? start.minus({ days: 1 }).toJSDate() : null,
+              bookingNotes: chance(0.3) ? "Lost the password after the installer left." : null,
+            });
+            await tx.insert(visitDevices).values(
+              devs.map((d, position) => ({
+                visitId,
+                deviceId: d.id,
+                position,
+                problem: pick(["Forgot the admin password", "Installer never gave us the password", "Locked out after too many tries"]),
+              })),
+            );
+            if (status === "completed") await simulateWork(tx, { visitId, techId: tech.id, start, devs, methods });
+          }
         }
       }
-    }
-    const admin = { id: dana.id, role: "admin" as const, name: "Dana Dispatcher", email: "dispatch@demo.fieldkey.test", customerId: null };
-    await addDeskWork(tx, { admin, techs, custs, settings: s, rand, reference: () => `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}` });
-    await tx.insert(settings).values({ key: "demo_loaded", value: new Date().toISOString() });
-  });
+      const admin = { id: dana.id, role: "admin" as const, name: "Dana Dispatcher", email: "dispatch@demo.fieldkey.test", customerId: null };
+      await addDeskWork(tx, { admin, techs, custs, settings: s, rand, reference: () => `FK-${(++n).toString(36).toUpperCase().padStart(5, "0")}` });
+      await tx.insert(settings).values({ key: "demo_loaded", value: new Date().toISOString() });
+    }),
+  );
   return accounts;
 }
 
