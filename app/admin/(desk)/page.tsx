@@ -218,10 +218,14 @@ export default async function AdminHome() {
           People
         </h2>
         <p data-testid="people-counts">
-          <Link href="/admin/customers">{people.customers} customers</Link> · <Link href="/admin/technicians">{people.technicians} active technicians</Link> ·{" "}
-          <Link href="/admin/users?role=admin">{people.admins} active admins</Link>
+          <Link href="/admin/customers">{counted(people.customers, "customer")}</Link> ·{" "}
+          <Link href="/admin/technicians">{counted(people.technicians, "active technician")}</Link> ·{" "}
+          <Link href="/admin/users?role=admin">{counted(people.admins, "active admin")}</Link>
         </p>
       </section>
     </div>
   );
 }
+
+/** "1 active admin", "4 active technicians". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
