@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/app/_ui/scroll-region";
 import { filtersToQuery, type ReportFilters } from "@/lib/reports/filters";
 import { BRAND_LABELS, KIND_LABELS, labelOf, RECOVERY_OPTION_LABELS, SEAL_LABELS } from "@/lib/values/labels";
 
@@ -42,7 +43,7 @@ export function DrillHeader({ title, filters, words, count, noun }: { title: str
 
 export function DrillTable({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
-    <div className="card overflow-x-auto p-0 sm:p-0" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption} className="card p-0 sm:p-0">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -56,7 +57,7 @@ export function DrillTable({ caption, head, children }: { caption: string; head:
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
