@@ -91,6 +91,9 @@ test.describe("admin reports", () => {
     await expect(all).toContainText("67%");
     await expect(all).toContainText("+8 pts");
     await expect(all).toContainText("Yes: may be chance");
+    // a figure with no attempts in one period reads "—" there, not a rate and an empty interval
+    const qr = section.getByRole("row", { name: /^Dahua · QR code \+ DMSS app/ });
+    await expect(qr.getByRole("cell")).toHaveText(["4", /^75%/, "0", "—", "—", "—"]);
     // the other period's count opens its attempts, with the other dates
     await all.getByRole("link", { name: /^3 attempts with a result, All attempts, 2021-03-05 to 2021-03-31: list them$/ }).click();
     await expect(page).toHaveURL(/\/admin\/reports\/attempts\?from=2021-03-05&to=2021-03-31.*outcome=final/);

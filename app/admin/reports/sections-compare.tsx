@@ -22,8 +22,14 @@ function PeriodCells({ r, f, row }: { r: Rate; f: ReportFilters; row: Comparison
         />
       </td>
       <td className={td}>
-        {pct(r.rate)} <span className="text-slate-600">({interval(r.ci)})</span>
-        <SmallBadge small={r.small && r.n > 0} />
+        {r.n === 0 ? (
+          "—"
+        ) : (
+          <>
+            {pct(r.rate)} <span className="text-slate-600">({interval(r.ci)})</span>
+            <SmallBadge small={r.small} />
+          </>
+        )}
       </td>
     </>
   );
