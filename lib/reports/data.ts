@@ -10,7 +10,8 @@ import { customers, recoveryMethods, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { compactReports, rollupStatus, type RollupStatus } from "./engine";
 import { chooseSource, type ReportFilters, type Source } from "./filters";
-import { likePattern, queryRows, rawAttemptConds, RAW_FROM, rawReport, rollupReport, type MatchedModel } from "./queries";
+import { likePattern, queryRows, rollupReport, type MatchedModel } from "./queries";
+import { rawAttemptConds, RAW_FROM, rawReport } from "./raw";
 import { shapeReport, type MethodInfo, type Person, type ReportData } from "./shape";
 
 export type { ReportData } from "./shape";

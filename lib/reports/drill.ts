@@ -17,7 +17,9 @@ import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import { addDays, weekOf } from "./days";
 import { compactReports } from "./engine";
 import { chooseSource, parseParams, type Params, type ReportFilters } from "./filters";
-import { addHist, devicePlan, likePattern, optionBit, queryRows, rawAttemptConds, RAW_FROM, rawVisitsSql, rollupAttempts, rollupVisits } from "./queries";
+import { devicePlan } from "./device-plan";
+import { addHist, likePattern, optionBit, queryRows, rollupAttempts, rollupVisits } from "./queries";
+import { rawAttemptConds, RAW_FROM, rawVisitsSql } from "./raw";
 
 export const ATTEMPT_CELLS = ["final", "succeeded", "waiting", "all", "timed"] as const;
 export type AttemptCell = (typeof ATTEMPT_CELLS)[number];

@@ -1,20 +1,18 @@
 /**
- * The SQL behind the report page, from either source:
- *   rollups  the cumulative rollups (report_cum, report_weeks): every figure
- *            is a difference of two running totals per key, read by index;
- *            the keys are brand × kind, or the device profiles a device-detail
- *            filter selects (a search of report_profiles, not of the attempts)
- *   raw      the base tables (attempts, devices, visits, vendor cases): the
- *            definitions written out, for a customer filter (that customer's
- *            visits through their index) and for the tests.
- * Both return the same row shapes; shape.ts turns either into the report.
+ * The SQL behind the report page from the cumulative rollups (report_cum,
+ * report_weeks): every figure is a difference of two running totals per key,
+ * read by index; the keys are brand × kind, or the device profiles a
+ * device-detail filter selects (a search of report_profiles, not of the
+ * attempts). The other source, the base tables, is raw.ts; both return the
+ * row shapes defined here, and shape.ts turns either into the report.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ALL_TECHNICIANS } from "@/db/schema";
-import { BRANDS, DEVICE_KINDS, RECOVERY_OPTIONS } from "@/lib/values";
 import { addDays, splitWeeks } from "./days";
+import { attemptDevkeys, devicePlan, profileConds, type DevicePlan } from "./device-plan";
 import type { ReportFilters } from "./filters";
+import { allOf, list, queryRows } from "./sql";
 
 export type Counts = { succeeded: number; failed: number; abandoned: number; waiting: number };
 /** Histogram of durations: hist[i] attempts in bucket i (reports_duration_bucket). */
@@ -30,20 +28,8 @@ export type MatchedModel = { brand: string; name: string; attempts: number };
 
 export type ReportRows = { methods: MethodCountRow[]; techs: TechCountRow[]; weeks: WeekRow[]; visits: VisitRow[]; vendors: VendorRow[] };
 
-/** Rows of a raw query, whichever driver (postgres.js returns an array, PGlite `{ rows }`). */
-export async function queryRows<T>(db: Executor, q: SQL): Promise<T[]> {
-  const r = (await db.execute(q)) as unknown;
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-}
-
-const and = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`true`);
-const list = (xs: readonly string[]) =>
-  sql.join(
-    xs.map((x) => sql`${x}`),
-    sql`, `,
-  );
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
-export const optionBit = (o: string) => 1 << RECOVERY_OPTIONS.indexOf(o as (typeof RECOVERY_OPTIONS)[number]);
+/** Where the report modules and billing have always imported them from. */
+export { likePattern, optionBit, queryRows } from "./sql";
 
 const ZERO: Counts = { succeeded: 0, failed: 0, abandoned: 0, waiting: 0 };
 export function addCounts(into: Counts, c: Counts) {
@@ -64,57 +50,6 @@ export function addHist(a: number[], b: readonly (number | null)[] | null | unde
 const histEmpty = (h: number[]) => h.every((x) => !x);
 
 // ------------------------------------------------------------------ rollups
-
-/** The device profiles the device-detail filters (and brand, kind) select. */
-function profileConds(f: ReportFilters): SQL[] {
-  const c: SQL[] = [];
-  if (f.brand) c.push(sql`p.brand = ${f.brand}`);
-  if (f.kind) c.push(sql`p.kind = ${f.kind}`);
-  if (f.model) c.push(sql`p.model_id IN (SELECT m.id FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}))`);
-  if (f.firmware) c.push(sql`p.firmware_id IN (SELECT w.id FROM report_firmwares w WHERE w.key LIKE lower(${likePattern(f.firmware)}))`);
-  if (f.option) c.push(sql`(p.options & ${optionBit(f.option)}::int) <> 0`);
-  if (f.seal) c.push(sql`p.seal = ${f.seal}`);
-  return c;
-}
-
-/**
- * How the device filters select rollup keys. A device key is (brand, kind,
- * attribute): '' for brand × kind, 'm<model>', 'o<option bit>', 'w<seal>',
- * 'p<profile>'. One device detail (models matching a text, an option, a seal)
- * reads that attribute's keys; firmware, or two details at once, read the
- * keys of every matching profile. Every attempt counts once under each of its
- * attributes' keys, so sums over one attribute never double count.
- */
-export type DevicePlan =
-  | { by: "attr"; attrs: string[]; brands: string[]; kinds: string[] }
-  | { by: "profile" }
-  /** A model text that matched nothing. */
-  | { by: "none" };
-
-export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan: DevicePlan; models: { id: number; brand: string; name: string }[] }> {
-  const brands = f.brand ? [f.brand] : [...BRANDS];
-  const kinds = f.kind ? [f.kind] : [...DEVICE_KINDS];
-  const models = f.model
-    ? await queryRows<{ id: number; brand: string; name: string }>(
-        db,
-        sql`SELECT m.id, m.brand, m.name FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}) AND m.brand IN (${list(brands)}) ORDER BY m.brand, m.key`,
-      )
-    : [];
-  const details = (["model", "firmware", "option", "seal"] as const).filter((k) => !!f[k]);
-  if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds }, models };
-  if (details.length === 1 && f.option) return { plan: { by: "attr", attrs: [`o${RECOVERY_OPTIONS.indexOf(f.option)}`], brands, kinds }, models };
-  if (details.length === 1 && f.seal) return { plan: { by: "attr", attrs: [`w${f.seal}`], brands, kinds }, models };
-  if (details.length === 1 && f.model)
-    return { plan: models.length ? { by: "attr", attrs: models.map((m) => `m${m.id}`), brands, kinds } : { by: "none" }, models };
-  return { plan: { by: "profile" }, models };
-}
-
-/** The device keys attempts and vendor cases are counted under, for a plan. */
-export function attemptDevkeys(f: ReportFilters, plan: DevicePlan): SQL {
-  if (plan.by === "profile") return sql`SELECT p.devkey FROM report_profiles p WHERE ${and(profileConds(f))}`;
-  if (plan.by === "none") return sql`SELECT -1`;
-  return sql`SELECT d.id FROM report_devkeys d WHERE d.attr IN (${list(plan.attrs)}) AND d.brand IN (${list(plan.brands)}) AND d.kind IN (${list(plan.kinds)})`;
-}
 
 type CumRow = {
   id: number;
@@ -224,7 +159,7 @@ async function rollupWeeks(db: Executor, f: ReportFilters, plan: DevicePlan): Pr
       sql`SELECT w.week::text AS week, sum(w.c1)::int AS c1, sum(w.c2)::int AS c2, sum(w.c3)::int AS c3, sum(w.c4)::int AS c4,
             sum(w.c5)::int AS c5, sum(w.c6)::int AS c6, sum(w.c7)::int AS c7, sum(w.c8)::int AS c8
           FROM report_keys k JOIN report_weeks w ON w.key = k.id
-          WHERE k.fam = 'w' AND k.method = '' AND k.vendor = '' AND k.tech = ${tech}::uuid AND k.devkey IN (${attemptDevkeys(f, plan)}) AND ${and(c)}
+          WHERE k.fam = 'w' AND k.method = '' AND k.vendor = '' AND k.tech = ${tech}::uuid AND k.devkey IN (${attemptDevkeys(f, plan)}) AND ${allOf(c)}
           GROUP BY w.week`,
     );
     for (const r of rows) {
@@ -289,7 +224,7 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
       extra = await queryRows(db, probeSql(overlaps, lo ? [lo, hi] : [hi]));
     }
   } else {
-    const conds = and(profileConds(f));
+    const conds = allOf(profileConds(f));
     keys = sql`SELECT k.id, k.tech::text AS tech,
         ARRAY(SELECT DISTINCT p.brand FROM report_profiles p WHERE p.id = ANY (s.profiles) AND ${conds} ORDER BY 1) AS brands, true AS overall
       FROM report_sigs s
@@ -353,130 +288,4 @@ export async function rollupReport(db: Executor, f: ReportFilters): Promise<Repo
     vendors: await rollupVendors(db, f, plan),
     matchedModels: models.map((m) => ({ brand: m.brand, name: m.name, attempts: byModel.get(Number(m.id)) ?? 0 })),
   };
-}
-
-// ---------------------------------------------------------------------- raw
-
-const RAW_AT = sql`coalesce(a.started_at, a.created_at)`;
-/** A fact's company-local day, in the zone the rollups apply to it (report_state). */
-export const dayOf = (instant: SQL) => sql`reports_day_of(${instant}, (SELECT s FROM report_state s WHERE s.id = 1))`;
-/** The first attempt on the attempt's device: earliest by time, then seq, then id. */
-export const FIRST_OF_DEVICE = sql`(SELECT b.id FROM attempts b WHERE b.device_id = a.device_id ORDER BY coalesce(b.started_at, b.created_at), b.seq, b.id LIMIT 1)`;
-
-/** Conditions on a device row `d` for the device filters. */
-export function deviceConds(f: ReportFilters, d = sql`d`): SQL[] {
-  const c: SQL[] = [];
-  if (f.brand) c.push(sql`${d}.brand = ${f.brand}`);
-  if (f.kind) c.push(sql`${d}.kind = ${f.kind}`);
-  if (f.model) c.push(sql`lower(btrim(${d}.model)) LIKE lower(${likePattern(f.model)})`);
-  if (f.firmware) c.push(sql`lower(btrim(${d}.firmware)) LIKE lower(${likePattern(f.firmware)})`);
-  if (f.option) c.push(sql`${d}.recovery_options ->> ${f.option} = 'yes'`);
-  if (f.seal) c.push(sql`coalesce(${d}.warranty_seal, 'unknown') = ${f.seal}`);
-  return c;
-}
-
-/** Conditions on `attempts a JOIN devices d JOIN visits v` for every attempt filter. */
-export function rawAttemptConds(f: ReportFilters): SQL[] {
-  const c = deviceConds(f);
-  if (f.from) c.push(sql`${dayOf(RAW_AT)} >= ${f.from}::date`);
-  if (f.to) c.push(sql`${dayOf(RAW_AT)} <= ${f.to}::date`);
-  if (f.technician) c.push(sql`a.technician_id = ${f.technician}::uuid`);
-  if (f.customer) c.push(sql`v.customer_id = ${f.customer}::uuid`);
-  if (f.attempt === "first") c.push(sql`a.id = ${FIRST_OF_DEVICE}`);
-  if (f.attempt === "later") c.push(sql`a.id <> ${FIRST_OF_DEVICE}`);
-  return c;
-}
-export const RAW_FROM = sql`attempts a JOIN devices d ON d.id = a.device_id JOIN visits v ON v.id = a.visit_id`;
-
-const RAW_COUNTS = sql`count(*) FILTER (WHERE a.outcome = 'succeeded')::int AS succeeded, count(*) FILTER (WHERE a.outcome = 'failed')::int AS failed,
-  count(*) FILTER (WHERE a.outcome = 'abandoned')::int AS abandoned, count(*) FILTER (WHERE a.outcome = 'waiting_vendor')::int AS waiting`;
-
-/** The first-visit facts of visit `v`, from the base tables (docs/reports.md). */
-const RAW_FIXED = sql`(
-  (SELECT count(*) > 0 AND count(*) = count(*) FILTER (WHERE la.outcome = 'succeeded')
-     FROM visit_devices vd
-     LEFT JOIN LATERAL (SELECT x.outcome FROM attempts x WHERE x.visit_id = vd.visit_id AND x.device_id = vd.device_id ORDER BY x.seq DESC LIMIT 1) la ON true
-    WHERE vd.visit_id = v.id)
-  AND NOT EXISTS (SELECT 1 FROM attempts x WHERE x.visit_id = v.id AND x.outcome = 'waiting_vendor')
-  AND NOT EXISTS (SELECT 1 FROM vendor_cases c WHERE c.visit_id = v.id)
-  AND NOT EXISTS (SELECT 1 FROM visits fu WHERE fu.follow_up_of = v.id AND fu.status <> 'cancelled'))`;
-
-/** Completed visits in the filters, as (id, technician, fixed): the visit views' base. */
-export function rawVisitsSql(f: ReportFilters): SQL {
-  const c: SQL[] = [sql`v.status = 'completed'`];
-  if (f.from) c.push(sql`${dayOf(sql`v.starts_at`)} >= ${f.from}::date`);
-  if (f.to) c.push(sql`${dayOf(sql`v.starts_at`)} <= ${f.to}::date`);
-  if (f.technician) c.push(sql`v.technician_id = ${f.technician}::uuid`);
-  if (f.customer) c.push(sql`v.customer_id = ${f.customer}::uuid`);
-  const dc = deviceConds(f);
-  if (dc.length) c.push(sql`EXISTS (SELECT 1 FROM visit_devices vd JOIN devices d ON d.id = vd.device_id WHERE vd.visit_id = v.id AND ${and(dc)})`);
-  return sql`SELECT v.id, coalesce(v.technician_id, '00000000-0000-0000-0000-000000000000'::uuid)::text AS tech, ${RAW_FIXED} AS fixed
-    FROM visits v WHERE ${and(c)}`;
-}
-
-/** Straight from the base tables: what the rollups summarise. */
-export async function rawReport(db: Executor, f: ReportFilters): Promise<ReportRows> {
-  const where = and(rawAttemptConds(f));
-  const bucket = sql`reports_duration_bucket(a.duration_seconds)`;
-  const counts = await queryRows<Counts & { brand: string | null; methodId: string | null; technicianId: string | null }>(
-    db,
-    sql`SELECT d.brand, a.method_id AS "methodId", a.technician_id::text AS "technicianId", ${RAW_COUNTS}
-      FROM ${RAW_FROM} WHERE ${where} GROUP BY GROUPING SETS ((d.brand, a.method_id), (a.technician_id))`,
-  );
-  const durations = await queryRows<{ brand: string | null; methodId: string | null; technicianId: string | null; bucket: number; n: number }>(
-    db,
-    sql`SELECT d.brand, a.method_id AS "methodId", a.technician_id::text AS "technicianId", ${bucket}::int AS bucket, count(*)::int AS n
-      FROM ${RAW_FROM} WHERE ${where} AND a.outcome = 'succeeded' AND a.duration_seconds IS NOT NULL
-      GROUP BY GROUPING SETS ((d.brand, a.method_id, ${bucket}), (a.technician_id, ${bucket}))`,
-  );
-  const hist = (rows: typeof durations) => rows.reduce<number[]>((h, r) => addHist(h, Object.assign([], { [r.bucket]: r.n })), []);
-  const methods: MethodCountRow[] = counts
-    .filter((r) => r.methodId !== null)
-    .map((r) => ({
-      brand: r.brand!,
-      methodId: r.methodId!,
-      succeeded: r.succeeded,
-      failed: r.failed,
-      abandoned: r.abandoned,
-      waiting: r.waiting,
-      hist: hist(durations.filter((d) => d.methodId === r.methodId && d.brand === r.brand)),
-    }));
-  const techs: TechCountRow[] = counts
-    .filter((r) => r.technicianId !== null)
-    .map((r) => ({
-      technicianId: r.technicianId!,
-      succeeded: r.succeeded,
-      failed: r.failed,
-      abandoned: r.abandoned,
-      waiting: r.waiting,
-      hist: hist(durations.filter((d) => d.technicianId === r.technicianId)),
-    }));
-  const weeks = await queryRows<WeekRow>(
-    db,
-    sql`SELECT reports_week_of(${dayOf(RAW_AT)})::text AS week, ${RAW_COUNTS} FROM ${RAW_FROM} WHERE ${where} GROUP BY 1 ORDER BY 1`,
-  );
-  // visits: overall, and per brand of a device matching the device filters
-  const dc = deviceConds(f);
-  const visits = await queryRows<VisitRow>(
-    db,
-    sql`WITH vis AS (${rawVisitsSql(f)})
-      SELECT tech AS "technicianId", '*' AS brand, count(*)::int AS completed, count(*) FILTER (WHERE fixed)::int AS fixed FROM vis GROUP BY 1
-      UNION ALL
-      SELECT vis.tech, b.brand, count(*)::int, count(*) FILTER (WHERE vis.fixed)::int
-        FROM vis CROSS JOIN LATERAL (SELECT DISTINCT d.brand FROM visit_devices vd JOIN devices d ON d.id = vd.device_id
-                                      WHERE vd.visit_id = vis.id AND ${and(dc)}) b
-       GROUP BY 1, 2`,
-  );
-  const vc: SQL[] = deviceConds(f);
-  if (f.from) vc.push(sql`${dayOf(sql`vc.sent_at`)} >= ${f.from}::date`);
-  if (f.to) vc.push(sql`${dayOf(sql`vc.sent_at`)} <= ${f.to}::date`);
-  if (f.technician) vc.push(sql`a.technician_id = ${f.technician}::uuid`);
-  if (f.customer) vc.push(sql`v.customer_id = ${f.customer}::uuid`);
-  const vendors = await queryRows<VendorRow>(
-    db,
-    sql`SELECT vc.vendor, reports_turnaround_bucket(vc.sent_at, vc.result_received_at)::int AS bucket, count(*)::int AS n
-      FROM vendor_cases vc JOIN devices d ON d.id = vc.device_id JOIN attempts a ON a.id = vc.attempt_id JOIN visits v ON v.id = vc.visit_id
-      WHERE ${and(vc)} GROUP BY 1, 2`,
-  );
-  return { methods, techs, weeks, visits, vendors };
 }

@@ -11,7 +11,8 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { ReportFilters } from "./filters";
-import { deviceConds, FIRST_OF_DEVICE, queryRows } from "./queries";
+import { queryRows } from "./queries";
+import { deviceConds, FIRST_OF_DEVICE } from "./raw";
 
 export type VendorExpiryRow = {
   vendor: string;
