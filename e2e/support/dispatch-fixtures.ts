@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 
 /**
- * Fixtures shared by e2e/seeders/20-dispatch.ts and e2e/dispatch.spec.ts.
+ * Fixtures shared by e2e/seeders/20-dispatch.ts, e2e/dispatch.spec.ts and e2e/admin-settings.spec.ts.
  * The board day is far beyond the booking horizon, so other journeys that
  * book free slots never land on it.
  */
@@ -21,3 +21,6 @@ export const DRAG = {
   terryMorning: "FK-DRG001",
   waiting: "FK-DRG002",
 } as const;
+
+/** BOARD_DAY as the board writes dates (company locale en-US): "Mar 12, 2026". */
+export const boardDate = () => DateTime.fromISO(BOARD_DAY).toFormat("LLL d, yyyy");
