@@ -28,6 +28,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const parsed = parseReportFilters(params);
   const compared = parseParams(comparisonSchema, COMPARISON_KEYS, params);
   const values: Record<string, string | undefined> = { ...(parsed.ok ? parsed.filters : parsed.raw), ...(compared.ok ? compared.value : compared.raw) };
+  // The form sends every field, empty ones too; the address keeps only what is set, so a view bookmarks and
+  // shares cleanly (before anything is read; fields that do not read stay as typed, with their messages).
+  if (parsed.ok && compared.ok && Object.values(params).some((v) => v === "")) {
+    const q = filtersToQuery(values, [...FILTER_KEYS, ...COMPARISON_KEYS]);
+    redirect(q ? `/admin/reports?${q}` : "/admin/reports");
+  }
   const [technicians, customers, status] = await Promise.all([
     listReportTechnicians(actor),
     listReportCustomers(actor, values.customer),
@@ -51,11 +57,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
     );
-  }
-  // The form sends every field, empty ones too; the address keeps only what is set, so a view bookmarks and shares cleanly.
-  if (Object.values(params).some((v) => v === "")) {
-    const q = filtersToQuery(values, [...FILTER_KEYS, ...COMPARISON_KEYS]);
-    redirect(q ? `/admin/reports?${q}` : "/admin/reports");
   }
   const other = compared.value.cfrom && compared.value.cto ? { ...parsed.filters, from: compared.value.cfrom, to: compared.value.cto } : null;
   const [data, otherData, vendorExpiry] = await Promise.all([
