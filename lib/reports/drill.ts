@@ -17,8 +17,9 @@ import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import { addDays, weekOf } from "./days";
 import { compactReports } from "./engine";
 import { chooseSource, parseParams, type Params, type ReportFilters } from "./filters";
-import { devicePlan } from "./device-plan";
-import { addHist, likePattern, optionBit, queryRows, rollupAttempts, rollupVisits } from "./queries";
+import { devicePlan, profileConds } from "./device-plan";
+import { addHist, rollupAttempts, rollupVisits } from "./queries";
+import { allOf, queryRows } from "./sql";
 import { rawAttemptConds, RAW_FROM, rawVisitsSql } from "./raw";
 
 export const ATTEMPT_CELLS = ["final", "succeeded", "waiting", "all", "timed"] as const;
@@ -105,14 +106,8 @@ export async function countVisits(db: Executor, f: ReportFilters, cell: VisitCel
 
 /** Profiles the device filters select, as a condition on a profile id column (none: true). */
 function profileIn(f: ReportFilters, column: SQL): SQL | undefined {
-  const c: SQL[] = [];
-  if (f.brand) c.push(sql`p.brand = ${f.brand}`);
-  if (f.kind) c.push(sql`p.kind = ${f.kind}`);
-  if (f.model) c.push(sql`p.model_id IN (SELECT m.id FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}))`);
-  if (f.firmware) c.push(sql`p.firmware_id IN (SELECT w.id FROM report_firmwares w WHERE w.key LIKE lower(${likePattern(f.firmware)}))`);
-  if (f.option) c.push(sql`(p.options & ${optionBit(f.option)}::int) <> 0`);
-  if (f.seal) c.push(sql`p.seal = ${f.seal}`);
-  return c.length ? sql`${column} IN (SELECT p.id FROM report_profiles p WHERE ${sql.join(c, sql` AND `)})` : undefined;
+  const c = profileConds(f);
+  return c.length ? sql`${column} IN (SELECT p.id FROM report_profiles p WHERE ${allOf(c)})` : undefined;
 }
 
 /** A fact's day range: exact (company-local, as the rollups apply it) and a looser bound on the instant for the index. */
