@@ -7,7 +7,6 @@ import { readSessionClaims } from "@/lib/auth/session-token";
 import type { Actor } from "@/lib/auth/permissions";
 import { resolveSession, type SessionState } from "@/lib/auth/sessions";
 import { clientIpFrom } from "@/lib/platform/request";
-import { getSettings } from "@/lib/settings/company";
 
 /**
  * The session behind this request's cookie, re-read from the database
@@ -17,8 +16,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   // The cookie as next-auth's auth() reads it, without its session round trip (lib/auth/session-token.ts).
   const claims = await readSessionClaims(await headers(), await authSecret());
   if (!claims) return { kind: "signed-out" };
-  const [db, settings] = await Promise.all([getDb(), getSettings()]);
-  return resolveSession(db, claims, settings);
+  return resolveSession(await getDb(), claims);
 });
 
 /**

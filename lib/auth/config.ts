@@ -8,7 +8,6 @@ import { signInSchema } from "@/lib/auth/schemas";
 import { endSession, resolveSession, startSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/users/manage";
 import { clientIpFrom } from "@/lib/platform/request";
-import { getSettings } from "@/lib/settings/company";
 
 declare module "next-auth" {
   interface User {
@@ -85,7 +84,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       const state = await resolveSession(
         await getDb(),
         token.uid && token.sid && typeof token.sv === "number" ? { uid: token.uid, sv: token.sv, sid: token.sid } : null,
-        await getSettings(),
       );
       return state.kind === "signed-out" ? null : token;
     },

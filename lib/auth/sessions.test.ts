@@ -54,6 +54,28 @@ describe("server-side sessions (lib/auth/sessions.ts)", () => {
     expect((await resolveSession(db, claims(customer.id, c), { ...S, customerSessionDays: 1 })).kind).toBe("signed-out");
   });
 
+  it("without settings given, the lifetimes are the stored ones, read with the session (a bad stored value falls back to the default)", async () => {
+    const db = await getDb();
+    const customer = await makeUser("customer");
+    const tech = await makeUser("technician");
+    const c = await startSession(db, customer.id);
+    const t = await startSession(db, tech.id);
+    await backdate(c, 2 * 24 * HOUR);
+    await backdate(t, 3 * HOUR);
+    expect((await resolveSession(db, claims(customer.id, c))).kind).toBe("signed-in");
+    expect((await resolveSession(db, claims(tech.id, t))).kind).toBe("signed-in");
+    try {
+      await db.execute(sql`INSERT INTO settings (key, value) VALUES ('customerSessionDays', '1'::jsonb), ('staffSessionHours', '"two"'::jsonb)
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+      expect((await resolveSession(db, claims(customer.id, c))).kind).toBe("signed-out");
+      expect((await resolveSession(db, claims(tech.id, t))).kind).toBe("signed-in"); // "two" is not hours: the default 12 h applies
+      await db.execute(sql`UPDATE settings SET value = '2'::jsonb WHERE key = 'staffSessionHours'`);
+      expect((await resolveSession(db, claims(tech.id, t))).kind).toBe("signed-out");
+    } finally {
+      await db.execute(sql`DELETE FROM settings WHERE key IN ('customerSessionDays', 'staffSessionHours')`);
+    }
+  });
+
   it("a changed session version, a disabled user or an unknown session is signed out", async () => {
     const db = await getDb();
     const u = await makeUser("technician");

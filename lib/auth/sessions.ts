@@ -19,7 +19,7 @@ import type { Executor } from "@/db/client";
 import { sessions, userTwoFactor, users, type Role } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import type { SessionClaims } from "@/lib/auth/session-token";
-import type { CompanySettings } from "@/lib/settings/schema";
+import { storedSetting, type CompanySettings } from "@/lib/settings/schema";
 
 export type SessionState =
   | { kind: "signed-out" }
@@ -53,7 +53,14 @@ export async function endSession(db: Executor, sessionId: string) {
 }
 
 /** What the claims of a cookie amount to now: signed out, owing the second factor, or signed in. */
-export async function resolveSession(db: Executor, claims: SessionClaims | null, settings: CompanySettings, now = new Date()): Promise<SessionState> {
+type Lifetimes = Pick<CompanySettings, "staffSessionHours" | "customerSessionDays">;
+
+/**
+ * The state of the session behind these claims. The maximum lifetimes come
+ * from `settings` when given, else from the settings table in the same
+ * statement as the session (one statement per signed-in request).
+ */
+export async function resolveSession(db: Executor, claims: SessionClaims | null, settings?: Lifetimes, now = new Date()): Promise<SessionState> {
   if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.sid) || !/^[0-9a-f-]{36}$/i.test(claims.uid)) return SIGNED_OUT;
   const [row] = await db
     .select({
@@ -68,13 +75,19 @@ export async function resolveSession(db: Executor, claims: SessionClaims | null,
       secondFactorAt: sessions.secondFactorAt,
       endedAt: sessions.endedAt,
       enrolledAt: userTwoFactor.enabledAt,
+      staffSessionHours: sql<unknown>`(SELECT value FROM settings WHERE key = 'staffSessionHours')`,
+      customerSessionDays: sql<unknown>`(SELECT value FROM settings WHERE key = 'customerSessionDays')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
     .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.uid)));
   if (!row || row.endedAt || row.disabledAt || row.sessionVersion !== claims.sv) return SIGNED_OUT;
-  if (now.getTime() - row.createdAt.getTime() >= sessionLifetimeMs(row.role, settings)) return SIGNED_OUT;
+  const lifetimes = settings ?? {
+    staffSessionHours: storedSetting("staffSessionHours", row.staffSessionHours),
+    customerSessionDays: storedSetting("customerSessionDays", row.customerSessionDays),
+  };
+  if (now.getTime() - row.createdAt.getTime() >= sessionLifetimeMs(row.role, lifetimes)) return SIGNED_OUT;
   const actor: Actor = { id: row.id, role: row.role, name: row.name, email: row.email, customerId: row.customerId };
   const enrolled = !!row.enrolledAt;
   const owed = (secondFactorRequired(row.role) || enrolled) && !row.secondFactorAt;

@@ -6,7 +6,7 @@ import { settings } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/platform/errors";
-import { companySettingsSchema, DEFAULT_SETTINGS, type CompanySettings } from "@/lib/settings/schema";
+import { companySettingsSchema, DEFAULT_SETTINGS, storedSetting, type CompanySettings } from "@/lib/settings/schema";
 
 export type { CompanySettings };
 
@@ -32,15 +32,7 @@ type Key = keyof CompanySettings;
 async function readSettings(conn: Executor): Promise<CompanySettings> {
   const rows = await conn.select({ key: settings.key, value: settings.value }).from(settings);
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const r of rows) {
-    if (!(r.key in FIELDS)) continue;
-    const parsed = FIELDS[r.key as Key].safeParse(r.value);
-    if (parsed.success) out[r.key] = parsed.data;
-    else
-      console.warn(
-        `[fieldkey] setting ${r.key}: the stored value ${JSON.stringify(r.value)} is not valid (${parsed.error.issues[0]?.message}); using the default`,
-      );
-  }
+  for (const r of rows) if (r.key in FIELDS) out[r.key] = storedSetting(r.key as Key, r.value);
   return out as CompanySettings;
 }
 

@@ -120,3 +120,16 @@ export const companySettingsSchema = generalSettingsSchema.extend(billingSetting
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export const DEFAULT_SETTINGS: CompanySettings = companySettingsSchema.parse({});
+
+/**
+ * One stored value as the app reads it: checked on its own, and the default
+ * when it is absent or not valid (written by an older version, or by hand;
+ * said in the log), so one bad value never takes the others down.
+ */
+export function storedSetting<K extends keyof CompanySettings>(key: K, raw: unknown): CompanySettings[K] {
+  if (raw === undefined || raw === null) return DEFAULT_SETTINGS[key];
+  const parsed = companySettingsSchema.shape[key].safeParse(raw);
+  if (parsed.success) return parsed.data as CompanySettings[K];
+  console.warn(`[fieldkey] setting ${key}: the stored value ${JSON.stringify(raw)} is not valid (${parsed.error.issues[0]?.message}); using the default`);
+  return DEFAULT_SETTINGS[key];
+}
