@@ -1,6 +1,6 @@
 /** Recovery methods (the playbook catalogue) and every attempt made with them. */
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
 import {
   ATTEMPT_OUTCOMES,
@@ -147,4 +147,34 @@ export const fieldWrites = pgTable(
     check("field_writes_status_range", sql`${t.status} BETWEEN 200 AND 499`),
     check("field_writes_hash_hex", sql`${t.requestHash} ~ '^[0-9a-f]{64}$'`),
   ],
+);
+
+/**
+ * The job as the phone receives it (GET /api/field/jobs/:id, /api/field/day),
+ * kept per visit and viewer so a sync that finds nothing changed costs one
+ * statement (lib/field/job-cache.ts). A row serves only while `fingerprint`
+ * equals field_job_fingerprint(visit) (migration 0018: the versions of every
+ * row the job is built from) and before `valid_until` (the next moment a
+ * time-dependent part changes: midnight, an undo window, a vendor case's due
+ * time; at most a few minutes). Nothing here is needed by another instance:
+ * a missing or stale row is rebuilt.
+ */
+export const fieldJobCache = pgTable(
+  "field_job_cache",
+  {
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id, { onDelete: "cascade" }),
+    viewerId: uuid("viewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The viewer's role when it was built (what they may see depends on it). */
+    viewerRole: text("viewer_role").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    /** The job's JSON without its fetchedAt (added per request). */
+    body: text("body").notNull(),
+    builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.viewerId] }), index("field_job_cache_valid_idx").on(t.validUntil)],
 );

@@ -10,7 +10,9 @@ import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { currentEstimate } from "@/lib/billing/estimates";
 import { onSiteBalance } from "@/lib/billing/payments";
 import { maxBackupBytes } from "@/lib/backups/store";
+import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/settings/company";
+import { readCachedJob, storeCachedJob, validUntil } from "./job-cache";
 import { listMyVisits, rangeBounds } from "./day";
 import { getJob, type Job } from "./job";
 import { getVisitSummary, type VisitSummary } from "./summary";
@@ -44,8 +46,8 @@ export type FieldDay = {
 
 const json = <T>(v: T) => JSON.parse(JSON.stringify(v)) as Jsonified<T>;
 
-/** One job for the phone: whoever may work it (the assigned technician, an admin); anyone else gets "not found". */
-export async function getFieldJob(actor: Actor | null, visitId: string, now = new Date()): Promise<FieldJob> {
+/** One job as it is built (no cache): whoever may work it (the assigned technician, an admin); anyone else gets "not found". */
+export async function buildFieldJob(actor: Actor | null, visitId: string, now = new Date()): Promise<Omit<FieldJob, "fetchedAt">> {
   const job = await getJob(actor, visitId, now);
   const summary = job.visit.status === "completed" ? await getVisitSummary(actor, visitId) : null;
   const billing: FieldBilling | null = can(actor, "billing:take-on-site")
@@ -54,7 +56,30 @@ export async function getFieldJob(actor: Actor | null, visitId: string, now = ne
         balance: job.visit.status === "completed" ? json(await onSiteBalance(actor, visitId)) : null,
       }
     : null;
-  return { ...json(job), summary: summary ? json(summary) : null, billing, fetchedAt: now.toISOString() };
+  return { ...json(job), summary: summary ? json(summary) : null, billing };
+}
+
+/**
+ * One job for the phone, as the JSON text of a FieldJob: the stored build while
+ * nothing it was built from has changed (lib/field/job-cache.ts), else a fresh
+ * one (kept for the next sync). `fetchedAt` is this request's time either way.
+ */
+export async function getFieldJobJson(actor: Actor | null, visitId: string, now = new Date()): Promise<string> {
+  requirePermission(actor, "jobs:work");
+  const db = await getDb();
+  const cached = await readCachedJob(db, actor, visitId, now);
+  let body = cached.body;
+  if (body === null) {
+    const job = await buildFieldJob(actor, visitId, now);
+    body = JSON.stringify(job);
+    await storeCachedJob(db, actor, visitId, cached.fingerprint, validUntil(job, now), body);
+  }
+  return `${body.slice(0, -1)},"fetchedAt":${JSON.stringify(now.toISOString())}}`;
+}
+
+/** One job for the phone (getFieldJobJson, parsed). */
+export async function getFieldJob(actor: Actor | null, visitId: string, now = new Date()): Promise<FieldJob> {
+  return JSON.parse(await getFieldJobJson(actor, visitId, now)) as FieldJob;
 }
 
 /** The technician's next two days for the phone. */

@@ -47,6 +47,7 @@ async function startJobs() {
     import("@/lib/vendor-cases/reminders"),
     import("@/lib/platform/rate-limit-job"),
     import("@/lib/reports/jobs"),
+    import("@/lib/field/jobs"),
   ]);
   const { startBackgroundWork } = await import("@/lib/platform/background");
   startBackgroundWork();

@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/actor";
-import { getFieldJob } from "@/lib/field/sync";
+import { getFieldJobJson } from "@/lib/field/sync";
 import { NotFoundError } from "@/lib/platform/errors";
 import { routeHandler } from "@/lib/platform/route-handler";
 
@@ -9,6 +9,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const GET = routeHandler<{ id: string }>("field job", async (_request, { params }) => {
   const { id } = await params;
   if (!UUID.test(id)) throw new NotFoundError("Visit not found.");
-  const job = await getFieldJob(await getActor(), id);
-  return Response.json(job, { headers: { "Cache-Control": "no-store", Vary: "Cookie" } });
+  const body = await getFieldJobJson(await getActor(), id);
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store", Vary: "Cookie" } });
 });

@@ -1,0 +1,78 @@
+/**
+ * The phone asks for its jobs on every sync (lib/field/sync.ts), and almost
+ * every time nothing has changed. Building a job reads ~15 statements; this
+ * keeps the built JSON in the database (field_job_cache, db/tables/field.ts),
+ * per visit and viewer, beside the fingerprint of what it was built from
+ * (field_job_fingerprint, migration 0018). A sync that finds nothing changed
+ * costs one statement; any change to a row the job reads, a time-dependent
+ * part coming due, or MAX_AGE_MS passing means a fresh build.
+ *
+ * Never stale: the fingerprint is taken before the build, so a change that
+ * lands during it makes the stored row's fingerprint old, not the body.
+ * Never someone else's: a row is stored only after a build that passed the
+ * build's own permission checks (loadWorkVisit: the role's permission and the
+ * visit's technician), for that viewer and role; those checks read only the
+ * actor (re-read from the database on every request) and the visit's row,
+ * which is in the fingerprint. Shared by every instance (it lives in the
+ * database); losing it costs one build.
+ */
+import "server-only";
+import { sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import type { Executor } from "@/db/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { queryRows } from "@/lib/reports/sql";
+
+/** The longest a built job serves (the company-wide success figures behind the ranking are as of its build). */
+export const MAX_AGE_MS = 5 * 60_000;
+
+/** What the job's time-dependent parts need: the next moment one of them changes. */
+export type TimeParts = {
+  timeZone: string;
+  undo: { undoUntil: string } | null;
+  devices: readonly { openCase: { dueAt: Date | string } | null }[];
+};
+
+/**
+ * Until when a job built at `now` stays right: the company's next midnight (the
+ * "On my way" tap, an estimate's or payment's day), the end of an undo window,
+ * an open vendor case falling due; never more than MAX_AGE_MS.
+ */
+export function validUntil(job: TimeParts, now: Date): Date {
+  const ends = [now.getTime() + MAX_AGE_MS, DateTime.fromJSDate(now, { zone: job.timeZone }).plus({ days: 1 }).startOf("day").toMillis()];
+  if (job.undo) ends.push(Date.parse(job.undo.undoUntil));
+  for (const d of job.devices) if (d.openCase) ends.push(new Date(d.openCase.dueAt).getTime());
+  return new Date(Math.min(...ends.filter((t) => t > now.getTime())));
+}
+
+type Lookup = { fingerprint: string; body: string | null };
+
+/** The fingerprint of the visit's job now, and the stored body if it is still good for this viewer. */
+export async function readCachedJob(db: Executor, actor: Actor, visitId: string, now: Date): Promise<Lookup> {
+  const [row] = await queryRows<Lookup>(
+    db,
+    sql`SELECT f.fp AS fingerprint, c.body FROM field_job_fingerprint(${visitId}::uuid) AS f(fp)
+        LEFT JOIN field_job_cache c ON c.visit_id = ${visitId}::uuid AND c.viewer_id = ${actor.id}::uuid AND c.viewer_role = ${actor.role}
+          AND c.fingerprint = f.fp AND c.valid_until > ${now.toISOString()}::timestamptz`,
+  );
+  return row!;
+}
+
+/** Keep a job built from `fingerprint` (taken before the build) for this viewer. */
+export async function storeCachedJob(db: Executor, actor: Actor, visitId: string, fingerprint: string, until: Date, body: string) {
+  await db.execute(sql`
+    INSERT INTO field_job_cache (visit_id, viewer_id, viewer_role, fingerprint, valid_until, body, built_at)
+    VALUES (${visitId}::uuid, ${actor.id}::uuid, ${actor.role}, ${fingerprint}, ${until.toISOString()}::timestamptz, ${body}, now())
+    ON CONFLICT (visit_id, viewer_id) DO UPDATE
+      SET viewer_role = EXCLUDED.viewer_role, fingerprint = EXCLUDED.fingerprint, valid_until = EXCLUDED.valid_until,
+          body = EXCLUDED.body, built_at = EXCLUDED.built_at`);
+}
+
+/** Rows past their time (background job): they can never serve again. */
+export async function pruneJobCache(db: Executor, now = new Date()): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`WITH gone AS (DELETE FROM field_job_cache WHERE valid_until <= ${now.toISOString()}::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+  );
+  return rows[0]!.n;
+}
