@@ -6,7 +6,10 @@
  *      code, app/_field/offline, over fake-indexeddb) for 10 visits, sent on
  *      reconnect: time to an empty queue, and the rows the server wrote (= 200);
  *   2. the endpoint that serves a job to the phone (GET /api/field/jobs/:id)
- *      vs /api/health under autocannon: p95 and the ratio (target: at most 3×);
+ *      vs /api/health under autocannon: p95 and the ratio (target: at most 3×),
+ *      as the phone's syncs mostly find it (unchanged: the stored copy,
+ *      lib/field/job-cache.ts) and, on a second server with FIELDKEY_JOB_CACHE=off,
+ *      built on every request (the first fetch after a change);
  *   3. in Chromium on a throttled "Slow 4G" profile: the job view's first render
  *      from the phone's store (a repeat open, service worker in control), a
  *      first open on a new phone, and the server-rendered job page (the admin's,
@@ -53,7 +56,10 @@ type KindResult = {
   kind: string;
   sync: { writes: number; rowsWritten: number; emptyQueueMs: number; requests: number; refused: number };
   health: LoadResult;
+  /** The phone's usual sync: nothing changed since the last build, served from the stored copy. */
   job: LoadResult;
+  /** Every request built afresh (FIELDKEY_JOB_CACHE=off): the first fetch after a change. */
+  jobBuilt: LoadResult;
   render: Render | null;
 };
 
@@ -209,6 +215,7 @@ async function measureKind(
       fs.mkdirSync(profileDir, { recursive: true });
     }
     const app = startApp(port, { ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1", ...profiling }, path.join(LOGS, `${kind}-sync.log`));
+    let result: Omit<KindResult, "jobBuilt">;
     // Node processes of the server only: npm and its `sh -c` share the group and would die of the signal.
     const toggleProfile = () => spawnSync("pkill", ["-USR2", "-g", String(app.child.pid), "-f", "node[^ ]* .*lib/cli/start\\.ts$"]);
     try {
@@ -248,9 +255,29 @@ async function measureKind(
         log(
           `${kind}: Slow 4G medians: from the store ${median(render.repeatFromStoreMs)} ms, first open ${median(render.firstOpenMs)} ms, server-rendered ${median(render.serverRenderedMs)} ms`,
         );
-      return { kind: kind === "pglite" ? "PGlite" : "PostgreSQL", sync: { writes: count, rowsWritten, emptyQueueMs, requests, refused }, health, job, render };
+      result = {
+        kind: kind === "pglite" ? "PGlite" : "PostgreSQL",
+        sync: { writes: count, rowsWritten, emptyQueueMs, requests, refused },
+        health,
+        job,
+        render,
+      };
     } finally {
       await stopApp(app);
+    }
+    // 5. The same job built on every request: a server with the job cache off, on the same data.
+    const built = startApp(port, { ...fresh.env, FIELDKEY_DISABLE_BACKGROUND: "1", FIELDKEY_JOB_CACHE: "off" }, path.join(LOGS, `${kind}-sync-built.log`));
+    try {
+      await timeToFirst200(built, ["/api/health"], 600_000);
+      const base = `http://127.0.0.1:${port}`;
+      const cookie = await signIn(base, seeded.email, seeded.password);
+      const jobUrl = `${base}/api/field/jobs/${seeded.visits[0]!.id}`;
+      await load(jobUrl, { connections: opts.connections, seconds: 2, cookie });
+      const jobBuilt = await load(jobUrl, { connections: opts.connections, seconds: opts.seconds, cookie });
+      log(`${kind}: job data built on every request, p95 ${jobBuilt.p95.toFixed(1)} ms (${ratio(jobBuilt.p95, result.health.p95).toFixed(2)}× health)`);
+      return { ...result, jobBuilt };
+    } finally {
+      await stopApp(built);
     }
   } finally {
     await fresh.drop();
@@ -323,8 +350,10 @@ function markdown(r: {
     `| 200 queued writes over 10 visits: time to an empty queue | ${r.kinds.map((k) => `${(k.sync.emptyQueueMs / 1000).toFixed(2)} s (${k.sync.requests} requests)`).join(" | ")} |`,
     `| rows written by the server (must be 200) | ${r.kinds.map((k) => `${k.sync.rowsWritten}${k.sync.refused ? ` (${k.sync.refused} refused)` : ""}`).join(" | ")} |`,
     `| GET /api/health p95 (${r.settings.connections} connections) | ${r.kinds.map((k) => `${k.health.p95.toFixed(1)} ms (${k.health.rps.toFixed(0)} req/s)`).join(" | ")} |`,
-    `| GET /api/field/jobs/:id p95 (the job for the phone) | ${r.kinds.map((k) => `${k.job.p95.toFixed(1)} ms (${k.job.rps.toFixed(0)} req/s)`).join(" | ")} |`,
+    `| GET /api/field/jobs/:id p95, nothing changed since its last build (the phone's usual sync: the stored copy) | ${r.kinds.map((k) => `${k.job.p95.toFixed(1)} ms (${k.job.rps.toFixed(0)} req/s)`).join(" | ")} |`,
     `| job data p95 ÷ health p95 (target ≤ 3×) | ${r.kinds.map((k) => `${ratio(k.job.p95, k.health.p95).toFixed(2)}×`).join(" | ")} |`,
+    `| GET /api/field/jobs/:id p95, built on every request (the first fetch after a change; FIELDKEY_JOB_CACHE=off) | ${r.kinds.map((k) => `${k.jobBuilt.p95.toFixed(1)} ms (${k.jobBuilt.rps.toFixed(0)} req/s)`).join(" | ")} |`,
+    `| built job p95 ÷ health p95 | ${r.kinds.map((k) => `${ratio(k.jobBuilt.p95, k.health.p95).toFixed(2)}×`).join(" | ")} |`,
   ];
   if (r.kinds.some((k) => k.render)) {
     const med = (k: KindResult, f: keyof Render) => (k.render ? `${median(k.render[f]).toFixed(0)} ms` : "—");

@@ -36,8 +36,21 @@ describe("the job for the phone is stored and served while nothing it was built 
     await exec(sql`UPDATE field_job_cache SET body = '{"marker":1}' WHERE visit_id = ${s.visitId}`);
     const later = new Date(s.startsAt.getTime() + 1000);
     expect(JSON.parse(await getFieldJobJson(s.tech, s.visitId, later))).toEqual({ marker: 1, fetchedAt: later.toISOString() });
+    // A copy another build made (a deploy since) is not served.
+    await exec(sql`UPDATE field_job_cache SET fingerprint = split_part(fingerprint, ':', 1) || ':another-build' WHERE visit_id = ${s.visitId}`);
+    expect(await served(s.tech, s.visitId, later)).toEqual(first);
+    await exec(sql`UPDATE field_job_cache SET body = '{"marker":2}' WHERE visit_id = ${s.visitId}`);
+    expect(JSON.parse(await getFieldJobJson(s.tech, s.visitId, later))).toMatchObject({ marker: 2 });
+    // Turned off, every request builds (and stores nothing).
+    process.env.FIELDKEY_JOB_CACHE = "off";
+    try {
+      expect(await served(s.tech, s.visitId, later)).toEqual(first);
+    } finally {
+      delete process.env.FIELDKEY_JOB_CACHE;
+    }
     // Past its time it is built again.
-    expect(await served(s.tech, s.visitId, new Date(row!.validUntil.getTime() + 1))).toMatchObject({ visit: { id: s.visitId } });
+    const [now] = await cacheRow(s.visitId);
+    expect(await served(s.tech, s.visitId, new Date(now!.validUntil.getTime() + 1))).toMatchObject({ visit: { id: s.visitId } });
   });
 
   it("every change to what the job reads is served at once (the served job equals a fresh build after each)", async () => {

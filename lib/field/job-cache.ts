@@ -17,11 +17,16 @@
  * database); losing it costs one build.
  */
 import "server-only";
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/reports/sql";
+
+/** `FIELDKEY_JOB_CACHE=off`: every request builds (to compare, or to rule the copy out when in doubt). */
+export const jobCacheOn = () => process.env.FIELDKEY_JOB_CACHE !== "off";
 
 /** The longest a built job serves (the company-wide success figures behind the ranking are as of its build). */
 export const MAX_AGE_MS = 5 * 60_000;
@@ -45,13 +50,29 @@ export function validUntil(job: TimeParts, now: Date): Date {
   return new Date(Math.min(...ends.filter((t) => t > now.getTime())));
 }
 
+let build: string | undefined;
+/**
+ * The build serving: part of every stored fingerprint, so a deploy (which may
+ * change what a job holds) never serves a copy the previous build made.
+ */
+function buildId(): string {
+  if (build === undefined) {
+    try {
+      build = fs.readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+    } catch {
+      build = "unbuilt"; // tests and development
+    }
+  }
+  return build;
+}
+
 type Lookup = { fingerprint: string; body: string | null };
 
-/** The fingerprint of the visit's job now, and the stored body if it is still good for this viewer. */
+/** The fingerprint of the visit's job now (with the build's id), and the stored body if it is still good for this viewer. */
 export async function readCachedJob(db: Executor, actor: Actor, visitId: string, now: Date): Promise<Lookup> {
   const [row] = await queryRows<Lookup>(
     db,
-    sql`SELECT f.fp AS fingerprint, c.body FROM field_job_fingerprint(${visitId}::uuid) AS f(fp)
+    sql`SELECT f.fp AS fingerprint, c.body FROM (SELECT field_job_fingerprint(${visitId}::uuid) || ':' || ${buildId()} AS fp) f
         LEFT JOIN field_job_cache c ON c.visit_id = ${visitId}::uuid AND c.viewer_id = ${actor.id}::uuid AND c.viewer_role = ${actor.role}
           AND c.fingerprint = f.fp AND c.valid_until > ${now.toISOString()}::timestamptz`,
   );

@@ -12,7 +12,7 @@ import { onSiteBalance } from "@/lib/billing/payments";
 import { maxBackupBytes } from "@/lib/backups/store";
 import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/settings/company";
-import { readCachedJob, storeCachedJob, validUntil } from "./job-cache";
+import { jobCacheOn, readCachedJob, storeCachedJob, validUntil } from "./job-cache";
 import { listMyVisits, rangeBounds } from "./day";
 import { getJob, type Job } from "./job";
 import { getVisitSummary, type VisitSummary } from "./summary";
@@ -67,12 +67,12 @@ export async function buildFieldJob(actor: Actor | null, visitId: string, now = 
 export async function getFieldJobJson(actor: Actor | null, visitId: string, now = new Date()): Promise<string> {
   requirePermission(actor, "jobs:work");
   const db = await getDb();
-  const cached = await readCachedJob(db, actor, visitId, now);
-  let body = cached.body;
+  const cached = jobCacheOn() ? await readCachedJob(db, actor, visitId, now) : null;
+  let body = cached?.body ?? null;
   if (body === null) {
     const job = await buildFieldJob(actor, visitId, now);
     body = JSON.stringify(job);
-    await storeCachedJob(db, actor, visitId, cached.fingerprint, validUntil(job, now), body);
+    if (cached) await storeCachedJob(db, actor, visitId, cached.fingerprint, validUntil(job, now), body);
   }
   return `${body.slice(0, -1)},"fetchedAt":${JSON.stringify(now.toISOString())}}`;
 }
