@@ -1,6 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { PASSWORD, signIn, signUp, toasts } from "./support/helpers";
-import { nextCode } from "./support/totp";
+import { enrolSecondFactor, PASSWORD, signIn, signUp, toasts } from "./support/helpers";
 import { readState, saveAccount, storageStatePath } from "./support/state";
 
 /**
@@ -18,15 +17,8 @@ setup("first admin through the one-time setup link", async ({ page }) => {
   await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create admin account" }).click();
   // Admins sign in with two steps: the first sign-in goes to enrolment (the app's QR code, or its key typed in).
-  await expect(page).toHaveURL(/\/two-factor\/setup/);
-  await expect(page.getByRole("img", { name: /QR code to add ada@fieldkey.test/ })).toBeVisible();
-  const totpSecret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  const totpSecret = await enrolSecondFactor(page, "ada@fieldkey.test");
   const admin = { email: "ada@fieldkey.test", password: PASSWORD, name: "Ada Admin", totpSecret };
-  await page.getByLabel("Code from the app").fill(await nextCode(totpSecret, admin.email));
-  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
-  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-  await page.getByRole("link", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
   await page.context().storageState({ path: storageStatePath("admin") });
   saveAccount("admin", admin);
 

@@ -1,7 +1,7 @@
 /**
  * Harness for the fault-tolerance suites (e2e/faults-*.spec.ts): each test runs
  * its OWN servers on its own fresh database (a PGlite directory, or a fresh
- * PostgreSQL database on the DATABASE_URL server), on ports E2E_PORT+1…+9, so
+ * PostgreSQL database on the DATABASE_URL server), on ports E2E_PORT+1…+11 (FAULT_PORTS), so
  * the shared journey server is never disturbed.
  */
 import { spawnSync } from "node:child_process";
@@ -15,7 +15,7 @@ import type { FaultsFixture } from "./faults-seed";
 
 export type { FaultsCheck, FaultsFixture };
 
-/** Ports of this run's extra servers: E2E_PORT + 1…9 (start-contract uses +88, foundation +89). */
+/** Ports of this run's extra servers: E2E_PORT + 1…7, 10, 11 (the mailbox uses +8, start-contract +88, foundation +89). */
 export const FAULT_PORTS = {
   kill: 1,
   instanceA: 2,
@@ -24,6 +24,8 @@ export const FAULT_PORTS = {
   clientAddress: 5,
   smtp: 6,
   webhook: 7,
+  timeZoneA: 10,
+  timeZoneB: 11,
 } as const;
 export const faultPort = (name: keyof typeof FAULT_PORTS) => Number(process.env.E2E_PORT ?? 3210) + FAULT_PORTS[name];
 
@@ -57,7 +59,8 @@ export async function freshTarget(name: string) {
   return { dir, env };
 }
 
-function runTsx(script: string, env: Record<string, string>, out: string) {
+/** Run a script of e2e/support with tsx and the server's environment, background jobs off; returns the JSON it wrote to FAULTS_OUT. */
+export function runTsx(script: string, env: Record<string, string>, out: string) {
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script], {
     cwd: ROOT,
     encoding: "utf8",

@@ -19,6 +19,22 @@ export async function passSecondFactor(page: Page, a: Account) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
+/**
+ * An admin's first sign-in goes on to enrolment: the app's QR code, its key read from the page, the first code, the
+ * ten recovery codes, then the admin area. Returns the authenticator secret.
+ */
+export async function enrolSecondFactor(page: Page, email: string): Promise<string> {
+  await expect(page).toHaveURL(/\/two-factor\/setup/);
+  await expect(page.getByRole("img", { name: `QR code to add ${email}` })).toBeVisible();
+  const totpSecret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  await page.getByLabel("Code from the app").fill(await nextCode(totpSecret, email));
+  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return totpSecret;
+}
+
 /** Sign in as one of the setup accounts through the form, with the second step for the admin. */
 export async function signInAs(page: Page, role: E2ERole) {
   const a = account(role);

@@ -12,6 +12,8 @@ import type { ReportFilters } from "@/lib/reports/filters";
 import { queryRows } from "@/lib/reports/queries";
 import { makeVisit } from "@/test/support/factories";
 
+export { snapshotRollups } from "./rollup-snapshot";
+
 export async function addAttempt(
   o: {
     visitId: string;
@@ -78,27 +80,6 @@ export async function correctAttempt(id: string, patch: Partial<typeof attempts.
     .update(attempts)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(attempts.id, id)));
-}
-
-/** Every derived table of the report engine (rollups and the facts as counted), by natural content. */
-const ROLLUP_QUERIES: Record<string, string> = {
-  report_cum: "SELECT row_to_json(r)::text AS j FROM report_cum r",
-  report_weeks: "SELECT row_to_json(r)::text AS j FROM report_weeks r",
-  report_attempts: "SELECT row_to_json(r)::text AS j FROM report_attempts r",
-  report_visits: "SELECT row_to_json(r)::text AS j FROM report_visits r",
-  report_vendor_cases: "SELECT row_to_json(r)::text AS j FROM report_vendor_cases r",
-  report_device_first: "SELECT row_to_json(r)::text AS j FROM report_device_first r",
-  report_device_profiles: "SELECT row_to_json(r)::text AS j FROM report_device_profiles r",
-};
-
-/** Every rollup table's rows as sorted JSON lines, to compare two states. */
-export async function snapshotRollups(db: Executor): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const [t, q] of Object.entries(ROLLUP_QUERIES)) {
-    const rows = await queryRows<{ j: string }>(db, sql.raw(q));
-    out[t] = rows.map((r) => r.j).sort();
-  }
-  return out;
 }
 
 /** The report from every source that can answer these filters (the raw facts and the cumulative rollups); they must agree. */
