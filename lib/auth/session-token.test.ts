@@ -1,6 +1,12 @@
-import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { encode, getToken } from "next-auth/jwt";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSessionClaims, secureSessionCookie } from "./session-token";
+
+// The library's own decryption, counted (readSessionClaims keeps what it decrypted).
+vi.mock("next-auth/jwt", async (original) => {
+  const m = await original<typeof import("next-auth/jwt")>();
+  return { ...m, getToken: vi.fn(m.getToken) };
+});
 
 const SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const PLAIN = "authjs.session-token";
@@ -63,5 +69,30 @@ describe("readSessionClaims", () => {
   it("never takes a session from a bearer header", async () => {
     const t = await token({ uid: "u-6", sv: 1, sid: "s-6" });
     expect(await readSessionClaims(new Headers({ authorization: `Bearer ${t}`, "x-forwarded-proto": "http" }), SECRET, noEnv)).toBeNull();
+  });
+});
+
+describe("readSessionClaims keeps what it decrypted", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("the same cookie is decrypted once; another cookie, another secret or another scheme is decrypted afresh", async () => {
+    const t = await token({ uid: "u-10", sv: 1, sid: "s-10" });
+    const calls = () => vi.mocked(getToken).mock.calls.length;
+    const before = calls();
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-10", sv: 1, sid: "s-10" });
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-10", sv: 1, sid: "s-10" });
+    expect(calls()).toBe(before + 1);
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`), "another-secret-0123456789abcdef0123456789", noEnv)).toBeNull();
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`, { "x-forwarded-proto": "https" }), SECRET, noEnv)).toBeNull();
+    expect(await readSessionClaims(req(`other=2; ${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-10", sv: 1, sid: "s-10" });
+    expect(calls()).toBe(before + 4);
+  });
+
+  it("a kept cookie stops counting when it expires", async () => {
+    const t = await token({ uid: "u-11", sv: 1, sid: "s-11" }, PLAIN, { maxAge: 60 });
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`), SECRET, noEnv)).toEqual({ uid: "u-11", sv: 1, sid: "s-11" });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 120_000);
+    expect(await readSessionClaims(req(`${PLAIN}=${t}`), SECRET, noEnv)).toBeNull();
   });
 });

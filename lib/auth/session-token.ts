@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { getToken } from "next-auth/jwt";
 
 /**
@@ -36,11 +37,25 @@ export async function readSessionClaims(
   secret: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<SessionClaims | null> {
-  const token = await getToken({
-    req: { headers: new Headers({ cookie: headers.get("cookie") ?? "" }) },
-    secret,
-    secureCookie: secureSessionCookie(headers, env),
-  });
+  const cookie = headers.get("cookie") ?? "";
+  const secureCookie = secureSessionCookie(headers, env);
+  const key = `${secureCookie ? "s" : "p"}\n${secret}\n${cookie}`;
+  const known = decrypted.get(key);
+  if (known && known.until > Date.now()) return known.claims;
+  const token = await getToken({ req: { headers: new Headers({ cookie }) }, secret, secureCookie });
   if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  return { uid: token.uid, sv: token.sv, sid: token.sid };
+  const claims = { uid: token.uid, sv: token.sv, sid: token.sid };
+  if (typeof token.exp === "number") decrypted.set(key, { claims, until: token.exp * 1000 });
+  return claims;
 }
+
+/**
+ * Cookies already decrypted, by their exact bytes and the secret: a phone's
+ * every request carries the same cookie, and decrypting it (a key derivation,
+ * AES and an HMAC) was the largest single cost of an API request. A pure memo
+ * of a function of the cookie: nothing another instance needs, bounded, and
+ * kept no longer than the cookie itself is valid. Whether the session is
+ * still live is read from the database on every request all the same
+ * (lib/auth/sessions.ts); only successes are kept.
+ */
+const decrypted = new LRUCache<string, { claims: SessionClaims; until: number }>({ max: 10_000 });
