@@ -17,6 +17,23 @@ export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Either the database or a transaction on it: what data functions accept. */
 export type Executor = Database | Tx;
 
+/**
+ * A statement the app runs on nearly every request, prepared once per
+ * database (drizzle's `.prepare(name)`): PostgreSQL parses and plans it once
+ * per connection, and postgres.js sends it in one round trip (an unnamed
+ * statement with parameters takes two: describe, then execute). Inside a
+ * transaction, `plain` runs instead.
+ */
+export function preparedStatement<P, T>(make: (db: Database) => { execute: (params: P) => Promise<T> }, plain: (tx: Tx, params: P) => Promise<T>) {
+  const made = new WeakMap<Database, { execute: (params: P) => Promise<T> }>();
+  return (db: Executor, params: P): Promise<T> => {
+    if ("rollback" in db) return plain(db, params);
+    let p = made.get(db);
+    if (!p) made.set(db, (p = make(db)));
+    return p.execute(params);
+  };
+}
+
 export type DatabaseHandle = {
   db: Database;
   kind: "postgres" | "pglite";

@@ -14,8 +14,8 @@
  * admin's session without it is not an admin session (lib/auth/actor.ts).
  */
 import "server-only";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, eq, isNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { preparedStatement, type Executor } from "@/db/client";
 import { sessions, userTwoFactor, users, type Role } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
 import type { SessionClaims } from "@/lib/auth/session-token";
@@ -55,14 +55,9 @@ export async function endSession(db: Executor, sessionId: string) {
 /** What the claims of a cookie amount to now: signed out, owing the second factor, or signed in. */
 type Lifetimes = Pick<CompanySettings, "staffSessionHours" | "customerSessionDays">;
 
-/**
- * The state of the session behind these claims. The maximum lifetimes come
- * from `settings` when given, else from the settings table in the same
- * statement as the session (one statement per signed-in request).
- */
-export async function resolveSession(db: Executor, claims: SessionClaims | null, settings?: Lifetimes, now = new Date()): Promise<SessionState> {
-  if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.sid) || !/^[0-9a-f-]{36}$/i.test(claims.uid)) return SIGNED_OUT;
-  const [row] = await db
+/** The session's row, its user and what the lifetime check needs: read on every signed-in request, so prepared. */
+function sessionQuery(db: Executor, sid: SQLWrapper | string, uid: SQLWrapper | string) {
+  return db
     .select({
       id: users.id,
       role: users.role,
@@ -81,7 +76,21 @@ export async function resolveSession(db: Executor, claims: SessionClaims | null,
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
-    .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.uid)));
+    .where(and(eq(sessions.id, sid), eq(sessions.userId, uid)));
+}
+const sessionRow = preparedStatement(
+  (db) => sessionQuery(db, sql.placeholder("sid"), sql.placeholder("uid")).prepare("fieldkey_session_row"),
+  (tx, p: { sid: string; uid: string }) => sessionQuery(tx, p.sid, p.uid),
+);
+
+/**
+ * The state of the session behind these claims. The maximum lifetimes come
+ * from `settings` when given, else from the settings table in the same
+ * statement as the session (one statement per signed-in request).
+ */
+export async function resolveSession(db: Executor, claims: SessionClaims | null, settings?: Lifetimes, now = new Date()): Promise<SessionState> {
+  if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.sid) || !/^[0-9a-f-]{36}$/i.test(claims.uid)) return SIGNED_OUT;
+  const [row] = await sessionRow(db, { sid: claims.sid, uid: claims.uid });
   if (!row || row.endedAt || row.disabledAt || row.sessionVersion !== claims.sv) return SIGNED_OUT;
   const lifetimes = settings ?? {
     staffSessionHours: storedSetting("staffSessionHours", row.staffSessionHours),

@@ -19,9 +19,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { Executor } from "@/db/client";
+import { preparedStatement, type Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/reports/sql";
 
@@ -68,14 +68,31 @@ function buildId(): string {
 
 type Lookup = { fingerprint: string; body: string | null };
 
+type LookupParams = { visit: string; viewer: string; role: string; build: string; now: string };
+type Param = SQLWrapper | string;
+
+function lookupQuery(db: Executor, p: Record<keyof LookupParams, Param>) {
+  return db.select({ fingerprint: sql<string>`f.fp`, body: sql<string | null>`c.body` }).from(
+    sql`(SELECT field_job_fingerprint(${p.visit}::uuid) || ':' || ${p.build}::text AS fp) f
+        LEFT JOIN field_job_cache c ON c.visit_id = ${p.visit}::uuid AND c.viewer_id = ${p.viewer}::uuid AND c.viewer_role = ${p.role}::text
+          AND c.fingerprint = f.fp AND c.valid_until > ${p.now}::timestamptz`,
+  );
+}
+const lookup = preparedStatement(
+  (db) =>
+    lookupQuery(db, {
+      visit: sql.placeholder("visit"),
+      viewer: sql.placeholder("viewer"),
+      role: sql.placeholder("role"),
+      build: sql.placeholder("build"),
+      now: sql.placeholder("now"),
+    }).prepare("fieldkey_job_cache_lookup"),
+  (tx, p: LookupParams) => lookupQuery(tx, p),
+);
+
 /** The fingerprint of the visit's job now (with the build's id), and the stored body if it is still good for this viewer. */
 export async function readCachedJob(db: Executor, actor: Actor, visitId: string, now: Date): Promise<Lookup> {
-  const [row] = await queryRows<Lookup>(
-    db,
-    sql`SELECT f.fp AS fingerprint, c.body FROM (SELECT field_job_fingerprint(${visitId}::uuid) || ':' || ${buildId()} AS fp) f
-        LEFT JOIN field_job_cache c ON c.visit_id = ${visitId}::uuid AND c.viewer_id = ${actor.id}::uuid AND c.viewer_role = ${actor.role}
-          AND c.fingerprint = f.fp AND c.valid_until > ${now.toISOString()}::timestamptz`,
-  );
+  const [row] = await lookup(db, { visit: visitId, viewer: actor.id, role: actor.role, build: buildId(), now: now.toISOString() });
   return row!;
 }
 
