@@ -1,3 +1,4 @@
+import { shownProgress } from "@/lib/reports/progress";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/app/_ui/guard";
 import { getReportData, getRollupStatus, listReportCustomers, listReportTechnicians } from "@/lib/reports/data";
@@ -83,8 +84,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
       {status.change ? (
         <p role="status" className="card border-amber-300 bg-amber-50 text-amber-900" data-testid="rollup-progress">
-          The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {Math.floor(status.change.progress * 100)}% done. Until
-          then, days are counted in {status.timeZone}.
+          The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {shownProgress(status.change.progress)}% done.
+          Meanwhile the older part of the history counts its days in {status.change.to} and the rest still in {status.change.from}; every figure stays
+          consistent.
         </p>
       ) : null}
       {parsed.filters.model ? (
