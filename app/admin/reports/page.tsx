@@ -81,7 +81,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </a>
         </span>
       </div>
-      <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
       {status.change ? (
         <p role="status" className="card border-amber-300 bg-amber-50 text-amber-900" data-testid="rollup-progress">
           The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {shownProgress(status.change.progress)}% done.
@@ -89,6 +88,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           consistent.
         </p>
       ) : null}
+      <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
       {parsed.filters.model ? (
         <div className="text-sm text-slate-700" data-testid="matched-models">
           {data.matchedModels.length === 0 ? (
