@@ -4,7 +4,7 @@
  * journey today (company time zone), each with a Dahua NVR.
  */
 import { DateTime } from "luxon";
-import { authorizations, customers, devices, sites, visitDevices, visits } from "@/db/schema";
+import { authorizations, customers, devices, sites, technicianTimeOff, visitDevices, visits } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AUTHORIZATION_STATEMENT } from "@/lib/field/labels";
 import { createUserUnchecked } from "@/lib/users/manage";
@@ -17,7 +17,16 @@ const seed: Seeder = async ({ db }) => {
   const passwordHash = await hashPassword(PASSWORD);
   await db.transaction(async (tx) => {
     const olga = await createUserUnchecked(tx, { ...OFFLINE.olga, role: "technician", passwordHash });
-    await createUserUnchecked(tx, { ...OFFLINE.pete, role: "technician", passwordHash });
+    const pete = await createUserUnchecked(tx, { ...OFFLINE.pete, role: "technician", passwordHash });
+    // Pete is the dispatcher's target in the reassignment journey: time off keeps customers' bookings in other journeys
+    // off him (CI once failed when one landed on him right before FK-OFF4: a travel-time conflict refused the move);
+    // the dispatcher may still give him a visit then (time off is a warning on the board, not a refusal).
+    await tx.insert(technicianTimeOff).values({
+      technicianId: pete.id,
+      startsAt: today.minus({ days: 1 }).toJSDate(),
+      endsAt: today.plus({ days: 4 }).toJSDate(),
+      reason: "Kept free for the reassignment journey",
+    });
     const [c] = await tx
       .insert(customers)
       .values({ name: OFFLINE.customer, email: "ollie@example.test", phone: "216-555-0180" })
