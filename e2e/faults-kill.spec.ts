@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { bookingKeyFor } from "../lib/api/idempotency";
 import { storedBookingKey } from "../lib/booking/idempotency";
 import { bookingBody, checkFaults, faultPort, freshTarget, seedFaults, signInCookie, sleep } from "./support/faults";
-import { readLog, startServer, stopServer, waitForHealth } from "./support/server";
+import { groupAlive, readLog, startServer, stopServer, waitForHealth } from "./support/server";
 
 /**
  * Kill -9 in the middle of a stream of writes, on the database of this pass
@@ -27,15 +27,6 @@ const MIN_ACKED = 15; // acknowledged writes before the kill
 type Op = { kind: "booking" | "attempt" | "backup"; header?: string; body?: unknown; sha256?: string; id?: string; status?: number | "error" };
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-
-function groupAlive(pid: number) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test(`kill -9 during bookings, attempts and backup uploads loses no acknowledged write and leaves nothing half-written (${KIND})`, async () => {
   test.setTimeout(150_000);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { enrolSecondFactor, signIn, toasts } from "./support/helpers";
 import { faultPort, freshTarget, runTsx, sleep } from "./support/faults";
-import { readLog, startServer, stopServer, waitForHealth } from "./support/server";
+import { groupAlive, readLog, startServer, stopServer, waitForHealth } from "./support/server";
 import type { TimeZoneCheck } from "./support/timezone-check";
 import type { TimeZoneFixture, WindowTotals } from "./support/timezone-seed";
 
@@ -24,15 +24,6 @@ import type { TimeZoneFixture, WindowTotals } from "./support/timezone-seed";
 const PG = !!process.env.DATABASE_URL;
 const ATTEMPTS = 6_000;
 const NEW_ZONE = "America/Los_Angeles"; // three hours west: the facts of the evening hours change day
-
-function groupAlive(pid: number) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const totalsText = (t: WindowTotals) =>
   `${t.final} attempts with a result (${t.succeeded} succeeded, ${t.pending} waiting on a vendor), ${t.visits} completed visits`;

@@ -69,6 +69,16 @@ export function stopServer(pid: number, signal: NodeJS.Signals = "SIGTERM") {
   }
 }
 
+/** Whether any process of a server's group (npm, sh, node) is still alive. */
+export function groupAlive(pid: number) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Create an empty PostgreSQL database on the DATABASE_URL server and return its URL. */
 export async function freshPostgresDatabase(url: string, name: string) {
   const { default: postgres } = await import("postgres");
