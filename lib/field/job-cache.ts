@@ -19,11 +19,11 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { sql, type SQLWrapper } from "drizzle-orm";
+import { lte, sql, type SQLWrapper } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { preparedStatement, type Executor } from "@/db/client";
+import { fieldJobCache } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { queryRows } from "@/lib/reports/sql";
 
 /** `FIELDKEY_JOB_CACHE=off`: every request builds (to compare, or to rule the copy out when in doubt). */
 export const jobCacheOn = () => process.env.FIELDKEY_JOB_CACHE !== "off";
@@ -98,19 +98,15 @@ export async function readCachedJob(db: Executor, actor: Actor, visitId: string,
 
 /** Keep a job built from `fingerprint` (taken before the build) for this viewer. */
 export async function storeCachedJob(db: Executor, actor: Actor, visitId: string, fingerprint: string, until: Date, body: string) {
-  await db.execute(sql`
-    INSERT INTO field_job_cache (visit_id, viewer_id, viewer_role, fingerprint, valid_until, body, built_at)
-    VALUES (${visitId}::uuid, ${actor.id}::uuid, ${actor.role}, ${fingerprint}, ${until.toISOString()}::timestamptz, ${body}, now())
-    ON CONFLICT (visit_id, viewer_id) DO UPDATE
-      SET viewer_role = EXCLUDED.viewer_role, fingerprint = EXCLUDED.fingerprint, valid_until = EXCLUDED.valid_until,
-          body = EXCLUDED.body, built_at = EXCLUDED.built_at`);
+  const row = { visitId, viewerId: actor.id, viewerRole: actor.role, fingerprint, validUntil: until, body, builtAt: new Date() };
+  await db
+    .insert(fieldJobCache)
+    .values(row)
+    .onConflictDoUpdate({ target: [fieldJobCache.visitId, fieldJobCache.viewerId], set: row });
 }
 
 /** Rows past their time (background job): they can never serve again. */
 export async function pruneJobCache(db: Executor, now = new Date()): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`WITH gone AS (DELETE FROM field_job_cache WHERE valid_until <= ${now.toISOString()}::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-  );
-  return rows[0]!.n;
+  const gone = await db.delete(fieldJobCache).where(lte(fieldJobCache.validUntil, now)).returning({ visitId: fieldJobCache.visitId });
+  return gone.length;
 }
