@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, type Database } from "@/db/client";
 import { fieldJobCache, users, visits } from "@/db/schema";
@@ -12,7 +12,7 @@ import { makeVisit } from "@/test/support/factories";
 import { logAttempt, correctAttempt } from "./attempts";
 import { recordAuthorization } from "./authorization";
 import { answerChecklist } from "./checklist";
-import { MAX_AGE_MS, pruneJobCache, validUntil } from "./job-cache";
+import { lookupQuery, MAX_AGE_MS, pruneJobCache, validUntil } from "./job-cache";
 import { advanceVisit, STATUS_UNDO_SECONDS } from "./status";
 import { buildFieldJob, getFieldJob, getFieldJobJson } from "./sync";
 
@@ -197,6 +197,34 @@ describe("the job for the phone is stored and served while nothing it was built 
     const missing = [...read].filter((t) => !viaChangeLog.has(t) && !new RegExp(`\\b${t}\\b`).test(fn!.def));
     expect(read.size).toBeGreaterThan(10);
     expect(missing).toEqual([]);
+  });
+
+  it("a lookup computes the fingerprint once (inlined into the join as well, it cost the phone's sync twice)", async () => {
+    const s = await scenario({ authorized: true });
+    await served(s.tech, s.visitId, s.startsAt);
+    const [stored] = await cacheRow(s.visitId);
+    const build = stored!.fingerprint.split(":")[1]!;
+    const params = { visit: s.visitId, viewer: s.tech.id, role: s.tech.role, build, now: s.startsAt.toISOString() };
+    let calls: string | undefined;
+    try {
+      await (await getDb()).transaction(async (tx) => {
+        // Count the calls: the function behind a counting one of the same name and kind, rolled back after.
+        await tx.execute(sql`CREATE TEMP SEQUENCE fingerprint_calls`);
+        await tx.execute(sql`ALTER FUNCTION field_job_fingerprint(uuid) RENAME TO field_job_fingerprint_counted`);
+        await tx.execute(
+          sql.raw(`CREATE FUNCTION field_job_fingerprint(v uuid) RETURNS text LANGUAGE plpgsql STABLE AS $$
+            BEGIN PERFORM nextval('fingerprint_calls'); RETURN field_job_fingerprint_counted(v); END $$`),
+        );
+        const [hit] = await lookupQuery(tx, params);
+        expect(hit!.body).not.toBeNull();
+        const [n] = await queryRows<{ n: string }>(tx, sql`SELECT last_value::text AS n FROM fingerprint_calls`);
+        calls = n!.n;
+        tx.rollback();
+      });
+    } catch (err) {
+      if (!(err instanceof TransactionRollbackError)) throw err;
+    }
+    expect(calls).toBe("1");
   });
 
   it("rows past their time are pruned", async () => {
