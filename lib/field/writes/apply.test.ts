@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } 
 import { attempt, people, scenario, TINY_PNG, visitStatus } from "@/test/support/field";
 import { applyFieldWrite, canonicalJson } from "./apply";
 import { listRefusedWrites } from "./refused";
+import { WRITE_KINDS } from "./registry";
 
 const write = (kind: string, visitId: string, input: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
   id: uuidv7(),
@@ -37,6 +38,25 @@ describe("field writes: exactly once", () => {
     expect(first.replayed).toBe(false);
     const again = await applyFieldWrite(s.tech, w);
     expect(again).toEqual({ ...first, replayed: true });
+    expect(await rows(s.visitId)).toEqual({ attempts: 1, writes: 1 });
+  });
+
+  it("a lost race (deadlock) is answered 503 and stores nothing, so the phone sends it again; the resend applies once", async () => {
+    const s = await scenario({ authorized: true });
+    const w = write("attempt.log", s.visitId, attempt(s.visitId, s.dahua));
+    const entry = WRITE_KINDS["attempt.log"];
+    const apply = entry.apply;
+    entry.apply = async (...args) => {
+      await apply(...args); // written, then rolled back with the transaction
+      throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+    };
+    try {
+      await expect(applyFieldWrite(s.tech, w)).rejects.toMatchObject({ status: 503 });
+    } finally {
+      entry.apply = apply;
+    }
+    expect(await rows(s.visitId)).toEqual({ attempts: 0, writes: 0 });
+    expect(await applyFieldWrite(s.tech, w)).toMatchObject({ status: 200, replayed: false });
     expect(await rows(s.visitId)).toEqual({ attempts: 1, writes: 1 });
   });
 

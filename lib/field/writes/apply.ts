@@ -45,10 +45,15 @@ function tooDeep(root: unknown): boolean {
   return false;
 }
 
-/** Answers that say "try again", not "no": never stored, the phone keeps the write queued. */
+/** A deadlock or serialization failure: another transaction won; the same write succeeds when sent again. */
+const lostRace = (err: unknown) => ["40P01", "40001"].includes(pgError(err)?.code ?? "");
+
+/**
+ * Answers that say "try again", not "no": never stored, the phone keeps the write queued. A lost race is answered
+ * 503 (the forms' 409 "try again" would put it under "Needs attention" on the phone, where only a person resends it).
+ */
 function isTransient(err: unknown, e: AppError) {
-  const code = pgError(err)?.code;
-  return e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429 || code === "40P01" || code === "40001";
+  return e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429 || lostRace(err);
 }
 
 type Stored = { userId: string; requestHash: string; status: number; response: unknown };
@@ -121,7 +126,7 @@ export async function applyFieldWrite(
     if (applied) return applied;
   } catch (err) {
     const { error, body } = toProblem(err, `field write ${w.kind}`);
-    if (isTransient(err, error)) throw error;
+    if (isTransient(err, error)) throw lostRace(err) ? new AppError("Someone else changed this visit at the same moment; it will be sent again.", 503) : error;
     // Refused: keep the refusal, so a replay gets the same answer (and admins see it on the visit).
     const [kept] = await db
       .insert(fieldWrites)
