@@ -1,6 +1,6 @@
 /** Recovery methods (the playbook catalogue) and every attempt made with them. */
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { oneOf, createdAt, updatedAt } from "./columns";
 import {
   ATTEMPT_OUTCOMES,
@@ -153,8 +153,8 @@ export const fieldWrites = pgTable(
  * The job as the phone receives it (GET /api/field/jobs/:id, /api/field/day),
  * kept per visit and viewer so a sync that finds nothing changed costs one
  * statement (lib/field/job-cache.ts). A row serves only while `fingerprint`
- * equals field_job_fingerprint(visit) (migration 0018: the versions of every
- * row the job is built from) and before `valid_until` (the next moment a
+ * equals field_job_fingerprint(visit) (the versions in field_job_versions of
+ * the visit, its devices and the company-wide parts) and before `valid_until` (the next moment a
  * time-dependent part changes: midnight, an undo window, a vendor case's due
  * time; at most a few minutes). Nothing here is needed by another instance:
  * a missing or stale row is rebuilt.
@@ -178,3 +178,19 @@ export const fieldJobCache = pgTable(
   },
   (t) => [primaryKey({ columns: [t.visitId, t.viewerId] }), index("field_job_cache_valid_idx").on(t.validUntil)],
 );
+
+/**
+ * What a job for the phone is built from, as versions (migration 0020): one
+ * row per visit, per device and one for the company-wide parts (the scope
+ * JOB_VERSION_GLOBAL: settings, the catalogue, people, customers, sites), given
+ * a new number from field_job_versions_seq by triggers on every table the job
+ * reads, in the writing transaction. field_job_fingerprint(visit) reads the
+ * visit's, its devices' and the global row: a few index probes, whatever the
+ * devices' history. A missing row is version 0 (nothing written since).
+ */
+export const fieldJobVersionsSeq = pgSequence("field_job_versions_seq");
+export const fieldJobVersions = pgTable("field_job_versions", {
+  /** A visit's id, a device's id, or JOB_VERSION_GLOBAL. */
+  scope: uuid("scope").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
+});

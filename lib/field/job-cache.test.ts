@@ -191,12 +191,35 @@ describe("the job for the phone is stored and served while nothing it was built 
     }
     const tables = new Set((await queryRows<{ t: string }>(db, sql`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).map((r) => r.t));
     const read = new Set(seen.flatMap((q) => [...q.matchAll(/\b(?:from|join)\s+"?(\w+)"?/gi)].map((m) => m[1]!)).filter((t) => tables.has(t)));
+    // Covered: a table whose every insert, update and delete (and truncate) gives the job a new version, or one the
+    // fingerprint reads itself. The success figures: by their change log's sequence and the rollup state.
+    const touched = await queryRows<{ t: string; events: string }>(
+      db,
+      sql`SELECT c.relname AS t, string_agg(DISTINCT e, ',' ORDER BY e) AS events
+          FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_proc p ON p.oid = g.tgfoid
+          CROSS JOIN LATERAL unnest(ARRAY[
+            CASE WHEN g.tgtype & 4 <> 0 THEN 'insert' END, CASE WHEN g.tgtype & 8 <> 0 THEN 'delete' END,
+            CASE WHEN g.tgtype & 16 <> 0 THEN 'update' END, CASE WHEN g.tgtype & 32 <> 0 THEN 'truncate' END]) e
+          WHERE p.proname = 'field_job_touch' AND e IS NOT NULL AND NOT g.tgisinternal GROUP BY c.relname`,
+    );
+    const everyWrite = new Set(touched.filter((r) => r.events === "delete,insert,truncate,update").map((r) => r.t));
     const [fn] = await queryRows<{ def: string }>(db, sql`SELECT pg_get_functiondef('field_job_fingerprint(uuid)'::regprocedure) AS def`);
-    // The success figures are covered by their change log's sequence and the rollup state, not table by table.
     const viaChangeLog = new Set(["report_cum", "report_keys", "report_devkeys", "report_profiles", "report_deltas"]);
-    const missing = [...read].filter((t) => !viaChangeLog.has(t) && !new RegExp(`\\b${t}\\b`).test(fn!.def));
+    // users: inserts cannot change a built job (a new person is in none); every other write is covered.
+    const missing = [...read].filter((t) => !viaChangeLog.has(t) && !everyWrite.has(t) && t !== "users" && !new RegExp(`\\b${t}\\b`).test(fn!.def));
     expect(read.size).toBeGreaterThan(10);
     expect(missing).toEqual([]);
+    expect(touched.find((r) => r.t === "users")?.events).toBe("delete,truncate,update");
+  });
+
+  it("a sign-in elsewhere (last_login_at) keeps the stored copy; any other change to a person is served at once", async () => {
+    const s = await scenario({ authorized: true });
+    await served(s.tech, s.visitId, s.startsAt);
+    await exec(sql`UPDATE field_job_cache SET body = '{"marker":1}' WHERE visit_id = ${s.visitId}`);
+    await exec(sql`UPDATE users SET last_login_at = now() WHERE id IN (${s.tech.id}, ${s.admin.id})`);
+    expect(JSON.parse(await getFieldJobJson(s.tech, s.visitId, s.startsAt))).toMatchObject({ marker: 1 });
+    await exec(sql`UPDATE users SET phone = '+1 555 0100' WHERE id = ${s.admin.id}`);
+    expect(await served(s.tech, s.visitId, s.startsAt)).toEqual(await fresh(s.tech, s.visitId, s.startsAt));
   });
 
   it("a lookup computes the fingerprint once (inlined into the join as well, it cost the phone's sync twice)", async () => {
