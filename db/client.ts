@@ -105,7 +105,8 @@ export function withClientParsers<T extends object>(client: T): T {
   const redundant = (o?: QueryOptions) => !!o?.parsers && Object.keys(o.parsers).every((oid) => KEPT_AS_TEXT.has(Number(oid)));
   return new Proxy(c, {
     get(target, prop) {
-      if (prop === "query") return (q: string, params?: unknown[], o?: QueryOptions) => target.query(q, params, redundant(o) ? { ...o, parsers: undefined } : o);
+      if (prop === "query")
+        return (q: string, params?: unknown[], o?: QueryOptions) => target.query(q, params, redundant(o) ? { ...o, parsers: undefined } : o);
       if (prop === "transaction") return (fn: (tx: PgliteLike) => Promise<unknown>) => target.transaction((tx) => fn(withClientParsers(tx)));
       const value: unknown = Reflect.get(target, prop, target);
       // Methods run on the client itself (its private fields are not reachable through the proxy).

@@ -230,7 +230,9 @@ describe("the job for the phone is stored and served while nothing it was built 
     const params = { visit: s.visitId, viewer: s.tech.id, role: s.tech.role, build, now: s.startsAt.toISOString() };
     let calls: string | undefined;
     try {
-      await (await getDb()).transaction(async (tx) => {
+      await (
+        await getDb()
+      ).transaction(async (tx) => {
         // Count the calls: the function behind a counting one of the same name and kind, rolled back after.
         await tx.execute(sql`CREATE TEMP SEQUENCE fingerprint_calls`);
         await tx.execute(sql`ALTER FUNCTION field_job_fingerprint(uuid) RENAME TO field_job_fingerprint_counted`);
