@@ -3,9 +3,11 @@
  * every time nothing has changed. Building a job reads ~15 statements; this
  * keeps the built JSON in the database (field_job_cache, db/tables/field.ts),
  * per visit and viewer, beside the fingerprint of what it was built from
- * (field_job_fingerprint, migration 0018). A sync that finds nothing changed
- * costs one statement; any change to a row the job reads, a time-dependent
- * part coming due, or MAX_AGE_MS passing means a fresh build.
+ * (field_job_fingerprint: the versions that triggers on every table the job
+ * reads keep for the visit, its devices and the company-wide parts, migration
+ * 0020, db/tables/field.ts field_job_versions). A sync that finds nothing
+ * changed costs one statement; any write to a row the job reads, a
+ * time-dependent part coming due, or MAX_AGE_MS passing means a fresh build.
  *
  * Never stale: the fingerprint is taken before the build, so a change that
  * lands during it makes the stored row's fingerprint old, not the body.
@@ -13,7 +15,7 @@
  * build's own permission checks (loadWorkVisit: the role's permission and the
  * visit's technician), for that viewer and role; those checks read only the
  * actor (re-read from the database on every request) and the visit's row,
- * which is in the fingerprint. Shared by every instance (it lives in the
+ * whose every write gives the visit a new version. Shared by every instance (it lives in the
  * database); losing it costs one build.
  */
 import "server-only";
