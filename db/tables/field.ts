@@ -197,8 +197,8 @@ export const fieldJobCache = pgTable(
 
 /**
  * What a job for the phone is built from, as versions (migration 0020): one
- * row per visit, per device and one for the company-wide parts (the scope
- * JOB_VERSION_GLOBAL: settings, the catalogue, people, customers, sites), given
+ * row per visit, per device and one for the company-wide parts (the nil uuid,
+ * all zeros: settings, the catalogue, people, customers, sites), given
  * a new number from field_job_versions_seq by triggers on every table the job
  * reads, in the writing transaction. field_job_fingerprint(visit) reads the
  * visit's, its devices' and the global row: a few index probes, whatever the
@@ -206,7 +206,7 @@ export const fieldJobCache = pgTable(
  */
 export const fieldJobVersionsSeq = pgSequence("field_job_versions_seq");
 export const fieldJobVersions = pgTable("field_job_versions", {
-  /** A visit's id, a device's id, or JOB_VERSION_GLOBAL. */
+  /** A visit's id, a device's id, or the nil uuid (the company-wide parts). */
   scope: uuid("scope").primaryKey(),
   version: bigint("version", { mode: "number" }).notNull(),
 });

@@ -76,7 +76,7 @@ type Param = SQLWrapper | string;
 /** Exported for its plan's test (the fingerprint must run once per lookup). */
 export function lookupQuery(db: Executor, p: Record<keyof LookupParams, Param>) {
   return db.select({ fingerprint: sql<string>`f.fp`, body: sql<string | null>`c.body` }).from(
-    // OFFSET 0 keeps the subquery from being pulled up: inlined, the function ran twice (the output and the join).
+    // OFFSET 0 keeps the subquery from being pulled up: inlined into the output and the join filter, it ran three times.
     sql`(SELECT field_job_fingerprint(${p.visit}::uuid) || ':' || ${p.build}::text AS fp OFFSET 0) f
         LEFT JOIN field_job_cache c ON c.visit_id = ${p.visit}::uuid AND c.viewer_id = ${p.viewer}::uuid AND c.viewer_role = ${p.role}::text
           AND c.fingerprint = f.fp AND c.valid_until > ${p.now}::timestamptz`,
