@@ -69,6 +69,9 @@ export function pgError(err: unknown): { code: string; constraint?: string; mess
   return null;
 }
 
+/** A deadlock or serialization failure: another transaction won, and the same request succeeds when sent again. */
+export const isLostRace = (err: unknown) => ["40P01", "40001"].includes(pgError(err)?.code ?? "");
+
 /** Messages for named constraints: [field or "" for form-level, message]. */
 const CONSTRAINT_MESSAGES: Record<string, [string, string]> = {
   users_email_lower_key: ["email", "An account with this email already exists. Sign in, or use “Forgot password”."],

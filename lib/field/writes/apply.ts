@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { fieldWrites, visits } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { AppError, ConflictError, NotFoundError, parseInput, pgError, ValidationError } from "@/lib/platform/errors";
+import { AppError, ConflictError, isLostRace, NotFoundError, parseInput, ValidationError } from "@/lib/platform/errors";
 import { toProblem } from "@/lib/platform/problem";
 import { fieldWriteSchema, type FieldWriteResult } from "./schemas";
 import { resolveRefs, WRITE_KINDS } from "./registry";
@@ -45,15 +45,12 @@ function tooDeep(root: unknown): boolean {
   return false;
 }
 
-/** A deadlock or serialization failure: another transaction won; the same write succeeds when sent again. */
-const lostRace = (err: unknown) => ["40P01", "40001"].includes(pgError(err)?.code ?? "");
-
 /**
  * Answers that say "try again", not "no": never stored, the phone keeps the write queued. A lost race is answered
  * 503 (the forms' 409 "try again" would put it under "Needs attention" on the phone, where only a person resends it).
  */
 function isTransient(err: unknown, e: AppError) {
-  return e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429 || lostRace(err);
+  return e.status >= 500 || e.status === 401 || e.status === 408 || e.status === 429 || isLostRace(err);
 }
 
 type Stored = { userId: string; requestHash: string; status: number; response: unknown };
@@ -126,7 +123,8 @@ export async function applyFieldWrite(
     if (applied) return applied;
   } catch (err) {
     const { error, body } = toProblem(err, `field write ${w.kind}`);
-    if (isTransient(err, error)) throw lostRace(err) ? new AppError("Someone else changed this visit at the same moment; it will be sent again.", 503) : error;
+    if (isTransient(err, error))
+      throw isLostRace(err) ? new AppError("Someone else changed this visit at the same moment; it will be sent again.", 503) : error;
     // Refused: keep the refusal, so a replay gets the same answer (and admins see it on the visit).
     const [kept] = await db
       .insert(fieldWrites)
