@@ -23,11 +23,11 @@ export function profileConds(f: ReportFilters): SQL[] {
 
 /**
  * How the device filters select rollup keys. A device key is (brand, kind,
- * attribute): '' for brand × kind, 'm<model>', 'o<option bit>', 'w<seal>',
- * 'p<profile>'. One device detail (models matching a text, an option, a seal)
- * reads that attribute's keys; firmware, or two details at once, read the
- * keys of every matching profile. Every attempt counts once under each of its
- * attributes' keys, so sums over one attribute never double count.
+ * attribute): '' for brand × kind, 'm<model>', 'f<firmware>', 'o<option bit>',
+ * 'w<seal>', 'p<profile>'. One device detail (the models or firmwares matching
+ * a text, an option, a seal) reads that attribute's keys; two details at once
+ * read the keys of every matching profile. Every attempt counts once under
+ * each of its attributes' keys, so sums over one attribute never double count.
  */
 export type DevicePlan =
   | { by: "attr"; attrs: string[]; brands: string[]; kinds: string[] }
@@ -45,6 +45,13 @@ export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan
       )
     : [];
   const details = (["model", "firmware", "option", "seal"] as const).filter((k) => !!f[k]);
+  if (details.length === 1 && f.firmware) {
+    const firmwares = await queryRows<{ id: number }>(
+      db,
+      sql`SELECT w.id FROM report_firmwares w WHERE w.key LIKE lower(${likePattern(f.firmware)}) AND w.brand IN (${list(brands)}) ORDER BY w.id`,
+    );
+    return { plan: firmwares.length ? { by: "attr", attrs: firmwares.map((w) => `f${w.id}`), brands, kinds } : { by: "none" }, models };
+  }
   if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds }, models };
   if (details.length === 1 && f.option) return { plan: { by: "attr", attrs: [`o${RECOVERY_OPTIONS.indexOf(f.option)}`], brands, kinds }, models };
   if (details.length === 1 && f.seal) return { plan: { by: "attr", attrs: [`w${f.seal}`], brands, kinds }, models };

@@ -199,8 +199,8 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
   let keys: SQL;
   let extra: (CumRow & { tech: string; n: number; brands: string[] | null; ns: number[] | null })[] = [];
   if (plan.by === "attr") {
-    // overall: (brand or *, kind or *, attr); per brand: (b, kind or *, attr). Several attributes (the models a
-    // text matched) add up: a visit counts once under each; the few visits with devices of two or more of them
+    // overall: (brand or *, kind or *, attr); per brand: (b, kind or *, attr). Several attributes (the models or
+    // firmwares a text matched) add up: a visit counts once under each; the few visits with devices of two or more of them
     // are then taken off (n - 1) times, through their signature (below).
     const kind = f.kind ?? "*";
     keys = sql`SELECT k.id, k.tech::text AS tech, CASE WHEN d.brand = '*' THEN ARRAY[]::text[] ELSE ARRAY[d.brand] END AS brands,
@@ -209,11 +209,13 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
       JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = ''
       WHERE d.attr IN (${list(plan.attrs)}) AND d.kind = ${kind} AND (d.brand IN (${list(plan.brands)}) OR d.brand = ${f.brand ?? "*"}) ${techCond}`;
     if (plan.attrs.length > 1) {
+      // several models, or several firmwares (one prefix per plan)
       const ids = plan.attrs.map((a) => a.slice(1));
+      const col = plan.attrs[0]!.startsWith("f") ? sql`p.firmware_id` : sql`p.model_id`;
       const overlaps = sql`WITH m AS (
-          SELECT s.id AS sig, p.brand, count(DISTINCT p.model_id)::int AS n
+          SELECT s.id AS sig, p.brand, count(DISTINCT ${col})::int AS n
             FROM report_sigs s JOIN report_profiles p ON p.id = ANY (s.profiles)
-           WHERE cardinality(s.profiles) > 1 AND p.model_id::text IN (${list(ids)}) ${f.kind ? sql`AND p.kind = ${f.kind}` : sql``}
+           WHERE cardinality(s.profiles) > 1 AND ${col}::text IN (${list(ids)}) ${f.kind ? sql`AND p.kind = ${f.kind}` : sql``}
            GROUP BY 1, 2),
         t AS (SELECT sig, sum(n)::int AS n, array_agg(brand) FILTER (WHERE n > 1) AS brands, array_agg(n) FILTER (WHERE n > 1) AS ns
                 FROM m GROUP BY sig HAVING sum(n) > 1)
