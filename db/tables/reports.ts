@@ -85,7 +85,11 @@ export const reportProfiles = pgTable(
     /** Its own device key ('p<id>'). */
     devkey: integer("devkey").notNull(),
   },
-  (t) => [uniqueIndex("report_profiles_key").on(t.brand, t.kind, t.modelId, t.firmwareId, t.options, t.seal)],
+  (t) => [
+    uniqueIndex("report_profiles_key").on(t.brand, t.kind, t.modelId, t.firmwareId, t.options, t.seal),
+    // a rollup key's profile (the report's model column), without a scan of every profile
+    index("report_profiles_devkey_idx").on(t.devkey),
+  ],
 );
 
 /** The device keys an attempt (or vendor case) on a device of this profile counts under. */
@@ -105,7 +109,11 @@ export const reportSigs = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     profiles: integer("profiles").array().notNull(),
   },
-  (t) => [uniqueIndex("report_sigs_profiles").on(t.profiles)],
+  (t) => [
+    uniqueIndex("report_sigs_profiles").on(t.profiles),
+    // the visit signatures with a matching profile (profiles && ...), without a scan of every signature
+    index("report_sigs_profiles_gin").using("gin", t.profiles),
+  ],
 );
 
 /** The device keys a completed visit of this signature counts under (once each). */

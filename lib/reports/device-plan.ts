@@ -23,41 +23,70 @@ export function profileConds(f: ReportFilters): SQL[] {
 
 /**
  * How the device filters select rollup keys. A device key is (brand, kind,
- * attribute): '' for brand × kind, 'm<model>', 'f<firmware>', 'o<option bit>',
- * 'w<seal>', 'p<profile>'. One device detail (the models or firmwares matching
- * a text, an option, a seal) reads that attribute's keys; two details at once
- * read the keys of every matching profile. Every attempt counts once under
- * each of its attributes' keys, so sums over one attribute never double count.
+ * attribute): '' for brand × kind; one device detail: 'm<model>',
+ * 'f<firmware>', 'o<option bit>', 'w<seal>'; two details of one device, in
+ * that order: 'm<model>f<firmware>', 'o<bit>w<seal>', ...; 'p<profile>'. A
+ * filter on one or two device details reads those attributes' keys (one per
+ * matching value: the models or firmwares a text matched, crossed with the
+ * other detail's value); three or more read the keys of every matching
+ * profile. Every attempt counts once under each of its attributes' keys, so
+ * sums over one attribute set never double count. A visit, though, counts
+ * under each matching attribute of its devices: `multi` names the details
+ * that may hold several values (model, firmware), for the visits' correction.
  */
 export type DevicePlan =
-  | { by: "attr"; attrs: string[]; brands: string[]; kinds: string[] }
+  | { by: "attr"; attrs: string[]; brands: string[]; kinds: string[]; multi: ("model_id" | "firmware_id")[] }
   | { by: "profile" }
-  /** A model text that matched nothing. */
+  /** A model or firmware text that matched nothing (or no device has both). */
   | { by: "none" };
 
-export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan: DevicePlan; models: { id: number; brand: string; name: string }[] }> {
+type Matched = { id: number; brand: string; name: string };
+
+export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan: DevicePlan; models: Matched[] }> {
   const brands = f.brand ? [f.brand] : [...BRANDS];
   const kinds = f.kind ? [f.kind] : [...DEVICE_KINDS];
-  const models = f.model
-    ? await queryRows<{ id: number; brand: string; name: string }>(
-        db,
-        sql`SELECT m.id, m.brand, m.name FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}) AND m.brand IN (${list(brands)}) ORDER BY m.brand, m.key`,
-      )
-    : [];
+  const matching = (table: "report_models" | "report_firmwares", text: string | undefined) =>
+    text
+      ? queryRows<Matched>(
+          db,
+          sql`SELECT m.id, m.brand, m.name FROM ${sql.raw(table)} m WHERE m.key LIKE lower(${likePattern(text)}) AND m.brand IN (${list(brands)}) ORDER BY m.brand, m.key`,
+        )
+      : Promise.resolve([]);
+  const models = await matching("report_models", f.model);
   const details = (["model", "firmware", "option", "seal"] as const).filter((k) => !!f[k]);
-  if (details.length === 1 && f.firmware) {
-    const firmwares = await queryRows<{ id: number }>(
-      db,
-      sql`SELECT w.id FROM report_firmwares w WHERE w.key LIKE lower(${likePattern(f.firmware)}) AND w.brand IN (${list(brands)}) ORDER BY w.id`,
-    );
-    return { plan: firmwares.length ? { by: "attr", attrs: firmwares.map((w) => `f${w.id}`), brands, kinds } : { by: "none" }, models };
+  if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds, multi: [] }, models };
+  if (details.length > 2) return { plan: { by: "profile" }, models };
+  const firmwares = await matching("report_firmwares", f.firmware);
+  // each detail's attribute values, in key order (model, firmware, option, seal)
+  let values: string[][] = [];
+  if (f.model && f.firmware) {
+    // only the model × firmware pairs some device has (both are per brand, and a model has a few firmwares)
+    const pairs =
+      models.length && firmwares.length
+        ? await queryRows<{ a: string }>(
+            db,
+            sql`SELECT DISTINCT 'm' || p.model_id || 'f' || p.firmware_id AS a FROM report_profiles p
+               WHERE p.model_id IN (${sql.join(
+                 models.map((m) => sql`${m.id}`),
+                 sql`, `,
+               )})
+                 AND p.firmware_id IN (${sql.join(
+                   firmwares.map((w) => sql`${w.id}`),
+                   sql`, `,
+                 )}) ORDER BY 1`,
+          )
+        : [];
+    values = [pairs.map((p) => p.a)];
+  } else {
+    if (f.model) values.push(models.map((m) => `m${m.id}`));
+    if (f.firmware) values.push(firmwares.map((w) => `f${w.id}`));
   }
-  if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds }, models };
-  if (details.length === 1 && f.option) return { plan: { by: "attr", attrs: [`o${RECOVERY_OPTIONS.indexOf(f.option)}`], brands, kinds }, models };
-  if (details.length === 1 && f.seal) return { plan: { by: "attr", attrs: [`w${f.seal}`], brands, kinds }, models };
-  if (details.length === 1 && f.model)
-    return { plan: models.length ? { by: "attr", attrs: models.map((m) => `m${m.id}`), brands, kinds } : { by: "none" }, models };
-  return { plan: { by: "profile" }, models };
+  if (f.option) values.push([`o${RECOVERY_OPTIONS.indexOf(f.option)}`]);
+  if (f.seal) values.push([`w${f.seal}`]);
+  const attrs = values.reduce<string[]>((acc, vs) => acc.flatMap((a) => vs.map((v) => a + v)), [""]);
+  if (attrs.length === 0) return { plan: { by: "none" }, models };
+  const multi = [...(f.model ? (["model_id"] as const) : []), ...(f.firmware ? (["firmware_id"] as const) : [])];
+  return { plan: { by: "attr", attrs, brands, kinds, multi }, models };
 }
 
 /** The device keys attempts and vendor cases are counted under, for a plan. */

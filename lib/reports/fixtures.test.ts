@@ -233,7 +233,7 @@ describe("report fixtures", () => {
     expect((await report({ technician: t, model: "%" })).totals.final).toBe(0);
   });
 
-  it("firmware text reads the matching firmwares' keys; a visit with devices of two of them counts once", async () => {
+  it("firmware text (alone or with one more device detail) reads the matching keys; a visit with devices of two of them counts once", async () => {
     const t = await technician();
     const db = await getDb();
     const withFirmware = async (brand: "dahua" | "hikvision", firmware: string) => {
@@ -269,6 +269,22 @@ describe("report fixtures", () => {
       ["dahua", 1],
       ["hikvision", 1],
     ]);
+    // two details: model × firmware pairs (three here, two of one brand), firmware × seal
+    const both = await devicePlan(db, { model: "test-1", firmware: "V4." });
+    expect(both.plan).toMatchObject({ by: "attr", multi: ["model_id", "firmware_id"] });
+    expect(both.plan.by === "attr" && both.plan.attrs.every((a) => /^m\d+f\d+$/.test(a))).toBe(true);
+    for (const f of [
+      { model: "test-1", firmware: "V4." },
+      { firmware: "V4.", seal: "unknown" as const },
+    ]) {
+      r = await report({ technician: t, ...f });
+      expect(r.totals, JSON.stringify(f)).toMatchObject({ final: 3, succeeded: 2, completedVisits: 1, fixedVisits: 0 });
+      expect(r.firstVisit.byBrand.map((x) => [x.brand, x.n])).toEqual([
+        ["dahua", 1],
+        ["hikvision", 1],
+      ]);
+    }
+    expect((await report({ technician: t, firmware: "V4.", seal: "intact" })).totals).toMatchObject({ final: 0, completedVisits: 0 });
     r = await report({ technician: t, firmware: "v4.4", brand: "hikvision" });
     expect(r.totals).toMatchObject({ final: 1, succeeded: 0, completedVisits: 1 });
     r = await report({ technician: t, firmware: "v9" });

@@ -118,7 +118,7 @@ export async function rollupAttempts(
   const { hi, lo } = rangeProbes(f);
   const tech = f.technician ?? ALL_TECHNICIANS;
   const keys = sql`SELECT k.id, k.method, k.tech::text AS tech, dk.brand,
-      coalesce(pr.model_id, CASE WHEN dk.attr LIKE 'm%' THEN substr(dk.attr, 2)::int END) AS model
+      coalesce(pr.model_id, substring(dk.attr FROM '^m([0-9]+)')::int) AS model
     FROM report_keys k JOIN report_devkeys dk ON dk.id = k.devkey LEFT JOIN report_profiles pr ON pr.devkey = dk.id
     WHERE k.fam = 'a' AND k.vendor = '' AND k.devkey IN (${attemptDevkeys(f, plan)})
       AND ((k.method <> '' AND k.tech = ${tech}::uuid) OR (k.method = '' AND k.tech <> ${ALL_TECHNICIANS}::uuid ${f.technician ? sql`AND k.tech = ${f.technician}::uuid` : sql``}))`;
@@ -200,8 +200,8 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
   let extra: (CumRow & { tech: string; n: number; brands: string[] | null; ns: number[] | null })[] = [];
   if (plan.by === "attr") {
     // overall: (brand or *, kind or *, attr); per brand: (b, kind or *, attr). Several attributes (the models or
-    // firmwares a text matched) add up: a visit counts once under each; the few visits with devices of two or more of them
-    // are then taken off (n - 1) times, through their signature (below).
+    // firmwares a text matched) add up: a visit counts once under each; the few visits with devices of two or more
+    // of them are then taken off (n - 1) times, through their signature (below).
     const kind = f.kind ?? "*";
     keys = sql`SELECT k.id, k.tech::text AS tech, CASE WHEN d.brand = '*' THEN ARRAY[]::text[] ELSE ARRAY[d.brand] END AS brands,
         (d.brand = ${f.brand ?? "*"}) AS overall
@@ -209,19 +209,18 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
       JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = ''
       WHERE d.attr IN (${list(plan.attrs)}) AND d.kind = ${kind} AND (d.brand IN (${list(plan.brands)}) OR d.brand = ${f.brand ?? "*"}) ${techCond}`;
     if (plan.attrs.length > 1) {
-      // several models, or several firmwares (one prefix per plan)
-      const ids = plan.attrs.map((a) => a.slice(1));
-      const col = plan.attrs[0]!.startsWith("f") ? sql`p.firmware_id` : sql`p.model_id`;
+      // several models or firmwares matched (one attribute per value): a visit with devices of n of them counts n times
+      const value = plan.multi.length === 1 ? sql.raw(`p.${plan.multi[0]}`) : sql`(p.model_id, p.firmware_id)`;
       const overlaps = sql`WITH m AS (
-          SELECT s.id AS sig, p.brand, count(DISTINCT ${col})::int AS n
+          SELECT s.id AS sig, p.brand, count(DISTINCT ${value})::int AS n
             FROM report_sigs s JOIN report_profiles p ON p.id = ANY (s.profiles)
-           WHERE cardinality(s.profiles) > 1 AND ${col}::text IN (${list(ids)}) ${f.kind ? sql`AND p.kind = ${f.kind}` : sql``}
+           WHERE cardinality(s.profiles) > 1 AND ${allOf(profileConds(f))}
            GROUP BY 1, 2),
         t AS (SELECT sig, sum(n)::int AS n, array_agg(brand) FILTER (WHERE n > 1) AS brands, array_agg(n) FILTER (WHERE n > 1) AS ns
                 FROM m GROUP BY sig HAVING sum(n) > 1)
         SELECT k.id, k.tech::text AS tech, t.n, t.brands, t.ns
           FROM t
-          JOIN report_devkeys d ON d.brand = '*' AND d.kind = '*' AND d.attr = 'g' || t.sig
+          JOIN LATERAL (SELECT d.id FROM report_devkeys d WHERE d.brand = '*' AND d.kind = '*' AND d.attr = 'g' || t.sig LIMIT 1) d ON true
           JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = '' ${techCond}`;
       extra = await queryRows(db, probeSql(overlaps, lo ? [lo, hi] : [hi]));
     }
@@ -230,7 +229,7 @@ export async function rollupVisits(db: Executor, f: ReportFilters, plan: DeviceP
     keys = sql`SELECT k.id, k.tech::text AS tech,
         ARRAY(SELECT DISTINCT p.brand FROM report_profiles p WHERE p.id = ANY (s.profiles) AND ${conds} ORDER BY 1) AS brands, true AS overall
       FROM report_sigs s
-      JOIN report_devkeys d ON d.brand = '*' AND d.kind = '*' AND d.attr = 'g' || s.id
+      JOIN LATERAL (SELECT d.id FROM report_devkeys d WHERE d.brand = '*' AND d.kind = '*' AND d.attr = 'g' || s.id LIMIT 1) d ON true
       JOIN report_keys k ON k.fam = 'v' AND k.devkey = d.id AND k.method = '' AND k.vendor = ''
       WHERE s.profiles && ARRAY(SELECT p.id FROM report_profiles p WHERE ${conds}) ${techCond}`;
   }

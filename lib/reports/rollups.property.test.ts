@@ -222,7 +222,7 @@ async function apply(tx: Tx, o: Op) {
   }
 }
 
-/** Every kind of filter, alone and combined (device details resolve to profiles; visits to signatures). */
+/** Every kind of filter, alone and combined (device details resolve to attribute keys or profiles; visits to signatures). */
 const filters = (): ReportFilters[] => [
   {},
   { brand: "dahua" },
@@ -239,6 +239,11 @@ const filters = (): ReportFilters[] => [
   { attempt: "first" },
   { attempt: "later", from: "2025-01-08", to: "2025-01-21" },
   { model: "DS", option: "guid_file", technician: techs[1] },
+  // two details: model × firmware pairs (several), an option × a seal, a firmware × a seal; three: the profiles
+  { model: "n", firmware: "v4" },
+  { option: "recovery_email", seal: "unknown", from: "2025-01-15" },
+  { firmware: "v4", seal: "unknown", brand: "hikvision" },
+  { model: "n", firmware: "v4", seal: "unknown" },
   { from: "2025-01-07", to: "2025-01-07" },
 ];
 

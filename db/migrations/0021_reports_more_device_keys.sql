@@ -1,8 +1,9 @@
--- Firmware as a device-key attribute, like the model (issue #19). A firmware-text filter read the keys of every
--- device profile with a matching firmware (brand x kind x model x firmware x options x seal: thousands at 1M attempts,
--- 367 ms on PostgreSQL, 658 ms on PGlite); with 'f<firmware id>' keys it reads one key set per matching firmware,
--- as a model-text filter does.
--- 1. reports_profile_attrs gains the firmware; the two functions that call it are redefined with it.
+-- More device keys (issue #19): the firmware as an attribute, like the model, and every pair of two device details.
+-- A firmware-text filter, or two device details at once (a recovery option and a seal, a model and a firmware),
+-- read the keys of every matching device profile (brand x kind x model x firmware x options x seal: thousands at 1M
+-- attempts; firmware text 367 ms on PostgreSQL and 658 ms on PGlite, recovery email + seal intact 194 / 372 ms).
+-- With 'f<firmware id>' and pair keys they read one key set per matching value, as a model-text filter does.
+-- 1. reports_profile_attrs gains the firmware and the pairs; the two functions that call it are redefined.
 -- 2. reports_rebuild_rollups takes the device keys to fill (NULL: all), so an upgrade fills only the new ones.
 -- 3. Existing data: the new keys are mapped for every profile and visit signature, pending changes are folded,
 --    and the new keys' rollups are built from the facts as counted (a time-zone move in progress: a full rebuild,
@@ -10,12 +11,18 @@
 DROP FUNCTION IF EXISTS reports_profile_attrs(int, int, text);
 --> statement-breakpoint
 -- The attributes a profile is counted under besides its own key: none (brand × kind), its model, its firmware,
--- each recovery option it had, its warranty seal. One filter on one of them reads its keys only.
+-- each recovery option it had, its warranty seal, and every pair of those from two different details ('m3f7',
+-- 'o2wintact': its model and firmware, an option it had and its seal, ...). A filter on one detail, or on two,
+-- reads those keys only; three or more read the keys of every matching profile.
 CREATE OR REPLACE FUNCTION reports_profile_attrs(m int, f int, o int, s text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT ARRAY[''] || CASE WHEN m > 0 THEN ARRAY['m' || m] ELSE ARRAY[]::text[] END
-         || CASE WHEN f > 0 THEN ARRAY['f' || f] ELSE ARRAY[]::text[] END
-         || ARRAY(SELECT 'o' || b FROM generate_series(0, 5) b WHERE (o & (1 << b)) <> 0 ORDER BY b)
-         || ARRAY['w' || s]
+  WITH d(dim, v) AS (
+    SELECT 1, 'm' || m WHERE m > 0
+    UNION ALL SELECT 2, 'f' || f WHERE f > 0
+    UNION ALL SELECT 3, 'o' || b FROM generate_series(0, 5) b WHERE (o & (1 << b)) <> 0
+    UNION ALL SELECT 4, 'w' || s
+  )
+  SELECT ARRAY[''] || ARRAY(SELECT v FROM d ORDER BY dim, v)
+         || ARRAY(SELECT a.v || b.v FROM d a JOIN d b ON a.dim < b.dim ORDER BY a.dim, b.dim, a.v, b.v)
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION reports_profile_of_ids(p_brand text, p_kind text, m int, f int, o int, s text) RETURNS int LANGUAGE plpgsql AS $$
@@ -156,7 +163,7 @@ END $$;
 DO $$
 DECLARE
   st report_state;
-  fw_keys int[];
+  old_max int;
 BEGIN
   -- No change may be logged meanwhile (writers wait for this upgrade): the facts the rebuild reads and the
   -- changes folded first must be the same moment, or a change would be counted twice under the new keys.
@@ -165,17 +172,19 @@ BEGIN
   IF st.cursor IS NULL THEN
     PERFORM reports_compact_locked(st, 2147483647); -- pending changes, under the keys they had
   END IF;
+  old_max := coalesce((SELECT max(id) FROM report_devkeys), 0);
   INSERT INTO report_profile_devkeys (profile, devkey)
-  SELECT p.id, reports_devkey(p.brand, p.kind, 'f' || p.firmware_id) FROM report_profiles p WHERE p.firmware_id > 0
+  SELECT p.id, reports_devkey(p.brand, p.kind, a.a)
+    FROM report_profiles p CROSS JOIN LATERAL unnest(reports_profile_attrs(p.model_id, p.firmware_id, p.options, p.seal)) a(a)
   ON CONFLICT DO NOTHING;
-  -- a visit counts once under each (brand or any, kind or any, firmware) of its devices
+  -- a visit counts once under each (brand or any, kind or any, attribute) of its devices
   INSERT INTO report_sig_devkeys (sig, devkey)
-  SELECT DISTINCT s.id, reports_devkey(b.b, k.k, 'f' || p.firmware_id)
+  SELECT DISTINCT s.id, reports_devkey(b.b, k.k, a.a)
     FROM report_sigs s
     JOIN report_profiles p ON p.id = ANY (s.profiles)
+   CROSS JOIN LATERAL unnest(reports_profile_attrs(p.model_id, p.firmware_id, p.options, p.seal)) a(a)
    CROSS JOIN LATERAL (VALUES (p.brand), ('*')) b(b)
    CROSS JOIN LATERAL (VALUES (p.kind), ('*')) k(k)
-   WHERE p.firmware_id > 0
   ON CONFLICT DO NOTHING;
   IF NOT EXISTS (SELECT 1 FROM report_keys) THEN
     RETURN; -- nothing counted yet
@@ -184,7 +193,7 @@ BEGIN
     PERFORM reports_rebuild(); -- a time-zone move in progress: everything again, in the new zone
     RETURN;
   END IF;
-  fw_keys := ARRAY(SELECT id FROM report_devkeys WHERE attr LIKE 'f%');
-  PERFORM reports_rebuild_rollups(st.to_tz, fw_keys);
+  -- the attributes are new, so every device key made above is new and holds no rollups yet
+  PERFORM reports_rebuild_rollups(st.to_tz, ARRAY(SELECT id FROM report_devkeys WHERE id > old_max));
   ANALYZE report_keys, report_cum, report_weeks;
 END $$;
