@@ -39,16 +39,18 @@ export async function loadFieldStaff(db: Executor): Promise<Person[]> {
     .orderBy(users.name);
 }
 
-/** The models a model-text filter matches, counted from the base tables (the raw source). */
-async function rawMatchedModels(db: Executor, f: ReportFilters): Promise<MatchedModel[]> {
-  if (!f.model) return [];
+/** The models (or firmware versions) a text filter matches, counted from the base tables (the raw source). */
+async function rawMatched(db: Executor, f: ReportFilters, what: "model" | "firmware"): Promise<MatchedModel[]> {
+  const text = f[what];
+  if (!text) return [];
   const conds = rawAttemptConds(f);
+  const [table, column] = what === "model" ? [sql`report_models`, sql`d.model`] : [sql`report_firmwares`, sql`d.firmware`];
   return queryRows<MatchedModel>(
     db,
     sql`SELECT m.brand, m.name,
-        (SELECT count(*) FROM ${RAW_FROM} WHERE d.brand = m.brand AND lower(btrim(d.model)) = m.key AND a.outcome <> 'waiting_vendor'
+        (SELECT count(*) FROM ${RAW_FROM} WHERE d.brand = m.brand AND lower(btrim(${column})) = m.key AND a.outcome <> 'waiting_vendor'
            AND ${conds.length ? sql.join(conds, sql` AND `) : sql`true`})::int AS attempts
-      FROM report_models m WHERE m.key LIKE lower(${likePattern(f.model)}) ${f.brand ? sql`AND m.brand = ${f.brand}` : sql``}
+      FROM ${table} m WHERE m.key LIKE lower(${likePattern(text)}) ${f.brand ? sql`AND m.brand = ${f.brand}` : sql``}
       ORDER BY m.brand, m.key`,
   );
 }
@@ -59,16 +61,16 @@ async function rawMatchedModels(db: Executor, f: ReportFilters): Promise<Matched
  */
 export async function loadReport(db: Executor, filters: ReportFilters, source: Source = chooseSource(filters)): Promise<ReportData> {
   await compactReports(db);
-  let rows, models: MatchedModel[];
+  let rows, matched: { models: MatchedModel[]; firmwares: MatchedModel[] };
   if (source === "raw") {
     rows = await rawReport(db, filters);
-    models = await rawMatchedModels(db, filters);
+    matched = { models: await rawMatched(db, filters, "model"), firmwares: await rawMatched(db, filters, "firmware") };
   } else {
     rows = await rollupReport(db, filters);
-    models = rows.matchedModels;
+    matched = { models: rows.matchedModels, firmwares: rows.matchedFirmwares };
   }
   const [methods, people] = [await loadCatalogue(db), await loadFieldStaff(db)];
-  return shapeReport(rows, methods, people, filters, source, models);
+  return shapeReport(rows, methods, people, filters, source, matched);
 }
 
 /**

@@ -42,7 +42,7 @@ export type DevicePlan =
 
 type Matched = { id: number; brand: string; name: string };
 
-export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan: DevicePlan; models: Matched[] }> {
+export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan: DevicePlan; models: Matched[]; firmwares: Matched[] }> {
   const brands = f.brand ? [f.brand] : [...BRANDS];
   const kinds = f.kind ? [f.kind] : [...DEVICE_KINDS];
   const matching = (table: "report_models" | "report_firmwares", text: string | undefined) =>
@@ -53,10 +53,10 @@ export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan
         )
       : Promise.resolve([]);
   const models = await matching("report_models", f.model);
-  const details = (["model", "firmware", "option", "seal"] as const).filter((k) => !!f[k]);
-  if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds, multi: [] }, models };
-  if (details.length > 2) return { plan: { by: "profile" }, models };
   const firmwares = await matching("report_firmwares", f.firmware);
+  const details = (["model", "firmware", "option", "seal"] as const).filter((k) => !!f[k]);
+  if (details.length === 0) return { plan: { by: "attr", attrs: [""], brands, kinds, multi: [] }, models, firmwares };
+  if (details.length > 2) return { plan: { by: "profile" }, models, firmwares };
   // each detail's attribute values, in key order (model, firmware, option, seal)
   let values: string[][] = [];
   if (f.model && f.firmware) {
@@ -84,9 +84,9 @@ export async function devicePlan(db: Executor, f: ReportFilters): Promise<{ plan
   if (f.option) values.push([`o${RECOVERY_OPTIONS.indexOf(f.option)}`]);
   if (f.seal) values.push([`w${f.seal}`]);
   const attrs = values.reduce<string[]>((acc, vs) => acc.flatMap((a) => vs.map((v) => a + v)), [""]);
-  if (attrs.length === 0) return { plan: { by: "none" }, models };
+  if (attrs.length === 0) return { plan: { by: "none" }, models, firmwares };
   const multi = [...(f.model ? (["model_id"] as const) : []), ...(f.firmware ? (["firmware_id"] as const) : [])];
-  return { plan: { by: "attr", attrs, brands, kinds, multi }, models };
+  return { plan: { by: "attr", attrs, brands, kinds, multi }, models, firmwares };
 }
 
 /** The device keys attempts and vendor cases are counted under, for a plan. */

@@ -260,6 +260,12 @@ describe("report fixtures", () => {
     });
     let r = await report({ technician: t, firmware: "V4." });
     expect(r.totals).toMatchObject({ final: 3, succeeded: 2, completedVisits: 1, fixedVisits: 0 });
+    // the page lists the firmware versions the text matched, each with its attempts in the view
+    expect(r.matchedFirmwares).toEqual([
+      { brand: "dahua", name: "v4.001", attempts: 1 },
+      { brand: "hikvision", name: "V4.30.005", attempts: 1 },
+      { brand: "hikvision", name: "V4.40.001", attempts: 1 },
+    ]);
     expect(r.byBrandMethod.map((x) => [x.brand, x.methodId, x.n, x.succeeded])).toEqual([
       ["dahua", m2, 1, 1],
       ["hikvision", m1, 2, 1],

@@ -23,7 +23,7 @@ export type WeekRow = Counts & { week: string };
 export type VisitRow = { technicianId: string; brand: string; completed: number; fixed: number };
 /** bucket -1 = no result yet. */
 export type VendorRow = { vendor: string; bucket: number; n: number };
-/** A model a model-text filter matched, with its final attempts in the view. */
+/** A model (or firmware version) a text filter matched, with its final attempts in the view. */
 export type MatchedModel = { brand: string; name: string; attempts: number };
 
 export type ReportRows = { methods: MethodCountRow[]; techs: TechCountRow[]; weeks: WeekRow[]; visits: VisitRow[]; vendors: VendorRow[] };
@@ -114,18 +114,26 @@ export async function rollupAttempts(
   db: Executor,
   f: ReportFilters,
   plan: DevicePlan,
-): Promise<{ methods: MethodCountRow[]; techs: TechCountRow[]; byModel: Map<number, number> }> {
+): Promise<{ methods: MethodCountRow[]; techs: TechCountRow[]; byModel: Map<number, number>; byFirmware: Map<number, number> }> {
   const { hi, lo } = rangeProbes(f);
   const tech = f.technician ?? ALL_TECHNICIANS;
   const keys = sql`SELECT k.id, k.method, k.tech::text AS tech, dk.brand,
-      coalesce(pr.model_id, substring(dk.attr FROM '^m([0-9]+)')::int) AS model
+      coalesce(pr.model_id, substring(dk.attr FROM '^m([0-9]+)')::int) AS model,
+      coalesce(pr.firmware_id, substring(dk.attr FROM '^(?:m[0-9]+)?f([0-9]+)')::int) AS firmware
     FROM report_keys k JOIN report_devkeys dk ON dk.id = k.devkey LEFT JOIN report_profiles pr ON pr.devkey = dk.id
     WHERE k.fam = 'a' AND k.vendor = '' AND k.devkey IN (${attemptDevkeys(f, plan)})
       AND ((k.method <> '' AND k.tech = ${tech}::uuid) OR (k.method = '' AND k.tech <> ${ALL_TECHNICIANS}::uuid ${f.technician ? sql`AND k.tech = ${f.technician}::uuid` : sql``}))`;
-  const rows = await queryRows<CumRow & { model: number | null; method: string; tech: string; brand: string }>(db, probeSql(keys, lo ? [lo, hi] : [hi]));
+  const rows = await queryRows<CumRow & { model: number | null; firmware: number | null; method: string; tech: string; brand: string }>(
+    db,
+    probeSql(keys, lo ? [lo, hi] : [hi]),
+  );
   const methods = new Map<string, MethodCountRow>();
   const techs = new Map<string, TechCountRow>();
   const byModel = new Map<number, number>();
+  const byFirmware = new Map<number, number>();
+  const count = (m: Map<number, number>, id: number | null, n: number) => {
+    if (id !== null) m.set(Number(id), (m.get(Number(id)) ?? 0) + n);
+  };
   for (const { row, t } of diffs(rows, hi, lo).values()) {
     const v = pick(t, f.attempt);
     if (isZero(v) && histEmpty(v.hist)) continue;
@@ -134,14 +142,15 @@ export async function rollupAttempts(
       const m = methods.get(k) ?? methods.set(k, { brand: row.brand, methodId: row.method, ...ZERO, hist: [] }).get(k)!;
       addCounts(m, v);
       addHist(m.hist, v.hist);
-      if (row.model !== null) byModel.set(Number(row.model), (byModel.get(Number(row.model)) ?? 0) + v.succeeded + v.failed + v.abandoned);
+      count(byModel, row.model, v.succeeded + v.failed + v.abandoned);
+      count(byFirmware, row.firmware, v.succeeded + v.failed + v.abandoned);
     } else {
       const m = techs.get(row.tech) ?? techs.set(row.tech, { technicianId: row.tech, ...ZERO, hist: [] }).get(row.tech)!;
       addCounts(m, v);
       addHist(m.hist, v.hist);
     }
   }
-  return { methods: [...methods.values()], techs: [...techs.values()], byModel };
+  return { methods: [...methods.values()], techs: [...techs.values()], byModel, byFirmware };
 }
 
 /** The weekly trend: whole weeks from the weekly totals, partial edge weeks from the running totals. */
@@ -278,9 +287,9 @@ async function rollupVendors(db: Executor, f: ReportFilters, plan: DevicePlan): 
   return [...out.values()];
 }
 
-export async function rollupReport(db: Executor, f: ReportFilters): Promise<ReportRows & { matchedModels: MatchedModel[] }> {
-  const { plan, models } = await devicePlan(db, f);
-  const { methods, techs, byModel } = await rollupAttempts(db, f, plan);
+export async function rollupReport(db: Executor, f: ReportFilters): Promise<ReportRows & { matchedModels: MatchedModel[]; matchedFirmwares: MatchedModel[] }> {
+  const { plan, models, firmwares } = await devicePlan(db, f);
+  const { methods, techs, byModel, byFirmware } = await rollupAttempts(db, f, plan);
   return {
     methods,
     techs,
@@ -288,5 +297,6 @@ export async function rollupReport(db: Executor, f: ReportFilters): Promise<Repo
     visits: await rollupVisits(db, f, plan),
     vendors: await rollupVendors(db, f, plan),
     matchedModels: models.map((m) => ({ brand: m.brand, name: m.name, attempts: byModel.get(Number(m.id)) ?? 0 })),
+    matchedFirmwares: firmwares.map((w) => ({ brand: w.brand, name: w.name, attempts: byFirmware.get(Number(w.id)) ?? 0 })),
   };
 }

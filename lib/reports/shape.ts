@@ -42,6 +42,8 @@ export type ReportData = {
   source: Source;
   /** The models a model-text filter matched (empty without one). */
   matchedModels: MatchedModel[];
+  /** The firmware versions a firmware-text filter matched (empty without one). */
+  matchedFirmwares: MatchedModel[];
   byBrandMethod: MethodRow[];
   claims: ClaimRow[];
   firstVisit: { overall: Rate; byBrand: VisitRate[] };
@@ -90,7 +92,7 @@ export function shapeReport(
   people: Person[],
   filters: ReportFilters,
   source: Source,
-  matchedModels: MatchedModel[] = [],
+  matched: { models: MatchedModel[]; firmwares: MatchedModel[] } = { models: [], firmwares: [] },
 ): ReportData {
   const methodById = new Map(methods.map((m) => [m.id, m]));
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? "Unassigned";
@@ -203,7 +205,8 @@ export function shapeReport(
   return {
     filters,
     source,
-    matchedModels,
+    matchedModels: matched.models,
+    matchedFirmwares: matched.firmwares,
     byBrandMethod,
     claims,
     firstVisit,

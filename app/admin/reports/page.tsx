@@ -89,25 +89,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
-      {parsed.filters.model ? (
-        <div className="text-sm text-slate-700" data-testid="matched-models">
-          {data.matchedModels.length === 0 ? (
-            <p>No model contains “{parsed.filters.model}”.</p>
-          ) : (
-            <>
-              <p>
-                Models containing “{parsed.filters.model}” ({data.matchedModels.length}):
-              </p>
-              <ul className="mt-1 flex flex-wrap gap-2">
-                {data.matchedModels.map((m) => (
-                  <li key={`${m.brand}-${m.name}`} className="badge bg-slate-100 text-slate-800">
-                    {brandLabel(m.brand)} {m.name} · {m.attempts} attempts
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+      {parsed.filters.model ? <MatchedList testId="matched-models" what="Models" text={parsed.filters.model} matched={data.matchedModels} /> : null}
+      {parsed.filters.firmware ? (
+        <MatchedList testId="matched-firmwares" what="Firmware versions" text={parsed.filters.firmware} matched={data.matchedFirmwares} />
       ) : null}
       <p className="text-sm text-slate-700" data-testid="report-totals">
         <strong>
@@ -135,6 +119,42 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <VendorExpirySection rows={vendorExpiry} />
       <TechniciansSection data={data} exportHref={href("technicians")} />
       <TrendSection data={data} exportHref={href("trend")} />
+    </div>
+  );
+}
+
+/** What a model or firmware text matched (the distinct names, each with its attempts in this view). */
+function MatchedList({
+  testId,
+  what,
+  text,
+  matched,
+}: {
+  testId: string;
+  what: string;
+  text: string;
+  matched: { brand: string; name: string; attempts: number }[];
+}) {
+  return (
+    <div className="text-sm text-slate-700" data-testid={testId}>
+      {matched.length === 0 ? (
+        <p>
+          No {what.toLowerCase()} contain “{text}”.
+        </p>
+      ) : (
+        <>
+          <p>
+            {what} containing “{text}” ({matched.length}):
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {matched.map((m) => (
+              <li key={`${m.brand}-${m.name}`} className="badge bg-slate-100 text-slate-800">
+                {brandLabel(m.brand)} {m.name} · {m.attempts} attempts
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
