@@ -45,7 +45,7 @@ export const INSTANCE = `${os.hostname()}:${process.pid}`;
  * moves are the same moment. Returns true while there is more to do. A step
  * that meets a concurrent one (serialization failure) is simply retried later.
  */
-export async function migrateStep(db: Database, maxRows = 150, who = INSTANCE): Promise<boolean> {
+export async function migrateStep(db: Database, maxRows = 50, who = INSTANCE): Promise<boolean> {
   try {
     return await db.transaction(
       async (tx) => {
