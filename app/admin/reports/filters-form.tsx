@@ -55,7 +55,14 @@ export function FiltersForm({ values, errors, technicians, customers = [], quart
           maxLength={100}
           hint="e.g. 7608; the matching models are listed with the report"
         />
-        <TextField label="Firmware contains" name="firmware" defaultValue={values.firmware ?? ""} error={errors.firmware} maxLength={100} hint="e.g. V4.30" />
+        <TextField
+          label="Firmware contains"
+          name="firmware"
+          defaultValue={values.firmware ?? ""}
+          error={errors.firmware}
+          maxLength={100}
+          hint="e.g. V4.30; the matching versions are listed with the report"
+        />
         <SelectField label="Recovery option the device had" name="option" defaultValue={values.option ?? ""} error={errors.option}>
           <option value="">Any</option>
           {RECOVERY_OPTIONS.map((o) => (
