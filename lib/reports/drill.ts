@@ -18,7 +18,8 @@ import { addDays, weekOf } from "./days";
 import { compactReports } from "./engine";
 import { chooseSource, parseParams, type Params, type ReportFilters } from "./filters";
 import { devicePlan, profileConds } from "./device-plan";
-import { addHist, rollupAttempts, rollupVisits } from "./queries";
+import { addHist } from "./probes";
+import { rollupAttempts, rollupVisits } from "./queries";
 import { allOf, queryRows } from "./sql";
 import { rawAttemptConds, RAW_FROM, rawVisitsSql } from "./raw";
 

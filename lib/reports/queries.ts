@@ -1,9 +1,9 @@
 /**
  * The SQL behind the report page from the cumulative rollups (report_cum,
  * report_weeks): every figure is a difference of two running totals per key,
- * read by index; the keys are brand × kind, or the device profiles a
- * device-detail filter selects (a search of report_profiles, not of the
- * attempts). The other source, the base tables, is raw.ts; both return the
+ * read by index (probes.ts); the keys are the device keys a filter selects
+ * (device-plan.ts: a search of report_profiles and the model and firmware
+ * names, not of the attempts). The other source, the base tables, is raw.ts; both return the
  * row shapes defined here, and shape.ts turns either into the report.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -12,9 +12,9 @@ import { ALL_TECHNICIANS } from "@/db/schema";
 import { addDays, splitWeeks } from "./days";
 import { attemptDevkeys, devicePlan, profileConds, type DevicePlan } from "./device-plan";
 import type { ReportFilters } from "./filters";
+import { addCounts, addHist, CUM_COLS, diffs, histEmpty, isZero, pick, probeSql, rangeProbes, ZERO, type Counts, type CumRow, type Totals } from "./probes";
 import { allOf, list, queryRows } from "./sql";
 
-export type Counts = { succeeded: number; failed: number; abandoned: number; waiting: number };
 /** Histogram of durations: hist[i] attempts in bucket i (reports_duration_bucket). */
 export type MethodCountRow = Counts & { brand: string; methodId: string; hist: number[] };
 export type TechCountRow = Counts & { technicianId: string; hist: number[] };
@@ -30,84 +30,6 @@ export type ReportRows = { methods: MethodCountRow[]; techs: TechCountRow[]; wee
 
 /** Where the report modules and billing have always imported them from. */
 export { likePattern, optionBit, queryRows } from "./sql";
-
-const ZERO: Counts = { succeeded: 0, failed: 0, abandoned: 0, waiting: 0 };
-export function addCounts(into: Counts, c: Counts) {
-  into.succeeded += c.succeeded;
-  into.failed += c.failed;
-  into.abandoned += c.abandoned;
-  into.waiting += c.waiting;
-  return into;
-}
-const isZero = (c: Counts) => !c.succeeded && !c.failed && !c.abandoned && !c.waiting;
-
-/** Element-wise a + sign·b (histograms as plain arrays; missing entries are 0). */
-export function addHist(a: number[], b: readonly (number | null)[] | null | undefined, sign = 1): number[] {
-  if (!b) return a;
-  for (let i = 0; i < b.length; i++) a[i] = (a[i] ?? 0) + sign * Number(b[i] ?? 0);
-  return a;
-}
-const histEmpty = (h: number[]) => h.every((x) => !x);
-
-// ------------------------------------------------------------------ rollups
-
-type CumRow = {
-  id: number;
-  probe: string;
-  c1: number | null;
-  c2: number | null;
-  c3: number | null;
-  c4: number | null;
-  c5: number | null;
-  c6: number | null;
-  c7: number | null;
-  c8: number | null;
-  h1: number[] | null;
-  h2: number[] | null;
-};
-const CUM_COLS = ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"] as const;
-
-/** For every key the query selects (it must return `id`), the running totals through each probe day. */
-function probeSql(keys: SQL, days: string[]): SQL {
-  const values = sql.join(
-    days.map((d) => sql`(${d}::date)`),
-    sql`, `,
-  );
-  return sql`SELECT k.*, p.day::text AS probe, c.c1, c.c2, c.c3, c.c4, c.c5, c.c6, c.c7, c.c8, c.h1, c.h2
-    FROM (${keys}) k
-    CROSS JOIN (VALUES ${values}) AS p(day)
-    LEFT JOIN LATERAL (SELECT * FROM report_cum c WHERE c.key = k.id AND c.day <= p.day ORDER BY c.day DESC LIMIT 1) c ON true`;
-}
-
-type Totals = { c: number[]; h1: number[]; h2: number[] };
-/** Running totals at `hi` minus those at `lo` (lo absent: from the start), per key. */
-function diffs<R extends CumRow>(rows: R[], hi: string, lo: string | null): Map<number, { row: R; t: Totals }> {
-  const out = new Map<number, { row: R; t: Totals }>();
-  for (const r of rows) {
-    const sign = r.probe === hi ? 1 : r.probe === lo ? -1 : 0;
-    if (!sign) continue;
-    const e = out.get(r.id) ?? out.set(r.id, { row: r, t: { c: [0, 0, 0, 0, 0, 0, 0, 0], h1: [], h2: [] } }).get(r.id)!;
-    CUM_COLS.forEach((k, i) => {
-      e.t.c[i] = (e.t.c[i] ?? 0) + sign * Number(r[k] ?? 0);
-    });
-    addHist(e.t.h1, r.h1, sign);
-    addHist(e.t.h2, r.h2, sign);
-  }
-  return out;
-}
-
-/** The attempt figures of a difference, for the attempt-order filter (first attempts: c1..c4, later: c5..c8). */
-function pick(t: Totals, order: ReportFilters["attempt"]): Counts & { hist: number[] } {
-  const first = { succeeded: t.c[0]!, failed: t.c[1]!, abandoned: t.c[2]!, waiting: t.c[3]! };
-  const later = { succeeded: t.c[4]!, failed: t.c[5]!, abandoned: t.c[6]!, waiting: t.c[7]! };
-  if (order === "first") return { ...first, hist: [...t.h1] };
-  if (order === "later") return { ...later, hist: [...t.h2] };
-  return { ...addCounts({ ...first }, later), hist: addHist([...t.h1], t.h2) };
-}
-
-const INF = "infinity";
-/** Probe days for a day range: the day before `from` (if any) and `to` (or the end of time). */
-const rangeProbes = (f: { from?: string; to?: string }) => ({ hi: f.to ?? INF, lo: f.from ? addDays(f.from, -1) : null });
 
 /** The attempts part: per brand × method and per technician, from the cumulative rollups. */
 export async function rollupAttempts(

@@ -7,7 +7,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { ReportFilters } from "./filters";
-import { addHist, type Counts, type MethodCountRow, type ReportRows, type TechCountRow, type VendorRow, type VisitRow, type WeekRow } from "./queries";
+import { addHist, type Counts } from "./probes";
+import type { MethodCountRow, ReportRows, TechCountRow, VendorRow, VisitRow, WeekRow } from "./queries";
 import { allOf, likePattern, queryRows } from "./sql";
 
 const RAW_AT = sql`coalesce(a.started_at, a.created_at)`;

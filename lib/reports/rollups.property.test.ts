@@ -18,8 +18,7 @@ import { RECOVERY_OPTIONS, WARRANTY_SEALS } from "@/lib/values";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { loadReport } from "./data";
 import { queryRows } from "./queries";
-import { addAttempt, snapshotRollups } from "@/test/support/reports";
-import type { ReportFilters } from "./filters";
+import { addAttempt, everyKindOfFilter, snapshotRollups } from "@/test/support/reports";
 
 const METHODS = ["dahua_qr_dmss", "dahua_reset_button", "dahua_configtool_xml", "hik_guid_file", "hik_sadp_export", "lorex_app_temp_password", "other"];
 const OUTCOMES: AttemptOutcome[] = ["succeeded", "failed", "waiting_vendor", "abandoned"];
@@ -222,31 +221,6 @@ async function apply(tx: Tx, o: Op) {
   }
 }
 
-/** Every kind of filter, alone and combined (device details resolve to attribute keys or profiles; visits to signatures). */
-const filters = (): ReportFilters[] => [
-  {},
-  { brand: "dahua" },
-  { kind: "dvr", from: "2025-01-20" },
-  { to: "2025-02-15", technician: techs[0] },
-  { model: "7608" },
-  { model: "n", kind: "camera" },
-  // several models matched: a visit with devices of two of them counts once
-  { model: "n" },
-  { model: "n", brand: "dahua", to: "2025-02-20" },
-  { firmware: "V4", from: "2025-01-10", to: "2025-03-01" },
-  { option: "recovery_email" },
-  { seal: "broken", brand: "dahua" },
-  { attempt: "first" },
-  { attempt: "later", from: "2025-01-08", to: "2025-01-21" },
-  { model: "DS", option: "guid_file", technician: techs[1] },
-  // two details: model × firmware pairs (several), an option × a seal, a firmware × a seal; three: the profiles
-  { model: "n", firmware: "v4" },
-  { option: "recovery_email", seal: "unknown", from: "2025-01-15" },
-  { firmware: "v4", seal: "unknown", brand: "hikvision" },
-  { model: "n", firmware: "v4", seal: "unknown" },
-  { from: "2025-01-07", to: "2025-01-07" },
-];
-
 async function finish(tx: Tx) {
   for (let i = 0; i < 100; i++) {
     const [r] = await queryRows<{ more: boolean }>(tx, sql`SELECT reports_migrate_step(3) AS more`);
@@ -264,7 +238,7 @@ describe("rollups (property)", () => {
         try {
           await db.transaction(async (tx) => {
             for (const o of ops) await apply(tx, o);
-            const all = filters();
+            const all = everyKindOfFilter(techs);
             for (const f of [all[seed % all.length]!, all[(seed + 5) % all.length]!, all[(seed + 9) % all.length]!]) {
               const raw = await loadReport(tx, f, "raw");
               const rolled = await loadReport(tx, f, "rollups");

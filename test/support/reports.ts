@@ -96,3 +96,32 @@ export async function juneVisit(customerId: string, technicianId: string, device
   slot++;
   return makeVisit({ customerId, technicianId, startsAt: new Date(Date.UTC(2025, 5, 2, 13 + (slot % 8), 0) + slot * 86_400_000), status, deviceIds });
 }
+
+/**
+ * Every kind of filter, alone and combined, for the rollup property test's data (models DHI-NVR4108HS, DS-7608NI-K2,
+ * N841; firmwares V4.001.0000, v4.2, 2.800; `techs` its two technicians): device details resolve to attribute keys
+ * or profiles, visits to signatures.
+ */
+export const everyKindOfFilter = (techs: string[]): ReportFilters[] => [
+  {},
+  { brand: "dahua" },
+  { kind: "dvr", from: "2025-01-20" },
+  { to: "2025-02-15", technician: techs[0] },
+  { model: "7608" },
+  { model: "n", kind: "camera" },
+  // several models matched: a visit with devices of two of them counts once
+  { model: "n" },
+  { model: "n", brand: "dahua", to: "2025-02-20" },
+  { firmware: "V4", from: "2025-01-10", to: "2025-03-01" },
+  { option: "recovery_email" },
+  { seal: "broken", brand: "dahua" },
+  { attempt: "first" },
+  { attempt: "later", from: "2025-01-08", to: "2025-01-21" },
+  { model: "DS", option: "guid_file", technician: techs[1] },
+  // two details: model × firmware pairs (several), an option × a seal, a firmware × a seal; three: the profiles
+  { model: "n", firmware: "v4" },
+  { option: "recovery_email", seal: "unknown", from: "2025-01-15" },
+  { firmware: "v4", seal: "unknown", brand: "hikvision" },
+  { model: "n", firmware: "v4", seal: "unknown" },
+  { from: "2025-01-07", to: "2025-01-07" },
+];
