@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports [-- --small 10000 --large 1000000 --runs 15]`
+ * `npm run bench:reports [-- --small 10000 [--mid 100000] --large 1000000 --runs 15]`
  * In one run: builds a database per size (PGlite in a temp dir; with
  * DATABASE_URL, a fresh database per size on that server), fills it with
  * synthetic history, and times
@@ -28,7 +28,7 @@ import { sql } from "drizzle-orm";
 import { openAndPrepare, setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { adminUrl, withDatabase } from "@/test/harness/databases";
 import type { Actor } from "@/lib/auth/permissions";
-import { getReportData, loadCatalogue, loadFieldStaff } from "@/lib/reports/data";
+import { getReportData, loadCatalogue, loadFieldStaff, loadReport } from "@/lib/reports/data";
 import { compactReports, migrateStep } from "@/lib/reports/engine";
 import type { ReportFilters, Source } from "@/lib/reports/filters";
 import { queryRows, rollupReport } from "@/lib/reports/queries";
@@ -144,6 +144,8 @@ type Result = {
   writeBare: number;
   foldPerAttempt: number;
   scenarios: Record<string, number>;
+  /** Per scenario: the rows the page's statements return (rollups: keys × probe days; grows while the history fills the domain). */
+  rowsRead: Record<string, number>;
   counts: Record<string, number>;
   storageMb: number;
   timeZone?: TimeZoneResult;
@@ -178,6 +180,26 @@ const bareSql = async (b: Built) => {
   await loadFieldStaff(b.handle.db);
 };
 
+/**
+ * The rows the page's statements return for a filter, one untimed call: from the rollups, keys × probe days (plus
+ * the method catalogue, the staff and a few lookups); with a customer filter, that customer's facts.
+ */
+async function rowsRead(b: Built, filters: ReportFilters) {
+  let n = 0;
+  const counting = new Proxy(b.handle.db, {
+    get(target, prop, receiver) {
+      if (prop !== "execute") return Reflect.get(target, prop, receiver);
+      return async (query: Parameters<typeof target.execute>[0]) => {
+        const result = (await target.execute(query)) as unknown as unknown[] | { rows: unknown[] };
+        n += Array.isArray(result) ? result.length : result.rows.length;
+        return result;
+      };
+    },
+  });
+  await loadReport(counting, filters);
+  return n;
+}
+
 const time = async (fn: () => Promise<unknown>) => {
   const t = performance.now();
   await fn();
@@ -208,7 +230,9 @@ async function measure(dbs: Built[], runs: number): Promise<Result[]> {
   // every scenario, both sizes in alternating rounds (one untimed call first, as above)
   const scenarioRuns = Math.max(5, Math.floor(runs / 2));
   const scen: Record<string, number>[] = dbs.map(() => ({}));
+  const read: Record<string, number>[] = dbs.map(() => ({}));
   for (const s of scenarios()) {
+    for (const [i, b] of dbs.entries()) read[i]![s.name] = await rowsRead(b, s.filters);
     const t: number[][] = dbs.map(() => []);
     for (let round = -1; round < scenarioRuns; round++)
       for (const [i, b] of dbs.entries()) {
@@ -217,7 +241,7 @@ async function measure(dbs: Built[], runs: number): Promise<Result[]> {
         if (round >= 0) t[i]!.push(ms);
       }
     dbs.forEach((_, i) => (scen[i]![s.name] = mid(t[i]!)));
-    console.log(`  ${s.name}: ${dbs.map((b, i) => `${b.size}: ${scen[i]![s.name]!.toFixed(1)} ms`).join(", ")}`);
+    console.log(`  ${s.name}: ${dbs.map((b, i) => `${b.size}: ${scen[i]![s.name]!.toFixed(1)} ms (${read[i]![s.name]} rows)`).join(", ")}`);
   }
   // context only, and ~1 min a run at 1,000,000 on PGlite: one run each
   const noRollup: number[] = [];
@@ -232,6 +256,7 @@ async function measure(dbs: Built[], runs: number): Promise<Result[]> {
       page: mid(pageT[i]!),
       sql: mid(sqlT[i]!),
       scenarios: scen[i]!,
+      rowsRead: read[i]!,
       noRollup: noRollup[i]!,
       write,
       writeBare,
@@ -306,6 +331,8 @@ async function main() {
     options: {
       small: { type: "string", default: "10000" },
       large: { type: "string", default: "1000000" },
+      /** A size between (e.g. 100000): its times and rows read beside the others, and large ÷ mid. */
+      mid: { type: "string" },
       runs: { type: "string", default: "15" },
       "no-page": { type: "boolean", default: false },
     },
@@ -321,12 +348,13 @@ async function main() {
   const dbs: Built[] = [];
   let out: { md: string; failed: boolean; json: unknown };
   try {
-    for (const size of [Number(values.small), Number(values.large)]) dbs.push(await build(size));
+    const sizes = [Number(values.small), ...(values.mid ? [Number(values.mid)] : []), Number(values.large)];
+    for (const size of sizes) dbs.push(await build(size));
     const database = onPostgres ? await serverVersion(dbs[0]!.handle) : "PGlite";
     console.log("measuring…");
     const results = await measure(dbs, runs);
     console.log("time-zone change…");
-    results[1]!.timeZone = await timeZoneChange(dbs[1]!);
+    results.at(-1)!.timeZone = await timeZoneChange(dbs.at(-1)!);
     out = report(results, { database, date, runs, seconds: (performance.now() - started) / 1000, machine: describeMachine(machine, os.loadavg()) });
   } finally {
     setDatabaseHandle(undefined);
@@ -358,19 +386,24 @@ const ms = (x: number) => (x >= 100 ? thousands(x) : x.toFixed(1));
 
 /** The run as Markdown (when, where, how, the tables, the targets), and whether a target failed. */
 function report(results: Result[], run: { database: string; date: string; runs: number; seconds: number; machine: string }) {
-  const [s, l] = results as [Result, Result];
+  const s = results[0]!;
+  const l = results.at(-1)!;
+  const m = results.length > 2 ? results[1]! : undefined;
   const growth = l.page / s.page;
   const overhead = Math.max(s.page / s.sql, l.page / l.sql);
   const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
   const list = scenarios();
-  const flat = list.map((x) => ({ ...x, small: s.scenarios[x.name]!, large: l.scenarios[x.name]! }));
+  const flat = list.map((x) => ({ ...x, small: s.scenarios[x.name]!, large: l.scenarios[x.name]!, mid: m?.scenarios[x.name] }));
   const failures: string[] = [];
   const rows = flat.map((x) => {
     const g = x.large / x.small;
     const vsPage = x.large / l.page;
     if (g > 1.3) failures.push(`${x.name}: ${g.toFixed(2)}× its ${short(s.size)} time`);
     if (vsPage > 10) failures.push(`${x.name}: ${vsPage.toFixed(1)}× the unfiltered page`);
-    return `| ${x.group} | ${x.name} | ${ms(x.small)} | ${ms(x.large)} | ${g.toFixed(2)} ${g <= 1.3 ? "" : "**FAIL**"} | ${vsPage.toFixed(1)} ${vsPage <= 10 ? "" : "**FAIL**"} |`;
+    const mid = m ? ` ${ms(x.mid!)} |` : "";
+    const vsMid = m ? ` ${(x.large / x.mid!).toFixed(2)} |` : "";
+    const read = results.map((r) => thousands(r.rowsRead[x.name]!)).join(" / ");
+    return `| ${x.group} | ${x.name} | ${ms(x.small)} |${mid} ${ms(x.large)} | ${g.toFixed(2)} ${g <= 1.3 ? "" : "**FAIL**"} |${vsMid} ${vsPage.toFixed(1)} ${vsPage <= 10 ? "" : "**FAIL**"} | ${read} |`;
   });
   const tz = l.timeZone!;
   const extraWrite = Math.max(s.write - s.writeBare, l.write - l.writeBare);
@@ -388,8 +421,8 @@ function report(results: Result[], run: { database: string; date: string; runs: 
     "",
     `Every filter and combinations (ms, the page's data; targets: ${short(l.size)} ≤ 1.3 × ${short(s.size)}, and ≤ 10 × the unfiltered page at ${short(l.size)}, ${l.page.toFixed(1)} ms):`,
     "",
-    `| | filters | ${short(s.size)} ms | ${short(l.size)} ms | ${short(l.size)} / ${short(s.size)} | ${short(l.size)} / unfiltered page |`,
-    "|---|---|---:|---:|---:|---:|",
+    `| | filters | ${short(s.size)} ms |${m ? ` ${short(m.size)} ms |` : ""} ${short(l.size)} ms | ${short(l.size)} / ${short(s.size)} |${m ? ` ${short(l.size)} / ${short(m.size)} |` : ""} ${short(l.size)} / unfiltered page | rows read, ${results.map((r) => short(r.size)).join(" / ")} |`,
+    `|---|---|---:|---:|---:|${m ? "---:|---:|" : ""}---:|---:|`,
     ...rows,
     "",
     `Time-zone change at ${short(l.size)} (America/New_York → America/Chicago): the settings write took ${ms(tz.write)} ms (target ≤ 1 s, ${verdict(tz.write <= 1000)}); ` +
