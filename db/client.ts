@@ -4,6 +4,7 @@
  * otherwise. Same schema, same migrations, same queries.
  */
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/platform/env";
 import * as schema from "./schema";
@@ -161,6 +162,12 @@ export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
 }
 
 /** How a data function joins a larger transaction: pass `tx` and its writes commit (or roll back) with the caller's. */
+/** Rows of a raw query, whichever driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: Executor, q: SQL): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown;
+  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+}
+
 export type WriteOptions = { tx?: Executor };
 
 /** Run `fn` inside `tx` when given (joining the caller's transaction), else in a transaction of its own. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { queryRows, type Executor } from "@/db/client";
 
 export type Series = "invoice" | "credit_note";
 
@@ -11,11 +11,13 @@ export type Series = "invoice" | "credit_note";
  * number back (the increment is undone with everything else).
  */
 export async function nextNumber(tx: Executor, series: Series, year: number): Promise<{ year: number; seq: number; number: string }> {
-  const res = await tx.execute(sql`
+  const rows = await queryRows<{ last_seq: number | string }>(
+    tx,
+    sql`
     INSERT INTO billing_counters (series, year, last_seq) VALUES (${series}, ${year}, 1)
     ON CONFLICT (series, year) DO UPDATE SET last_seq = billing_counters.last_seq + 1
-    RETURNING last_seq`);
-  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { last_seq: number | string }[];
+    RETURNING last_seq`,
+  );
   const seq = Number(rows[0]!.last_seq);
   return { year, seq, number: formatNumber(series, year, seq) };
 }

@@ -6,10 +6,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, queryRows } from "@/db/client";
 import { AGE_BUCKETS, type AgeBucket, type Currency, type InvoiceStatus } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { likePattern, queryRows } from "@/lib/reports/queries";
+import { likePattern } from "@/lib/reports/queries";
 import { toCsv, type Column } from "@/lib/reports/csv";
 import { getSettings } from "@/lib/settings/company";
 import { centsToDecimal } from "./money";

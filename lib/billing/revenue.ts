@@ -7,9 +7,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, queryRows } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { queryRows } from "@/lib/reports/queries";
 import { getSettings } from "@/lib/settings/company";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-05.");

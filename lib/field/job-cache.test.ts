@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { saveEstimateLines, startEstimate } from "@/lib/billing/estimates";
 import { storeBackup } from "@/lib/backups/store";
 import { NotFoundError } from "@/lib/platform/errors";
-import { queryRows } from "@/lib/reports/sql";
+import { queryRows } from "@/db/client";
 import { attempt, scenario, TINY_PNG } from "@/test/support/field";
 import { makeVisit } from "@/test/support/factories";
 import { logAttempt, correctAttempt } from "./attempts";

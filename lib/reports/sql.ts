@@ -1,13 +1,8 @@
-/** Small SQL helpers the report queries share (and billing's, for queryRows and likePattern). */
+/** Small SQL helpers the report queries share (and billing's, for likePattern). */
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { RECOVERY_OPTIONS } from "@/lib/values";
 
-/** Rows of a raw query, whichever driver (postgres.js returns an array, PGlite `{ rows }`). */
-export async function queryRows<T>(db: Executor, q: SQL): Promise<T[]> {
-  const r = (await db.execute(q)) as unknown;
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-}
+export { queryRows } from "@/db/client";
 
 /** Conditions joined by AND (`true` when there are none). */
 export const allOf = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`true`);

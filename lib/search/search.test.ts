@@ -1,10 +1,9 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, queryRows } from "@/db/client";
 import { customers, devices, visits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { ForbiddenError } from "@/lib/platform/errors";
-import { queryRows } from "@/lib/reports/queries";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { customerSearchText, deviceSearchText, searchOffice, visitReferenceText } from "./index";
 import { customerPatterns, devicePattern, referencePrefixes } from "./terms";

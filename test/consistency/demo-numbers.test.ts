@@ -9,7 +9,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, queryRows } from "@/db/client";
 import { users, webhookDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadDemo } from "@/lib/cli/demo";
@@ -19,7 +19,6 @@ import { getOverview, type Counted } from "@/lib/dispatch/overview";
 import { listOutbox, outboxFilterFromParams } from "@/lib/mail/outbox-read";
 import { getReportData } from "@/lib/reports/data";
 import { parseReportFilters } from "@/lib/reports/filters";
-import { queryRows } from "@/lib/reports/queries";
 import { getSettings } from "@/lib/settings/company";
 import { listVendorCases, VENDOR_CASE_VIEWS, vendorCaseView } from "@/lib/vendor-cases/read";
 import { parseVisitListParams, visitListFilter } from "@/lib/visits/list-params";
