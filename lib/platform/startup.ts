@@ -46,6 +46,7 @@ async function startJobs() {
     import("@/lib/webhooks/overdue"),
     import("@/lib/vendor-cases/reminders"),
     import("@/lib/platform/rate-limit-job"),
+    import("@/lib/platform/embedded-maintenance-job"),
     import("@/lib/reports/jobs"),
     import("@/lib/field/jobs"),
   ]);

@@ -59,7 +59,7 @@ export async function tidyScratch(db: Database, overBytes = 1 << 20): Promise<st
         sql`, `,
       )}) AND pg_relation_size(c.oid) > ${overBytes}`,
   );
-  for (const t of big) await db.execute(sql.raw(`VACUUM (SKIP_LOCKED) ${SCRATCH.find((s) => s === t.name)!}`));
+  for (const t of big) await db.execute(sql`VACUUM (SKIP_LOCKED) ${sql.identifier(t.name)}`);
   return big.map((t) => t.name);
 }
 
