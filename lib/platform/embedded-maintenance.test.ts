@@ -50,9 +50,11 @@ describe("the embedded database's vacuum and analyze", () => {
     await db.execute(sql`UPDATE maintenance_probe SET note = 'z' WHERE id > 120 AND id <= 170`);
     // 170 changed rows: over 150, analyze only (170 dead, under 250)
     expect(await due(true)).toEqual({ table: T, vacuum: false, analyze: true });
+    expect((await maintainEmbedded(db, { budgetMs: 60_000 })).find((d) => d.table === T)).toMatchObject({ action: "analyze" });
+    expect(await due(false)).toBeUndefined();
     await db.execute(sql`DELETE FROM maintenance_probe WHERE id > 900`);
-    // 270 dead: over 250, a vacuum (with its analyze)
-    expect(await due(true)).toEqual({ table: T, vacuum: true, analyze: true });
+    // 270 dead: over 250, a vacuum (100 changed since the analyze: under 150)
+    expect(await due(true)).toEqual({ table: T, vacuum: true, analyze: false });
   });
 
   it("vacuums the due tables: dead rows reclaimed, an emptied file truncated, then not due", async () => {
