@@ -11,7 +11,7 @@ import { getDb, type Database } from "@/db/client";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { addAttempt } from "@/test/support/reports";
 import { loadReport } from "./data";
-import { finishMigration, migrateStep, runReportsWork, tidyScratch } from "./engine";
+import { finishMigration, foldInSteps, migrateStep, runReportsWork, tidyScratch } from "./engine";
 import { queryRows } from "./queries";
 
 let db: Database;
@@ -60,6 +60,59 @@ describe("a time-zone step", () => {
     expect({ ...(await loadReport(db, window, "rollups")), source: "raw" }).toEqual(raw);
     // June 13 at noon, and the 14th and 15th at 00:30 in New York (2 in this window there): the 13th and 14th in Chicago
     expect(raw.totals.final).toBe(3);
+  });
+});
+
+describe("the background's fold", () => {
+  it("folds a burst in batches within its budget, sized by the time the last took, and steps a time-zone change only once none is left", async () => {
+    await setZone("America/New_York");
+    await finishMigration(db);
+    const pending = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_deltas`))[0]!.n;
+    const tech = await makeUser("technician");
+    const customerId = (await makeUser("customer")).customerId!;
+    const deviceId = await makeDevice(customerId, { brand: "dahua", kind: "nvr" });
+    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2025-03-03T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
+    for (let i = 0; i < 30; i++)
+      await addAttempt({
+        visitId,
+        deviceId,
+        technicianId: tech.id,
+        methodId: "dahua_qr_dmss",
+        outcome: i % 3 ? "failed" : "succeeded",
+        startedAt: iso(`2025-03-0${3 + (i % 5)}T16:${String(i).padStart(2, "0")}:00Z`),
+      });
+    const burst = await pending();
+    expect(burst).toBeGreaterThanOrEqual(30);
+    await setZone("America/Chicago");
+
+    // no time left: one batch of 20, and no time-zone step (it would fold the rest at once)
+    expect(await runReportsWork(db, { budgetMs: 0 })).toBe(0);
+    expect(await pending()).toBe(burst - 20);
+    expect(await state()).toMatchObject({ cursor: "-infinity" });
+    // batches that take far longer than a step wanted: one change at a time after the first
+    const slow = await foldInSteps(db, { budgetMs: 0.001, stepMs: 1e-6 });
+    expect(slow).toEqual({ folded: 20, left: true, batches: [20] });
+    expect((await foldInSteps(db, { budgetMs: 60_000, stepMs: 1e-6 })).batches.slice(0, 3)).toEqual([20, 1, 1]);
+    expect(await pending()).toBe(0);
+    expect(await foldInSteps(db, { budgetMs: 0 })).toEqual({ folded: 0, left: false, batches: [] });
+    // batches far quicker than wanted: at most 4 times larger each time
+    for (let i = 0; i < 30; i++)
+      await addAttempt({
+        visitId,
+        deviceId,
+        technicianId: tech.id,
+        methodId: "dahua_configtool_xml",
+        outcome: "failed",
+        startedAt: iso(`2025-03-10T16:${String(i).padStart(2, "0")}:00Z`),
+      });
+    expect((await foldInSteps(db, { budgetMs: 60_000, stepMs: 1e9 })).batches).toEqual([20, 80]);
+    // now the move goes on, and the figures equal the facts
+    await runReportsWork(db, { budgetMs: 60_000 });
+    expect(await state()).toMatchObject({ cursor: null, to_tz: "America/Chicago" });
+    const window = { from: "2025-03-01", to: "2025-03-31" };
+    const raw = await loadReport(db, window, "raw");
+    expect({ ...(await loadReport(db, window, "rollups")), source: "raw" }).toEqual(raw);
+    expect(raw.totals.final).toBeGreaterThanOrEqual(30);
   });
 });
 

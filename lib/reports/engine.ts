@@ -10,16 +10,44 @@ import type { Database, Executor } from "@/db/client";
 import { pgError } from "@/lib/platform/errors";
 import { queryRows } from "./queries";
 
+const anyPending = async (db: Executor) => !!(await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM report_deltas) AS any`))[0]?.any;
+const compact = async (db: Executor, batch: number) => Number((await queryRows<{ n: number }>(db, sql`SELECT reports_compact(${batch}::int) AS n`))[0]?.n ?? 0);
+
 /** Fold every pending change into the rollups (a no-op read when there is none). Returns how many were folded. */
 export async function compactReports(db: Executor, batch = 50_000): Promise<number> {
-  const [pending] = await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM report_deltas) AS any`);
-  if (!pending?.any) return 0;
+  if (!(await anyPending(db))) return 0;
   let total = 0;
   for (;;) {
-    const [r] = await queryRows<{ n: number }>(db, sql`SELECT reports_compact(${batch}::int) AS n`);
-    const n = Number(r?.n ?? 0);
+    const n = await compact(db, batch);
     total += n;
     if (n < batch) return total;
+  }
+}
+
+/**
+ * The background's fold: pending changes in batches sized to take about
+ * `stepMs` each, until none is left or `budgetMs` has passed (at least one
+ * batch). A change's cost ranges from a few ms (an attempt on today's visit)
+ * to tens (one on a visit of last year changes that visit's figures for every
+ * day since: 30-70 ms at 1,000,000 attempts), so the batch starts at 20 and
+ * follows the time the last one took (at most 4× larger each time). Each
+ * batch is one transaction; on the embedded database every request waits for
+ * the one in progress, not for a whole burst (an import, a day synced at once).
+ */
+export async function foldInSteps(db: Executor, opts: { budgetMs: number; stepMs?: number }): Promise<{ folded: number; left: boolean; batches: number[] }> {
+  const batches: number[] = [];
+  if (!(await anyPending(db))) return { folded: 0, left: false, batches };
+  const started = performance.now();
+  let batch = 20;
+  let folded = 0;
+  for (;;) {
+    const t = performance.now();
+    const n = await compact(db, batch);
+    batches.push(batch);
+    folded += n;
+    if (n < batch) return { folded, left: false, batches };
+    if (performance.now() - started >= opts.budgetMs) return { folded, left: true, batches };
+    batch = Math.max(1, Math.min(batch * 4, Math.round((batch * (opts.stepMs ?? 200)) / Math.max(1, performance.now() - t))));
   }
 }
 
@@ -91,10 +119,11 @@ export async function migrateStep(db: Database, maxRows = 20, who = INSTANCE): P
   return more;
 }
 
-/** Fold pending changes, then advance a time-zone change for up to `budgetMs`. */
+/** Fold pending changes, then advance a time-zone change, for up to `budgetMs` in all. Returns the steps taken. */
 export async function runReportsWork(db: Database, opts: { budgetMs?: number; maxRows?: number } = {}) {
   const started = performance.now();
-  await compactReports(db);
+  // changes left means the budget is spent: no step (it would fold the rest at once), the next run goes on
+  await foldInSteps(db, { budgetMs: opts.budgetMs ?? 800 });
   await tidyScratch(db);
   let steps = 0;
   while (performance.now() - started < (opts.budgetMs ?? 800)) {
