@@ -8,7 +8,7 @@ import { inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { customers, recoveryMethods, users } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { compactReports, rollupStatus, type RollupStatus } from "./engine";
+import { compactReports, foldInSteps, REQUEST_FOLD_MS, rollupStatus, type RollupStatus } from "./engine";
 import { chooseSource, type ReportFilters, type Source } from "./filters";
 import { likePattern, queryRows, rollupReport, type MatchedModel } from "./queries";
 import { rawAttemptConds, RAW_FROM, rawReport } from "./raw";
@@ -57,10 +57,11 @@ async function rawMatched(db: Executor, f: ReportFilters, what: "model" | "firmw
 
 /**
  * Without the permission check: for the benchmark and tests that pass a
- * database. Folds pending changes first (the rollups then hold every write).
+ * database. Folds pending changes first: all of them (the rollups then hold
+ * every write), or those it can in `foldMs` (a request: REQUEST_FOLD_MS).
  */
-export async function loadReport(db: Executor, filters: ReportFilters, source: Source = chooseSource(filters)): Promise<ReportData> {
-  await compactReports(db);
+export async function loadReport(db: Executor, filters: ReportFilters, source: Source = chooseSource(filters), foldMs = Infinity): Promise<ReportData> {
+  await (Number.isFinite(foldMs) ? foldInSteps(db, { budgetMs: foldMs }) : compactReports(db));
   let rows, matched: { models: MatchedModel[]; firmwares: MatchedModel[] };
   if (source === "raw") {
     rows = await rawReport(db, filters);
@@ -79,7 +80,7 @@ export async function loadReport(db: Executor, filters: ReportFilters, source: S
  */
 export async function getReportData(actor: Actor | null, filters: ReportFilters, opts: { source?: Source } = {}): Promise<ReportData> {
   requirePermission(actor, "reports:read");
-  return loadReport(await getDb(), filters, opts.source);
+  return loadReport(await getDb(), filters, opts.source, REQUEST_FOLD_MS);
 }
 
 /** Options for the technician filter. */

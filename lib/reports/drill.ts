@@ -15,7 +15,7 @@ import { attempts, devices, recoveryMethods, reportAttempts, reportVisits, users
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { cursorKey, keyset, type PageQuery } from "@/lib/platform/pagination";
 import { addDays, weekOf } from "./days";
-import { compactReports } from "./engine";
+import { foldForRequest } from "./engine";
 import { chooseSource, parseParams, type Params, type ReportFilters } from "./filters";
 import { devicePlan, profileConds } from "./device-plan";
 import { addHist } from "./probes";
@@ -144,7 +144,7 @@ export type DrillAttempt = {
 export async function drillAttempts(actor: Actor | null, f: ReportFilters, cell: AttemptCellFilter, page: PageQuery) {
   requirePermission(actor, "reports:read");
   const db = await getDb();
-  await compactReports(db);
+  await foldForRequest(db);
   const count = await countAttempts(db, f, cell);
   const nf = narrowToWeek(f, cell.week);
   const pager = keyset(reportAttempts.at, reportAttempts.attemptId, page);
@@ -204,7 +204,7 @@ export type DrillVisit = { id: string; at: Date; reference: string; technicianNa
 export async function drillVisits(actor: Actor | null, f: ReportFilters, cell: VisitCellFilter, page: PageQuery) {
   requirePermission(actor, "reports:read");
   const db = await getDb();
-  await compactReports(db);
+  await foldForRequest(db);
   const count = await countVisits(db, f, cell);
   const pager = keyset(reportVisits.at, reportVisits.visitId, page);
   const profiles = profileIn(f, sql`x`);

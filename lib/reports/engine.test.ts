@@ -11,7 +11,7 @@ import { getDb, type Database } from "@/db/client";
 import { makeDevice, makeUser, makeVisit } from "@/test/support/factories";
 import { addAttempt } from "@/test/support/reports";
 import { loadReport } from "./data";
-import { finishMigration, foldInSteps, migrateStep, runReportsWork, tidyScratch } from "./engine";
+import { finishMigration, foldInSteps, migrateStep, rollupStatus, runReportsWork, tidyScratch } from "./engine";
 import { queryRows } from "./queries";
 
 let db: Database;
@@ -113,6 +113,38 @@ describe("the background's fold", () => {
     const raw = await loadReport(db, window, "raw");
     expect({ ...(await loadReport(db, window, "rollups")), source: "raw" }).toEqual(raw);
     expect(raw.totals.final).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("a request's fold", () => {
+  it("folds what it can in its budget; the status counts what is left, and the figures equal the facts once the background has folded it", async () => {
+    await finishMigration(db);
+    const tech = await makeUser("technician");
+    const customerId = (await makeUser("customer")).customerId!;
+    const deviceId = await makeDevice(customerId, { brand: "lorex", kind: "dvr" });
+    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2024-09-02T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
+    for (let i = 0; i < 40; i++)
+      await addAttempt({
+        visitId,
+        deviceId,
+        technicianId: tech.id,
+        methodId: "other",
+        outcome: "failed",
+        startedAt: iso(`2024-09-02T16:${String(i).padStart(2, "0")}:00Z`),
+      });
+    const burst = (await rollupStatus(db)).pending;
+    expect(burst).toBeGreaterThanOrEqual(40);
+    const window = { from: "2024-09-01", to: "2024-09-30" };
+    // no time: one batch of 20 folded before the read, the figures without the rest
+    const partial = await loadReport(db, window, "rollups", 0);
+    expect((await rollupStatus(db)).pending).toBe(burst - 20);
+    const raw = await loadReport(db, window, "raw");
+    expect(raw.totals.final).toBe(40);
+    expect(partial.totals.final).toBeLessThan(40);
+    // the background folds the rest; then the figures hold every write
+    await runReportsWork(db, { budgetMs: 60_000 });
+    expect((await rollupStatus(db)).pending).toBe(0);
+    expect({ ...(await loadReport(db, window, "rollups", 0)), source: "raw" }).toEqual(raw);
   });
 });
 

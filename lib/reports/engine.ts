@@ -119,6 +119,17 @@ export async function migrateStep(db: Database, maxRows = 20, who = INSTANCE): P
   return more;
 }
 
+/**
+ * What a request folds before it reads the rollups: pending changes for up to
+ * 2 s, in the background's batches, so that after a burst (an office correcting
+ * old visits, a device edited with a long history) a page waits at most that
+ * long, and on the embedded database so does every other request. What is
+ * left the background folds within seconds; the reports page says how many
+ * changes its figures do not hold yet (`RollupStatus.pending`).
+ */
+export const REQUEST_FOLD_MS = 2_000;
+export const foldForRequest = (db: Executor) => foldInSteps(db, { budgetMs: REQUEST_FOLD_MS });
+
 /** Fold pending changes, then advance a time-zone change, for up to `budgetMs` in all. Returns the steps taken. */
 export async function runReportsWork(db: Database, opts: { budgetMs?: number; maxRows?: number } = {}) {
   const started = performance.now();
@@ -143,6 +154,8 @@ export async function finishMigration(db: Database, maxRows = 20_000) {
 export type RollupStatus = {
   /** The zone the figures use (the old one while a change is applied). */
   timeZone: string;
+  /** Changes written but not folded into the figures yet (a burst the background is still folding). */
+  pending: number;
   change: null | {
     from: string;
     to: string;
@@ -164,9 +177,10 @@ export async function rollupStatus(db: Executor): Promise<RollupStatus> {
     started_at: string | null;
     updated_at: string | null;
     pending_tz: string | null;
+    pending: number;
   }>(
     db,
-    sql`SELECT from_tz, to_tz, cursor IS NOT NULL AS migrating, pending_tz,
+    sql`SELECT from_tz, to_tz, cursor IS NOT NULL AS migrating, pending_tz, (SELECT count(*) FROM report_deltas)::int AS pending,
           to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS started_at,
           to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
           CASE WHEN cursor IS NULL THEN NULL
@@ -174,10 +188,12 @@ export async function rollupStatus(db: Executor): Promise<RollupStatus> {
                ELSE least(1, greatest(0, extract(epoch FROM cursor - lo) / extract(epoch FROM hi - lo))) END::float8 AS progress
         FROM report_state WHERE id = 1`,
   );
-  if (!s) return { timeZone: "America/New_York", change: null };
-  if (!s.migrating) return { timeZone: s.to_tz, change: null };
+  if (!s) return { timeZone: "America/New_York", pending: 0, change: null };
+  const pending = Number(s.pending);
+  if (!s.migrating) return { timeZone: s.to_tz, pending, change: null };
   return {
     timeZone: s.from_tz,
+    pending,
     change: { from: s.from_tz, to: s.to_tz, progress: Number(s.progress ?? 0), startedAt: s.started_at, updatedAt: s.updated_at, next: s.pending_tz },
   };
 }

@@ -65,6 +65,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     other ? getReportData(actor, other) : null,
     getVendorExpiry(actor, parsed.filters),
   ]);
+  // after the reads' fold (at most 2 s): what a burst of changes has left for the background
+  const { pending } = await getRollupStatus(actor);
   const q = filtersToQuery(parsed.filters);
   const href = (table: ExportTable) => `/admin/reports/export?table=${table}${q ? `&${q}` : ""}`;
   const t = data.totals;
@@ -86,6 +88,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           The figures are being moved from {status.change.from} to the new time zone {status.change.to}: {shownProgress(status.change.progress)}% done.
           Meanwhile the older part of the history counts its days in {status.change.to} and the rest still in {status.change.from}; every figure stays
           consistent.
+        </p>
+      ) : null}
+      {pending > 0 ? (
+        <p role="status" className="card border-sky-300 bg-sky-50 text-sky-900" data-testid="rollup-pending">
+          {pending === 1 ? "1 recent change is" : `${pending.toLocaleString("en-US")} recent changes are`} still being added to these figures by the background,
+          within seconds; reload to see {pending === 1 ? "it" : "them"} counted.
         </p>
       ) : null}
       <FiltersForm values={values} errors={errors} technicians={technicians} customers={customers} quarterHref={quarterHref} />
