@@ -12,6 +12,13 @@ export function registerJob(job: Job) {
   jobs.push(job);
 }
 
+/**
+ * Between two statements of a long job: lets the requests that arrived meanwhile queue their queries first. On the
+ * embedded database every query takes turns on one connection, and a job that awaits one statement after another
+ * never gives the event loop's I/O phase a turn: a request waited for the job's whole run (800 ms), not one batch.
+ */
+export const letRequestsIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const g = globalThis as unknown as { __fieldkeyBackground?: boolean };
 
 export function startBackgroundWork() {

@@ -27,6 +27,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type DatabaseHandle } from "@/db/client";
+import { letRequestsIn } from "./background";
 
 export type Maintained = { table: string; action: "vacuum" | "analyze"; ms: number };
 
@@ -68,6 +69,7 @@ export async function maintainEmbedded(db: Database, opts: { budgetMs?: number }
     const name = sql.identifier(t.table);
     await db.execute(t.vacuum ? sql`VACUUM (ANALYZE, SKIP_LOCKED) ${name}` : sql`ANALYZE (SKIP_LOCKED) ${name}`);
     done.push({ table: t.table, action: t.vacuum ? "vacuum" : "analyze", ms: Math.round(performance.now() - t0) });
+    await letRequestsIn();
   }
   return done;
 }

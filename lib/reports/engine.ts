@@ -8,6 +8,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { pgError } from "@/lib/platform/errors";
+import { letRequestsIn } from "@/lib/platform/background";
 import { queryRows } from "./queries";
 
 const anyPending = async (db: Executor) => !!(await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM report_deltas) AS any`))[0]?.any;
@@ -48,6 +49,7 @@ export async function foldInSteps(db: Executor, opts: { budgetMs: number; stepMs
     if (n < batch) return { folded, left: false, batches };
     if (performance.now() - started >= opts.budgetMs) return { folded, left: true, batches };
     batch = Math.max(1, Math.min(batch * 4, Math.round((batch * (opts.stepMs ?? 200)) / Math.max(1, performance.now() - t))));
+    await letRequestsIn();
   }
 }
 
@@ -140,6 +142,7 @@ export async function runReportsWork(db: Database, opts: { budgetMs?: number; ma
   while (performance.now() - started < (opts.budgetMs ?? 800)) {
     steps++;
     if (!(await migrateStep(db, opts.maxRows))) break;
+    await letRequestsIn();
   }
   return steps;
 }
