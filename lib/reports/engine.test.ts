@@ -5,6 +5,7 @@
  * on every fold, are vacuumed once they pass 1 MB (the embedded database has
  * no autovacuum).
  */
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Database } from "@/db/client";
@@ -113,6 +114,33 @@ describe("the background's fold", () => {
     const raw = await loadReport(db, window, "raw");
     expect({ ...(await loadReport(db, window, "rollups")), source: "raw" }).toEqual(raw);
     expect(raw.totals.final).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("a request arriving during the background's fold", () => {
+  it("gets its query in between two batches, not after the whole run", async () => {
+    const tech = await makeUser("technician");
+    const customerId = (await makeUser("customer")).customerId!;
+    const deviceId = await makeDevice(customerId, { brand: "hikvision", kind: "camera" });
+    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2024-10-07T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
+    for (let i = 0; i < 30; i++)
+      await addAttempt({
+        visitId,
+        deviceId,
+        technicianId: tech.id,
+        methodId: "other",
+        outcome: "failed",
+        startedAt: iso(`2024-10-07T16:${String(i).padStart(2, "0")}:00Z`),
+      });
+    const pending = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_deltas`))[0]!.n;
+    const burst = await pending();
+    // batches of one change after the first: many statements in a row
+    const fold = foldInSteps(db, { budgetMs: 60_000, stepMs: 1e-6 });
+    // "a request": an I/O callback (as an HTTP request is) that then queries
+    const seen = await new Promise<number>((resolve, reject) => fs.stat(".", () => pending().then(resolve, reject)));
+    expect((await fold).folded).toBe(burst);
+    // changes still pending when it ran: it did not wait for the end (on PGlite, without the yield, it saw 0)
+    expect(seen).toBeGreaterThan(0);
   });
 });
 
