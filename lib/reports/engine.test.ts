@@ -23,6 +23,22 @@ const state = async () =>
   (await queryRows<{ cursor: string | null; from_tz: string; to_tz: string }>(db, sql`SELECT cursor::text, from_tz, to_tz FROM report_state WHERE id = 1`))[0]!;
 const size = async (table: string) => Number((await queryRows<{ n: number }>(db, sql`SELECT pg_relation_size(${table}::regclass)::float8 AS n`))[0]!.n);
 const iso = (d: string) => new Date(d);
+const pending = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_deltas`))[0]!.n;
+type Visit = { tech: { id: string }; visitId: string; deviceId: string };
+/** A completed visit at 15:00 UTC on `day` with one device. */
+async function visitWithDevice(day: string, device: Parameters<typeof makeDevice>[1]): Promise<Visit> {
+  const tech = await makeUser("technician");
+  const customerId = (await makeUser("customer")).customerId!;
+  const deviceId = await makeDevice(customerId, device);
+  const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso(`${day}T15:00:00Z`), status: "completed", deviceIds: [deviceId] });
+  return { tech, visitId, deviceId };
+}
+/** `n` attempts on the visit's device, the i-th at `at(i)`: a burst of changes for the fold. */
+async function burst(v: Visit, n: number, at: (i: number) => string, methodId = "other", outcome = (_i: number) => "failed" as "failed" | "succeeded") {
+  for (let i = 0; i < n; i++)
+    await addAttempt({ visitId: v.visitId, deviceId: v.deviceId, technicianId: v.tech.id, methodId, outcome: outcome(i), startedAt: iso(at(i)) });
+}
+const minute = (i: number) => String(i).padStart(2, "0");
 
 beforeAll(async () => {
   db = (await getDb()) as Database;
@@ -68,27 +84,21 @@ describe("the background's fold", () => {
   it("folds a burst in batches within its budget, sized by the time the last took, and steps a time-zone change only once none is left", async () => {
     await setZone("America/New_York");
     await finishMigration(db);
-    const pending = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_deltas`))[0]!.n;
-    const tech = await makeUser("technician");
-    const customerId = (await makeUser("customer")).customerId!;
-    const deviceId = await makeDevice(customerId, { brand: "dahua", kind: "nvr" });
-    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2025-03-03T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
-    for (let i = 0; i < 30; i++)
-      await addAttempt({
-        visitId,
-        deviceId,
-        technicianId: tech.id,
-        methodId: "dahua_qr_dmss",
-        outcome: i % 3 ? "failed" : "succeeded",
-        startedAt: iso(`2025-03-0${3 + (i % 5)}T16:${String(i).padStart(2, "0")}:00Z`),
-      });
-    const burst = await pending();
-    expect(burst).toBeGreaterThanOrEqual(30);
+    const v = await visitWithDevice("2025-03-03", { brand: "dahua", kind: "nvr" });
+    await burst(
+      v,
+      30,
+      (i) => `2025-03-0${3 + (i % 5)}T16:${minute(i)}:00Z`,
+      "dahua_qr_dmss",
+      (i) => (i % 3 ? "failed" : "succeeded"),
+    );
+    const changes = await pending();
+    expect(changes).toBeGreaterThanOrEqual(30);
     await setZone("America/Chicago");
 
     // no time left: one batch of 20, and no time-zone step (it would fold the rest at once)
     expect(await runReportsWork(db, { budgetMs: 0 })).toBe(0);
-    expect(await pending()).toBe(burst - 20);
+    expect(await pending()).toBe(changes - 20);
     expect(await state()).toMatchObject({ cursor: "-infinity" });
     // batches that take far longer than a step wanted: one change at a time after the first
     const slow = await foldInSteps(db, { budgetMs: 0.001, stepMs: 1e-6 });
@@ -97,15 +107,7 @@ describe("the background's fold", () => {
     expect(await pending()).toBe(0);
     expect(await foldInSteps(db, { budgetMs: 0 })).toEqual({ folded: 0, left: false, batches: [] });
     // batches far quicker than wanted: at most 4 times larger each time
-    for (let i = 0; i < 30; i++)
-      await addAttempt({
-        visitId,
-        deviceId,
-        technicianId: tech.id,
-        methodId: "dahua_configtool_xml",
-        outcome: "failed",
-        startedAt: iso(`2025-03-10T16:${String(i).padStart(2, "0")}:00Z`),
-      });
+    await burst(v, 30, (i) => `2025-03-10T16:${minute(i)}:00Z`, "dahua_configtool_xml");
     expect((await foldInSteps(db, { budgetMs: 60_000, stepMs: 1e9 })).batches).toEqual([20, 80]);
     // now the move goes on, and the figures equal the facts
     await runReportsWork(db, { budgetMs: 60_000 });
@@ -119,26 +121,13 @@ describe("the background's fold", () => {
 
 describe("a request arriving during the background's fold", () => {
   it("gets its query in between two batches, not after the whole run", async () => {
-    const tech = await makeUser("technician");
-    const customerId = (await makeUser("customer")).customerId!;
-    const deviceId = await makeDevice(customerId, { brand: "hikvision", kind: "camera" });
-    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2024-10-07T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
-    for (let i = 0; i < 30; i++)
-      await addAttempt({
-        visitId,
-        deviceId,
-        technicianId: tech.id,
-        methodId: "other",
-        outcome: "failed",
-        startedAt: iso(`2024-10-07T16:${String(i).padStart(2, "0")}:00Z`),
-      });
-    const pending = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM report_deltas`))[0]!.n;
-    const burst = await pending();
+    await burst(await visitWithDevice("2024-10-07", { brand: "hikvision", kind: "camera" }), 30, (i) => `2024-10-07T16:${minute(i)}:00Z`);
+    const changes = await pending();
     // batches of one change after the first: many statements in a row
     const fold = foldInSteps(db, { budgetMs: 60_000, stepMs: 1e-6 });
     // "a request": an I/O callback (as an HTTP request is) that then queries
     const seen = await new Promise<number>((resolve, reject) => fs.stat(".", () => pending().then(resolve, reject)));
-    expect((await fold).folded).toBe(burst);
+    expect((await fold).folded).toBe(changes);
     // changes still pending when it ran: it did not wait for the end (on PGlite, without the yield, it saw 0)
     expect(seen).toBeGreaterThan(0);
   });
@@ -147,25 +136,13 @@ describe("a request arriving during the background's fold", () => {
 describe("a request's fold", () => {
   it("folds what it can in its budget; the status counts what is left, and the figures equal the facts once the background has folded it", async () => {
     await finishMigration(db);
-    const tech = await makeUser("technician");
-    const customerId = (await makeUser("customer")).customerId!;
-    const deviceId = await makeDevice(customerId, { brand: "lorex", kind: "dvr" });
-    const visitId = await makeVisit({ customerId, technicianId: tech.id, startsAt: iso("2024-09-02T15:00:00Z"), status: "completed", deviceIds: [deviceId] });
-    for (let i = 0; i < 40; i++)
-      await addAttempt({
-        visitId,
-        deviceId,
-        technicianId: tech.id,
-        methodId: "other",
-        outcome: "failed",
-        startedAt: iso(`2024-09-02T16:${String(i).padStart(2, "0")}:00Z`),
-      });
-    const burst = (await rollupStatus(db)).pending;
-    expect(burst).toBeGreaterThanOrEqual(40);
+    await burst(await visitWithDevice("2024-09-02", { brand: "lorex", kind: "dvr" }), 40, (i) => `2024-09-02T16:${minute(i)}:00Z`);
+    const changes = (await rollupStatus(db)).pending;
+    expect(changes).toBeGreaterThanOrEqual(40);
     const window = { from: "2024-09-01", to: "2024-09-30" };
     // no time: one batch of 20 folded before the read, the figures without the rest
     const partial = await loadReport(db, window, "rollups", 0);
-    expect((await rollupStatus(db)).pending).toBe(burst - 20);
+    expect((await rollupStatus(db)).pending).toBe(changes - 20);
     const raw = await loadReport(db, window, "raw");
     expect(raw.totals.final).toBe(40);
     expect(partial.totals.final).toBeLessThan(40);
