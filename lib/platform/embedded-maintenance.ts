@@ -43,11 +43,11 @@ export async function dueTables(db: Database): Promise<Due[]> {
       SELECT s.relname AS name, greatest(c.reltuples, 0) AS n, pg_relation_size(c.oid) AS size,
         s.n_dead_tup AS dead, s.n_ins_since_vacuum AS ins, s.n_mod_since_analyze AS mod,
         age(c.relfrozenxid)::float8 / current_setting('autovacuum_freeze_max_age')::float8 AS wrap,
-        s.last_vacuum IS NULL AND s.last_autovacuum IS NULL AND pg_relation_size(c.oid) > 0 AS unswept
+        s.last_vacuum IS NULL AND s.last_autovacuum IS NULL AS unswept
       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
       WHERE s.schemaname = 'public'
     ), r AS (
-      SELECT name, size, greatest(dead / (50 + 0.2 * n), ins / (1000 + 0.2 * n), wrap, CASE WHEN unswept THEN 1.0001 ELSE 0 END) AS v,
+      SELECT name, size, greatest(dead / (50 + 0.2 * n), ins / (1000 + 0.2 * n), wrap, CASE WHEN unswept AND size > 0 THEN 1.0001 ELSE 0 END) AS v,
         mod / (50 + 0.1 * n) AS a
       FROM t
     )
